@@ -1,0 +1,31 @@
+# The two commands a newcomer needs:  make run   and   make test
+# Both create or update .venv from the pinned constraints first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PYTHON ?= python3
+
+.PHONY: run test install schema bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/tenets run corpus --out out
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest
+
+schema: $(STAMP)
+	$(VENV)/bin/tenets schema --out schemas
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/parse_speed.py
+
+clean:
+	rm -rf out .data .prefect

@@ -1,0 +1,61 @@
+"""The library's public entry points: one document in, one record out.
+
+``process`` runs fetch -> parse -> extract -> assemble -> review for one
+source and never raises for a bad document: it returns the error instead, so
+callers (CLI, Prefect flow, benchmarks) treat every document alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import DocumentError, Stage
+from pipeline.models import DocumentRecord
+from pipeline.settings import Settings, get_settings
+from pipeline.sources import Source, source_for_path
+
+
+@dataclass
+class Result:
+    source: Source
+    record: DocumentRecord | None = None
+    error: DocumentError | None = None
+
+
+def run_stages(source: Source, settings: Settings | None = None) -> DocumentRecord:
+    """All pure stages for one source; raises DocumentError naming the stage."""
+    from pipeline.extract import extract
+    from pipeline.fetch import fetch
+    from pipeline.parse import parse
+    from pipeline.records import assemble
+    from pipeline.review import apply_corrections
+
+    settings = settings or get_settings()
+    raw = fetch(source, settings)
+    parsed = guarded(source, Stage.parse, parse, raw)
+    extraction = guarded(source, Stage.extract, extract, parsed, kind_hint=source.kind)
+    record = assemble(raw, parsed, extraction)
+    return guarded(source, Stage.review, apply_corrections, record, settings.corrections_dir)
+
+
+def guarded(source: Source, stage: Stage, func, *args, **kwargs):
+    """Call one stage; any unexpected exception becomes a DocumentError of that stage."""
+    try:
+        return func(*args, **kwargs)
+    except DocumentError:
+        raise
+    except Exception as exc:  # a bug or odd input must not end the whole run
+        raise DocumentError(source.id, stage, "E008", detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def process(source: Source, settings: Settings | None = None) -> Result:
+    try:
+        return Result(source, record=run_stages(source, settings))
+    except DocumentError as exc:
+        return Result(source, error=exc)
+
+
+def extract_path(path: str | Path, settings: Settings | None = None) -> DocumentRecord:
+    """Extract one local file; raises DocumentError on bad input."""
+    return run_stages(source_for_path(Path(path)), settings)

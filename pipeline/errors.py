@@ -1,0 +1,63 @@
+"""Errors with stable codes, in the manner of spaCy's ``Errors``.
+
+Every failure of one document is a :class:`DocumentError` naming the document,
+the stage and the cause, so one bad file never stops a run and the error file
+written for it tells the user what to do.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Stage(str, Enum):
+    source = "source"
+    fetch = "fetch"
+    parse = "parse"
+    extract = "extract"
+    assemble = "assemble"
+    review = "review"
+    write = "write"
+
+
+class Errors:
+    E001 = "File not found: {path}"
+    E002 = "The document is empty ({size} bytes)."
+    E003 = "The document looks binary (media type {media_type}); it cannot be read as {expected}."
+    E004 = "The document is not valid {encoding} text: {detail}"
+    E005 = "Unsupported media type {media_type}."
+    E006 = "The document has no text after removing site furniture."
+    E007 = "Record failed validation: {detail}"
+    E008 = "Extraction failed: {detail}"
+    E009 = "No text layer: OCR is not supported."
+    E010 = "The PDF is encrypted and cannot be read."
+    E011 = "The PDF is corrupt or truncated: {detail}"
+    E012 = "HTTP {status} for {url}"
+    E013 = "Could not fetch {url}: {detail}"
+    E014 = "The document exceeds the size cap of {limit} bytes."
+    E015 = "Timed out after {seconds:.0f} s in stage {stage}."
+    E016 = "Unknown source {source!r}: not a file, folder or http(s) URL."
+    E017 = "Invalid sources file {path}: {detail}"
+
+
+class TenetsError(Exception):
+    """Base error. ``code`` is one of the names on :class:`Errors`."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = getattr(Errors, code)
+        super().__init__(f"[{code}] {template.format(**fields)}")
+
+
+class DocumentError(TenetsError):
+    """A failure of one document in one stage; the run carries on."""
+
+    def __init__(self, doc_id: str, stage: Stage, code: str, **fields: object) -> None:
+        self.doc_id = doc_id
+        self.stage = stage
+        super().__init__(code, **fields)
+
+    @property
+    def cause(self) -> str:
+        return str(self)

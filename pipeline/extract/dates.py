@@ -1,0 +1,241 @@
+"""Dates: every absolute or partial date the text states, with its role.
+
+Candidates are found by patterns (month-day-year, day-month-year, month-year,
+no-year "May 5th and 6th", year ranges "2028-29", bare years) and normalised
+with :mod:`dateparser`; relative dates ("today", "this week") are never made
+absolute.  The role comes from where the date stands (a dateline, a signature
+block, the lead paragraph) and the words around it ("by the end of", "since",
+"upcoming", "signed ... on").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+from pipeline.extract import register
+from pipeline.extract.context import Context
+from pipeline.models import BlockKind, DateItem, DateRole, Kind
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)")
+_MONTH = rf"(?P<month>{_MONTHS}|{_MONTHS.upper()})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
+_END = r"(?![\d\w])"
+
+# Ordered: the first pattern to claim a span wins.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("dates.month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE_SEP}{_DAY2}(?:,?\s+{_YEAR})?{_END}")),
+    ("dates.day_month_range", re.compile(rf"\b{_DAY}{_RANGE_SEP}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}")),
+    ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
+    ("dates.day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_END}")),
+    ("dates.iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
+    ("dates.numeric_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
+    ("dates.month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}")),
+    ("dates.month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
+    ("dates.year_range", re.compile(r"(?<![\d$§./-])(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)?\d{2})(?![\d%])")),
+    ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%]|\s?percent|-\d|,\d)")),
+]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:gov|org|com|pdf|html?)\S*", re.I)
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order|Resolution|\$[\d.,]+[MBK]?)\.?\s*|\$\s*)$",
+                                re.I)
+_OTHER_BEFORE = re.compile(
+    r"\b(?:by(?: the)?(?: end| start| middle| close)?(?: of)?|until|till|through|since|no later than|"
+    r"deadline(?: of)?|before the end of|target(?:ing|ed)?(?: for)?|from now until|seat in|"
+    r"term(?: of office)?(?: in)?|tenure(?: in)?|(?:early|mid|late)-?\s?)\s*(?:the\s)?(?:early |mid-|late )?$",
+    re.I)
+_FUTURE_OR_PAST = re.compile(
+    r"\b(?:upcoming|next|previous|last|earlier|prior|former|forthcoming|planned|will be held|"
+    r"anniversary|inaugural|first-ever meeting|was launched|launched)\b", re.I)
+_EVENT_WORDS = re.compile(
+    r"\b(?:held|hosted|hosts|met|meet|meeting|roundtable|dialogue|summit|forum|conference|session|"
+    r"occasion|day of|visit|convened|gathered|took place|featured|talks|working group)\b", re.I)
+_SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    value: str
+    rule: str
+    text: str
+
+
+@register("dates")
+def extract_dates(ctx: Context) -> list[DateItem]:
+    kind = ctx.results["kind"][0]
+    candidates = find_candidates(ctx.text)
+    items: dict[tuple[str, str], DateItem] = {}
+    for cand in candidates:
+        role, role_rule, confidence = assign_role(ctx, cand, kind)
+        key = (cand.value, role.value)
+        if key in items:
+            continue
+        items[key] = DateItem(value=cand.value, role=role, text=cand.text,
+                              evidence=ctx.evidence(cand.start, cand.end),
+                              confidence=confidence, rule=f"{cand.rule}+{role_rule}")
+    return list(items.values())
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    blocked = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    claimed: list[tuple[int, int]] = []
+    found: list[Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in claimed + blocked)
+
+    for rule, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if rule in ("dates.year", "dates.year_range") and _NOT_A_YEAR_BEFORE.search(
+                    text[max(0, m.start() - 20):m.start()]):
+                continue
+            values = _normalise(rule, m)
+            if not values:
+                continue
+            claimed.append((m.start(), m.end()))
+            for value in values:
+                found.append(Candidate(m.start(), m.end(), value, rule, m.group(0)))
+    found.sort(key=lambda c: (c.start, c.value))
+    return found
+
+
+def _normalise(rule: str, m: re.Match) -> list[str]:
+    g = m.groupdict()
+    if rule == "dates.iso":
+        return [v for v in [_parse(g["iso"], "day")] if v]
+    if rule == "dates.numeric_mdy":
+        return [v for v in [_parse(f"{g['y']}-{int(g['m']):02d}-{int(g['d']):02d}", "day")] if v]
+    if rule == "dates.year_range":
+        y1, y2 = g["y1"], g["y2"]
+        if len(y2) == 2:
+            y2 = y1[:2] + y2
+        if not int(y1) < int(y2) <= int(y1) + 50:
+            return []
+        return [y1, y2]
+    if rule == "dates.year":
+        return [g["year"]]
+    month, year = g.get("month"), g.get("year")
+    days = [d for d in (g.get("day"), g.get("day2")) if d]
+    if not days:
+        return [v for v in [_parse(f"1 {month} {year}", "month")] if v]
+    out = []
+    for day in days:
+        value = _parse(f"{day} {month} {year or 2000}", "day")
+        if value is None:
+            return []
+        out.append(value if year else "--" + value[5:])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, granularity: str) -> str | None:
+    """Normalise with dateparser, which also rejects impossible dates."""
+    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "DMY",
+                                                              "PREFER_DAY_OF_MONTH": "first",
+                                                              "STRICT_PARSING": False})
+    if parsed is None:
+        return None
+    if granularity == "month":
+        return parsed.strftime("%Y-%m")
+    return parsed.strftime("%Y-%m-%d")
+
+
+def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, str, float]:
+    text = ctx.text
+    s_start, s_end = ctx.sentence_at(cand.start)
+    sentence = text[s_start:s_end]
+    before = text[max(s_start, cand.start - 40):cand.start]
+    block = ctx.block_at(cand.start)
+    block_text = ctx.block_text(block) if block else sentence
+    standalone = block is not None and _is_standalone_date(block_text)
+
+    if standalone:
+        nxt = _next_block(ctx, block)
+        if _after_signature_block(ctx, block):
+            return DateRole.signed, "role.signature_block", 0.9
+        following = ctx.block_text(nxt) if nxt else ""
+        if re.search(r"\btoday\b", following, re.I) and _SIGN_WORDS.search(following):
+            return DateRole.signed, "role.dateline_signed_today", 0.85
+        if re.search(r"\btoday\b", following, re.I) and _EVENT_WORDS.search(following):
+            return DateRole.event, "role.dateline_event_today", 0.8
+        if _in_front_matter(ctx, block):
+            return DateRole.published, "role.dateline", 0.85
+    if _PUBLISHED.search(text[max(s_start, cand.start - 80):cand.start]) and cand.value[:1] != "-":
+        return DateRole.published, "role.published_statement", 0.75
+    if _OTHER_BEFORE.search(before):
+        return DateRole.other, "role.deadline_or_term", 0.75
+    if re.search(r"\(\s*(?:since|through|until|from)\s*$", before, re.I):
+        return DateRole.other, "role.term_of_office", 0.8
+    local = text[max(s_start, cand.start - 120):min(s_end, cand.end + 60)]
+    if _SIGN_WORDS.search(local) and (
+            re.search(r"\bthis (?:statement|agreement|memorandum|arrangement|declaration|document)\b",
+                      sentence, re.I) or re.search(r"\btoday\b", sentence, re.I)):
+        return DateRole.signed, "role.signed_this", 0.7
+    near = text[max(s_start, cand.start - 100):min(s_end, cand.end + 40)]
+    if (_EVENT_WORDS.search(near) and not _FUTURE_OR_PAST.search(near)
+            and kind in (Kind.readout, Kind.press_release, Kind.joint_statement)
+            and (_in_lead(ctx, cand.start) or cand.value.startswith("--"))):
+        return DateRole.event, "role.occasion", 0.75
+    if cand.value.startswith("--") and kind is Kind.readout:
+        return DateRole.event, "role.no_year_in_readout", 0.6
+    return DateRole.referenced, "role.mentioned", 0.6
+
+
+def _is_standalone_date(block_text: str) -> bool:
+    stripped = block_text.strip()
+    return len(stripped) <= 40 and any(p.fullmatch(stripped) for _, p in PATTERNS[:8])
+
+
+def _next_block(ctx: Context, block):
+    """The body paragraph this dateline stands over; None when another dateline
+    stands between them (then this one dates the page, not the body)."""
+    blocks = ctx.parsed.blocks
+    for i, b in enumerate(blocks):
+        if b.start == block.start:
+            for nxt in blocks[i + 1:]:
+                if _is_standalone_date(ctx.block_text(nxt)):
+                    return None
+                if len(ctx.block_text(nxt)) > 60:
+                    return nxt
+            return None
+    return None
+
+
+def _after_signature_block(ctx: Context, block) -> bool:
+    mentions = ctx.results.get("mentions", [])
+    return any("signature_block" in m.tags and 0 <= block.start - m.extent_end <= 80 for m in mentions)
+
+
+def _in_front_matter(ctx: Context, block) -> bool:
+    """Among the first blocks, before the body starts (datelines, cover pages)."""
+    for i, b in enumerate(ctx.parsed.blocks[:12]):
+        if b.start == block.start:
+            return True
+        if b.kind is BlockKind.paragraph and len(ctx.block_text(b)) > 200:
+            return False
+    return False
+
+
+def _in_lead(ctx: Context, offset: int) -> bool:
+    """In the first two body paragraphs (the lead states the occasion)."""
+    seen = 0
+    for b in ctx.parsed.blocks:
+        if b.kind is BlockKind.paragraph and len(ctx.block_text(b)) > 120:
+            seen += 1
+            if b.start <= offset < b.end:
+                return seen <= 2
+        if b.start > offset:
+            return False
+    return False

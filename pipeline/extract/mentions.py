@@ -1,0 +1,370 @@
+"""Person mentions: who is named, with which title, organisation and country.
+
+Without a statistical NER model, names are found where the genre anchors
+them: after an honorific or an official title ("Foreign Minister Jeppe
+Kofod"), beside a title set off by commas ("Francis Ngabo, CEO of Rwanda
+Space Agency"; "Administrator of NASA, Bill Nelson"), in roster lines
+("Harriet Kung, DOE") and in signature blocks (names in capitals above
+their titles).  A capitalised run is split into a title part and a name
+part: name words are those that are not title, organisation or place words.
+"""
+
+from __future__ import annotations
+
+import re as stdre
+from dataclasses import dataclass, field
+
+import regex as re
+
+from pipeline.extract.context import Context
+from pipeline.gazetteer import (
+    DEMONYMS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    TITLE_HEAD_WORDS,
+    TITLE_HEADS,
+    country_names,
+    lookup_country,
+)
+from pipeline.models import BlockKind
+
+_UP, _LO = r"\p{Lu}", r"\p{Ll}"
+_HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt)\.|H\.E\.)"
+_WORD = rf"(?:{_HON}|{_UP}{_LO}+(?:[-'’]{_UP}?{_LO}+)*|{_UP}{_LO}*{_UP}{_LO}+|{_UP}\.|{_UP}{{2,}}\.?|U\.S\.|U\.K\.)"
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|la|le|du|di|dos|das)"
+_SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
+_CONNECTOR = r"(?:of|for|the|and|at|to|on)"
+# A run of capitalised words, allowing connectors inside titles and
+# particles inside names ("Secretary of State Antony J. Blinken").
+RUN = re.compile(
+    rf"(?:{_WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{_CONNECTOR}|{_PARTICLE})[ \t]+)*(?:{_WORD}|\([A-Z]{{2,}}\)))*{_SUFFIX}?"
+)
+_HONORIFIC = {h.rstrip(".") for h in HONORIFICS}
+# Titles that are used before a bare surname ("President Biden", "Secretary Blinken").
+_PERSON_TITLES = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Ambassador",
+                  "Spokesperson", "Governor", "Senator", "King", "Queen", "Director", "Administrator",
+                  "Commissioner", "Mayor", "Envoy", "Advisor", "Adviser", "Chair", "Chairman",
+                  "Chairwoman", "Representative", "Emperor", "Prince", "Princess", "Leader"}
+_TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS}
+_ORG_HEADS = ("Agency", "Administration", "Council", "Office", "Department", "Ministry",
+              "Commission", "Foundation", "Institute", "Laboratory", "University", "Service",
+              "Authority", "Board", "Bureau", "Agency)", "Committee", "Center", "Centre",
+              "Corporation", "Company", "Organization", "Organisation", "Secretariat")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]{2,})(?:\s[A-Z]{2,})?$")
+_LEADING_COUNTRY = re.compile(
+    r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+")
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int  # span of the name
+    end: int
+    title: str = ""
+    organization: str = ""
+    country: str | None = None  # ISO code
+    extent_start: int = 0  # name plus the title read with it
+    extent_end: int = 0
+    rule: str = ""
+    confidence: float = 0.7
+    roster_heading: str | None = None
+    tags: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in re.sub(_SUFFIX, "", self.name).replace(",", " ").split()
+                 if not w.endswith(".") or len(w) > 2]
+        return words[-1].casefold() if words else ""
+
+
+def _is_name_word(word: str) -> bool:
+    bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
+    if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in _HONORIFIC:
+        return False
+    if bare in country_names() or bare in DEMONYMS:
+        return False
+    if bare.lower() == bare:  # connectors
+        return bare in {"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di"}
+    if bare.isupper() and len(bare) > 1 and not bare.endswith("."):
+        return False  # acronyms (OSTP, NASA); capitals in signature blocks are handled apart
+    if bare.startswith("(") or stdre.fullmatch(r"U\.S\.|U\.K\.", bare):
+        return False
+    return True
+
+
+def split_run(run: str) -> tuple[str, str]:
+    """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
+    words = run.split()
+    i = len(words)
+    while i > 0 and (_is_name_word(words[i - 1]) or (
+            words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):
+        i -= 1
+    # A name starts with a capitalised word, not a particle.
+    while i < len(words) and words[i].islower():
+        i += 1
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def clean_title(title: str) -> tuple[str, str | None]:
+    """Drop a leading article, honorific and country ('the U.K. Science Minister')."""
+    title = title.strip(" ,")
+    country = None
+    title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=[A-Z])", title)[-1]
+    title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+)+", "", title)
+    m = _LEADING_COUNTRY.match(title)
+    if m:
+        country = lookup_country(m.group(1))
+        title = title[m.end():]
+    words = [w for w in title.split() if w.rstrip(".") not in _HONORIFIC]
+    return " ".join(words), country
+
+
+def split_org(title: str) -> tuple[str, str]:
+    """'CEO of Rwanda Space Agency' -> ('CEO', 'Rwanda Space Agency').
+
+    The organisation is split off only when the phrase after 'of'/'at' is
+    plainly an organisation (ends in Agency, Council, Office, ... or an
+    acronym in brackets, or is a department named after its country)."""
+    for m in reversed(list(stdre.finditer(r"\s(?:of|at)\s(?:the\s)?", title))):
+        head, org = title[:m.start()], title[m.end():]
+        if not head or not org[:1].isupper():
+            continue
+        last = org.split()[-1]
+        if (last in _ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)
+                or (len(org.split()) >= 2 and lookup_country(last) and not lookup_country(org))):
+            return head.strip(), org.strip()
+    return title, ""
+
+
+def _title_like(segment: str) -> bool:
+    words = segment.replace(",", " ").split()
+    if not words or len(words) > 25:
+        return False
+    lead = words[:8]
+    return any(w.strip("()") in _TITLE_HEAD_SET for w in lead) or (
+        len(words) <= 3 and bool(_ACRONYM.match(segment.strip())))
+
+
+def _org_like(segment: str) -> bool:
+    segment = segment.strip()
+    return bool(segment) and (segment.split()[-1].strip("()") in _ORG_HEADS
+                              or stdre.search(r"\([A-Z]{2,}\)$", segment) is not None
+                              or bool(_ACRONYM.match(segment)))
+
+
+def find_mentions(ctx: Context) -> list[Mention]:
+    """All person mentions in document order (cached on the context)."""
+    if "mentions" in ctx.results:
+        return ctx.results["mentions"]
+    text = ctx.text
+    mentions: list[Mention] = []
+    roster = _roster_mentions(ctx)
+    taken = [(m.start, m.end) for m in roster]
+    mentions += roster
+    mentions += _signature_block_mentions(ctx, taken)
+    taken += [(m.start, m.end) for m in mentions]
+    for m in RUN.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        mention = _mention_from_run(ctx, m.group(0), m.start())
+        if mention:
+            mentions.append(mention)
+    mentions.sort(key=lambda x: x.start)
+    ctx.results["mentions"] = mentions
+    return mentions
+
+
+def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
+    text = ctx.text
+    run = run.rstrip(",")
+    title_part, name = split_run(run)
+    if not name:
+        return None
+    # Possessive: "Prime Minister Trudeau’s commitment".
+    name = stdre.sub(r"[’']s$", "", name)
+    name_start = start + run.index(name, len(title_part))
+    name_end = name_start + len(name)
+    words = name.split()
+    title_words = title_part.split()
+    honorific = bool(title_words) and title_words[-1].rstrip(".") in _HONORIFIC
+    if honorific:
+        title_words = title_words[:-1]
+    title_text = " ".join(title_words)
+    anchored_by_title = bool(title_words) and title_words[-1] in _TITLE_HEAD_SET
+    if anchored_by_title and len(words) == 1 and title_words[-1] not in _PERSON_TITLES:
+        return None  # "Executive Branch", "Space Council"
+    s_start, s_end = ctx.sentence_at(start)
+    before = text[max(s_start, start - 200):start]
+    after = text[name_end:min(s_end, name_end + 300)]
+    mention = Mention(name=name, start=name_start, end=name_end, extent_start=start,
+                      extent_end=name_end)
+
+    if anchored_by_title:
+        mention.title, mention.country = clean_title(title_text)
+        mention.rule, mention.confidence = "people.title_name", 0.85
+    elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
+        if not honorific and title_words:
+            return None  # a capitalised phrase that is not a name ("Science Minister Freeman" is anchored)
+        mention.rule = "people.honorific_name" if honorific else "people.name"
+        mention.confidence = 0.85 if honorific else 0.6
+        # "…, Title, Name" : title set off before the name.
+        m = stdre.search(r"(?:^|[,;:(]|\bby|\band|\bwith)\s*([^,;:()]*(?:\([A-Z]{2,}\))?[^,;:()]*),\s*$", before)
+        if m and _title_like(m.group(1)) and not honorific_only(m.group(1)) \
+                and not _APPOSITIVE_AFTER.match(after):
+            mention.title, mention.country = clean_title(m.group(1))
+            mention.extent_start = start - len(before) + m.start(1)
+            mention.rule, mention.confidence = "people.title_comma_name", 0.8
+    else:
+        return None
+    # "Name, Title[, Organisation]," after the name.
+    m = stdre.match(r",\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|\s+(?:said|signed)\b|$)", after)
+    if m and not mention.title and _title_like(m.group(1)):
+        mention.title, country = clean_title(m.group(1))
+        mention.country = mention.country or country
+        mention.extent_end = name_end + m.end(1)
+        rest = stdre.match(r",\s+((?:the\s+|The\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$)", after[m.end(1):])
+        if rest and _org_like(rest.group(1)) and not _title_like(rest.group(1)):
+            mention.organization = stdre.sub(r"^(?:the|The)\s+", "", rest.group(1)).strip()
+            mention.extent_end += len(rest.group(0))
+        if mention.rule == "people.name":
+            mention.rule, mention.confidence = "people.name_comma_title", 0.8
+    if mention.rule == "people.name" and not _attributed(before, after):
+        return None  # an unanchored pair of capitalised words is too weak alone
+    if mention.title and not mention.organization:
+        mention.title, mention.organization = split_org(mention.title)
+    if not mention.country:
+        m = stdre.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w .]+)$", mention.title)
+        if m:
+            mention.country = lookup_country(m.group(1).strip())
+    return mention
+
+
+# A title set off after the name ("Name, Title,") belongs to it; the one before
+# it may be the previous person's ("A, Title of A, B, Title of B").
+_APPOSITIVE_AFTER = stdre.compile(r",\s+(?!and\s)(?:the\s+)?[A-Z][^,;.]*?\b(?:" + "|".join(
+    sorted({w.split()[-1] for w in TITLE_HEAD_WORDS}, key=len, reverse=True)) + r")\b")
+
+
+def honorific_only(segment: str) -> bool:
+    return segment.strip().rstrip(".") in _HONORIFIC
+
+
+def _has_given_name_shape(words: list[str]) -> bool:
+    return 2 <= len(words) <= 5 and not all(w.isupper() for w in words)
+
+
+def _attributed(before: str, after: str) -> bool:
+    """An unanchored name counts when the sentence attributes something to it."""
+    return bool(stdre.search(r"\b(said|says|stated|noted|added|by|attributable to)\s*$", before)
+                or stdre.match(r"\s*(said|says|stated|noted|added|signed|met|welcomed|hosted)\b", after))
+
+
+# -- roster lines -------------------------------------------------------------
+
+_ROSTER_LINE = re.compile(
+    rf"^(?P<name>{_UP}[\p{{L}}.'’-]+(?:\s+(?:{_PARTICLE}\s+)?{_UP}[\p{{L}}.'’-]+){{1,4}}),\s+(?P<rest>.{{1,160}})$")
+
+
+def _roster_mentions(ctx: Context) -> list[Mention]:
+    """Lines 'Name, Title/Agency' in a run under a heading: committee rosters."""
+    blocks = ctx.blocks()
+    candidates = []
+    for i, block in enumerate(blocks):
+        if block.kind not in (BlockKind.paragraph, BlockKind.list_item, BlockKind.table_row):
+            continue
+        line = ctx.block_text(block)
+        m = _ROSTER_LINE.match(line)
+        if not m or not all(_is_name_word(w) for w in m.group("name").split()):
+            continue
+        candidates.append((i, block, m))
+    indices = {i for i, _, _ in candidates}
+    mentions = []
+    for i, block, m in candidates:
+        # A roster is a run: a neighbour (across headings) is a roster line too.
+        neighbours = [j for j in (i - 1, i + 1, i - 2, i + 2) if j in indices]
+        if not neighbours:
+            continue
+        rest = stdre.sub(r"\s*\((?:since|through|until|from|as of)[^)]*\)\s*$", "", m.group("rest"))
+        parts = [p.strip() for p in rest.split(",")]
+        org = parts[-1] if _ACRONYM.match(parts[-1]) or _org_like(parts[-1]) else ""
+        title = ", ".join(parts[:-1]) if org else rest
+        heading = ctx.heading_before(block.start)
+        heading_text = ctx.block_text(heading) if heading else ""
+        start = block.start + m.start("name")
+        mentions.append(Mention(
+            name=m.group("name"), start=start, end=start + len(m.group("name")),
+            title=title or heading_text, organization=org, extent_start=block.start,
+            extent_end=block.end, rule="people.roster_line", confidence=0.8,
+            roster_heading=heading_text, tags={"roster"}))
+    return mentions
+
+
+# -- signature blocks ---------------------------------------------------------
+
+_CAPS_NAME = re.compile(rf"{_UP}{{2,}}(?:[-'’]{_UP}+)*|{_UP}\.")
+_NAME_SUFFIXES = {"JR.", "SR.", "II", "III", "IV", "JR", "SR"}
+
+
+def _split_caps_names(line: str) -> list[tuple[int, int]]:
+    """'JOSEPH R. BIDEN JR. ANTHONY ALBANESE' -> spans of two names.
+
+    A name is a given name, optional initials, a surname and an optional
+    suffix; the next capitalised word after that starts a new name."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    names, i = [], 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        j = i + 1
+        while j < len(tokens) and stdre.fullmatch(r"[A-Z]\.", tokens[j][2]):
+            j += 1
+        if j < len(tokens):
+            j += 1  # surname
+        if j < len(tokens) and tokens[j][2].rstrip(",") in _NAME_SUFFIXES:
+            j += 1
+        names.append((start, tokens[j - 1][1]))
+        i = j
+    return names
+
+
+def _signature_block_mentions(ctx: Context, taken) -> list[Mention]:
+    """Names in capitals on one line, their titles on the next."""
+    mentions = []
+    blocks = ctx.blocks()
+    for i, block in enumerate(blocks[:-1]):
+        line = ctx.block_text(block)
+        if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)):
+            continue
+        if any(w.rstrip(".,") in TITLE_HEADS or w.title() in TITLE_HEADS for w in line.split()):
+            continue  # a heading in capitals ("COMMITTEE ON SCIENCE")
+        nxt = blocks[i + 1]
+        titles_line = ctx.block_text(nxt)
+        if not _title_like(titles_line):
+            continue
+        spans = _split_caps_names(line)
+        titles = _split_titles(titles_line, len(spans))
+        for (s, e), title in zip(spans, titles):
+            title_clean, country = clean_title(title)
+            if not country:
+                m = stdre.search(r"\bof\s+(?:the\s+)?(.+)$", title_clean)
+                country = lookup_country(m.group(1)) if m else None
+            mentions.append(Mention(
+                name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
+                country=country, extent_start=block.start, extent_end=nxt.end,
+                rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
+    return mentions
+
+
+def _split_titles(line: str, count: int) -> list[str]:
+    if count <= 1:
+        return [line]
+    heads = sorted(TITLE_HEAD_WORDS, key=len, reverse=True)
+    pattern = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, heads)) + r")\b")
+    starts = [0]
+    for m in pattern.finditer(line):
+        # a new title starts where a head follows a complete previous title
+        if m.start() > starts[-1] + 3 and not stdre.search(r"\b(of|the|and|for|to)\s*$", line[:m.start()]):
+            starts.append(m.start())
+    if len(starts) != count:
+        return [line] * count
+    starts.append(len(line))
+    return [line[a:b].strip() for a, b in zip(starts, starts[1:])]

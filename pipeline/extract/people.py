@@ -1,0 +1,104 @@
+"""People: every named person who did not sign, with the role the text gives.
+
+Mentions of one person ("Secretary of State Antony J. Blinken", later
+"Secretary Blinken") are merged by surname; the fullest name is kept, as
+written, honorifics dropped.  The role comes from the strongest cue among
+the person's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import register
+from pipeline.extract.context import Context
+from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.models import Person, PersonRole
+
+_PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
+             PersonRole.member, PersonRole.other]
+_SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscored)"
+_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?chaired|chaired|convened|moderated|opened)\b[^.;]*\bby\b", re.I)
+_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:welcomed|hosted|co-?chaired|chaired|convened)\b", re.I)
+_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|spoke|delivered|gave (?:remarks|a speech|the keynote)|"
+                          r"addressed|presented|briefed)\b", re.I)
+_SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$", re.I)
+
+
+def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
+    if "roster" in m.tags:
+        return PersonRole.member, "people.roster"
+    s_start, s_end = ctx.sentence_at(m.start)
+    text = ctx.text
+    before = text[s_start:m.extent_start]
+    after = text[m.extent_end:s_end]
+    # "We, Title Name, Title Name, and Title Name, congratulate ..."
+    lead = re.match(r"^\s*We,\s", text[s_start:s_end])
+    if lead:
+        list_end = re.search(r",\s+(?!and\b)[a-z]", text[s_start:s_end])
+        if list_end and m.start < s_start + list_end.start():
+            return PersonRole.author, "people.we_authors"
+    if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.I):
+        return PersonRole.author, "people.attributable_to"
+    if _HOST_BY.search(before) or _HOST_AFTER.match(after):
+        return PersonRole.host, "people.hosted_by"
+    block = ctx.block_at(m.start)
+    block_text = ctx.text[block.start:block.end] if block else ""
+    has_quote = "“" in block_text or '"' in block_text
+    if has_quote and (re.search(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", before)
+                      or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)):
+        return PersonRole.quoted, "people.said"
+    if re.match(r"^\s*to\s+[“\"]", after) or re.match(r"^\s*[,:]\s*[“\"]", after):
+        return PersonRole.quoted, "people.quote_follows"
+    if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
+        return PersonRole.speaker, "people.speaker"
+    return PersonRole.other, "people.mentioned"
+
+
+@register("people")
+def extract_people(ctx: Context) -> list[Person]:
+    signed = {s.name.casefold() for s in ctx.results.get("signatories", [])}
+    signed_surnames = {_surname(s) for s in signed}
+    groups: dict[str, list[Mention]] = {}
+    order: list[str] = []
+    for m in find_mentions(ctx):
+        if "signature_block" in m.tags or m.surname in signed_surnames:
+            continue
+        key = _merge_key(m, groups)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(m)
+    people = []
+    for key in order:
+        mentions = groups[key]
+        roles = [mention_role(ctx, m) for m in mentions]
+        role, rule = min(roles, key=lambda r: _PRIORITY.index(r[0]))
+        best = max(mentions, key=lambda m: (len(m.name.split()), -m.start))
+        titled = next((m for m in mentions if m.title), None)
+        evidence_mention = next((m for m, r in zip(mentions, roles) if r[0] == role), best)
+        confidence = min(0.95, max(m.confidence for m in mentions) + (0.05 if len(mentions) > 1 else 0))
+        people.append(Person(
+            name=best.name, role=role, title=(titled.title if titled else ""),
+            organization=(titled.organization if titled else ""),
+            evidence=ctx.evidence(evidence_mention.extent_start, evidence_mention.extent_end),
+            confidence=round(confidence, 2), rule=f"{evidence_mention.rule}+{rule}"))
+    return people
+
+
+def _surname(name: str) -> str:
+    words = [w for w in re.sub(r",?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)$", "", name).split()]
+    return words[-1].casefold() if words else ""
+
+
+def _merge_key(m: Mention, groups: dict[str, list[Mention]]) -> str:
+    """Merge 'President Biden' into 'Joseph R. Biden, Jr.' (same surname), but
+    keep two different people who share a surname apart when both are full."""
+    for key, mentions in groups.items():
+        if mentions[0].surname != m.surname:
+            continue
+        first_names = {x.name.split()[0] for x in mentions if len(x.name.split()) > 1}
+        mine = m.name.split()[0] if len(m.name.split()) > 1 else None
+        if mine is None or not first_names or mine in first_names:
+            return key
+    return f"{m.surname}#{len(groups)}"

@@ -1,0 +1,31 @@
+"""Title: the document's own title or headline, as written."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import register
+from pipeline.extract.context import Context
+from pipeline.models import BlockKind, Provenance
+
+# "Title | The White House", "Title - U.S. Department of State"
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+@register("title")
+def extract_title(ctx: Context) -> tuple[str | None, Provenance | None]:
+    blocks = ctx.parsed.blocks
+    for block in blocks[:4]:
+        if block.kind is BlockKind.heading and (block.level or 1) <= 2:
+            promoted = block.meta.get("promoted", False)
+            confidence = 0.75 if promoted else 0.9
+            rule = "title.first_line" if promoted else "title.first_heading"
+            return ctx.block_text(block), Provenance(
+                evidence=ctx.evidence(block.start, block.end), confidence=confidence, rule=rule)
+    meta_title = ctx.parsed.metadata.title
+    if meta_title:
+        title = _SITE_SUFFIX.sub("", meta_title.strip())
+        pos = ctx.text.find(title)
+        evidence = ctx.evidence(pos, pos + len(title)) if pos >= 0 else None
+        return title, Provenance(evidence=evidence, confidence=0.7, rule="title.metadata")
+    return None, None

@@ -1,0 +1,62 @@
+"""The spaCy pipeline: ``spacy.blank("en")`` plus rule components.
+
+Pretrained pipelines cannot be installed here, and rules are what the task
+needs anyway: documents of a narrow genre whose cues (titles, "signed by",
+"shared values such as") are lexical.  An installed pipeline can be named in
+the settings; its components are kept and ours are added.
+
+Components:
+- ``block_boundaries``: a line break ends a sentence (headings, list items
+  and signature lines are never glued to the next block);
+- ``sentencizer``;
+- ``entity_ruler``: countries (GPE, id = ISO alpha-2), demonyms (NORP) and
+  bodies such as the G7 (ORG).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from pipeline.gazetteer import BODIES, DEMONYMS, country_names
+from pipeline.settings import get_settings
+
+
+@Language.component("block_boundaries")
+def block_boundaries(doc):
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text_with_ws[len(token.text):] or "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def entity_patterns() -> list[dict]:
+    patterns = [{"label": "GPE", "pattern": name, "id": code}
+                for name, code in country_names().items()]
+    patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in DEMONYMS.items()]
+    patterns += [{"label": "ORG", "pattern": alias, "id": body}
+                 for body, aliases in BODIES.items() for alias in aliases]
+    return patterns
+
+
+def build_nlp(model: str | None = None) -> Language:
+    nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
+    nlp.add_pipe("block_boundaries", first=True)
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH",
+                                                 "overwrite_ents": True})
+    ruler.add_patterns(entity_patterns())
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _cached(model: str | None) -> Language:
+    return build_nlp(model)
+
+
+def get_nlp() -> Language:
+    """The pipeline for the current settings, built once per process."""
+    return _cached(get_settings().spacy_model)

@@ -1,0 +1,78 @@
+"""Site furniture: text that belongs to the web page, not to the document.
+
+Government sites wrap every document in the same banners, sign-up boxes and
+"Scroll to Top" links.  The patterns are shared by the text and HTML parsers
+so both drop exactly the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines (after whitespace is collapsed) that are never document content.
+_LINE_PATTERNS = [
+    r"an official website of the united states government\.?( here['’]s how you know\.?)?",
+    r"here['’]s how you know\.?",
+    r"official websites use \.gov",
+    r"a \.gov website belongs to an official government organization in the united states\.",
+    r"secure \.gov websites use https",
+    r"a lock \(.{0,20}\) or https:// means you['’]ve safely connected to the \.gov website\."
+    r"( share sensitive information only on official, secure websites\.)?",
+    r"share sensitive information only on official, secure websites\.",
+    r"stay connected",
+    r"sign up( for .{0,60})?",
+    r"subscribe( to .{0,60})?",
+    r"we['’]ll be in touch with the latest information on how .{0,300}",
+    r"opt in to send and receive text messages from .{0,80}",
+    r"(scroll to top ?)+",
+    r"skip to (main )?content",
+    r"(share|print|tweet|email|facebook|twitter|linkedin|x)( this( page)?)?",
+    r"share on (facebook|twitter|linkedin|x)",
+    r"copy link",
+    r"back to top",
+    r"cookie(s)? (settings|preferences|policy)",
+    r"this site uses cookies.{0,200}",
+    r"(menu|search|close|home)",
+    r"(related|more) (articles|news|stories|content)",
+    r"tags?:.{0,200}",
+]
+_FURNITURE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.IGNORECASE)
+
+#: A press release ends at "###" (or "- 30 -"); what follows is page footer.
+END_MARKER = re.compile(r"^\s*(#{3}|-\s?30\s?-)\s*$")
+
+_FULL_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{4}\b", re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line.strip()))
+
+
+def looks_like_trailing_link(line: str) -> bool:
+    """A short line without sentence punctuation: a link to another page."""
+    line = line.strip()
+    return 0 < len(line) <= 100 and not re.search(r"[.!?;:”\"]$", line) and not line.isupper()
+
+
+def drop_trailing_links(lines: list[str]) -> list[str]:
+    """Remove the run of link-like lines at the end of a page ("Related", the
+    agency name, titles of other articles).  A run that holds a date or a name
+    in capitals is a signature block and stays."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and (not lines[start - 1].strip() or looks_like_trailing_link(lines[start - 1])):
+        start -= 1
+    run = [ln for ln in lines[start:end] if ln.strip()]
+    if not run or start == 0:
+        return lines
+    if any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run):
+        return lines
+    # Only a short tail (a few links), never most of the document.
+    if len(run) > 4:
+        return lines
+    return lines[:start]

@@ -1,0 +1,78 @@
+"""Text normalisation and the block builder shared by every parser.
+
+Every parser (text, HTML, PDF) ends the same way: a sequence of blocks whose
+text is cleaned with :func:`clean_inline` and appended with
+:class:`TextBuilder`, so offsets, spacing and footnote markers are identical
+whatever the format, and the extractor sees the same text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from pipeline.models import Block, BlockKind
+
+_SUPERSCRIPT = str.maketrans("0123456789,-–+()", "⁰¹²³⁴⁵⁶⁷⁸⁹'⁻⁻⁺⁽⁾")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def superscript(marker: str) -> str:
+    """Footnote markers keep their number as superscript digits ("¹²").
+
+    Superscript digits are not ``\\d`` in Python's ``re``, so a marker glued to
+    a year ("2019¹") never turns into a different number for the date rules.
+    """
+    marker = marker.strip()
+    if re.fullmatch(r"[0-9,\-–+() ]+", marker):
+        return marker.replace(" ", "").translate(_SUPERSCRIPT)
+    return "^" + marker
+
+
+def normalise_unicode(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_INVISIBLE)
+
+
+def clean_inline(text: str) -> str:
+    """Collapse whitespace inside one block; keep tabs between table cells out."""
+    text = _SPACES.sub(" ", text.replace("\n", " "))
+    return text.strip()
+
+
+def unescape_entities(text: str) -> str:
+    return html.unescape(text)
+
+
+class TextBuilder:
+    """Accumulates blocks into one text with exact character offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    def add(self, kind: BlockKind, text: str, *, level: int | None = None, page: int | None = None,
+            bbox=None, meta: dict | None = None, tight: bool = False) -> Block | None:
+        """Append a block. ``tight`` joins it to the previous one with one newline
+        (list items, table rows, lines of a signature block) instead of a blank line."""
+        if not text:
+            return None
+        if self._length:
+            sep = "\n" if tight else "\n\n"
+            self._parts.append(sep)
+            self._length += len(sep)
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        block = Block(kind=kind, start=start, end=self._length, level=level, page=page, bbox=bbox,
+                      meta=meta or {})
+        self.blocks.append(block)
+        return block
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)

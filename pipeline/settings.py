@@ -1,0 +1,56 @@
+"""One typed settings object for the whole pipeline.
+
+Values come from keyword arguments, then ``TENETS_*`` environment variables,
+then the defaults below, so a data engineer can tune a scheduled run without
+touching code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TENETS_", extra="ignore")
+
+    # Where things live.
+    data_dir: Path = Field(Path(".data"), description="Raw store, caches and other working state.")
+    corrections_dir: Path = Field(
+        Path("corrections"), description="Reviewers' append-only correction logs (commit them)."
+    )
+    prefect_home: Path = Field(Path(".prefect"), description="PREFECT_HOME for the embedded server.")
+
+    # NLP.
+    spacy_model: str | None = Field(
+        None, description="Installed spaCy pipeline to build on; the default is spacy.blank('en')."
+    )
+
+    # Fetching.
+    max_bytes: int = Field(50 * 1024 * 1024, description="Size cap for one document.")
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_retries: int = 3
+    max_redirects: int = 5
+    per_host_concurrency: int = 4
+    user_agent: str = "tenets/0.1 (policy-document ingestion; +https://example.invalid/tenets)"
+
+    # Per-document limit: a document that takes longer is reported as failed.
+    document_timeout: float = 120.0
+
+    # Extraction.
+    min_confidence: float = Field(0.0, ge=0.0, le=1.0, description="Drop values below this.")
+
+    def config_hash(self) -> str:
+        """Hash of the settings that change extraction output (cache key part)."""
+        relevant = {"spacy_model": self.spacy_model, "min_confidence": self.min_confidence}
+        return hashlib.sha256(repr(sorted(relevant.items())).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

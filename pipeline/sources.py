@@ -1,0 +1,111 @@
+"""Where documents come from: ``sources.toml`` files, paths, folders and URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from pipeline.errors import TenetsError
+from pipeline.models import Kind
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".pdf"}
+SOURCES_FILE = "sources.toml"
+
+
+class Source(BaseModel):
+    """One document to ingest. ``uri`` is what the record's id is stable for."""
+
+    id: str
+    uri: str
+    path: Path | None = None
+    url: str | None = Field(None, description="Where the document lives on the web, if known.")
+    kind: Kind | None = Field(None, description="Hint that overrides the kind classifier.")
+
+    @property
+    def is_remote(self) -> bool:
+        return self.path is None
+
+
+def slugify(stem: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
+    return (slug or "doc")[:100]
+
+
+def source_for_path(path: Path, *, id: str | None = None, url: str | None = None,
+                    kind: Kind | None = None) -> Source:
+    path = Path(path)
+    return Source(id=id or slugify(path.stem), uri=path.resolve().as_uri() if path.exists() else str(path),
+                  path=path, url=url, kind=kind)
+
+
+def source_for_url(url: str, *, id: str | None = None, kind: Kind | None = None) -> Source:
+    if id is None:
+        tail = re.sub(r"\.[A-Za-z0-9]+$", "", url.rstrip("/").rsplit("/", 1)[-1]) or "index"
+        id = f"{slugify(tail)[:80]}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+    return Source(id=id, uri=url, url=url, kind=kind)
+
+
+def load_sources_file(path: Path) -> list[Source]:
+    """Read a ``sources.toml``: ``[[document]]`` tables with id, path or url, kind."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TenetsError("E017", path=path, detail=exc) from exc
+    sources = []
+    for i, entry in enumerate(data.get("document", [])):
+        try:
+            if "path" in entry:
+                sources.append(source_for_path(path.parent / entry["path"], id=entry.get("id"),
+                                               url=entry.get("url"), kind=entry.get("kind")))
+            elif "url" in entry:
+                sources.append(source_for_url(entry["url"], id=entry.get("id"), kind=entry.get("kind")))
+            else:
+                raise ValueError("each [[document]] needs a path or a url")
+        except (ValueError, ValidationError) as exc:
+            raise TenetsError("E017", path=path, detail=f"document #{i + 1}: {exc}") from exc
+    return sources
+
+
+def resolve_sources(args: list[str]) -> list[Source]:
+    """Turn command-line arguments into sources.
+
+    A folder with a ``sources.toml`` means that file; a folder without one means
+    every supported file in it; a ``.toml`` file is a sources file; anything else
+    is a document path or an http(s) URL.  A path that does not exist still
+    becomes a source, so the run reports it as that document's error.
+    """
+    sources: list[Source] = []
+    for arg in args:
+        if re.match(r"^https?://", arg, re.I):
+            sources.append(source_for_url(arg))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            listing = path / SOURCES_FILE
+            if listing.exists():
+                sources.extend(load_sources_file(listing))
+            else:
+                sources.extend(source_for_path(p) for p in sorted(path.iterdir())
+                               if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+        elif path.suffix == ".toml" and path.is_file():
+            sources.extend(load_sources_file(path))
+        else:
+            sources.append(source_for_path(path))
+    return _dedupe_ids(sources)
+
+
+def _dedupe_ids(sources: list[Source]) -> list[Source]:
+    seen: dict[str, int] = {}
+    out = []
+    for src in sources:
+        if src.id in seen:
+            suffix = hashlib.sha256(src.uri.encode()).hexdigest()[:8]
+            src = src.model_copy(update={"id": f"{src.id}-{suffix}"})
+        seen[src.id] = 1
+        out.append(src)
+    return out
