@@ -1,0 +1,232 @@
+"""The ``tenets`` command line.
+
+    tenets run [SOURCES...] --out DIR     ingest through the Prefect flow
+    tenets extract FILE [--json]          one document through the library
+    tenets schema [--out DIR]             write the JSON Schemas
+    tenets validate DIR                   check records against schemas/
+    tenets eval GOLD_DIR OUT_DIR          per-field precision, recall, F1
+
+Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage error.
+Logs go to stderr, so ``--json`` output on stdout can be piped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pipeline import __version__
+
+app = typer.Typer(
+    name="tenets",
+    help="Ingest policy documents and extract signatories, dates, principles and recommendations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _echo_err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tenets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More logging.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def prepare_prefect_environment() -> None:
+    """Prefect reads its settings at import: set them first.
+
+    PREFECT_HOME lives inside the project (git-ignored), analytics are off, and
+    without PREFECT_API_URL Prefect starts its embedded temporary server.
+    Prefect's own INFO chatter stays out of the CLI's output unless asked for.
+    """
+    from pipeline.settings import get_settings
+
+    settings = get_settings()
+    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home.resolve()))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+
+
+@app.command()
+def run(
+    sources: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, folders, sources.toml files or http(s) URLs (default: corpus).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse/extract task.")] = 25,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-document progress.")] = False,
+) -> None:
+    """Run the ingest flow (Prefect) and write records to OUT."""
+    prepare_prefect_environment()
+    from pipeline.errors import TenetsError
+    from pipeline.sources import resolve_sources
+
+    args = sources or ["corpus"]
+    try:
+        resolved = resolve_sources(args)
+    except TenetsError as exc:
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    if not resolved:
+        _echo_err(f"error: no documents found in {' '.join(args)}")
+        raise typer.Exit(2)
+
+    progress = logging.getLogger("tenets.progress")
+    progress.propagate = False
+    if not quiet:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("  %(message)s"))
+        progress.addHandler(handler)
+        progress.setLevel(logging.INFO)
+    _echo_err(f"tenets {__version__}: ingesting {len(resolved)} documents into {out}/")
+
+    from flows.ingest import ingest
+    from flows.runtime import run_flow_quietly
+
+    summary = run_flow_quietly(ingest, sources=args, out_dir=str(out), batch_size=batch_size)
+    counts = summary["by_status"]
+    _echo_err(f"done: {summary['documents']} documents — {counts['new']} new, "
+              f"{counts['changed']} changed, {counts['unchanged']} unchanged, {counts['failed']} failed")
+    if summary["failed"]:
+        for o in summary["outcomes"]:
+            if o["status"] == "failed":
+                _echo_err(f"  failed {o['id']} [{o['stage']}]: {o['error']}")
+        _echo_err(f"error details: {out}/errors/")
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A text, HTML or PDF document.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON on stdout.")] = False,
+) -> None:
+    """Run one document through the library (no Prefect) and print its record."""
+    from pipeline.api import process
+    from pipeline.sources import resolve_sources
+
+    source = resolve_sources([str(file)])[0]
+    result = process(source)
+    if result.error is not None:
+        _echo_err(f"error: {source.id} [{result.error.stage.value}] {result.error}")
+        raise typer.Exit(1)
+    record = result.record
+    if as_json:
+        sys.stdout.write(record.model_dump_json(indent=2) + "\n")
+        return
+    typer.echo(f"{record.id}  ({record.kind.value})  {record.title or '(no title)'}")
+    for field, item in record.iter_items():
+        value = _describe(field, item)
+        typer.echo(f"  {field:<16} {value}   [{item.rule}, {item.confidence:.2f}]")
+
+
+def _describe(field: str, item) -> str:
+    if field == "dates":
+        return f"{item.value} ({item.role.value})"
+    if field == "parties":
+        return f"{item.name} ({item.country_code or '-'})"
+    if field == "signatories":
+        return f"{item.name} — {item.title or '-'}, {item.country or '-'}"
+    if field == "people":
+        return f"{item.name} ({item.role.value}) — {item.title or '-'}"
+    if field == "principles":
+        return item.text
+    return f"{item.number or '-'}. {item.text}"
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the schema files.")] = Path("schemas"),
+) -> None:
+    """Write the JSON Schemas generated from the models."""
+    from pipeline.schema import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(str(path))
+
+
+@app.command()
+def validate(
+    directory: Annotated[Path, typer.Argument(help="An out/ folder or a folder of record files.")],
+    schema_file: Annotated[Optional[Path], typer.Option("--schema", help="Record schema file.")] = None,
+) -> None:
+    """Validate records against the published JSON Schema, as a downstream app would."""
+    import jsonschema
+
+    schema_path = schema_file or Path("schemas/record.schema.json")
+    if schema_path.exists():
+        record_schema = json.loads(schema_path.read_text("utf-8"))
+    else:
+        from pipeline.schema import record_schema as generate
+
+        record_schema = generate()
+    validator_cls = jsonschema.validators.validator_for(record_schema)
+    validator = validator_cls(record_schema, format_checker=validator_cls.FORMAT_CHECKER)
+    records_dir = directory / "records" if (directory / "records").is_dir() else directory
+    paths = sorted(records_dir.glob("*.json"))
+    if not paths:
+        _echo_err(f"error: no record files in {records_dir}")
+        raise typer.Exit(2)
+    bad = 0
+    for path in paths:
+        errors = sorted(validator.iter_errors(json.loads(path.read_text("utf-8"))), key=str)
+        if errors:
+            bad += 1
+            _echo_err(f"invalid {path.name}: {errors[0].message} at {list(errors[0].absolute_path)}")
+    typer.echo(f"{len(paths) - bad} valid, {bad} invalid ({records_dir})")
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    out_dir: Annotated[Path, typer.Argument(help="An out/ folder with records.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    details: Annotated[bool, typer.Option("--details", help="List missing and extra values.")] = False,
+) -> None:
+    """Per-field precision, recall and F1 against gold records."""
+    from pipeline.evaluate import evaluate
+
+    if not gold_dir.is_dir() or not out_dir.is_dir():
+        _echo_err("error: GOLD_DIR and OUT_DIR must be folders")
+        raise typer.Exit(2)
+    result = evaluate(gold_dir, out_dir)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    typer.echo(f"{'field':<16} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
+    for field, s in result.totals.items():
+        typer.echo(f"{field:<16} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {s.tp:3d} {s.fp:3d} {s.fn:3d}")
+    if result.unmatched_gold:
+        typer.echo(f"gold files without a record: {', '.join(result.unmatched_gold)}")
+    if details:
+        for doc, fields in result.per_document.items():
+            for field, s in fields.items():
+                if s.missing or s.extra:
+                    typer.echo(f"{doc} {field}: missing {s.missing} extra {s.extra}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
