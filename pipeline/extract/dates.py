@@ -49,7 +49,7 @@ _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order
 _OTHER_BEFORE = re.compile(
     r"\b(?:by(?: the)?(?: end| start| middle| close)?(?: of)?|until|till|through|since|no later than|"
     r"deadline(?: of)?|before the end of|target(?:ing|ed)?(?: for)?|from now until|seat in|"
-    r"term(?: of office)?(?: in)?|tenure(?: in)?|(?:early|mid|late)-?\s?)\s*(?:the\s)?(?:early |mid-|late )?$",
+    r"term(?: of office)?(?: in)?|tenure(?: in)?)\s*(?:the\s)?$",
     re.I)
 _FUTURE_OR_PAST = re.compile(
     r"\b(?:upcoming|next|previous|last|earlier|prior|former|forthcoming|planned|will be held|"

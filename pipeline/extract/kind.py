@@ -26,7 +26,7 @@ CUES: list[tuple[Kind, str, str, float, str]] = [
     (Kind.press_release, "text", r"\b(?:today|this week) (?:signed|announced|launched|issued)\b", 1.5, "today_announced"),
     (Kind.readout, "title", r"\breadout\b|\bmeeting with\b|\bcall with\b|\bmeets?\b|\btalks with\b", 4, "title_meeting"),
     (Kind.readout, "text", r"\bmet (?:today |yesterday )?with\b|\bspoke (?:today )?with\b|\bheld a (?:call|meeting)\b", 2, "met_with"),
-    (Kind.readout, "text", r"\b(?:hosted|convened|co-?chaired)\b[^.]{0,120}\b(?:meeting|dialogue|roundtable|working group|session)\b", 2, "hosted_meeting"),
+    (Kind.readout, "text", r"\b(?:hosted|convened|co-?chaired)\b[^\n]{0,120}?\b(?:meeting|dialogue|roundtable|working group|session)\b", 2, "hosted_meeting"),
     (Kind.readout, "text", r"\b(?:discussed|discussions focused|the group discussed|they also discussed)\b", 1, "discussed"),
     (Kind.readout, "text", r"\battributable to\b", 1, "attributable"),
     (Kind.report, "text", r"\bA Report (?:by|of|to)\b|\bthis report\b|\breport (?:by|of) the\b", 3, "report_self"),

@@ -166,12 +166,31 @@ def find_mentions(ctx: Context) -> list[Mention]:
     for m in RUN.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        mention = _mention_from_run(ctx, m.group(0), m.start())
-        if mention:
-            mentions.append(mention)
+        for run, start in _split_coordinated(m.group(0), m.start()):
+            mention = _mention_from_run(ctx, run, start)
+            if mention:
+                mentions.append(mention)
     mentions.sort(key=lambda x: x.start)
     ctx.results["mentions"] = mentions
     return mentions
+
+
+def _split_coordinated(run: str, start: int):
+    """'President Biden and Prime Minister Trudeau' is two runs; 'Advisor and
+    Director of X' is one: split at 'and' only after a name word.  A
+    possessive ends a name ('President Biden’s Executive Order')."""
+    pieces, offset = [], 0
+    for m in stdre.finditer(r"(?<=[’']s)\s+|\s+and\s+", run):
+        if not m.group(0).strip():
+            pieces.append((run[offset:m.start()], start + offset))
+            offset = m.end()
+            continue
+        left = run[offset:m.start()]
+        if left.split() and _is_name_word(left.split()[-1]) and not split_run(left)[1] == "":
+            pieces.append((left, start + offset))
+            offset = m.end()
+    pieces.append((run[offset:], start + offset))
+    return pieces
 
 
 def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
@@ -190,7 +209,14 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if honorific:
         title_words = title_words[:-1]
     title_text = " ".join(title_words)
-    anchored_by_title = bool(title_words) and title_words[-1] in _TITLE_HEAD_SET
+    # "Director of National Security Hojin Chang": a title part that holds a
+    # title head anchors a full name; a bare surname needs a person title
+    # right before it ("President Biden", not "Executive Branch").
+    anchored_by_title = bool(title_words) and (
+        title_words[-1] in _TITLE_HEAD_SET
+        or (len(words) >= 2 and any(w in _TITLE_HEAD_SET for w in title_words)
+            and not title_words[-1].islower()
+            and not any(_is_name_word(w) for w in title_words)))
     if anchored_by_title and len(words) == 1 and title_words[-1] not in _PERSON_TITLES:
         return None  # "Executive Branch", "Space Council"
     s_start, s_end = ctx.sentence_at(start)
@@ -211,8 +237,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         m = stdre.search(r"(?:^|[,;:(]|\bby|\band|\bwith)\s*([^,;:()]*(?:\([A-Z]{2,}\))?[^,;:()]*),\s*$", before)
         if m and _title_like(m.group(1)) and not honorific_only(m.group(1)) \
                 and not _APPOSITIVE_AFTER.match(after):
-            mention.title, mention.country = clean_title(m.group(1))
-            mention.extent_start = start - len(before) + m.start(1)
+            # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by".
+            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=[A-Z])", m.group(1)))
+            skip = intro[-1].end() if intro else 0
+            mention.title, mention.country = clean_title(m.group(1)[skip:])
+            mention.extent_start = start - len(before) + m.start(1) + skip
             mention.rule, mention.confidence = "people.title_comma_name", 0.8
     else:
         return None

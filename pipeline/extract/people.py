@@ -18,8 +18,11 @@ from pipeline.models import Person, PersonRole
 _PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
              PersonRole.member, PersonRole.other]
 _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscored)"
-_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?chaired|chaired|convened|moderated|opened)\b[^.;]*\bby\b", re.I)
-_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:welcomed|hosted|co-?chaired|chaired|convened)\b", re.I)
+# "welcomed ... by A, Title, and B": the by-phrase runs to the person through
+# names, titles and commas only (lower-case words are connectors).
+_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated)\b"
+                      r"[^.;]{0,80}?\bby\s+(?P<list>(?:[A-Z(][^\s]*|of|for|at|to|on|in|and|the|,|\s)*)$")
+_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened)\b", re.I)
 _SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|spoke|delivered|gave (?:remarks|a speech|the keynote)|"
                           r"addressed|presented|briefed)\b", re.I)
 _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$", re.I)
