@@ -228,5 +228,16 @@ def evaluate_cmd(
                     typer.echo(f"{doc} {field}: missing {s.missing} extra {s.extra}")
 
 
+def _register_subcommands() -> None:
+    """Sub-applications living in their own modules (``tenets review ...``)."""
+    try:
+        from pipeline.review_app.cli import review_cli
+    except ImportError:  # the review app is optional at import time
+        return
+    app.add_typer(review_cli, name="review")
+
+
+_register_subcommands()
+
 if __name__ == "__main__":  # pragma: no cover
     app()
