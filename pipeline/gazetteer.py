@@ -137,6 +137,9 @@ NON_NAME_WORDS = {
     "Science", "Technology", "Quantum", "Information", "Day", "World", "Earth", "Outer", "Space",
     "Artemis", "Accords", "Registration", "Convention", "Rescue", "Return", "Starlink",
     "Reports", "Nation", "Nations", "Administration", "Biden-Harris",
+    # continents and regions
+    "Europe", "Africa", "Asia", "Americas", "Pacific", "Atlantic", "Indo-Pacific", "Arctic",
+    "Antarctica", "Caribbean", "Middle", "East", "Latin", "Oceania", "Balkans", "Sahel",
 }
 
 

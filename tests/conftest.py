@@ -45,3 +45,27 @@ def isolated_settings(tmp_path, monkeypatch):
 
 def load_json(path: Path) -> dict:
     return json.loads(Path(path).read_text("utf-8"))
+
+
+def record_from_text(text: str, doc_id: str = "doc"):
+    """Run parse -> extract -> assemble on an inline text document."""
+    import hashlib
+    from datetime import datetime, timezone
+
+    from pipeline.extract import extract
+    from pipeline.fetch import RawDocument
+    from pipeline.parse import parse
+    from pipeline.records import assemble
+    from pipeline.sources import Source
+
+    data = text.encode("utf-8")
+    raw = RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
+                      media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
+                      fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    parsed = parse(raw)
+    return assemble(raw, parsed, extract(parsed))
+
+
+@pytest.fixture
+def extract_text():
+    return record_from_text

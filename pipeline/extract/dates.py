@@ -102,8 +102,10 @@ def find_candidates(text: str) -> list[Candidate]:
                     text[max(0, m.start() - 20):m.start()]):
                 continue
             values = _normalise(rule, m)
-            if not values:
+            if not values and rule in ("dates.year", "dates.year_range"):
                 continue
+            # An impossible date ("February 30, 2023") still claims its words,
+            # so its year is not read again as a bare year.
             claimed.append((m.start(), m.end()))
             for value in values:
                 found.append(Candidate(m.start(), m.end(), value, rule, m.group(0)))

@@ -129,8 +129,8 @@ def split_org(title: str) -> tuple[str, str]:
         head, org = title[:m.start()], title[m.end():]
         if not head or not org[:1].isupper():
             continue
-        last = org.split()[-1]
-        if (last in _ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)
+        last, first = org.split()[-1], org.split()[0]
+        if (last in _ORG_HEADS or first in _ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)
                 or (len(org.split()) >= 2 and lookup_country(last) and not lookup_country(org))):
             return head.strip(), org.strip()
     return title, ""
@@ -163,6 +163,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions += roster
     mentions += _signature_block_mentions(ctx, taken)
     taken += [(m.start, m.end) for m in mentions]
+    # Headlines are in title case: every word looks like a name there.
+    taken += [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
     for m in RUN.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -234,9 +236,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         mention.rule = "people.honorific_name" if honorific else "people.name"
         mention.confidence = 0.85 if honorific else 0.6
         # "…, Title, Name" : title set off before the name.
-        m = stdre.search(r"(?:^|[,;:(]|\bby|\band|\bwith)\s*([^,;:()]*(?:\([A-Z]{2,}\))?[^,;:()]*),\s*$", before)
-        if m and _title_like(m.group(1)) and not honorific_only(m.group(1)) \
-                and not _APPOSITIVE_AFTER.match(after):
+        m = _title_before(before)
+        if m and not _APPOSITIVE_AFTER.match(after):
             # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by".
             intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=[A-Z])", m.group(1)))
             skip = intro[-1].end() if intro else 0
@@ -272,6 +273,31 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
 # it may be the previous person's ("A, Title of A, B, Title of B").
 _APPOSITIVE_AFTER = stdre.compile(r",\s+(?!and\s)(?:the\s+)?[A-Z][^,;.]*?\b(?:" + "|".join(
     sorted({w.split()[-1] for w in TITLE_HEAD_WORDS}, key=len, reverse=True)) + r")\b")
+
+
+_TITLE_BEFORE = stdre.compile(r"(?:^|[,;:(]|\bby\b|\band\b|\bwith\b)\s*"
+                             r"([^,;:()]*(?:\([A-Z]{2,}\))?[^,;:()]*),\s*$")
+
+
+def _title_before(before: str):
+    """The title set off before a name: '..., and the Japanese Minister of
+    Education, Keiko Nagaoka'.  Of the possible starts, the first whose
+    title holds no other person's name wins."""
+    pos = 0
+    while True:
+        m = _TITLE_BEFORE.search(before, pos)
+        if m is None:
+            return None
+        group = m.group(1)
+        if _title_like(group) and not honorific_only(group) and not _holds_name(group):
+            return m
+        pos = m.start() + 1
+
+
+def _holds_name(segment: str) -> bool:
+    words = segment.split()
+    return any(_is_name_word(a) and _is_name_word(b) and not a.islower()
+               for a, b in zip(words, words[1:]))
 
 
 def honorific_only(segment: str) -> bool:

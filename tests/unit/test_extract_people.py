@@ -1,0 +1,74 @@
+from pipeline.extract.mentions import clean_title, split_org, split_run
+
+
+def _people(record):
+    return {p.name: (p.role.value, p.title, p.organization) for p in record.people}
+
+
+def test_split_run_separates_title_from_name():
+    assert split_run("Secretary of State Antony J. Blinken") == ("Secretary of State", "Antony J. Blinken")
+    assert split_run("Danish Foreign Minister Jeppe Kofod") == ("Danish Foreign Minister", "Jeppe Kofod")
+    assert split_run("Dr. Jason Matheny") == ("Dr.", "Jason Matheny")
+
+
+def test_title_cleanup_and_organisation_split():
+    assert clean_title("the U.K. Science Minister") == ("Science Minister", "GB")
+    assert split_org("CEO of Rwanda Space Agency") == ("CEO", "Rwanda Space Agency")
+    assert split_org("Minister of Communications and Digital Economy") == (
+        "Minister of Communications and Digital Economy", "")
+    assert split_org("Administrator of the National Aeronautics and Space Administration (NASA)") == (
+        "Administrator", "National Aeronautics and Space Administration (NASA)")
+
+
+def test_roles_quoted_host_speaker_other(extract_text):
+    record = extract_text(
+        "Science Ministers Hold Dialogue\n\n"
+        "Participants were welcomed by Dr. Maria Lopez, Director of the Office of Science, and "
+        "Tomás Ferreira, Deputy Minister of Innovation.\n\n"
+        "“This partnership matters,” said Hiroshi Tanaka, Chief Scientist of Japan.\n\n"
+        "Ambassador Grace Okafor delivered remarks at the opening session. President Macron was "
+        "mentioned in passing.")
+    people = _people(record)
+    assert people["Maria Lopez"][0] == "host"
+    assert people["Tomás Ferreira"][0] == "host"
+    assert people["Hiroshi Tanaka"][0] == "quoted"
+    assert people["Grace Okafor"][0] == "speaker"
+    assert people["Macron"] == ("other", "President", "")
+    assert people["Maria Lopez"][1:] == ("Director", "Office of Science")
+
+
+def test_authors_and_attribution(extract_text):
+    record = extract_text(
+        "Trilateral Statement on Research Security\n\n"
+        "We, Minister Ana Silva, Secretary Peter Brown, and Commissioner Lea Novak, welcome the "
+        "launch of a joint research programme.\n\n"
+        "The below is attributable to Spokesperson Karen Miles: the group also met Chancellor Weber.")
+    people = _people(record)
+    assert {n for n, v in people.items() if v[0] == "author"} == {"Ana Silva", "Peter Brown",
+                                                                   "Lea Novak", "Karen Miles"}
+    assert people["Weber"][0] == "other"
+
+
+def test_mentions_of_one_person_are_merged(extract_text):
+    record = extract_text(
+        "Secretary Meets Counterpart\n\nSecretary of State Antony J. Blinken met today with "
+        "Danish Foreign Minister Jeppe Kofod. Secretary Blinken thanked Foreign Minister Kofod.")
+    assert sorted(p.name for p in record.people) == ["Antony J. Blinken", "Jeppe Kofod"]
+
+
+def test_roster_lines_are_members(extract_text):
+    record = extract_text(
+        "Annual Report of the Council\n\n## Members\n\nJane Roe, NSF\n\nJohn Doe, DOE (since Mar. 2024)"
+        "\n\nMary Major, Director, NIST\n\n## Introduction\n\nThis report covers the year.")
+    people = _people(record)
+    assert people["Jane Roe"] == ("member", "Members", "NSF")
+    assert people["John Doe"][2] == "DOE"
+    assert people["Mary Major"] == ("member", "Director", "NIST")
+
+
+def test_capitalised_phrases_are_not_people(extract_text):
+    record = extract_text(
+        "Report on the Executive Branch\n\nThe Executive Branch and World Quantum Day, the "
+        "Technology Prosperity Deal and President Biden’s Executive Order on America’s Supply "
+        "Chains were discussed by Horizon Europe participants.")
+    assert [p.name for p in record.people] == ["Biden"]

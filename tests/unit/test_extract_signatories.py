@@ -1,0 +1,48 @@
+def _signatories(record):
+    return {s.name: (s.title, s.organization, s.country) for s in record.signatories}
+
+
+def test_signed_by_list(extract_text):
+    record = extract_text(
+        "Agencies Sign Memorandum\n\nThe memorandum was signed by NOAA Administrator Rick Spinrad "
+        "and the Japanese Minister of Education, Keiko Nagaoka, at a ceremony.")
+    assert _signatories(record) == {"Rick Spinrad": ("NOAA Administrator", "", ""),
+                                    "Keiko Nagaoka": ("Minister of Education", "", "Japan")}
+
+
+def test_subject_chain_and_on_behalf_of(extract_text):
+    record = extract_text(
+        "Forum Statement\n\nProfessor Isa Ali Ibrahim, Minister of Communications, signed the "
+        "Accords on behalf of Nigeria, while Francis Ngabo, CEO of Rwanda Space Agency, signed "
+        "the Accords on behalf of Rwanda. They were joined by Assistant Secretary Monica Medina.")
+    assert _signatories(record) == {
+        "Isa Ali Ibrahim": ("Minister of Communications", "", "Nigeria"),
+        "Francis Ngabo": ("CEO", "Rwanda Space Agency", "Rwanda")}
+    assert [p.name for p in record.people] == ["Monica Medina"]
+    assert {p.name for p in record.parties} == {"Nigeria", "Rwanda"}
+
+
+def test_nobody_named_means_no_signatory(extract_text):
+    record = extract_text(
+        "Joint Statement of the United States and Finland\n\nWe, signed below, intend to pursue "
+        "cooperation. The governments today signed the statement.")
+    assert record.signatories == []
+
+
+def test_attending_a_signing_is_not_signing(extract_text):
+    record = extract_text(
+        "Leaders Sign Agreement\n\nDr. Jake Taylor, Assistant Director at OSTP, attended the "
+        "signing in Tokyo. We congratulate the universities for signing the partnership.")
+    assert record.signatories == []
+
+
+def test_signature_block_with_two_names_on_one_line(extract_text):
+    record = extract_text(
+        "Statement of Intent on Clean Energy\n\nWe direct our Governments to report back.\n\n"
+        "JOSEPH R. BIDEN JR. ANTHONY ALBANESE\n"
+        "President of the United States of America Prime Minister of Australia\n\n"
+        "May 20, 2023\nHiroshima, Japan")
+    assert _signatories(record) == {
+        "JOSEPH R. BIDEN JR.": ("President of the United States of America", "", "United States"),
+        "ANTHONY ALBANESE": ("Prime Minister of Australia", "", "Australia")}
+    assert {p.name for p in record.parties} == {"United States", "Australia"}

@@ -1,0 +1,88 @@
+from pipeline.models import BlockKind
+from pipeline.parse.text import parse_text
+
+
+def _texts(doc, kind=None):
+    return [doc.text[b.start:b.end] for b in doc.blocks if kind is None or b.kind is kind]
+
+
+def test_site_furniture_is_dropped(corpus_dir):
+    doc = parse_text((corpus_dir / "002_95c04f3a6c09f0e3.txt").read_text())
+    for junk in ("An official website", "Here's how you know", "Official websites use .gov",
+                 "A lock", "Lessons of 1989"):
+        assert junk not in doc.text
+    assert doc.text.startswith("Joint Statement of the United States of America")
+    doc = parse_text((corpus_dir / "000_009649351f482706.txt").read_text())
+    for junk in ("Stay Connected", "Sign Up", "Opt in to send", "Scroll to Top", "We'll be in touch"):
+        assert junk not in doc.text
+    assert doc.text.rstrip().endswith("multi-country engagements.")
+
+
+def test_markup_remnants_become_clean_text_with_footnote_markers(corpus_dir):
+    doc = parse_text((corpus_dir / "001_deaef4ef2796e198.txt").read_text())
+    for remnant in ("**", "<b>", "<sup>", "\\$", "&amp;", "## "):
+        assert remnant not in doc.text
+    assert "from $450M in 2019" in doc.text
+    assert "technology (QIST)¹ takes advantage" in doc.text
+    footnotes = _texts(doc, BlockKind.footnote)
+    assert any(f.startswith("¹ As described in the National Quantum Initiative Act") for f in footnotes)
+    assert "R&D" in doc.text
+
+
+def test_headings_lists_and_table_rows(corpus_dir):
+    doc = parse_text((corpus_dir / "001_deaef4ef2796e198.txt").read_text())
+    headings = {doc.text[b.start:b.end]: b.level for b in doc.blocks if b.kind is BlockKind.heading}
+    assert headings["ADVANCING INTERNATIONAL COOPERATION IN QUANTUM INFORMATION SCIENCE AND TECHNOLOGY"] == 1
+    assert headings["EXECUTIVE SUMMARY"] == 2
+    assert headings["Chair"] == 3
+    items = _texts(doc, BlockKind.list_item)
+    assert "a) Move the science faster." in items
+    assert any(i.startswith("1. Promote scientific collaboration") for i in items)
+    rows = _texts(doc, BlockKind.table_row)
+    assert "AFOSR\tAir Force Office of Scientific Research" in rows
+    # Dot leaders and page numbers of the table of contents become cells.
+    assert any(r.startswith("Executive Summary\t1") for r in rows)
+
+
+def test_block_offsets_index_the_text():
+    doc = parse_text("# Title here now\n\nFirst paragraph.\n- one\n- two\n\nLast.")
+    assert [(b.kind.value, doc.text[b.start:b.end]) for b in doc.blocks] == [
+        ("heading", "Title here now"), ("paragraph", "First paragraph."),
+        ("list_item", "one"), ("list_item", "two"), ("paragraph", "Last.")]
+    starts = [b.start for b in doc.blocks]
+    assert starts == sorted(starts)
+
+
+def test_lines_broken_inside_a_sentence_are_rejoined(corpus_dir):
+    doc = parse_text((corpus_dir / "003_e3b584d7aeb36b41.txt").read_text())
+    assert "issued a joint statement of intent to enhance cooperation" in doc.text
+    assert "highlighted on www.quantum.gov emphasizes foundational research" in doc.text
+    # A new sentence on a new line stays its own paragraph.
+    assert any(t.startswith("Signing of the U.S. – U.K. quantum cooperation statement")
+               for t in _texts(doc, BlockKind.paragraph))
+
+
+def test_first_short_line_is_the_title_and_body_openings_are_not():
+    assert parse_text("U.S. and Japan Sign Landmark Statement\n\nThe text.").metadata.title == \
+        "U.S. and Japan Sign Landmark Statement"
+    assert parse_text("This week, the United States issued a statement.\n\nMore.").metadata.title is None
+
+
+def test_signature_block_at_the_end_is_kept():
+    text = ("Statement of Intent on Minerals\n\nWe direct our Governments to report back.\n\n"
+            "JOSEPH R. BIDEN JR. ANTHONY ALBANESE\n"
+            "President of the United States of America Prime Minister of Australia\n\n"
+            "May 20, 2023\nHiroshima, Japan\n")
+    doc = parse_text(text)
+    assert doc.text.endswith("May 20, 2023\nHiroshima, Japan")
+    assert "JOSEPH R. BIDEN JR. ANTHONY ALBANESE\nPresident of the United States" in doc.text
+
+
+def test_text_after_an_end_marker_is_page_footer():
+    doc = parse_text("Title Of The Release\n\nBody sentence.\n\n###\n\nRelated: another story")
+    assert "another story" not in doc.text
+
+
+def test_unicode_is_normalised():
+    doc = parse_text("Title of the Thing\n\nco\u00adoperation\u00a0in  Zu\u0308rich")
+    assert "cooperation in Zürich" in doc.text
