@@ -1,0 +1,111 @@
+"""Kind, title, parties, principles and recommendations on small documents."""
+
+import pytest
+
+
+def _principles(record):
+    return [p.text for p in record.principles]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Joint Statement of Canada and Mexico\n\nRecognizing that science matters; we affirm our intent.", "joint_statement"),
+    ("Readout of the Secretary’s Call with the Foreign Minister of Chile\n\nThe Secretary spoke with the Minister.", "readout"),
+    ("Canada and Chile Sign Space Agreement\n\nToday Canada and Chile signed an agreement. “A great day,” said the Minister.", "press_release"),
+    ("A Report by the Science Council\n\n## Executive Summary\n\nThis report recommends three actions.", "report"),
+    ("Fact Sheet: New Investments in Research\n\n- A commitment to fund labs.", "other"),
+])
+def test_kind(extract_text, text, kind):
+    assert extract_text(text).kind.value == kind
+
+
+def test_title_is_the_documents_own_heading(extract_text):
+    record = extract_text("# **Report on Quantum Cooperation**\n\nBody text of the report.")
+    assert record.title == "Report on Quantum Cooperation"
+    assert record.provenance["title"].evidence.text == "Report on Quantum Cooperation"
+    assert extract_text("The office announced this week that work would begin soon.").title is None
+
+
+def test_parties_from_title_and_governments(extract_text):
+    record = extract_text(
+        "Joint Statement of the United States of America and the Republic of Korea\n\n"
+        "The text was released by the Governments of the United States of America and the "
+        "Republic of Korea. Both countries welcome cooperation with Japan and India.")
+    assert [(p.name, p.country_code) for p in record.parties] == [("United States", "US"),
+                                                                 ("South Korea", "KR")]
+
+
+def test_readout_parties_from_officials_and_meeting_place(extract_text):
+    record = extract_text(
+        "Secretary’s Meeting with Norwegian Foreign Minister Eide\n\n"
+        "The Secretary met today with Norwegian Foreign Minister Espen Barth Eide in Washington. "
+        "They discussed support for Ukraine.")
+    assert {p.country_code for p in record.parties} == {"NO", "US"}
+
+
+def test_participant_list_in_a_readout(extract_text):
+    record = extract_text(
+        "The agency hosted a dialogue this week. The meeting gathered representatives from "
+        "Brazil, Kenya, Vietnam and the Philippines to discuss open science.")
+    assert {p.country_code for p in record.parties} == {"BR", "KE", "VN", "PH"}
+
+
+def test_report_has_no_parties_from_mentions(extract_text):
+    record = extract_text(
+        "A Report by the Science Council\n\nThis report notes statements signed with Australia, "
+        "Denmark and Finland in earlier years.")
+    assert record.parties == []
+
+
+def test_inline_lists_of_values_split_and_kept_whole(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nCooperation is underpinned by our shared values "
+        "such as openness and transparency, rigour and integrity in research, balancing openness "
+        "and security, and reciprocity; and promoting protection of intellectual property.")
+    assert _principles(record) == ["openness", "transparency", "rigour and integrity in research",
+                                   "balancing openness and security", "reciprocity"]
+    assert record.principles[0].group == "shared values"
+
+
+def test_look_alikes_are_not_principles(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nWe will tackle issues such as equity, diversity and "
+        "inclusion. The Accords are a set of principles to guide exploration. Our shared values "
+        "underpin this. The core pillars include safety and productivity.")
+    assert record.principles == []
+
+
+def test_numbered_guiding_principles_are_full_sentences(extract_text):
+    record = extract_text(
+        "Report of the Working Group\n\nThe group agreed on the following guiding principles:\n\n"
+        "1. Promote open scientific exchange.\n2. Protect research security.\n3. Grow the talent base.")
+    assert _principles(record) == ["Promote open scientific exchange", "Protect research security",
+                                   "Grow the talent base"]
+
+
+def test_recommendations_numbered_and_labelled(extract_text):
+    record = extract_text(
+        "A Report by the Council\n\nThis report makes two recommendations:\n\n"
+        "1. The Government should fund joint research centres.\n"
+        "2. Agencies should share data on partnerships.\n\n"
+        "## Recommendation 1: The Government should fund joint research centres\n\nDiscussion.")
+    assert [(r.number, r.text, r.actor) for r in record.recommendations] == [
+        ("1", "The Government should fund joint research centres", "The Government"),
+        ("2", "Agencies should share data on partnerships", "Agencies")]
+
+
+def test_numbered_paragraphs_of_a_statement_are_not_recommendations(extract_text):
+    record = extract_text(
+        "Joint Statement of India and Japan\n\n1. The leaders welcomed progress on trade.\n"
+        "2. The leaders agreed to expand space cooperation.")
+    assert record.recommendations == []
+
+
+def test_every_item_carries_evidence_confidence_and_rule(corpus_dir):
+    from pipeline.api import extract_path
+
+    record = extract_path(corpus_dir / "001_deaef4ef2796e198.txt")
+    for field, item in record.iter_items():
+        assert record.text[item.evidence.start:item.evidence.end] == item.evidence.text
+        assert 0 < item.confidence <= 1
+        assert item.rule.startswith(field[:4]) or "." in item.rule
+        assert item.id
