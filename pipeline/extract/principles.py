@@ -19,7 +19,7 @@ _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
     r"key|mutual|mutually affirmed)\s+){0,3}(?:values|principles|ideals))"
     r"(?P<conn>\s*,?\s+(?:such as|including|like|namely|that include|inclusive of the principles of)\s+"
-    r"|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|(?-i:[A-Z]))|\s*:\s+)",
+    r"|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|(?-i:[A-Z]))|\s*:[ \t]+)",
     re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|promoting|"
@@ -73,7 +73,8 @@ def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
         offset += len(piece) - len(piece.lstrip())
         stripped = re.sub(r"^(?:the|a|an)\s+", "", stripped)
         offset = offset + (len(piece.strip()) - len(stripped))
-        if not stripped or len(stripped.split()) > 7 or _BAD_START.match(stripped):
+        if (not stripped or len(stripped.split()) > 7 or _BAD_START.match(stripped)
+                or not re.search(r"[^\W\d]", stripped)):
             return []  # not a list of values after all
         out.append((stripped, offset))
     return out
