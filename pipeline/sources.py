@@ -35,11 +35,20 @@ def slugify(stem: str) -> str:
     return (slug or "doc")[:100]
 
 
+def path_uri(path: Path) -> str:
+    """A file's identity: its path relative to the working folder when inside
+    it (records are then the same in every checkout), else its file: URI."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_uri()
+
+
 def source_for_path(path: Path, *, id: str | None = None, url: str | None = None,
                     kind: Kind | None = None) -> Source:
     path = Path(path)
-    return Source(id=id or slugify(path.stem), uri=path.resolve().as_uri() if path.exists() else str(path),
-                  path=path, url=url, kind=kind)
+    return Source(id=id or slugify(path.stem), uri=url or path_uri(path), path=path, url=url, kind=kind)
 
 
 def source_for_url(url: str, *, id: str | None = None, kind: Kind | None = None) -> Source:

@@ -63,9 +63,13 @@ def extract_kind(ctx: Context) -> tuple[Kind, Provenance]:
     if scores[best] < 1.5:
         return Kind.other, Provenance(confidence=0.4, rule="kind.no_cue")
     confidence = round(min(0.95, 0.4 + 0.55 * scores[best] / total), 2) if total else 0.4
-    hit = first_hit[best]
-    evidence = ctx.evidence(*hit) if hit else ctx.results.get("title", (None, None))[1]
-    if not isinstance(evidence, type(None)) and hasattr(evidence, "evidence"):
-        evidence = evidence.evidence
+    # Point at the title when the title decided, else at the first cue in the text.
+    title_prov = ctx.results.get("title", (None, None))[1]
+    title_cue = any(where == "title" and name in reasons[best] for _, where, _, _, name in _COMPILED)
+    if title_cue and title_prov is not None:
+        evidence = title_prov.evidence
+    else:
+        hit = first_hit[best]
+        evidence = ctx.evidence(*hit) if hit else None
     return best, Provenance(evidence=evidence, confidence=confidence,
                             rule="kind." + "+".join(reasons[best]))
