@@ -24,19 +24,43 @@ class Result:
 
 
 def run_stages(source: Source, settings: Settings | None = None) -> DocumentRecord:
-    """All pure stages for one source; raises DocumentError naming the stage."""
-    from pipeline.extract import extract
+    """All stages for one source; raises DocumentError naming the stage."""
     from pipeline.fetch import fetch
-    from pipeline.parse import parse
-    from pipeline.records import assemble
-    from pipeline.review import apply_corrections
 
     settings = settings or get_settings()
     raw = fetch(source, settings)
+    return review(extract_raw(raw, settings), settings)
+
+
+def extract_raw(raw, settings: Settings | None = None) -> DocumentRecord:
+    """Parse, extract and assemble one fetched document (before review).
+
+    This is the cacheable part: its output depends only on the bytes, the
+    pipeline version and the settings.
+    """
+    from pipeline.extract import extract
+    from pipeline.parse import parse
+    from pipeline.records import assemble
+
+    source = raw.source
     parsed = guarded(source, Stage.parse, parse, raw)
     extraction = guarded(source, Stage.extract, extract, parsed, kind_hint=source.kind)
-    record = assemble(raw, parsed, extraction)
-    return guarded(source, Stage.review, apply_corrections, record, settings.corrections_dir)
+    return assemble(raw, parsed, extraction)
+
+
+def review(record: DocumentRecord, settings: Settings | None = None) -> DocumentRecord:
+    """Apply the reviewers' corrections (cheap; never cached, so a new
+    correction shows on the next run)."""
+    from pipeline.review import apply_corrections
+
+    settings = settings or get_settings()
+    try:
+        return apply_corrections(record, settings.corrections_dir)
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError(record.id, Stage.review, "E008",
+                            detail=f"{type(exc).__name__}: {exc}") from exc
 
 
 def guarded(source: Source, stage: Stage, func, *args, **kwargs):
