@@ -63,11 +63,24 @@ DEMONYMS = {
     "Bangladeshi": "BD", "Taiwanese": "TW", "Ghanaian": "GH", "Ethiopian": "ET", "Moroccan": "MA",
 }
 
-#: Bodies that can be parties although they are not countries.
+#: Bodies that can be parties although they are not countries (display name -> forms).
 BODIES = {
     "G7": ["G7", "G-7", "Group of Seven"], "G20": ["G20", "G-20", "Group of Twenty"],
-    "EU": ["European Union", "EU"], "NATO": ["NATO"], "Quad": ["Quad"], "ASEAN": ["ASEAN"],
-    "African Union": ["African Union"], "United Nations": ["United Nations"],
+    "European Union": ["European Union", "EU", "the European Union"], "NATO": ["NATO"],
+    "Quad": ["Quad"], "ASEAN": ["ASEAN"], "African Union": ["African Union"],
+}
+
+#: National science and technology agencies whose acronym tells the country
+#: ("NIST Director Margaret O. Ellison", "President of KRISS").
+AGENCIES = {
+    "NIST": "US", "NASA": "US", "NSF": "US", "NOAA": "US", "NIH": "US", "OSTP": "US",
+    "USAID": "US", "DARPA": "US", "USGS": "US", "NTIA": "US", "USPTO": "US",
+    "KRISS": "KR", "KAIST": "KR", "KARI": "KR", "UKRI": "GB", "EPSRC": "GB", "DSIT": "GB",
+    "JAXA": "JP", "RIKEN": "JP", "AIST": "JP", "CSIRO": "AU", "ARC": "AU", "ISRO": "IN",
+    "DRDO": "IN", "CSIR": "IN", "CNES": "FR", "CNRS": "FR", "CEA": "FR", "DLR": "DE",
+    "DFG": "DE", "NSERC": "CA", "CSA": "CA", "CNPq": "BR", "INPE": "BR", "ANID": "CL",
+    "CONICET": "AR", "A*STAR": "SG", "KACST": "SA", "TÜBİTAK": "TR", "NWO": "NL", "TNO": "NL",
+    "VTT": "FI", "SINTEF": "NO", "FAPESP": "BR", "MBIE": "NZ", "NASRDA": "NG",
 }
 
 # Words that name offices and organisations, or make up official titles. A
@@ -165,6 +178,19 @@ def short_name(code: str) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+def trailing_country(text: str) -> str | None:
+    """The country that ends a title: 'Minister of Education and Research of
+    the Republic of Estonia' -> EE; 'NIST Director' -> US (agency)."""
+    for m in re.finditer(r"\b(?:of|for|in)\s+(?:the\s+)?", text):
+        code = lookup_country(text[m.end():].strip(" ,."))
+        if code:
+            return code
+    for word in re.findall(r"[A-Z][A-Za-z*İ]+", text):
+        if word in AGENCIES:
+            return AGENCIES[word]
+    return None
 
 
 def lookup_country(text: str) -> str | None:

@@ -9,8 +9,8 @@ Components:
 - ``block_boundaries``: a line break ends a sentence (headings, list items
   and signature lines are never glued to the next block);
 - ``sentencizer``;
-- ``entity_ruler``: countries (GPE, id = ISO alpha-2), demonyms (NORP) and
-  bodies such as the G7 (ORG).
+- ``entity_ruler``: countries (GPE, id = ISO alpha-2), demonyms (NORP),
+  bodies such as the G7 (ORG) and national agencies (AGENCY, id = country).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from pipeline.gazetteer import BODIES, DEMONYMS, country_names
+from pipeline.gazetteer import AGENCIES, BODIES, DEMONYMS, country_names
 from pipeline.settings import get_settings
 
 
@@ -38,6 +38,8 @@ def entity_patterns() -> list[dict]:
     patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in DEMONYMS.items()]
     patterns += [{"label": "ORG", "pattern": alias, "id": body}
                  for body, aliases in BODIES.items() for alias in aliases]
+    patterns += [{"label": "AGENCY", "pattern": acronym, "id": code}
+                 for acronym, code in AGENCIES.items()]
     return patterns
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re as stdre
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
+from nameparser import HumanName
 
 from pipeline.extract.context import Context
 from pipeline.gazetteer import (
@@ -25,6 +27,7 @@ from pipeline.gazetteer import (
     TITLE_HEADS,
     country_names,
     lookup_country,
+    trailing_country,
 )
 from pipeline.models import BlockKind
 
@@ -52,7 +55,37 @@ _ORG_HEADS = ("Agency", "Administration", "Council", "Office", "Department", "Mi
               "Corporation", "Company", "Organization", "Organisation", "Secretariat")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]{2,})(?:\s[A-Z]{2,})?$")
 _LEADING_COUNTRY = re.compile(
-    r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+")
+    r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
+    + r"|[A-Z][\w .-]{1,30}?[’']s)\s+")
+_MULTIWORD_COUNTRIES = None
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=20000)
+def is_given_name(word: str) -> bool:
+    """A first name in a multinational dictionary, and not a title word
+    ("General", "Grace" and "May" are names too, but not in a title)."""
+    bare = word.strip(",.")
+    if not bare[:1].isupper() or bare in TITLE_HEADS or bare in NON_NAME_WORDS or len(bare) < 2:
+        return False
+    if bare in country_names():
+        return False
+    return _given_names().get_gender(bare) != "unknown"
+
+
+def _mask_countries(segment: str) -> str:
+    """Replace multi-word country names so 'United States' is not read as a name."""
+    global _MULTIWORD_COUNTRIES
+    if _MULTIWORD_COUNTRIES is None:
+        names = sorted((n for n in country_names() if " " in n), key=len, reverse=True)
+        _MULTIWORD_COUNTRIES = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, names)) + r")\b")
+    return _MULTIWORD_COUNTRIES.sub("Country", segment)
 
 
 @dataclass
@@ -72,9 +105,23 @@ class Mention:
 
     @property
     def surname(self) -> str:
-        words = [w for w in re.sub(_SUFFIX, "", self.name).replace(",", " ").split()
-                 if not w.endswith(".") or len(w) > 2]
-        return words[-1].casefold() if words else ""
+        return surname(self.name)
+
+    @property
+    def name_words(self) -> set[str]:
+        return name_words(self.name)
+
+
+def surname(name: str) -> str:
+    parsed = HumanName(name)
+    return (parsed.last or parsed.first or name).casefold()
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name that can stand for the person alone ('Lee' in
+    'Lee Ho-seong', 'Cardozo' in 'María Fernanda Cardozo Estévez')."""
+    return {w.casefold() for w in stdre.split(r"[\s,]+", name)
+            if len(w) > 2 and not w.endswith(".") and w.upper() not in _NAME_SUFFIXES}
 
 
 def _is_name_word(word: str) -> bool:
@@ -102,6 +149,13 @@ def split_run(run: str) -> tuple[str, str]:
     # A name starts with a capitalised word, not a particle.
     while i < len(words) and words[i].islower():
         i += 1
+    # "Energy and Mining María Fernanda Cardozo Estévez": an unknown title
+    # word ("Mining") precedes the name; a known given name marks the start.
+    if len(words) - i >= 3 and not is_given_name(words[i]):
+        for j in range(i + 1, len(words) - 1):
+            if is_given_name(words[j]):
+                i = j
+                break
     return " ".join(words[:i]), " ".join(words[i:])
 
 
@@ -195,9 +249,27 @@ def _split_coordinated(run: str, start: int):
     return pieces
 
 
+def _cut_of_country(run: str) -> tuple[str, str | None]:
+    """Cut the run before 'of [the] <Country>' that follows a name word."""
+    for m in stdre.finditer(r"\s+of\s+(?:the\s+)?", run):
+        before_words = run[:m.start()].split()
+        if not before_words or not _is_name_word(before_words[-1]):
+            continue
+        rest = run[m.end():].split()
+        for n in range(min(6, len(rest)), 0, -1):
+            code = lookup_country(" ".join(rest[:n]))
+            if code:
+                return run[:m.start()], code
+    return run, None
+
+
 def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     text = ctx.text
     run = run.rstrip(",")
+    run_end = start + len(run)
+    # "Prime Minister Radek Dvořáček of the Czech Republic": the country
+    # closes the run but is not part of the name.
+    run, run_country = _cut_of_country(run)
     title_part, name = split_run(run)
     if not name:
         return None
@@ -214,20 +286,32 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # "Director of National Security Hojin Chang": a title part that holds a
     # title head anchors a full name; a bare surname needs a person title
     # right before it ("President Biden", not "Executive Branch").
+    given = is_given_name(words[0])
     anchored_by_title = bool(title_words) and (
         title_words[-1] in _TITLE_HEAD_SET
         or (len(words) >= 2 and any(w in _TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
-            and not any(_is_name_word(w) for w in title_words)))
+            and (given or not any(_is_name_word(w) for w in title_words))))
     if anchored_by_title and len(words) == 1 and title_words[-1] not in _PERSON_TITLES:
         return None  # "Executive Branch", "Space Council"
     s_start, s_end = ctx.sentence_at(start)
     before = text[max(s_start, start - 200):start]
+    if (title_words and not anchored_by_title and len(words) >= 2
+            and (given or not any(_is_name_word(w) for w in title_words))):
+        # "Minister of Science, Technology and Innovation Luciana Barbosa
+        # Araújo": the comma split the title; read it back from the sentence.
+        lead = stdre.search(r"((?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at)"
+                            r"(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*),\s*$", before)
+        if lead and _title_like(lead.group(1) + ", " + title_text):
+            title_text = lead.group(1) + ", " + title_text
+            start = start - len(before) + lead.start(1)
+            anchored_by_title = True
     after = text[name_end:min(s_end, name_end + 300)]
     mention = Mention(name=name, start=name_start, end=name_end, extent_start=start,
                       extent_end=name_end)
 
     if anchored_by_title:
+        mention.extent_start = start
         mention.title, mention.country = clean_title(title_text)
         mention.rule, mention.confidence = "people.title_name", 0.85
     elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
@@ -260,12 +344,13 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.rule, mention.confidence = "people.name_comma_title", 0.8
     if mention.rule == "people.name" and not _attributed(before, after):
         return None  # an unanchored pair of capitalised words is too weak alone
+    if run_country:
+        mention.country = mention.country or run_country
+        mention.extent_end = max(mention.extent_end, run_end)
     if mention.title and not mention.organization:
         mention.title, mention.organization = split_org(mention.title)
     if not mention.country:
-        m = stdre.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w .]+)$", mention.title)
-        if m:
-            mention.country = lookup_country(m.group(1).strip())
+        mention.country = trailing_country(f"{mention.title} of {mention.organization}")
     return mention
 
 
@@ -295,7 +380,7 @@ def _title_before(before: str):
 
 
 def _holds_name(segment: str) -> bool:
-    words = segment.split()
+    words = _mask_countries(segment).split()
     return any(_is_name_word(a) and _is_name_word(b) and not a.islower()
                for a, b in zip(words, words[1:]))
 
@@ -317,7 +402,7 @@ def _attributed(before: str, after: str) -> bool:
 # -- roster lines -------------------------------------------------------------
 
 _ROSTER_LINE = re.compile(
-    rf"^(?P<name>{_UP}[\p{{L}}.'’-]+(?:\s+(?:{_PARTICLE}\s+)?{_UP}[\p{{L}}.'’-]+){{1,4}}),\s+(?P<rest>.{{1,160}})$")
+    rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?P<name>{_UP}[\p{{L}}.'’-]+(?:\s+(?:{_PARTICLE}\s+)?{_UP}[\p{{L}}.'’-]+){{1,4}}),\s+(?P<rest>.{{1,160}})$")
 
 
 def _roster_mentions(ctx: Context) -> list[Mention]:
@@ -344,7 +429,7 @@ def _roster_mentions(ctx: Context) -> list[Mention]:
         org = parts[-1] if _ACRONYM.match(parts[-1]) or _org_like(parts[-1]) else ""
         title = ", ".join(parts[:-1]) if org else rest
         heading = ctx.heading_before(block.start)
-        heading_text = ctx.block_text(heading) if heading else ""
+        heading_text = m.group("label") or (ctx.block_text(heading) if heading else "")
         start = block.start + m.start("name")
         mentions.append(Mention(
             name=m.group("name"), start=start, end=start + len(m.group("name")),
@@ -381,12 +466,33 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
     return names
 
 
+def _is_signature_name_line(line: str) -> bool:
+    """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
+    words = line.split()
+    return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
+            and all(_is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w) for w in words)
+            and (is_given_name(words[0]) or len(words) <= 3))
+
+
 def _signature_block_mentions(ctx: Context, taken) -> list[Mention]:
-    """Names in capitals on one line, their titles on the next."""
+    """Signature blocks: a name on one line and a title on the next, either one
+    person per pair of lines or several names in capitals side by side."""
     mentions = []
     blocks = ctx.blocks()
     for i, block in enumerate(blocks[:-1]):
         line = ctx.block_text(block)
+        nxt = blocks[i + 1]
+        tight = ctx.text[block.end:nxt.start] == "\n"
+        if (tight and not line.isupper() and _is_signature_name_line(line)
+                and _title_like(ctx.block_text(nxt)) and _in_closing(ctx, block)):
+            title, country = clean_title(ctx.block_text(nxt))
+            title, organization = split_org(title)
+            country = country or trailing_country(ctx.block_text(nxt))
+            mentions.append(Mention(
+                name=line, start=block.start, end=block.end, title=title, organization=organization,
+                country=country, extent_start=block.start, extent_end=nxt.end,
+                rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
+            continue
         if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)):
             continue
         if any(w.rstrip(".,") in TITLE_HEADS or w.title() in TITLE_HEADS for w in line.split()):
@@ -399,14 +505,18 @@ def _signature_block_mentions(ctx: Context, taken) -> list[Mention]:
         titles = _split_titles(titles_line, len(spans))
         for (s, e), title in zip(spans, titles):
             title_clean, country = clean_title(title)
-            if not country:
-                m = stdre.search(r"\bof\s+(?:the\s+)?(.+)$", title_clean)
-                country = lookup_country(m.group(1)) if m else None
+            country = country or trailing_country(title_clean)
             mentions.append(Mention(
                 name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
                 country=country, extent_start=block.start, extent_end=nxt.end,
                 rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
     return mentions
+
+
+def _in_closing(ctx: Context, block) -> bool:
+    """After the body: no long paragraph follows (signature blocks close a text)."""
+    return not any(b.start > block.start and b.kind is BlockKind.paragraph
+                   and len(ctx.block_text(b)) > 200 for b in ctx.parsed.blocks)
 
 
 def _split_titles(line: str, count: int) -> list[str]:

@@ -15,7 +15,7 @@ import re
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
-from pipeline.gazetteer import CAPITALS, short_name
+from pipeline.gazetteer import CAPITALS, lookup_country, short_name
 from pipeline.models import BlockKind, Kind, Party
 
 _SIGN_NOW = re.compile(r"\b(?:today|this week|jointly)\s+(?:signed|sign)\b|\bsigning of\b[^.]{0,120}?\bby\b|"
@@ -23,10 +23,14 @@ _SIGN_NOW = re.compile(r"\b(?:today|this week|jointly)\s+(?:signed|sign)\b|\bsig
                        re.I)
 _GOVERNMENTS = re.compile(r"\b(?:released|issued|adopted) by the (?:Governments|governments|leaders|Leaders)\s+of\b")
 _PARTICIPANTS = re.compile(
-    r"\b(?:gathered|participants?|participating|attended|attendees|joined|representatives|delegations|"
-    r"heads of [\w\s]{1,40}?from|leaders of|ministers from|countries)\b", re.I)
-_MET_IN = re.compile(r"\b(?:met|meet|meeting|talks|spoke|hosted)\b[^.]{0,160}?\bin\s+(" +
-                     "|".join(map(re.escape, sorted(CAPITALS, key=len, reverse=True))) + r")\b")
+    r"\b(?:gathered|participants?|participating|participated|attended|attendees|joined|took part|"
+    r"representatives|delegations|(?:officials|ministers|delegates|experts|heads of [\w\s]{1,40}?) from|"
+    r"leaders of|countries)\b", re.I)
+_PLACES = {**CAPITALS, "the White House": "US", "White House": "US", "Downing Street": "GB",
+           "the Kremlin": "RU", "the Élysée": "FR", "the Kantei": "JP"}
+_MET_IN = re.compile(r"\b(?:met|meet|meeting|talks|spoke|hosted|co-hosted|visit)\b[^.]{0,200}?\b(?:in|at)\s+(" +
+                     "|".join(map(re.escape, sorted(_PLACES, key=len, reverse=True))) + r")\b")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w .’'-]+?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)")
 
 
 @register("parties")
@@ -36,7 +40,9 @@ def extract_parties(ctx: Context) -> list[Party]:
 
     def add(code: str, start: int, end: int, rule: str, confidence: float) -> None:
         if code and code not in found:
-            found[code] = Party(name=short_name(code), country_code=code if len(code) == 2 else None,
+            is_country = len(code) == 2 and code.isupper()
+            found[code] = Party(name=short_name(code) if is_country else code,
+                                country_code=code if is_country else None,
                                 evidence=ctx.evidence(start, end), confidence=confidence, rule=rule)
 
     # 1. Who signed.
@@ -68,18 +74,39 @@ def extract_parties(ctx: Context) -> list[Party]:
                 and kind in (Kind.readout, Kind.joint_statement):
             for code, start, end in countries:
                 add(code, start, end, "parties.participant_list", 0.8)
-    # 4. A readout: the officials' countries and the host city.
-    if kind is Kind.readout and found:
-        for m in _MET_IN.finditer(ctx.text):
-            code = CAPITALS[m.group(1)]
-            add(code, m.start(1), m.end(1), "parties.meeting_place", 0.7)
+    # 4. A readout: who met, where, and "the partnership between X and Y" in
+    #    the lead paragraph; the officials' countries.
+    if kind is Kind.readout:
+        lead = _lead_paragraph(ctx)
+        if lead is not None:
+            lead_text = ctx.text[lead.start:lead.end]
+            for m in _BETWEEN.finditer(lead_text):
+                codes = [lookup_country(m.group(1)), lookup_country(m.group(2))]
+                if all(codes):
+                    for code, g in zip(codes, (1, 2)):
+                        add(code, lead.start + m.start(g), lead.start + m.end(g), "parties.between", 0.75)
+            for mention in ctx.results.get("mentions", []):
+                if lead.start <= mention.start < lead.end and mention.country:
+                    add(mention.country, mention.extent_start, mention.extent_end,
+                        "parties.official_country", 0.7)
+        if found:
+            for m in _MET_IN.finditer(ctx.text):
+                add(_PLACES[m.group(1)], m.start(1), m.end(1), "parties.meeting_place", 0.7)
     return _fill_signatory_countries(ctx, list(found.values()))
+
+
+def _lead_paragraph(ctx: Context):
+    """The first body paragraph (after title, bylines and datelines)."""
+    for block in ctx.parsed.blocks:
+        if block.kind is BlockKind.paragraph and len(ctx.text[block.start:block.end]) > 80:
+            return block
+    return None
 
 
 def _countries_in(ctx: Context, start: int, end: int, demonyms: bool = False):
     out = []
     for ent in ctx.doc.char_span(start, end, alignment_mode="expand").ents:
-        if ent.label_ == "GPE" or ent.label_ == "ORG" or (demonyms and ent.label_ == "NORP"):
+        if ent.label_ in ("GPE", "ORG", "AGENCY") or (demonyms and ent.label_ == "NORP"):
             out.append((ent.ent_id_, ent.start_char, ent.end_char))
     return out
 

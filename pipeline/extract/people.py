@@ -12,7 +12,7 @@ import re
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
-from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.extract.mentions import Mention, find_mentions, name_words
 from pipeline.models import Person, PersonRole
 
 _PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -23,8 +23,10 @@ _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscor
 _HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated)\b"
                       r"[^.;]{0,80}?\bby\s+(?P<list>(?:[A-Z(][^\s]*|of|for|at|to|on|in|and|the|,|\s)*)$")
 _HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened)\b", re.I)
-_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|spoke|delivered|gave (?:remarks|a speech|the keynote)|"
-                          r"addressed|presented|briefed)\b", re.I)
+# Speaking at an event, not speaking with someone ("spoke with", "briefed on").
+_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
+                          r"gave (?:remarks|a speech|a presentation|the keynote)|spoke at|addressed the|"
+                          r"presented)\b", re.I)
 _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$", re.I)
 
 
@@ -60,12 +62,11 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
 
 @register("people")
 def extract_people(ctx: Context) -> list[Person]:
-    signed = {s.name.casefold() for s in ctx.results.get("signatories", [])}
-    signed_surnames = {_surname(s) for s in signed}
+    signed_words = set().union(*(name_words(s.name) for s in ctx.results.get("signatories", [])))
     groups: dict[str, list[Mention]] = {}
     order: list[str] = []
     for m in find_mentions(ctx):
-        if "signature_block" in m.tags or m.surname in signed_surnames:
+        if "signature_block" in m.tags or _same_person(m, signed_words):
             continue
         key = _merge_key(m, groups)
         if key not in groups:
@@ -89,19 +90,18 @@ def extract_people(ctx: Context) -> list[Person]:
     return people
 
 
-def _surname(name: str) -> str:
-    words = [w for w in re.sub(r",?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)$", "", name).split()]
-    return words[-1].casefold() if words else ""
+def _same_person(m: Mention, words: set[str]) -> bool:
+    """A mention is someone already named when all its name words belong to
+    that name: 'Minister Cardozo' is 'María Fernanda Cardozo Estévez', 'President
+    Lee' is 'Lee Ho-seong' (surname first)."""
+    mine = m.name_words
+    return bool(mine) and mine <= words
 
 
 def _merge_key(m: Mention, groups: dict[str, list[Mention]]) -> str:
-    """Merge 'President Biden' into 'Joseph R. Biden, Jr.' (same surname), but
-    keep two different people who share a surname apart when both are full."""
+    """Merge 'President Biden' and 'President Fuentes Aravena' into the full
+    names; 'John Smith' and 'Jane Smith' stay two people."""
     for key, mentions in groups.items():
-        if mentions[0].surname != m.surname:
-            continue
-        first_names = {x.name.split()[0] for x in mentions if len(x.name.split()) > 1}
-        mine = m.name.split()[0] if len(m.name.split()) > 1 else None
-        if mine is None or not first_names or mine in first_names:
+        if any(_same_person(m, x.name_words) or _same_person(x, m.name_words) for x in mentions):
             return key
     return f"{m.surname}#{len(groups)}"

@@ -15,7 +15,8 @@ from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.gazetteer import lookup_country, short_name
 from pipeline.models import Signatory
 
-_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned)\s+by\b", re.I)
+# "signed by", also with the date or place between: "signed on March 2, 2023, by"
+_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,)?\s+by\b", re.I)
 _VERB_AFTER = re.compile(
     r"^[\s,]*(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.I)

@@ -6,7 +6,7 @@ def test_signed_by_list(extract_text):
     record = extract_text(
         "Agencies Sign Memorandum\n\nThe memorandum was signed by NOAA Administrator Rick Spinrad "
         "and the Japanese Minister of Education, Keiko Nagaoka, at a ceremony.")
-    assert _signatories(record) == {"Rick Spinrad": ("NOAA Administrator", "", ""),
+    assert _signatories(record) == {"Rick Spinrad": ("NOAA Administrator", "", "United States"),
                                     "Keiko Nagaoka": ("Minister of Education", "", "Japan")}
 
 
