@@ -258,10 +258,37 @@ class SourceInfo(BaseModel):
 
 
 class StaleCorrection(BaseModel):
+    """A reviewer's correction that no longer anchors (kept, shown, never dropped)."""
+
     correction_id: str
     op: str
     target: str | None = None
     reason: str
+    field: str | None = Field(None, description="Field the correction is about, e.g. 'signatories'.")
+    value: str | None = Field(None, description="The value the reviewer saw or entered.")
+    reviewer: str | None = None
+    at: datetime | None = Field(None, description="When the correction was made.")
+
+
+class RejectedItem(BaseModel):
+    """An extracted item a reviewer rejected: left out of the record's fields."""
+
+    field: str
+    id: str
+    value: str = Field(description="The item's value, e.g. a principle's text.")
+    correction_id: str
+
+
+class OriginalItem(BaseModel):
+    """The extractor's version of an item a correction changed or removed.
+
+    Kept so the overlay can be undone and replayed on a record read back from
+    disk (the review app does this) and so the extractor's and the reviewers'
+    versions can be compared."""
+
+    field: str
+    index: int = Field(ge=0, description="Position in the field's list before corrections.")
+    item: dict[str, Any]
 
 
 class ReviewStatus(str, Enum):
@@ -274,6 +301,10 @@ class ReviewInfo(BaseModel):
     status: ReviewStatus = ReviewStatus.unreviewed
     corrections_applied: list[str] = Field(default_factory=list)
     stale_corrections: list[StaleCorrection] = Field(default_factory=list)
+    rejected: list[RejectedItem] = Field(default_factory=list)
+    reviewers: list[str] = Field(default_factory=list, description="Who corrected this record.")
+    last_corrected_at: datetime | None = None
+    originals: list[OriginalItem] = Field(default_factory=list)
 
 
 FIELDS = ("dates", "parties", "signatories", "people", "principles", "recommendations")

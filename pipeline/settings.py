@@ -24,6 +24,11 @@ class Settings(BaseSettings):
         Path("corrections"), description="Reviewers' append-only correction logs (commit them)."
     )
     prefect_home: Path = Field(Path(".prefect"), description="PREFECT_HOME for the embedded server.")
+    reviewers_file: Path = Field(
+        Path(".tenets/reviewers.json"),
+        description="Review app accounts: password hashes, API token hashes (keep out of git).",
+    )
+    review_session_hours: float = Field(12.0, gt=0, description="Review app login lifetime.")
 
     # NLP.
     spacy_model: str | None = Field(
@@ -34,13 +39,19 @@ class Settings(BaseSettings):
     max_bytes: int = Field(50 * 1024 * 1024, description="Size cap for one document.")
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
-    max_retries: int = 3
+    max_retries: int = Field(3, ge=0, description="Retries after the first attempt (library path).")
+    retry_backoff: float = Field(0.5, ge=0, description="First retry delay in seconds; doubles each time.")
+    retry_backoff_max: float = Field(30.0, ge=0, description="Longest delay between two attempts.")
+    retry_after_max: float = Field(
+        120.0, ge=0, description="Longest Retry-After honoured; a longer one fails the document.")
     max_redirects: int = 5
     per_host_concurrency: int = 4
     user_agent: str = "tenets/0.1 (policy-document ingestion; +https://example.invalid/tenets)"
 
     # Per-document limit: a document that takes longer is reported as failed.
-    document_timeout: float = 120.0
+    document_timeout: float = Field(120.0, description="Seconds per document; 0 disables the limit.")
+    extraction_cache: bool = Field(
+        True, description="Reuse the extraction of byte-identical input (same code and settings).")
 
     # Extraction.
     min_confidence: float = Field(0.0, ge=0.0, le=1.0, description="Drop values below this.")
