@@ -38,6 +38,12 @@ class Errors:
     E015 = "Timed out after {seconds:.0f} s in stage {stage}."
     E016 = "Unknown source {source!r}: not a file, folder or http(s) URL."
     E017 = "Invalid sources file {path}: {detail}"
+    E018 = "Timed out fetching {url}: no answer within {seconds:g} s ({phase})."
+    E019 = "HTTP {status} with an empty body from {url}."
+    E020 = "Too many redirects (more than {limit}) starting at {url}."
+    E021 = ("Unknown character set {charset!r}; the bytes are not UTF-8 and no reliable guess "
+            "is possible.")
+    E022 = "The server answered 304 Not Modified for {url}, but no earlier copy is stored."
 
 
 class TenetsError(Exception):

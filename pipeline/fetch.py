@@ -1,20 +1,38 @@
 """Source -> RawDocument: the only stage that reads from the outside world.
 
-Local files are read as they are; http(s) URLs go through :mod:`httpx` with
-timeouts and a size cap.  Media types come from the name, the Content-Type and
-the bytes themselves, because servers and file names both lie.
+Local files are read as they are.  http(s) URLs go through :mod:`httpx` with
+connect and read timeouts, a redirect limit, a size cap enforced while the
+body streams in, a User-Agent that names the project, a per-host concurrency
+limit, and bounded retries with exponential backoff and jitter on connection
+errors, timeouts, 429 (honouring Retry-After) and 5xx; other 4xx answers are
+final.  Every body is kept in the content-addressed raw store, and the next
+fetch of the same URL is a conditional request: a 304 is served from the
+store without downloading the page again.
+
+Media types come from the bytes first, then the Content-Type, then the name,
+because servers and file names both lie.
 """
 
 from __future__ import annotations
 
+import codecs
+import email.utils
 import hashlib
 import mimetypes
+import random
+import re
+import threading
+import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, Field
 
+from pipeline import limits
 from pipeline.errors import DocumentError, Stage
+from pipeline.raw_store import FetchRecord, RawStore
 from pipeline.settings import Settings, get_settings
 from pipeline.sources import Source
 
@@ -29,36 +47,76 @@ class RawDocument(BaseModel):
     http: dict[str, str] = Field(default_factory=dict, description="Status and validators.")
     charset: str | None = None
 
+    @property
+    def not_modified(self) -> bool:
+        """The server said the page has not changed since the stored copy."""
+        return self.http.get("status") == "304"
+
 
 _EXT_TYPES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
               ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html", ".pdf": "application/pdf"}
+# Formats we do not read, recognised by their first bytes so that an image or
+# an archive served as text/html is reported as what it is.
+_MAGIC = [(b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"),
+          (b"PK\x03\x04", "application/zip"), (b"\x1f\x8b", "application/gzip"),
+          (b"\xd0\xcf\x11\xe0", "application/x-ole-storage")]
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
 def sniff_media_type(data: bytes, declared: str | None = None, name: str = "") -> str:
     """Media type from the bytes first, then the declared type, then the name."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf\r\n\t ").lower()
-    if data.startswith(b"%PDF-"):
+    # PDF readers accept the header anywhere in the first kilobyte.
+    if b"%PDF-" in data[:1024]:
         return "application/pdf"
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head[:512]:
+    for magic, media_type in _MAGIC:
+        if data.startswith(magic):
+            return media_type
+    head = _text_head(data)
+    if _HTML_START.match(head) or (head.lstrip().startswith(b"<?xml") and b"<html" in head.lower()):
         return "text/html"
-    if declared:
-        declared = declared.split(";")[0].strip().lower()
-        if declared in {"text/html", "application/xhtml+xml"}:
-            return "text/html"
-        if declared in {"application/pdf", "text/plain", "text/markdown"}:
-            return declared
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    declared_type = (declared or "").split(";")[0].strip().lower()
+    if declared_type in {"text/html", "application/xhtml+xml"}:
+        return "text/html"
+    if declared_type in {"application/pdf", "text/plain", "text/markdown"}:
+        return declared_type
+    path = urlsplit(name).path if "://" in name else name
+    suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     if suffix in _EXT_TYPES:
         return _EXT_TYPES[suffix]
-    guessed, _ = mimetypes.guess_type(name)
-    return guessed or declared or "application/octet-stream"
+    guessed, _ = mimetypes.guess_type(path)
+    return guessed or declared_type or "application/octet-stream"
 
 
-def fetch(source: Source, settings: Settings | None = None) -> RawDocument:
+def _text_head(data: bytes) -> bytes:
+    """The first kilobyte as ASCII-compatible bytes, whatever the BOM says."""
+    head = data[:1024]
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(encoding, "ignore").encode("ascii", "ignore")
+    return head.removeprefix(codecs.BOM_UTF8)
+
+
+def charset_from_content_type(content_type: str) -> str | None:
+    m = re.search(r"charset\s*=\s*[\"']?([^\"';\s]+)", content_type or "", re.I)
+    return m.group(1) if m else None
+
+
+def fetch(source: Source, settings: Settings | None = None, *, retries: int | None = None) -> RawDocument:
+    """Read one source.  ``retries`` overrides ``settings.max_retries``; the
+    Prefect flow passes 0 because Prefect retries the task itself."""
     settings = settings or get_settings()
+    limits.set_stage(Stage.fetch)
     if source.path is not None:
         return _read_file(source, settings)
-    return _fetch_url(source, settings)
+    return _fetch_url(source, settings, settings.max_retries if retries is None else retries)
+
+
+def is_retryable(error: DocumentError) -> bool:
+    """Worth another attempt later: network trouble, timeouts, 429 and 5xx."""
+    if error.code in ("E013", "E018"):
+        return True
+    status = error.fields.get("status")
+    return error.code == "E012" and isinstance(status, int) and (status == 429 or status >= 500)
 
 
 def _read_file(source: Source, settings: Settings) -> RawDocument:
@@ -79,31 +137,176 @@ def _read_file(source: Source, settings: Settings) -> RawDocument:
                        sha256=hashlib.sha256(data).hexdigest(), fetched_at=mtime.replace(microsecond=0))
 
 
-def _fetch_url(source: Source, settings: Settings) -> RawDocument:
+# -- HTTP ---------------------------------------------------------------------
+
+_host_slots: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_host_slots_lock = threading.Lock()
+
+
+@contextmanager
+def _host_slot(url: str, limit: int):
+    """At most ``limit`` requests in flight per host in this process, however
+    many documents the flow fetches at once: be polite to one site."""
+    key = (urlsplit(url).netloc.lower(), max(1, limit))
+    with _host_slots_lock:
+        slot = _host_slots.setdefault(key, threading.BoundedSemaphore(key[1]))
+    with slot:
+        yield
+
+
+class _Retry(Exception):
+    """One attempt failed in a way worth retrying; ``error`` is what to report
+    if no attempt is left."""
+
+    def __init__(self, error: DocumentError, wait: float | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.wait = wait
+
+
+def _fetch_url(source: Source, settings: Settings, retries: int) -> RawDocument:
     url = source.url or source.uri
+    store = RawStore(settings.data_dir / "raw")
+    previous = store.latest(url)
+    attempt = 0
+    with _host_slot(url, settings.per_host_concurrency):
+        while True:
+            limits.check()
+            try:
+                return _attempt(source, url, settings, store, previous)
+            except _Retry as retry:
+                if attempt >= retries:
+                    raise retry.error from None
+                delay = _backoff(settings, attempt)
+                if retry.wait is not None:
+                    if retry.wait > settings.retry_after_max:
+                        raise retry.error from None
+                    delay = max(delay, retry.wait)
+                left = limits.remaining()
+                if left is not None and delay >= left:
+                    raise retry.error from None
+                attempt += 1
+                time.sleep(delay)
+
+
+def _backoff(settings: Settings, attempt: int) -> float:
+    # Full jitter keeps many documents that failed together from retrying in step.
+    base = min(settings.retry_backoff_max, settings.retry_backoff * 2 ** attempt)
+    return base * random.uniform(0.5, 1.5)
+
+
+def _attempt(source: Source, url: str, settings: Settings, store: RawStore,
+             previous: FetchRecord | None) -> RawDocument:
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-    headers = {"User-Agent": settings.user_agent}
+    headers = {"User-Agent": settings.user_agent,
+               "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+    if previous is not None:
+        if previous.etag:
+            headers["If-None-Match"] = previous.etag
+        if previous.last_modified:
+            headers["If-Modified-Since"] = previous.last_modified
+    fail = _failure(source, url)
     try:
         with httpx.Client(timeout=timeout, follow_redirects=True, headers=headers,
                           max_redirects=settings.max_redirects) as client:
             with client.stream("GET", url) as resp:
-                if resp.status_code >= 400:
-                    raise DocumentError(source.id, Stage.fetch, "E012", status=resp.status_code, url=url)
-                chunks, total = [], 0
-                for chunk in resp.iter_bytes():
-                    total += len(chunk)
-                    if total > settings.max_bytes:
-                        raise DocumentError(source.id, Stage.fetch, "E014", limit=settings.max_bytes)
-                    chunks.append(chunk)
-                data = b"".join(chunks)
-                content_type = resp.headers.get("content-type", "")
-                final = str(resp.url)
-    except httpx.HTTPError as exc:
-        raise DocumentError(source.id, Stage.fetch, "E013", url=url, detail=exc) from exc
-    charset = None
-    if "charset=" in content_type:
-        charset = content_type.split("charset=")[-1].split(";")[0].strip().strip('"') or None
-    return RawDocument(source=source, data=data, media_type=sniff_media_type(data, content_type, url),
-                       sha256=hashlib.sha256(data).hexdigest(),
-                       fetched_at=datetime.now(timezone.utc).replace(microsecond=0),
-                       final_uri=final, http={"status": "200"}, charset=charset)
+                status = resp.status_code
+                if status == 304:
+                    return _not_modified(source, url, store, previous)
+                if status == 429 or status >= 500:
+                    raise _Retry(fail("E012", status=status, url=url),
+                                 wait=_retry_after(resp.headers.get("retry-after")))
+                if status >= 400:
+                    raise fail("E012", status=status, url=url)
+                data = _read_body(resp, settings, fail)
+                final_url = str(resp.url)
+                response_headers = {k.lower(): v for k, v in resp.headers.items()}
+    except httpx.TooManyRedirects as exc:
+        raise fail("E020", limit=settings.max_redirects, url=url) from exc
+    except httpx.TimeoutException as exc:
+        phase = "connect" if isinstance(exc, httpx.ConnectTimeout) else "read"
+        seconds = settings.connect_timeout if phase == "connect" else settings.read_timeout
+        raise _Retry(fail("E018", url=url, seconds=seconds, phase=phase)) from exc
+    except (httpx.TransportError, httpx.DecodingError) as exc:
+        raise _Retry(fail("E013", url=url, detail=_describe(exc))) from exc
+    if not data.strip():
+        raise fail("E019", status=status, url=url)
+    record = FetchRecord(url=url, final_url=final_url, status=status, headers=response_headers,
+                         fetched_at=datetime.now(timezone.utc).replace(microsecond=0),
+                         sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    store.put(data, record)
+    return _raw_from_record(source, data, record)
+
+
+def _read_body(resp: httpx.Response, settings: Settings, fail) -> bytes:
+    """The body, stopping as soon as it is over the cap or out of time."""
+    declared = resp.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.max_bytes:
+        raise fail("E014", limit=settings.max_bytes)
+    chunks, total = [], 0
+    started = time.monotonic()
+    for chunk in resp.iter_bytes():
+        total += len(chunk)
+        if total > settings.max_bytes:
+            raise fail("E014", limit=settings.max_bytes)
+        chunks.append(chunk)
+        limits.check()
+        # A server that trickles bytes never trips the read timeout.
+        if settings.document_timeout and time.monotonic() - started > settings.document_timeout:
+            raise _Retry(fail("E018", url=str(resp.request.url), seconds=settings.document_timeout,
+                              phase="whole body"))
+    return b"".join(chunks)
+
+
+def _not_modified(source: Source, url: str, store: RawStore, previous: FetchRecord | None) -> RawDocument:
+    if previous is None:
+        raise DocumentError(source.id, Stage.fetch, "E022", url=url)
+    try:
+        data = store.read(previous.sha256)
+    except FileNotFoundError as exc:
+        raise DocumentError(source.id, Stage.fetch, "E022", url=url) from exc
+    # The stored fetch time is kept, so the record of an unchanged page is
+    # byte-identical to the last one.
+    raw = _raw_from_record(source, data, previous)
+    raw.http["status"] = "304"
+    return raw
+
+
+def _raw_from_record(source: Source, data: bytes, record: FetchRecord) -> RawDocument:
+    content_type = record.headers.get("content-type", "")
+    http = {"status": str(record.status)}
+    if record.etag:
+        http["etag"] = record.etag
+    if record.last_modified:
+        http["last_modified"] = record.last_modified
+    return RawDocument(source=source, data=data,
+                       media_type=sniff_media_type(data, content_type, record.final_url),
+                       sha256=record.sha256, fetched_at=record.fetched_at, final_uri=record.final_url,
+                       http=http, charset=charset_from_content_type(content_type))
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds: either a number or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _failure(source: Source, url: str):
+    def make(code: str, **fields) -> DocumentError:
+        return DocumentError(source.id, Stage.fetch, code, **fields)
+    return make
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text

@@ -56,7 +56,14 @@ _FUTURE_OR_PAST = re.compile(
     r"anniversary|inaugural|first-ever meeting|was launched|launched)\b", re.I)
 _EVENT_WORDS = re.compile(
     r"\b(?:held|hosted|hosts|met|meet|meeting|roundtable|dialogue|summit|forum|conference|session|"
-    r"occasion|day of|visit|convened|gathered|took place|featured|talks|working group)\b", re.I)
+    r"occasion|day of|visit|convened|gathered|took place|featured|talks|working group|travel|trip)\b", re.I)
+# "WASHINGTON, March 3, 2023 —", "NEW DELHI, 14 March 2024 –": the page's own date.
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][a-z]+,\s*)?$")
+# "Done at Singapore on 18 October 2024", "Signed in Vilnius, 12 October 2023"
+_DONE_AT = re.compile(r"^(?:Done|Signed|Executed|Adopted)\s+(?:at|in)\s+[^,.;]{1,40}?,?\s*(?:on\s+|this\s+)?(?:the\s+)?$")
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:on|in)\s+(?:\w+day,\s+)?$", re.I)
+_EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
+                                 r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)
 _SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
 
@@ -174,10 +181,26 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
             return DateRole.event, "role.dateline_event_today", 0.8
         if _in_front_matter(ctx, block):
             return DateRole.published, "role.dateline", 0.85
+    block_before = text[block.start:cand.start] if block else ""
+    if standalone_place_date(block_text) and _after_signature_block(ctx, block):
+        return DateRole.signed, "role.signature_block", 0.85
+    if _DATELINE.match(block_before) and re.match(r"\s*(?:[—–-]|\(|$)", text[cand.end:cand.end + 3]):
+        return DateRole.published, "role.dateline", 0.8
+    if _DONE_AT.match(block_before) or (_DONE_AT.match(text[s_start:cand.start])):
+        return DateRole.signed, "role.done_at", 0.85
+    # "signed on March 2, 2023" in the lead of an announcement of the signing;
+    # a report or a readout mentions other instruments' signings.
+    if (kind in (Kind.press_release, Kind.joint_statement)
+            and _SIGNED_BEFORE.search(text[max(s_start, cand.start - 80):cand.start])
+            and not _EARLIER_INSTRUMENT.search(sentence)
+            and (_in_lead(ctx, cand.start) or re.search(r"\bthis (?:statement|agreement|memorandum|mou|arrangement|declaration)\b", sentence, re.I))):
+        return DateRole.signed, "role.signed_on", 0.75
     if _PUBLISHED.search(text[max(s_start, cand.start - 80):cand.start]) and cand.value[:1] != "-":
         return DateRole.published, "role.published_statement", 0.75
     if _OTHER_BEFORE.search(before):
         return DateRole.other, "role.deadline_or_term", 0.75
+    if cand.rule == "dates.year_range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", before, re.I):
+        return DateRole.other, "role.period", 0.7
     if re.search(r"\(\s*(?:since|through|until|from)\s*$", before, re.I):
         return DateRole.other, "role.term_of_office", 0.8
     local = text[max(s_start, cand.start - 120):min(s_end, cand.end + 60)]
@@ -198,6 +221,12 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
 def _is_standalone_date(block_text: str) -> bool:
     stripped = block_text.strip()
     return len(stripped) <= 40 and any(p.fullmatch(stripped) for _, p in PATTERNS[:8])
+
+
+def standalone_place_date(block_text: str) -> bool:
+    """'Vilnius, 12 October 2023' or 'May 20, 2023' alone on a line."""
+    m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s+)?(.+)$", block_text.strip())
+    return bool(m) and _is_standalone_date(m.group(1))
 
 
 def _next_block(ctx: Context, block):

@@ -22,6 +22,7 @@ CUES: list[tuple[Kind, str, str, float, str]] = [
     (Kind.joint_statement, "text", r"\b(?:the leaders|both leaders|the two leaders|we) (?:reaffirm|affirm|welcome|commit|intend|direct)\w*", 1, "we_commit"),
     (Kind.press_release, "title", r"\b(?:signs?|announces?|launch(?:es)?|unveils?|celebrates?|welcomes?)\b", 2.5, "title_announcement"),
     (Kind.press_release, "title", r"^(?:statement|press release|media note)\b", 2, "title_statement_by_one"),
+    (Kind.press_release, "text", r"^(?:media note|press release|news release|for immediate release|media release)$", 3, "release_label"),
     (Kind.press_release, "text", r"[”\"],?\s+(?:said|says)\b|\b(?:said|says)\s+(?:Dr\.\s)?[A-Z]", 1.5, "quotes"),
     (Kind.press_release, "text", r"\b(?:today|this week) (?:signed|announced|launched|issued)\b", 1.5, "today_announced"),
     (Kind.readout, "title", r"\breadout\b|\bmeeting with\b|\bcall with\b|\bmeets?\b|\btalks with\b", 4, "title_meeting"),

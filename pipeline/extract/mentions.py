@@ -271,7 +271,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # closes the run but is not part of the name.
     run, run_country = _cut_of_country(run)
     title_part, name = split_run(run)
-    if not name:
+    if not name or lookup_country(name):  # "Officer of the United States"
         return None
     # Possessive: "Prime Minister Trudeau’s commitment".
     name = stdre.sub(r"[’']s$", "", name)

@@ -85,8 +85,11 @@ def extract_parties(ctx: Context) -> list[Party]:
                 if all(codes):
                     for code, g in zip(codes, (1, 2)):
                         add(code, lead.start + m.start(g), lead.start + m.end(g), "parties.between", 0.75)
+            # The officials who met are named in the first sentence; others
+            # ("Russian President Putin") come later.
+            first_end = ctx.sentence_at(lead.start)[1]
             for mention in ctx.results.get("mentions", []):
-                if lead.start <= mention.start < lead.end and mention.country:
+                if lead.start <= mention.start < first_end and mention.country:
                     add(mention.country, mention.extent_start, mention.extent_end,
                         "parties.official_country", 0.7)
         if found:

@@ -22,8 +22,8 @@ _TRIGGER = re.compile(
     r"|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|(?-i:[A-Z]))|\s*:[ \t]+)",
     re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
-                         r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|promoting|"
-                         r"supporting|the)|while|but)\s")
+                         r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
+                         r"through|on|promoting|supporting|the)|while|but)\s")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such)\b", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
@@ -67,6 +67,16 @@ def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
         if lead:
             piece, offset = piece[lead.end():], offset + lead.end()
         parts.extend(_split_and(piece, offset))
+    # "academic freedom, research integrity, openness and reciprocity in
+    # international cooperation": the closing phrase scopes over the whole
+    # list, so the last pair splits and drops it.
+    if len(parts) >= 3 and " and " in parts[-1][0]:
+        last, offset = parts.pop()
+        m = re.match(r"\s*(\w+)\s+and\s+(\w+(?:[- ]\w+)?)\s+(?:in|for|of|across|within|among|between)\s", last)
+        if m:
+            parts += [(m.group(1), offset + m.start(1)), (m.group(2), offset + m.start(2))]
+        else:
+            parts.append((last, offset))
     out = []
     for piece, offset in parts:
         stripped = piece.strip()
@@ -88,7 +98,8 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
         # The last item of a list: "c, and d" is handled by the caller; "c and d" here.
         return [(piece, offset)]
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
-    if (_GERUND.match(left) or not left or not right or len(left.split()) > 3
+    if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
+            or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
             or (len(left.split()) == 1 and _PREP.search(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
@@ -106,9 +117,13 @@ def _numbered_principles(ctx: Context):
         m = _LIST_INTRO.search(last_sentence)
         if not m or re.search(r"\bpillars?\b|\bpriorities\b", last_sentence, re.I):
             continue
+        # Numbered items, or bullets after an introduction that ends with a colon.
+        bullets_ok = intro.rstrip().endswith(":")
         run = []
         for nxt in blocks[i + 1:]:
-            if nxt.kind is not BlockKind.list_item or not re.fullmatch(r"\d{1,2}[.)]", nxt.meta.get("marker", "")):
+            marker = nxt.meta.get("marker", "")
+            if nxt.kind is not BlockKind.list_item or not (
+                    re.fullmatch(r"\d{1,2}[.)]", marker) or (bullets_ok and marker == "•")):
                 break
             run.append(nxt)
         if len(run) < 2:

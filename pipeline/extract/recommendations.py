@@ -57,12 +57,28 @@ def extract_recommendations(ctx: Context) -> list[Recommendation]:
                 "recommendations.labelled", 0.9)
     if kind is Kind.other and not found:
         for n, block in enumerate(_fact_sheet_commitments(ctx), start=1):
-            add(str(n), ctx.block_text(block), block.start, "recommendations.fact_sheet_item", 0.6)
+            text = ctx.block_text(block)
+            m = _NUMBERED.match(text)
+            number, start = (m.group("num"), block.start + m.start("text")) if m else (str(n), block.start)
+            add(number, m.group("text") if m else text, start, "recommendations.fact_sheet_commitment", 0.7)
     return sorted(found.values(), key=lambda r: _sort_key(r.number))
 
 
+_COMMIT_INTRO = re.compile(r"\b(?:commit\w*|pledge\w*|will|intend\w*|deliverables?|actions?|"
+                           r"announc\w*|initiatives?)\b[^:]*:\s*$", re.I)
+
+
 def _fact_sheet_commitments(ctx: Context):
-    return [b for b in ctx.parsed.blocks if b.kind is BlockKind.list_item]
+    """List items introduced by a commitment ('... commit to:'), not every bullet."""
+    blocks, items = ctx.parsed.blocks, []
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.list_item or not _COMMIT_INTRO.search(ctx.block_text(block)):
+            continue
+        for nxt in blocks[i + 1:]:
+            if nxt.kind is not BlockKind.list_item:
+                break
+            items.append(nxt)
+    return items
 
 
 def _sort_key(number: str | None):

@@ -76,3 +76,42 @@ class TextBuilder:
     @property
     def text(self) -> str:
         return "".join(self._parts)
+
+
+_SUPER_TO_ASCII = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_CITATION = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:['⁻][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\^\w{1,12}")
+
+
+def link_footnotes(text: str, blocks: list[Block]) -> None:
+    """Tie each footnote block to the body text that cites it.
+
+    ``meta["refs"]`` of a footnote lists the offsets of its marker in the
+    body ("QIST)¹", "⁶⁻⁸" cites 6, 7 and 8), so a reader can go from a
+    citation to its note and back."""
+    notes = [b for b in blocks if b.kind is BlockKind.footnote and b.meta.get("marker")]
+    if not notes:
+        return
+    cited: dict[str, list[int]] = {}
+    for block in blocks:
+        if block.kind is BlockKind.footnote:
+            continue
+        for m in _CITATION.finditer(text, block.start, block.end):
+            for marker in _citation_markers(m.group(0)):
+                cited.setdefault(marker, []).append(m.start())
+    for note in notes:
+        note.meta["refs"] = cited.get(str(note.meta["marker"]), [])
+
+
+def _citation_markers(run: str) -> list[str]:
+    if run.startswith("^"):
+        return [run[1:]]
+    markers: list[str] = []
+    for part in run.split("'"):
+        ends = part.split("⁻")
+        if len(ends) == 2 and all(ends):
+            first, last = int(ends[0].translate(_SUPER_TO_ASCII)), int(ends[1].translate(_SUPER_TO_ASCII))
+            if 0 <= last - first <= 50:
+                markers += [str(n) for n in range(first, last + 1)]
+                continue
+        markers += [e.translate(_SUPER_TO_ASCII) for e in ends if e]
+    return markers

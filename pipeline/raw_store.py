@@ -1,0 +1,82 @@
+"""Content-addressed store of fetched bytes: ``<data dir>/raw/<sha256>``.
+
+Each blob has a sidecar ``<sha256>.json`` describing the fetch that produced
+it (URL, final URL, status, headers, fetched_at), and each URL an index entry
+``urls/<hash of url>.json`` naming its latest blob.  The index is what makes
+conditional requests possible: the validators (ETag, Last-Modified) of the
+last answer are sent back, and a 304 is served from the blob without
+downloading it again.  Blobs are never rewritten: the same bytes fetched from
+two URLs, or twice, are stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from pipeline.store import atomic_write
+
+
+class FetchRecord(BaseModel):
+    """What one successful fetch said about the bytes it got (the sidecar)."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str] = Field(default_factory=dict)
+    fetched_at: datetime
+    sha256: str
+    size: int
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+
+class RawStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.root / sha256
+
+    def _sidecar_path(self, sha256: str) -> Path:
+        return self.root / f"{sha256}.json"
+
+    def _index_path(self, url: str) -> Path:
+        return self.root / "urls" / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.json"
+
+    def put(self, data: bytes, record: FetchRecord) -> None:
+        """Store the bytes (once) and make this fetch the URL's latest."""
+        blob = self.blob_path(record.sha256)
+        if not blob.exists():
+            atomic_write(blob, data)
+        payload = record.model_dump_json(indent=2).encode()
+        atomic_write(self._sidecar_path(record.sha256), payload)
+        atomic_write(self._index_path(record.url), payload)
+
+    def latest(self, url: str) -> FetchRecord | None:
+        """The last stored fetch of ``url``, if its bytes are still there."""
+        try:
+            record = FetchRecord.model_validate_json(self._index_path(url).read_bytes())
+        except (FileNotFoundError, ValueError):
+            return None
+        return record if self.blob_path(record.sha256).is_file() else None
+
+    def read(self, sha256: str) -> bytes:
+        data = self.blob_path(sha256).read_bytes()
+        # A damaged blob must never pass for the page it claims to be.
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise FileNotFoundError(f"raw blob {sha256} is damaged")
+        return data
+
+    def sidecar(self, sha256: str) -> dict:
+        return json.loads(self._sidecar_path(sha256).read_text("utf-8"))
