@@ -45,3 +45,19 @@ def test_extra_corpus_field_f1(extra_corpus, tmp_path_factory, field):
     assert result.totals[field].f1 >= 0.85, {
         doc: (s[field].missing, s[field].extra) for doc, s in result.per_document.items()
         if s[field].missing or s[field].extra}
+
+
+@pytest.fixture(scope="module")
+def heldout_eval(tmp_path_factory, root):
+    out = tmp_path_factory.mktemp("heldout-out")
+    _run_library(root / "tests" / "heldout" / "docs", out)
+    return evaluate(root / "tests" / "heldout" / "gold", out)
+
+
+@pytest.mark.parametrize("field", EVAL_FIELDS)
+def test_heldout_field_f1(heldout_eval, field):
+    """Twelve documents written independently of the rules, in other styles."""
+    score = heldout_eval.totals[field]
+    assert score.f1 >= 0.85, {doc: (s[field].missing, s[field].extra)
+                              for doc, s in heldout_eval.per_document.items()
+                              if s[field].missing or s[field].extra}
