@@ -1,33 +1,51 @@
 """The Prefect flow that runs the library over a set of sources.
 
-The flow adds what the library leaves out: retries on fetch, concurrency,
-observability (artifacts, states) and scheduling (see ``flows/serve.py``).
-The work itself is the library's: each task is a thin wrapper around one
-stage of :mod:`pipeline`.
+The flow adds what the library leaves out: retries on fetch, caching,
+concurrency, scale-out and observability (artifacts, states); scheduling is
+in ``flows/serve.py`` and ``prefect.yaml``.  The work itself is the
+library's: each task is a thin wrapper around stages of :mod:`pipeline`.
 
-Fetch is one task per document (network-bound, retried with backoff); parse,
-extract, assemble and review run in batches, because Prefect's per-task cost
-(10-30 ms) would otherwise dominate documents that take a few milliseconds.
+Shape of a run, per batch of documents::
+
+    read-files (local)  ┐
+    fetch (per URL)     ┴─> extract (cached) ─> write (review + atomic writes)
+
+Prefect costs 10-30 ms per task run, more than extracting a short document,
+so local files are read, extracted and written in batches.  URLs are fetched
+one task each: they are slow, retried with backoff, and tagged by host so a
+Prefect concurrency limit can protect each site.  Extraction is cached on the
+documents' content, the pipeline version and the settings; documents whose
+record is already up to date are skipped before extraction.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
+from collections import deque
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.tasks import exponential_backoff
 
-from pipeline.api import guarded
+from pipeline import __version__
+from pipeline.api import extract_raw, review
 from pipeline.errors import DocumentError, Stage
 from pipeline.fetch import RawDocument, fetch
+from pipeline.incremental import document_key, extraction_key, output_lock, previous_outcomes
+from pipeline.models import DocumentRecord
 from pipeline.settings import get_settings
 from pipeline.sources import Source, resolve_sources
 from pipeline.store import (
     DocumentOutcome,
+    Status,
     outcome_for_error,
+    record_path,
     write_error,
     write_jsonl,
     write_manifest,
@@ -35,52 +53,117 @@ from pipeline.store import (
 )
 
 progress = logging.getLogger("tenets.progress")
+FIELDS = ("dates", "parties", "signatories", "people", "principles", "recommendations")
 
 
-@task(name="fetch", tags=["fetch"], retries=2, retry_delay_seconds=[1, 4], retry_jitter_factor=0.5)
+@dataclass(frozen=True)
+class Unchanged:
+    """A document whose record is up to date: nothing to extract or write.
+    It carries the last run's outcome so the manifest stays complete."""
+
+    previous: dict
+
+
+def _triage(item: RawDocument | DocumentError, known: dict[str, dict], out_dir: Path):
+    """Mark a fetched document unchanged when its key matches the last run's."""
+    if not isinstance(item, RawDocument):
+        return item
+    key = document_key(item.sha256, item.source.id, get_settings())
+    previous = known.get(item.source.id)
+    if previous and previous.get("key") == key and record_path(out_dir, item.source.id).exists():
+        return Unchanged(previous)
+    return item
+
+
+@task(name="read-files")
+def read_batch(sources: list[Source], known: dict[str, dict], out_dir: Path) -> list:
+    """Read local files (no retries: a missing file stays missing)."""
+    items = []
+    for source in sources:
+        try:
+            items.append(_triage(fetch(source, get_settings()), known, out_dir))
+        except DocumentError as exc:
+            items.append(exc)
+    return items
+
+
+@task(name="fetch", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+      retry_jitter_factor=0.5)
 def fetch_task(source: Source) -> RawDocument | DocumentError:
+    """Fetch one URL; network failures raise so Prefect retries with backoff."""
     try:
         return fetch(source, get_settings())
     except DocumentError as exc:
-        if exc.code == "E013":  # network trouble: let Prefect retry
+        if exc.code in ("E013", "E015") or (exc.code == "E012" and _retryable_status(exc)):
             raise
         return exc
 
 
-@task(name="parse-extract")
-def process_batch(raws: list[RawDocument]) -> list:
-    """Parse, extract, assemble and review a batch; one result per document."""
-    from pipeline.extract import extract
-    from pipeline.parse import parse
-    from pipeline.records import assemble
-    from pipeline.review import apply_corrections
+def _retryable_status(exc: DocumentError) -> bool:
+    status = exc.fields.get("status")
+    return status == 429 or (isinstance(status, int) and status >= 500)
 
+
+@task(name="triage")
+def triage_batch(items: list, known: dict[str, dict], out_dir: Path) -> list:
+    return [_triage(item, known, out_dir) for item in items]
+
+
+def _extraction_cache_key(context, parameters) -> str:
+    """Same documents (bytes, source, fetch time), same code and settings:
+    the extraction can be reused from an earlier run."""
+    settings = get_settings()
+    digest = hashlib.sha256(__version__.encode())
+    for item in parameters["items"]:
+        if isinstance(item, RawDocument):
+            part = (f"{item.source.id}|{item.source.uri}|{item.source.kind}|{item.fetched_at}|"
+                    f"{item.media_type}|{extraction_key(item.sha256, settings)}")
+        else:
+            part = repr(item)
+        digest.update(part.encode())
+    return f"extract-{digest.hexdigest()}"
+
+
+@task(name="extract", cache_key_fn=_extraction_cache_key, persist_result=True)
+def extract_batch(items: list) -> list:
+    """Parse, extract and assemble the documents that changed (before review)."""
     settings = get_settings()
     results = []
-    for raw in raws:
-        try:
-            parsed = guarded(raw.source, Stage.parse, parse, raw)
-            extraction = guarded(raw.source, Stage.extract, extract, parsed, kind_hint=raw.source.kind)
-            record = assemble(raw, parsed, extraction)
-            results.append(guarded(raw.source, Stage.review, apply_corrections, record,
-                                   settings.corrections_dir))
-        except DocumentError as exc:
-            results.append(exc)
+    for item in items:
+        if isinstance(item, RawDocument):
+            try:
+                results.append(extract_raw(item, settings))
+            except DocumentError as exc:
+                results.append(exc)
+        else:
+            results.append(item)
     return results
 
 
 @task(name="write")
 def write_batch(out_dir: Path, sources: list[Source], results: list) -> list[DocumentOutcome]:
+    """Apply reviewers' corrections and write records and errors atomically."""
+    settings = get_settings()
     outcomes = []
     for source, result in zip(sources, results):
-        if isinstance(result, BaseException):
-            stage = result.stage.value if isinstance(result, DocumentError) else "unknown"
-            write_error(out_dir, source.id, source.uri, result, stage)
-            outcome = outcome_for_error(source.id, source.uri, result)
-        else:
+        if isinstance(result, DocumentRecord):
+            try:
+                result = review(result, settings)
+            except DocumentError as exc:
+                result = exc
+        if isinstance(result, Unchanged):
+            outcome = DocumentOutcome(**{**result.previous, "status": Status.unchanged})
+        elif isinstance(result, DocumentRecord):
             status = write_record(out_dir, result)
             outcome = DocumentOutcome(id=result.id, uri=source.uri, status=status,
-                                      counts=result.counts(), kind=result.kind.value)
+                                      counts=result.counts(), kind=result.kind.value,
+                                      key=document_key(result.source.sha256, result.id, settings),
+                                      low_confidence=sum(1 for _, i in result.iter_items()
+                                                         if i.confidence < 0.6))
+        else:
+            stage = result.stage.value if isinstance(result, DocumentError) else Stage.extract.value
+            write_error(out_dir, source.id, source.uri, result, stage)
+            outcome = outcome_for_error(source.id, source.uri, result)
         progress.info("%-9s %s%s", outcome.status, outcome.id,
                       f"  [{outcome.stage}] {outcome.error}" if outcome.error else "")
         outcomes.append(outcome)
@@ -92,66 +175,139 @@ def _batches(items: list, size: int):
         yield items[i:i + size]
 
 
+def _host_tag(source: Source) -> str:
+    return f"host:{urlsplit(source.url or source.uri).hostname or 'unknown'}"
+
+
+@flow(name="ingest-documents")
+def ingest_documents(sources: list[Source], out_dir: str, batch_size: int, known: dict[str, dict],
+                     max_in_flight: int = 4) -> list[dict]:
+    """Read or fetch, extract and write every source; returns the outcomes.
+
+    Batches are chained through futures so reading, extraction and writing
+    of different batches overlap, with at most ``max_in_flight`` batches in
+    memory at once (peak memory does not grow with the corpus).
+    """
+    out = Path(out_dir)
+    local = [s for s in sources if s.path is not None]
+    remote = [s for s in sources if s.path is None]
+    pending: deque = deque()
+    outcomes: list[DocumentOutcome] = []
+
+    def drain(limit: int) -> None:
+        while len(pending) > limit:
+            outcomes.extend(pending.popleft().result())
+
+    for batch in _batches(local, batch_size):
+        batch_known = {s.id: known[s.id] for s in batch if s.id in known}
+        items = read_batch.submit(batch, batch_known, out)
+        results = extract_batch.submit(items)
+        pending.append(write_batch.submit(out, batch, results))
+        drain(max_in_flight)
+    for batch in _batches(remote, batch_size):
+        fetched = [fetch_task.with_options(tags=["fetch", _host_tag(s)]).submit(s) for s in batch]
+        items = [_settle(s, f) for s, f in zip(batch, fetched)]
+        batch_known = {s.id: known[s.id] for s in batch if s.id in known}
+        triaged = triage_batch.submit(items, batch_known, out)
+        pending.append(write_batch.submit(out, batch, extract_batch.submit(triaged)))
+        drain(max_in_flight)
+    drain(0)
+    return [o.model_dump() for o in outcomes]
+
+
+def _settle(source: Source, future) -> RawDocument | DocumentError:
+    """A fetch whose retries are exhausted becomes that document's error."""
+    try:
+        return future.result()
+    except DocumentError as exc:
+        return exc
+    except Exception as exc:
+        return DocumentError(source.id, Stage.fetch, "E013", url=source.uri, detail=exc)
+
+
+def _task_runner(runner: str, dask_address: str | None):
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
+                                              "processes": True, "dashboard_address": None})
+    if runner == "threads":
+        return None
+    raise ValueError(f"unknown runner {runner!r}: use 'threads' or 'dask'")
+
+
 @flow(name="ingest", log_prints=True)
-def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: int = 25) -> dict:
-    """Ingest ``sources`` (paths, folders, sources.toml files, URLs) into ``out_dir``."""
+def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: int = 25,
+           runner: str = "threads", dask_address: str | None = None, lock_wait: float = 0.0) -> dict:
+    """Ingest ``sources`` (paths, folders, sources.toml files, URLs) into ``out_dir``.
+
+    ``runner`` is ``threads`` (one machine) or ``dask`` (a local cluster, or
+    the one at ``dask_address``).  Unchanged documents are skipped; a second
+    run on the same ``out_dir`` waits ``lock_wait`` seconds for the first.
+    """
     started = datetime.now(timezone.utc)
     logger = get_run_logger()
     out = Path(out_dir)
     resolved = resolve_sources(sources or ["corpus"])
-    logger.info("Ingesting %d documents into %s", len(resolved), out)
+    logger.info("Ingesting %d documents into %s (runner: %s)", len(resolved), out, runner)
 
-    fetched = [fetch_task.submit(src) for src in resolved]
-    outcomes: list[DocumentOutcome] = []
-    for batch_sources, batch_futures in zip(_batches(resolved, batch_size), _batches(fetched, batch_size)):
-        raws, results = [], {}
-        for src, fut in zip(batch_sources, batch_futures):
-            try:
-                value = fut.result()
-            except DocumentError as exc:
-                value = exc
-            except Exception as exc:  # retries exhausted on an unexpected error
-                value = DocumentError(src.id, Stage.fetch, "E013", url=src.uri, detail=exc)
-            if isinstance(value, RawDocument):
-                raws.append(value)
-            else:
-                results[src.id] = value
-        for raw, result in zip(raws, process_batch(raws) if raws else []):
-            results[raw.source.id] = result
-        outcomes += write_batch(out, batch_sources, [results[s.id] for s in batch_sources])
+    with output_lock(out, wait=lock_wait):
+        known = previous_outcomes(out)
+        body = ingest_documents
+        task_runner = _task_runner(runner, dask_address)
+        if task_runner is not None:
+            body = ingest_documents.with_options(task_runner=task_runner)
+        outcomes = [DocumentOutcome(**o) for o in body(resolved, str(out), batch_size, known)]
+        changed = any(o.status in (Status.new, Status.changed) for o in outcomes)
+        if changed or not (out / "records.jsonl").exists():
+            write_jsonl(out)
+        write_manifest(out, outcomes, started=started, extra={"runner": runner})
+    _publish_artifacts(outcomes, out)
 
-    write_jsonl(out)
-    write_manifest(out, outcomes, started=started)
-    _publish_artifacts(outcomes)
-    failed = [o for o in outcomes if o.status == "failed"]
-    summary = {"documents": len(outcomes), "failed": len(failed),
-               "by_status": {s: sum(1 for o in outcomes if o.status == s)
-                             for s in ("new", "changed", "unchanged", "failed")},
-               "outcomes": [o.model_dump() for o in outcomes]}
-    if failed:
-        logger.warning("%d of %d documents failed: %s", len(failed), len(outcomes),
-                       ", ".join(o.id for o in failed))
+    by_status = {s: sum(1 for o in outcomes if o.status == s)
+                 for s in (Status.new, Status.changed, Status.unchanged, Status.failed)}
+    summary = {"documents": len(outcomes), "failed": by_status[Status.failed],
+               "by_status": by_status, "outcomes": [o.model_dump() for o in outcomes]}
+    message = (f"{len(outcomes)} documents: {by_status['new']} new, {by_status['changed']} changed, "
+               f"{by_status['unchanged']} unchanged, {by_status['failed']} failed")
+    if by_status[Status.failed]:
+        logger.warning("%s (%s)", message, ", ".join(o.id for o in outcomes if o.status == Status.failed))
+    else:
+        logger.info(message)
     return summary
 
 
-def _publish_artifacts(outcomes: list[DocumentOutcome]) -> None:
+def _publish_artifacts(outcomes: list[DocumentOutcome], out: Path) -> None:
     rows = [{"id": o.id, "status": o.status, "kind": o.kind or "", "stage": o.stage or "",
-             **{f: o.counts.get(f, 0) for f in ("dates", "parties", "signatories", "people",
-                                                 "principles", "recommendations")},
-             "error": o.error or ""} for o in outcomes]
+             **{f: o.counts.get(f, 0) for f in FIELDS}, "error": o.error or ""} for o in outcomes]
     create_table_artifact(key="ingest-documents", table=rows,
-                          description="Per-document status and field counts")
-    failed = [o for o in outcomes if o.status == "failed"]
-    no_dates = [o.id for o in outcomes if o.status != "failed" and not o.counts.get("dates")]
-    no_principles = [o.id for o in outcomes if o.status != "failed" and not o.counts.get("principles")]
+                          description="Per-document status, failing stage and field counts")
+    ok = [o for o in outcomes if o.status != Status.failed]
+    failed = [o for o in outcomes if o.status == Status.failed]
+    no_dates = [o.id for o in ok if not o.counts.get("dates")]
+    no_principles = [o.id for o in ok if not o.counts.get("principles")]
+    low = sorted((o for o in ok if o.low_confidence), key=lambda o: -o.low_confidence)
     lines = ["# Ingest quality summary", "",
-             f"- documents: {len(outcomes)}, failed: {len(failed)}",
-             f"- without a date: {', '.join(no_dates) or 'none'}",
-             f"- without principles: {', '.join(no_principles) or 'none'}", ""]
+             f"- documents: {len(outcomes)} ({len(failed)} failed)",
+             f"- without a date: {len(no_dates)} {_sample(no_dates)}",
+             f"- without principles: {len(no_principles)} {_sample(no_principles)}",
+             f"- with low-confidence values (< 0.6): {len(low)} "
+             f"{_sample([f'{o.id} ({o.low_confidence})' for o in low])}", ""]
     if failed:
-        lines += ["## Failed documents", ""] + [f"- `{o.id}` [{o.stage}]: {o.error}" for o in failed]
+        lines += ["## Failed documents", ""]
+        lines += [f"- [`{o.id}`]({(out / 'errors' / (o.id + '.json')).resolve().as_uri()}) "
+                  f"[{o.stage}]: {o.error}" for o in failed]
     create_markdown_artifact(key="ingest-quality", markdown="\n".join(lines),
                              description="Documents that need attention")
+
+
+def _sample(ids: list[str], n: int = 10) -> str:
+    if not ids:
+        return ""
+    more = f", … {len(ids) - n} more" if len(ids) > n else ""
+    return "(" + ", ".join(ids[:n]) + more + ")"
 
 
 if __name__ == "__main__":  # pragma: no cover

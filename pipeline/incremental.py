@@ -40,13 +40,14 @@ def document_key(sha256: str, doc_id: str, settings: Settings) -> str:
     return hashlib.sha256(f"{extraction_key(sha256, settings)}|{digest}".encode()).hexdigest()
 
 
-def previous_keys(out_dir: Path) -> dict[str, str]:
-    """Keys of the documents the last completed run wrote (from its manifest)."""
+def previous_outcomes(out_dir: Path) -> dict[str, dict]:
+    """The last completed run's outcome (with its key) for each document that
+    was written, from its manifest."""
     try:
         manifest = json.loads((Path(out_dir) / "manifest.json").read_text("utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
-    return {o["id"]: o["key"] for o in manifest.get("outcomes", [])
+    return {o["id"]: o for o in manifest.get("outcomes", [])
             if o.get("key") and o.get("status") != "failed"}
 
 

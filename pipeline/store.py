@@ -36,6 +36,8 @@ class DocumentOutcome(BaseModel):
     error: str | None = None
     counts: dict[str, int] = Field(default_factory=dict)
     kind: str | None = None
+    key: str | None = Field(None, description="What the record depends on (see pipeline.incremental).")
+    low_confidence: int = Field(0, description="Values with confidence below 0.6.")
 
 
 def atomic_write(path: Path, data: bytes) -> bool:

@@ -40,7 +40,7 @@ def extract_parties(ctx: Context) -> list[Party]:
 
     def add(code: str, start: int, end: int, rule: str, confidence: float) -> None:
         if code and code not in found:
-            is_country = len(code) == 2 and code.isupper()
+            is_country = re.fullmatch(r"[A-Z]{2}", code) is not None  # not "G7"
             found[code] = Party(name=short_name(code) if is_country else code,
                                 country_code=code if is_country else None,
                                 evidence=ctx.evidence(start, end), confidence=confidence, rule=rule)

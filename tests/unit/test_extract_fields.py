@@ -109,3 +109,10 @@ def test_every_item_carries_evidence_confidence_and_rule(corpus_dir):
         assert 0 < item.confidence <= 1
         assert item.rule.startswith(field[:4]) or "." in item.rule
         assert item.id
+
+
+def test_bodies_are_parties_without_a_country_code(extract_text):
+    record = extract_text(
+        "G7 Leaders Sign Fusion Statement\n\nToday the G7 and the European Union signed a "
+        "statement on fusion energy cooperation.")
+    assert {(p.name, p.country_code) for p in record.parties} == {("G7", None), ("European Union", None)}
