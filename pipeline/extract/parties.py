@@ -18,7 +18,7 @@ from pipeline.extract.context import Context
 from pipeline.gazetteer import CAPITALS, lookup_country, short_name
 from pipeline.models import BlockKind, Kind, Party
 
-_SIGN_NOW = re.compile(r"\b(?:today|this week|jointly)\s+(?:signed|sign)\b|\bsigning of\b[^.]{0,120}?\bby\b|"
+_SIGN_NOW = re.compile(r"\b(?:today|this week|jointly)\b[^.]{0,150}?\b(?:signed|sign)\b|\bsigning of\b[^.]{0,120}?\bby\b|"
                        r"\bsigned\b[^.]{0,200}\bon behalf of\b|\b(?:signs|signed)\b[^.]{0,80}\bwith\b",
                        re.I)
 _GOVERNMENTS = re.compile(r"\b(?:released|issued|adopted) by the (?:Governments|governments|leaders|Leaders)\s+of\b")
