@@ -113,11 +113,30 @@ TITLE_HEADS = {
     "Press", "Secretariat", "Establishment", "Climate", "Critical", "Clean", "Industrial",
     "Honorable", "Honourable", "His", "Her", "Excellency", "Majesty", "Highness", "Royal",
     "Society", "Operations", "Company", "Corporation", "Inc",
+    # ministerial portfolios
+    "Industry", "Innovation", "Mining", "Fisheries", "Environment", "Culture", "Tourism",
+    "Transport", "Infrastructure", "Housing", "Employment", "Welfare", "Sport", "Youth", "Women",
+    "Equality", "Immigration", "Citizenship", "Refugees", "Universities", "Skills", "Training",
+    "Competition", "Consumer", "Water", "Forestry", "Maritime", "Aviation", "Telecommunications",
+    "Broadband", "Cyber", "Investment", "Exports", "Action", "Planning", "Statistics", "Budget",
+    "Revenue", "Customs", "Small", "Business", "Enterprise", "Manufacturing", "Regional", "Rural",
+    "Urban", "Local", "Indigenous", "Families", "Children", "Disability", "Public", "Works",
+    "Media", "Arts", "Heritage", "Languages", "Intergovernmental", "Technologies", "Standards",
+    "Emerging", "Economics", "Climate", "Earth", "ICT", "Higher", "Vocational", "Oceans",
+    "Ocean", "Polar", "Nuclear", "Atomic", "Fusion", "Biotechnology", "Medical", "Food",
+    "Agri-Food", "Commonwealth", "Confederation", "Federation", "Crown", "First", "Second",
+    "Third", "Minister-President", "Vice-Minister", "Vice-President", "Under-Secretary",
+    "Secretary-General", "Director-General", "Deputy-Director", "Commissioner-General",
 }
 
 HONORIFICS = ["Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Mx.", "Professor", "Prof.",
-              "Shri", "Smt.", "Shrimati", "H.E.", "Sir", "Dame", "Hon.", "Rev.", "Gen.", "Adm.",
-              "Lt.", "Col.", "Capt.", "Sen.", "Rep.", "Gov.", "Amb."]
+              "Shri", "Smt.", "Shrimati", "H.E.", "Sir", "Dame", "Hon.", "Hon", "Rev.", "Gen.",
+              "Adm.", "Lt.", "Col.", "Capt.", "Sen.", "Rep.", "Gov.", "Amb.", "Eng.", "Engr.",
+              "Rt", "Rt.", "Honourable", "Honorable", "Excellency", "Madam", "Mme", "Mme."]
+
+#: Letters after a name that are not part of it ("Oliver Pennington MP").
+POST_NOMINALS = {"MP", "MEP", "MLA", "MPP", "MSP", "MS", "TD", "QC", "KC", "OBE", "CBE", "MBE",
+                 "KBE", "DBE", "PhD", "Ph.D.", "FRS", "AO", "AC", "OC", "CC", "PC"}
 
 #: Heads of official titles that can stand right before a name.
 TITLE_HEAD_WORDS = [
@@ -221,3 +240,30 @@ CAPITALS = {
     "Vilnius": "LT", "Taipei": "TW", "Islamabad": "PK", "Dhaka": "BD", "Accra": "GH",
     "Addis Ababa": "ET", "Rabat": "MA", "Jerusalem": "IL", "Tel Aviv": "IL",
 }
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=20000)
+def is_given_name(word: str) -> bool:
+    """A first name in a multinational dictionary (gender-guesser's, about
+    48,000 names), and not a title word: "General", "Grace" and "May" are
+    names too, but not in "Attorney General" or "May 5"."""
+    bare = word.strip(",.")
+    if not bare[:1].isupper() or bare in TITLE_HEADS or bare in NON_NAME_WORDS or len(bare) < 2:
+        return False
+    if bare in country_names():
+        return False
+    return _given_names().get_gender(bare) != "unknown"
+
+
+def looks_like_person_line(line: str) -> bool:
+    """'The Honourable Priya Deshpande', 'Kristjan Saar': a line that is a name."""
+    words = [w for w in line.split() if w.rstrip(".") not in {h.rstrip(".") for h in HONORIFICS}
+             and w not in ("The", "Hon")]
+    return 2 <= len(words) <= 6 and is_given_name(words[0])

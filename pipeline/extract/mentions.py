@@ -22,19 +22,24 @@ from pipeline.extract.context import Context
 from pipeline.gazetteer import (
     DEMONYMS,
     HONORIFICS,
+    POST_NOMINALS,
     NON_NAME_WORDS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
     country_names,
+    is_given_name,
     lookup_country,
     trailing_country,
 )
 from pipeline.models import BlockKind
 
 _UP, _LO = r"\p{Lu}", r"\p{Ll}"
-_HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt)\.|H\.E\.)"
-_WORD = rf"(?:{_HON}|{_UP}{_LO}+(?:[-'’]{_UP}?{_LO}+)*|{_UP}{_LO}*{_UP}{_LO}+|{_UP}\.|{_UP}{{2,}}\.?|U\.S\.|U\.K\.)"
-_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|la|le|du|di|dos|das)"
+_HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt|Eng|Engr|Rt|Mme)\.|H\.E\.)"
+_WORD = (rf"(?:{_HON}|{_UP}['’]{_UP}{_LO}+|{_UP}{_LO}+(?:[-'’]{_UP}?{_LO}+)*|{_UP}{_LO}*{_UP}{_LO}+|{_UP}\.|"
+         rf"{_UP}{{2,}}\.?|U\.S\.|U\.K\.)")
+_PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti",
+              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "zu"}
+_PARTICLE = r"(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"
 _SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
 _CONNECTOR = r"(?:of|for|the|and|at|to|on)"
 # A run of capitalised words, allowing connectors inside titles and
@@ -58,25 +63,6 @@ _LEADING_COUNTRY = re.compile(
     r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
     + r"|[A-Z][\w .-]{1,30}?[’']s)\s+")
 _MULTIWORD_COUNTRIES = None
-
-
-@lru_cache(maxsize=1)
-def _given_names():
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=20000)
-def is_given_name(word: str) -> bool:
-    """A first name in a multinational dictionary, and not a title word
-    ("General", "Grace" and "May" are names too, but not in a title)."""
-    bare = word.strip(",.")
-    if not bare[:1].isupper() or bare in TITLE_HEADS or bare in NON_NAME_WORDS or len(bare) < 2:
-        return False
-    if bare in country_names():
-        return False
-    return _given_names().get_gender(bare) != "unknown"
 
 
 def _mask_countries(segment: str) -> str:
@@ -131,7 +117,7 @@ def _is_name_word(word: str) -> bool:
     if bare in country_names() or bare in DEMONYMS:
         return False
     if bare.lower() == bare:  # connectors
-        return bare in {"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di"}
+        return bare in _PARTICLES
     if bare.isupper() and len(bare) > 1 and not bare.endswith("."):
         return False  # acronyms (OSTP, NASA); capitals in signature blocks are handled apart
     if bare.startswith("(") or stdre.fullmatch(r"U\.S\.|U\.K\.", bare):
@@ -149,6 +135,9 @@ def split_run(run: str) -> tuple[str, str]:
     # A name starts with a capitalised word, not a particle.
     while i < len(words) and words[i].islower():
         i += 1
+    # "Ms. NAKAGAWA Reiko": a surname in capitals before the given name.
+    if 0 < i < len(words) and _caps_surname(words[i - 1]) and is_given_name(words[i]):
+        i -= 1
     # "Energy and Mining María Fernanda Cardozo Estévez": an unknown title
     # word ("Mining") precedes the name; a known given name marks the start.
     if len(words) - i >= 3 and not is_given_name(words[i]):
@@ -157,6 +146,11 @@ def split_run(run: str) -> tuple[str, str]:
                 i = j
                 break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _caps_surname(word: str) -> bool:
+    return (len(word) >= 3 and word.isalpha() and word.isupper() and word not in TITLE_HEADS
+            and word.title() not in TITLE_HEADS and not lookup_country(word))
 
 
 def clean_title(title: str) -> tuple[str, str | None]:
@@ -270,6 +264,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # "Prime Minister Radek Dvořáček of the Czech Republic": the country
     # closes the run but is not part of the name.
     run, run_country = _cut_of_country(run)
+    # "Kang Min-seo on Tuesday": a connector and a date word close the run.
+    words = run.split()
+    while len(words) > 2 and words[-1] in NON_NAME_WORDS and words[-2].islower():
+        words = words[:-2]
+    run = " ".join(words) if len(words) != len(run.split()) else run
     title_part, name = split_run(run)
     if not name or lookup_country(name):  # "Officer of the United States"
         return None
@@ -301,7 +300,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         # "Minister of Science, Technology and Innovation Luciana Barbosa
         # Araújo": the comma split the title; read it back from the sentence.
         lead = stdre.search(r"((?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at)"
-                            r"(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*),\s*$", before)
+                            r"(?:(?:,\s+|\s+)(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*),\s*$", before)
         if lead and _title_like(lead.group(1) + ", " + title_text):
             title_text = lead.group(1) + ", " + title_text
             start = start - len(before) + lead.start(1)
@@ -402,7 +401,7 @@ def _attributed(before: str, after: str) -> bool:
 # -- roster lines -------------------------------------------------------------
 
 _ROSTER_LINE = re.compile(
-    rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?P<name>{_UP}[\p{{L}}.'’-]+(?:\s+(?:{_PARTICLE}\s+)?{_UP}[\p{{L}}.'’-]+){{1,4}}),\s+(?P<rest>.{{1,160}})$")
+    rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?:{_HON}\s+|(?:Professor|Sir|Dame)\s+)*(?P<name>{_UP}[\p{{L}}.'’-]+(?:\s+(?:{_PARTICLE}\s+)?{_UP}[\p{{L}}.'’-]+){{1,4}})(?:\s+\((?P<role>[^)]{{1,40}})\))?,\s+(?P<rest>.{{1,160}})$")
 
 
 def _roster_mentions(ctx: Context) -> list[Mention]:
@@ -429,7 +428,7 @@ def _roster_mentions(ctx: Context) -> list[Mention]:
         org = parts[-1] if _ACRONYM.match(parts[-1]) or _org_like(parts[-1]) else ""
         title = ", ".join(parts[:-1]) if org else rest
         heading = ctx.heading_before(block.start)
-        heading_text = m.group("label") or (ctx.block_text(heading) if heading else "")
+        heading_text = m.group("role") or m.group("label") or (ctx.block_text(heading) if heading else "")
         start = block.start + m.start("name")
         mentions.append(Mention(
             name=m.group("name"), start=start, end=start + len(m.group("name")),
@@ -466,8 +465,24 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
     return names
 
 
+def strip_name_decorations(line: str) -> tuple[int, int]:
+    """Span of the bare name in 'The Honourable Priya Deshpande' or 'Rt Hon
+    Oliver Pennington MP' (honorifics before, post-nominal letters after)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    i, j = 0, len(words)
+    while i < j and (words[i][2].rstrip(".") in _HONORIFIC or words[i][2] in ("The", "the", "Hon")):
+        i += 1
+    while j > i and words[j - 1][2].strip(",") in POST_NOMINALS:
+        j -= 1
+    if i >= j:
+        return 0, 0
+    return words[i][0], words[j - 1][1]
+
+
 def _is_signature_name_line(line: str) -> bool:
     """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
+    s, e = strip_name_decorations(line)
+    line = line[s:e]
     words = line.split()
     return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
             and all(_is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w) for w in words)
@@ -488,10 +503,26 @@ def _signature_block_mentions(ctx: Context, taken) -> list[Mention]:
             title, country = clean_title(ctx.block_text(nxt))
             title, organization = split_org(title)
             country = country or trailing_country(ctx.block_text(nxt))
+            extent_end = nxt.end
+            # A third line naming the country ("Federal Republic of Germany"),
+            # or a "For the Government of Canada:" line above the name.
+            after = blocks[i + 2] if i + 2 < len(blocks) else None
+            if after is not None and ctx.text[nxt.end:after.start] == "\n":
+                place = ctx.block_text(after)
+                code = lookup_country(place) or trailing_country(" of " + place)
+                if code:
+                    country, extent_end = country or code, after.end
+            above = blocks[i - 1] if i else None
+            if above is not None and ctx.text[above.end:block.start] == "\n":
+                m = stdre.match(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$", ctx.block_text(above))
+                if m:
+                    country = lookup_country(m.group(1)) or trailing_country(" of " + m.group(1)) or country
+            s, e = strip_name_decorations(line)
             mentions.append(Mention(
-                name=line, start=block.start, end=block.end, title=title, organization=organization,
-                country=country, extent_start=block.start, extent_end=nxt.end,
-                rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
+                name=line[s:e], start=block.start + s, end=block.start + e, title=title,
+                organization=organization, country=country, extent_start=block.start,
+                extent_end=extent_end, rule="signatories.signature_block", confidence=0.8,
+                tags={"signature_block"}))
             continue
         if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)):
             continue

@@ -27,7 +27,8 @@ _HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|ch
 _SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
                           r"gave (?:remarks|a speech|a presentation|the keynote)|spoke at|addressed the|"
                           r"presented)\b", re.I)
-_SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$", re.I)
+_SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$|"
+                           r"^\s*Speaking\b[^.]{0,80}$", re.I)
 
 
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:

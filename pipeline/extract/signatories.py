@@ -17,6 +17,8 @@ from pipeline.models import Signatory
 
 # "signed by", also with the date or place between: "signed on March 2, 2023, by"
 _SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,)?\s+by\b", re.I)
+_WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
+                      r"as witnessed by)\b|;", re.I)
 _VERB_AFTER = re.compile(
     r"^[\s,]*(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.I)
@@ -39,8 +41,11 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
             continue
         for verb in _SIGNED_BY.finditer(sentence):
             after = s_start + verb.end()
+            # Witnesses are not signers: "... in the presence of X".
+            stop = _WITNESS.search(ctx.text, after, s_end)
+            until = stop.start() if stop else s_end
             for m in in_sentence:
-                if m.start >= after:
+                if after <= m.start < until:
                     found.append((m, s_start + verb.start(), m.extent_end, "signatories.signed_by", 0.85))
         for i, m in enumerate(in_sentence):
             tail = ctx.text[m.extent_end:s_end]

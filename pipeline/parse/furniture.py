@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.gazetteer import looks_like_person_line
+
 # Whole lines (after whitespace is collapsed) that are never document content.
 _LINE_PATTERNS = [
     r"an official website of the united states government\.?( here['’]s how you know\.?)?",
@@ -57,6 +59,14 @@ def looks_like_trailing_link(line: str) -> bool:
     return 0 < len(line) <= 100 and not re.search(r"[.!?;:”\"]$", line) and not line.isupper()
 
 
+#: "Related content", "See also": everything after such a header is links to
+#: other pages.
+RELATED_HEADER = re.compile(
+    r"^(?:related|more|see also|read more|further reading|you may also like|latest news|"
+    r"explore more|more (?:news|stories|from [\w .]{1,30}))(?: (?:articles|content|news|links|"
+    r"stories|pages|items|information|releases|topics))?:?$", re.IGNORECASE)
+
+
 def drop_trailing_links(lines: list[str]) -> list[str]:
     """Remove the run of link-like lines at the end of a page ("Related", the
     agency name, titles of other articles).  A run that holds a date or a name
@@ -70,9 +80,11 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     run = [ln for ln in lines[start:end] if ln.strip()]
     if not run or start == 0:
         return lines
-    if any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run):
+    if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
+            or any(looks_like_person_line(ln) for ln in run)):
         return lines
-    # Only a short tail (a few links), never most of the document.
-    if len(run) > 4:
+    # Without a "Related" header only a couple of lines can be told apart from
+    # a signature block or a closing line.
+    if len(run) > 2:
         return lines
     return lines[:start]

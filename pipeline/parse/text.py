@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
-from pipeline.parse.furniture import END_MARKER, drop_trailing_links, is_furniture
+from pipeline.parse.furniture import END_MARKER, RELATED_HEADER, drop_trailing_links, is_furniture
 from pipeline.parse.normalise import (
     TextBuilder,
     clean_inline,
@@ -108,8 +108,8 @@ def _indent_level(indent: str) -> int:
 def _strip_furniture(lines: list[str]) -> list[str]:
     kept: list[str] = []
     for line in lines:
-        if END_MARKER.match(line):
-            break
+        if END_MARKER.match(line) or RELATED_HEADER.match(clean_inline(line)):
+            return kept  # the rest is the page footer
         if is_furniture(clean_inline(line)):
             continue
         kept.append(line)
