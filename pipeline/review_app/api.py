@@ -82,7 +82,7 @@ def save(doc_id: str, body: SaveRequest, request: Request,
         view = store.save(doc_id, body.corrections, reviewer.name, body.base_version)
     except NotFound:
         return error_json(404, f"no document {doc_id!r}")
-    except ConflictError as exc:
+    except ConflictError:
         current = store.view(doc_id)
         return error_json(409, "Another reviewer saved this document since you loaded it; "
                                "nothing of yours was saved. Look at the current state and "
