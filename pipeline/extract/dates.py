@@ -30,7 +30,11 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _END = r"(?![\d\w])"
 
 # Ordered: the first pattern to claim a span wins.
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "30 May – 2 June 2024", "May 30 – June 2, 2024"
+    ("dates.cross_month_range", re.compile(rf"\b{_DAY}\s+{_MONTH}\s*[-–—]\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}{_END}")),
+    ("dates.cross_month_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*[-–—]\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
     ("dates.month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE_SEP}{_DAY2}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.day_month_range", re.compile(rf"\b{_DAY}{_RANGE_SEP}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
@@ -39,8 +43,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.numeric_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
     ("dates.month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}")),
     ("dates.month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
+    ("dates.day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}{_END}(?!,?\s+(?:19|20)\d\d)")),
+    # Fiscal years and quarters are periods: "FY2025" (kept, role other), "Q3 2025" (skipped).
+    ("dates.fiscal_year", re.compile(r"\bFY\s?(?P<year>(?:19|20)\d{2})\b")),
+    ("dates.not_a_date", re.compile(r"\b(?:Q[1-4]|H[12])\s+(?:19|20)\d{2}\b|\b(?:19|20)\d0s\b|\b(?:19|20)\d{2}[-–](?:19|20)?\d{2}s\b")),
     ("dates.year_range", re.compile(r"(?<![\d$§./-])(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)?\d{2})(?![\d%])")),
-    ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%]|\s?percent|-\d|,\d)")),
+    ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
 ]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:gov|org|com|pdf|html?)\S*", re.I)
@@ -53,7 +61,13 @@ _OTHER_BEFORE = re.compile(
     re.I)
 _FUTURE_OR_PAST = re.compile(
     r"\b(?:upcoming|next|previous|last|earlier|prior|former|forthcoming|planned|will be held|"
-    r"anniversary|inaugural|first-ever meeting|was launched|launched)\b", re.I)
+    r"anniversary|inaugural|first-ever meeting|was launched)\b", re.I)
+# "Last updated 14 March 2024", "Date modified: 2024-10-30": page maintenance, not the document.
+_MAINTENANCE = re.compile(r"\b(?:last updated|updated|date modified|modified|last reviewed|"
+                          r"page last (?:reviewed|updated)|revised)\s*:?\s*(?:on\s+)?$", re.I)
+# "expected to apply from 1 January 2025", "enters into force on ..."
+_APPLIES_FROM = re.compile(r"\b(?:apply|applies|applying|effective|valid|in force|into force|take effect|"
+                           r"takes effect|expire[sd]?|until|expires)\s+(?:from|on|as of|as from)?\s*$", re.I)
 _EVENT_WORDS = re.compile(
     r"\b(?:held|hosted|hosts|met|meet|meeting|roundtable|dialogue|summit|forum|conference|session|"
     r"occasion|day of|visit|convened|gathered|took place|featured|talks|working group|travel|trip)\b", re.I)
@@ -82,14 +96,23 @@ def extract_dates(ctx: Context) -> list[DateItem]:
     kind = ctx.results["kind"][0]
     candidates = find_candidates(ctx.text)
     items: dict[tuple[str, str], DateItem] = {}
+
+    def add(cand: Candidate, role: DateRole, role_rule: str, confidence: float) -> None:
+        if (cand.value, role.value) not in items:
+            items[(cand.value, role.value)] = DateItem(
+                value=cand.value, role=role, text=cand.text, evidence=ctx.evidence(cand.start, cand.end),
+                confidence=confidence, rule=f"{cand.rule}+{role_rule}")
+
     for cand in candidates:
         role, role_rule, confidence = assign_role(ctx, cand, kind)
-        key = (cand.value, role.value)
-        if key in items:
-            continue
-        items[key] = DateItem(value=cand.value, role=role, text=cand.text,
-                              evidence=ctx.evidence(cand.start, cand.end),
-                              confidence=confidence, rule=f"{cand.rule}+{role_rule}")
+        add(cand, role, role_rule, confidence)
+        # "NEW DELHI, 22 February 2024 – India and Saudi Arabia today signed":
+        # the dateline also dates the signing it reports.
+        if role is DateRole.published and role_rule == "role.dateline":
+            s_start, s_end = ctx.sentence_at(cand.start)
+            rest = ctx.text[cand.end:s_end]
+            if re.search(r"\btoday\b", rest, re.I) and re.search(r"\bsigned\b|\bsign\b", rest, re.I):
+                add(cand, DateRole.signed, "role.dateline_signed_today", 0.75)
     return list(items.values())
 
 
@@ -108,7 +131,7 @@ def find_candidates(text: str) -> list[Candidate]:
             if rule in ("dates.year", "dates.year_range") and _NOT_A_YEAR_BEFORE.search(
                     text[max(0, m.start() - 20):m.start()]):
                 continue
-            values = _normalise(rule, m)
+            values = [] if rule == "dates.not_a_date" else _normalise(rule, m)
             if not values and rule in ("dates.year", "dates.year_range"):
                 continue
             # An impossible date ("February 30, 2023") still claims its words,
@@ -133,15 +156,16 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
         if not int(y1) < int(y2) <= int(y1) + 50:
             return []
         return [y1, y2]
-    if rule == "dates.year":
+    if rule in ("dates.year", "dates.fiscal_year"):
         return [g["year"]]
     month, year = g.get("month"), g.get("year")
     days = [d for d in (g.get("day"), g.get("day2")) if d]
     if not days:
         return [v for v in [_parse(f"1 {month} {year}", "month")] if v]
+    months = [month, g.get("month2") or month]
     out = []
-    for day in days:
-        value = _parse(f"{day} {month} {year or 2000}", "day")
+    for day, day_month in zip(days, months):
+        value = _parse(f"{day} {day_month} {year or 2000}", "day")
         if value is None:
             return []
         out.append(value if year else "--" + value[5:])
@@ -177,13 +201,18 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         following = ctx.block_text(nxt) if nxt else ""
         if re.search(r"\btoday\b", following, re.I) and _SIGN_WORDS.search(following):
             return DateRole.signed, "role.dateline_signed_today", 0.85
-        if re.search(r"\btoday\b", following, re.I) and _EVENT_WORDS.search(following):
+        if (re.search(r"\btoday\b", following, re.I) and _EVENT_WORDS.search(following)
+                and not any(c for c in find_candidates(following) if c.rule != "dates.year")):
             return DateRole.event, "role.dateline_event_today", 0.8
         if _in_front_matter(ctx, block):
             return DateRole.published, "role.dateline", 0.85
     block_before = text[block.start:cand.start] if block else ""
+    if _MAINTENANCE.search(text[max(s_start, cand.start - 40):cand.start]):
+        return DateRole.other, "role.page_maintenance", 0.8
     if standalone_place_date(block_text) and _after_signature_block(ctx, block):
         return DateRole.signed, "role.signature_block", 0.85
+    if standalone_place_date(block_text) and not standalone and _in_front_matter(ctx, block):
+        return DateRole.published, "role.place_dateline", 0.8
     if _DATELINE.match(block_before) and re.match(r"\s*(?:[—–-]|\(|$)", text[cand.end:cand.end + 3]):
         return DateRole.published, "role.dateline", 0.8
     if _DONE_AT.match(block_before) or (_DONE_AT.match(text[s_start:cand.start])):
@@ -197,8 +226,15 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         return DateRole.signed, "role.signed_on", 0.75
     if _PUBLISHED.search(text[max(s_start, cand.start - 80):cand.start]) and cand.value[:1] != "-":
         return DateRole.published, "role.published_statement", 0.75
-    if _OTHER_BEFORE.search(before):
+    if _OTHER_BEFORE.search(before) or _APPLIES_FROM.search(before) or cand.rule == "dates.fiscal_year":
         return DateRole.other, "role.deadline_or_term", 0.75
+    # "On Monday, June 17, 2024, X and Y signed ...": a lead sentence built on
+    # the date reports the occasion (a signing, or another event).
+    opening = re.match(r"^\s*On\s+(?:\w+day,\s+)?$", text[s_start:cand.start])
+    if opening and _in_lead(ctx, cand.start) and kind is not Kind.report:
+        if _SIGN_WORDS.search(sentence) and not _EARLIER_INSTRUMENT.search(sentence):
+            return DateRole.signed, "role.on_date_signed", 0.75
+        return DateRole.event, "role.on_date", 0.7
     if cand.rule == "dates.year_range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", before, re.I):
         return DateRole.other, "role.period", 0.7
     if re.search(r"\(\s*(?:since|through|until|from)\s*$", before, re.I):
@@ -210,7 +246,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         return DateRole.signed, "role.signed_this", 0.7
     near = text[max(s_start, cand.start - 100):min(s_end, cand.end + 40)]
     if (_EVENT_WORDS.search(near) and not _FUTURE_OR_PAST.search(near)
-            and kind in (Kind.readout, Kind.press_release, Kind.joint_statement)
+            and kind is not Kind.report
             and (_in_lead(ctx, cand.start) or cand.value.startswith("--"))):
         return DateRole.event, "role.occasion", 0.75
     if cand.value.startswith("--") and kind is Kind.readout:
@@ -218,9 +254,16 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     return DateRole.referenced, "role.mentioned", 0.6
 
 
+_FULL_FORMS = {"dates.cross_month_range", "dates.month_day_range", "dates.day_month_range",
+               "dates.month_day_year", "dates.day_month_year", "dates.iso", "dates.numeric_mdy",
+               "dates.month_year", "dates.month_day", "dates.day_month"}
+
+
 def _is_standalone_date(block_text: str) -> bool:
+    """A line that is only a date (not a bare year): a dateline or cover date."""
     stripped = block_text.strip()
-    return len(stripped) <= 40 and any(p.fullmatch(stripped) for _, p in PATTERNS[:8])
+    return len(stripped) <= 40 and any(p.fullmatch(stripped) for rule, p in PATTERNS
+                                       if rule in _FULL_FORMS)
 
 
 def standalone_place_date(block_text: str) -> bool:

@@ -14,7 +14,8 @@ from pipeline.models import BlockKind, Kind, Provenance
 
 # (kind, where, pattern, weight, cue name)
 CUES: list[tuple[Kind, str, str, float, str]] = [
-    (Kind.joint_statement, "title", r"\bjoint (?:statement|declaration|communiqu[eé])\b", 4, "title_joint"),
+    # "Joint Statement of A and B" is one; "A and B Sign Joint Statement" announces one.
+    (Kind.joint_statement, "title", r"^(?:(?!\b(?:signs?|signed|announces?|launch(?:es)?|issues?|releases?|adopts?)\b).)*\bjoint (?:statement|declaration|communiqu[eé])\b", 4, "title_joint"),
     (Kind.joint_statement, "title", r"\bstatement of intent\b|\bleaders['’] statement\b|\bdeclaration\b", 4, "title_declaration"),
     (Kind.joint_statement, "text", r"\bjoint statement was (?:released|issued) by\b|\breleased by the governments of\b", 3, "released_by_governments"),
     (Kind.joint_statement, "text", r"^We, (?:[A-Z][\w.’'-]*\s?)+,", 3, "we_officials"),

@@ -74,6 +74,11 @@ def extract_parties(ctx: Context) -> list[Party]:
                 and kind in (Kind.readout, Kind.joint_statement):
             for code, start, end in countries:
                 add(code, start, end, "parties.participant_list", 0.8)
+    # A forum named in the title ("Quad Foreign Ministers") is not a party when
+    # its member countries are.
+    if sum(1 for p in found.values() if p.country_code) >= 2:
+        for code in [c for c, p in found.items() if p.country_code is None and p.rule == "parties.title"]:
+            del found[code]
     # 4. A readout: who met, where, and "the partnership between X and Y" in
     #    the lead paragraph; the officials' countries.
     if kind is Kind.readout:

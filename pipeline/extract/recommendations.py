@@ -10,7 +10,7 @@ from pipeline.extract import register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Kind, Recommendation
 
-_LABELLED = re.compile(r"^Recommendation\s+(?P<num>\d{1,2}|[IVX]{1,4}|[A-Z])\s*[:.–—-]\s*(?P<text>.+)$")
+_LABELLED = re.compile(r"^Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\s*[:.–—-]\s*(?P<text>.+)$")
 _INTRO = re.compile(r"\brecommend(?:ations?|s|ed)?\b", re.I)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<text>.+)$")
@@ -82,4 +82,6 @@ def _fact_sheet_commitments(ctx: Context):
 
 
 def _sort_key(number: str | None):
-    return (0, int(number)) if number and number.isdigit() else (1, number or "")
+    if number and re.fullmatch(r"\d+(?:\.\d+)*", number):
+        return (0, tuple(int(n) for n in number.split(".")), "")
+    return (1, (), number or "")

@@ -46,7 +46,7 @@ END_MARKER = re.compile(r"^\s*(#{3}|-\s?30\s?-)\s*$")
 _FULL_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+\d{4}\b", re.IGNORECASE)
+    r"September|October|November|December)\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 
 
 def is_furniture(line: str) -> bool:

@@ -63,3 +63,36 @@ def test_signature_block_date_is_the_signing_date(extract_text):
         "ANNA KOWALSKA JEAN DUPONT\nMinister of Science of Poland Minister of Research of France\n\n"
         "April 11, 2022\nWarsaw, Poland")
     assert ("2022-04-11", "signed") in {(d.value, d.role.value) for d in record.dates}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("from 30 May – 2 June 2024 in Tokyo", ["2024-05-30", "2024-06-02"]),
+    ("from May 30 – June 2, 2024 in Tokyo", ["2024-05-30", "2024-06-02"]),
+    ("requested $1.01 billion in FY2025", ["2025"]),
+    ("on 15 October the group met", ["--10-15"]),
+])
+def test_more_date_forms(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["trade at scale in the 2030s", "the first call opens in Q3 2025",
+                                  "the 70th anniversary of relations"])
+def test_decades_quarters_and_anniversaries_are_not_dates(text):
+    assert _values(text) == []
+
+
+def test_dateline_page_maintenance_and_today_signed(extract_text):
+    record = extract_text(
+        "Two Countries Sign Space Memorandum\n\nNEW DELHI, 22 February 2024 – India and Chile "
+        "today signed a Memorandum of Understanding on the peaceful uses of outer space, which "
+        "is expected to apply from 1 January 2025.\n\nLast updated: 23 February 2024")
+    assert {(d.value, d.role.value) for d in record.dates} == {
+        ("2024-02-22", "published"), ("2024-02-22", "signed"), ("2025-01-01", "other"),
+        ("2024-02-23", "other")}
+
+
+def test_on_date_opening_reports_the_occasion(extract_text):
+    record = extract_text(
+        "Ministers Sign Statement on Health Research\n\nOn Monday, June 17, 2024, the Minister of "
+        "Health of Chile and the Minister of Science of Peru signed a joint statement on research.")
+    assert [(d.value, d.role.value) for d in record.dates] == [("2024-06-17", "signed")]

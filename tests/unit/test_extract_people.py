@@ -72,3 +72,18 @@ def test_capitalised_phrases_are_not_people(extract_text):
         "Technology Prosperity Deal and President Biden’s Executive Order on America’s Supply "
         "Chains were discussed by Horizon Europe participants.")
     assert [p.name for p in record.people] == ["Biden"]
+
+
+def test_names_in_many_traditions(extract_text):
+    record = extract_text(
+        "Ministers Meet in Tokyo\n\nMs. NAKAGAWA Reiko, Minister for Foreign Affairs of Japan, "
+        "held a meeting with Prime Minister Radek Dvořáček of the Czech Republic. Commissioner for "
+        "Innovation, Research, Culture, Education and Youth Ilse van den Broek said: “A good day.” "
+        "Minister of Industry, Energy and Mining María Fernanda Cardozo Estévez attended, and "
+        "later Minister Cardozo spoke to the press.")
+    names = {p.name for p in record.people}
+    assert names == {"NAKAGAWA Reiko", "Radek Dvořáček", "Ilse van den Broek",
+                     "María Fernanda Cardozo Estévez"}
+    titles = {p.name: p.title for p in record.people}
+    assert titles["Ilse van den Broek"] == "Commissioner for Innovation, Research, Culture, Education and Youth"
+    assert titles["María Fernanda Cardozo Estévez"] == "Minister of Industry, Energy and Mining"

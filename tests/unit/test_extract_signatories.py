@@ -46,3 +46,26 @@ def test_signature_block_with_two_names_on_one_line(extract_text):
         "JOSEPH R. BIDEN JR.": ("President of the United States of America", "", "United States"),
         "ANTHONY ALBANESE": ("Prime Minister of Australia", "", "Australia")}
     assert {p.name for p in record.parties} == {"United States", "Australia"}
+
+
+def test_mixed_case_signature_block_with_honorifics_and_governments(extract_text):
+    record = extract_text(
+        "Joint Statement on AI Research\n\nThe two governments intend to cooperate on compute.\n\n"
+        "Signed in duplicate at London on 11 March 2024.\n\n"
+        "For the Government of the United Kingdom:\nRt Hon Oliver Pennington MP\n"
+        "Secretary of State for Science, Innovation and Technology\n\n"
+        "For the Government of Canada:\nThe Honourable Priya Deshpande\n"
+        "Minister of Innovation, Science and Industry")
+    assert _signatories(record) == {
+        "Oliver Pennington": ("Secretary of State for Science, Innovation and Technology", "", "United Kingdom"),
+        "Priya Deshpande": ("Minister of Innovation, Science and Industry", "", "Canada")}
+    assert ("2024-03-11", "signed") in {(d.value, d.role.value) for d in record.dates}
+
+
+def test_witnesses_are_not_signatories(extract_text):
+    record = extract_text(
+        "Space Agencies Sign MoU\n\nThe MoU was signed by Dr. S. R. Krishnamurthy, Chairman of "
+        "ISRO, and Dr. Faisal bin Nasser Al-Harbi, Chief Executive Officer of the Saudi Space "
+        "Agency, in the presence of External Affairs Minister Dr. Arvind K. Menon.")
+    assert set(_signatories(record)) == {"S. R. Krishnamurthy", "Faisal bin Nasser Al-Harbi"}
+    assert [p.name for p in record.people] == ["Arvind K. Menon"]
