@@ -46,6 +46,7 @@ from pipeline.store import (
     Status,
     outcome_for_error,
     record_path,
+    remove_stale_temporaries,
     write_error,
     write_jsonl,
     write_manifest,
@@ -229,6 +230,11 @@ def _task_runner(runner: str, dask_address: str | None):
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 
+        # Dask's scheduler and workers log every start and stop at INFO.
+        for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
+                     "distributed.core", "distributed.http.proxy"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
@@ -254,6 +260,7 @@ def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: i
     logger.info("Ingesting %d documents into %s (runner: %s)", len(resolved), out, runner)
 
     with output_lock(out, wait=lock_wait):
+        remove_stale_temporaries(out)
         known = previous_outcomes(out)
         body = ingest_documents
         task_runner = _task_runner(runner, dask_address)

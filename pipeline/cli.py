@@ -6,7 +6,8 @@
     tenets validate DIR                   check records against schemas/
     tenets eval GOLD_DIR OUT_DIR          per-field precision, recall, F1
 
-Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage error.
+Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage error,
+3 the output folder is in use by another run.
 Logs go to stderr, so ``--json`` output on stdout can be piped.
 """
 
@@ -76,11 +77,21 @@ def run(
         help="Files, folders, sources.toml files or http(s) URLs (default: corpus).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse/extract task.")] = 25,
+    runner: Annotated[str, typer.Option(help="threads (this machine) or dask.")] = "threads",
+    dask_address: Annotated[Optional[str], typer.Option(
+        help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
+             "(default: a local 2-worker cluster).")] = None,
+    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait if another run is "
+                                                    "writing to OUT.")] = 0.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-document progress.")] = False,
 ) -> None:
     """Run the ingest flow (Prefect) and write records to OUT."""
+    if runner not in ("threads", "dask"):
+        _echo_err(f"error: --runner must be 'threads' or 'dask', not {runner!r}")
+        raise typer.Exit(2)
     prepare_prefect_environment()
     from pipeline.errors import TenetsError
+    from pipeline.incremental import OutputLocked, output_lock
     from pipeline.sources import resolve_sources
 
     args = sources or ["corpus"]
@@ -102,10 +113,23 @@ def run(
         progress.setLevel(logging.INFO)
     _echo_err(f"tenets {__version__}: ingesting {len(resolved)} documents into {out}/")
 
+    # Fail fast, before Prefect's server starts, when another run holds OUT.
+    try:
+        with output_lock(out, wait=wait):
+            pass
+    except OutputLocked as exc:
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(3) from exc
+
     from flows.ingest import ingest
     from flows.runtime import run_flow_quietly
 
-    summary = run_flow_quietly(ingest, sources=args, out_dir=str(out), batch_size=batch_size)
+    try:
+        summary = run_flow_quietly(ingest, sources=args, out_dir=str(out), batch_size=batch_size,
+                                   runner=runner, dask_address=dask_address, lock_wait=wait)
+    except OutputLocked as exc:
+        _echo_err(f"error: {exc}")
+        raise typer.Exit(3) from exc
     counts = summary["by_status"]
     _echo_err(f"done: {summary['documents']} documents — {counts['new']} new, "
               f"{counts['changed']} changed, {counts['unchanged']} unchanged, {counts['failed']} failed")

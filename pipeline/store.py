@@ -103,6 +103,17 @@ def outcome_for_error(doc_id: str, uri: str, error: BaseException) -> DocumentOu
     return DocumentOutcome(id=doc_id, uri=uri, status=Status.failed, stage=stage, error=str(error))
 
 
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Temporary files left by a run that was killed mid-write (never read:
+    readers only look at complete files)."""
+    removed = 0
+    for folder in (Path(out_dir), Path(out_dir) / "records", Path(out_dir) / "errors"):
+        for tmp in folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def write_jsonl(out_dir: Path) -> Path:
     """Rebuild records.jsonl from the per-document files (sorted by id), so it
     always matches them, including records of earlier runs."""
