@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,7 +37,7 @@ from prefect.tasks import exponential_backoff
 from pipeline import __version__
 from pipeline.api import extract_raw, review
 from pipeline.errors import DocumentError, Stage
-from pipeline.fetch import RawDocument, fetch
+from pipeline.fetch import RawDocument, fetch, retry_delay
 from pipeline.incremental import document_key, extraction_key, output_lock, previous_outcomes
 from pipeline.models import DocumentRecord
 from pipeline.settings import get_settings
@@ -91,18 +92,18 @@ def read_batch(sources: list[Source], known: dict[str, dict], out_dir: Path) -> 
 @task(name="fetch", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2),
       retry_jitter_factor=0.5)
 def fetch_task(source: Source) -> RawDocument | DocumentError:
-    """Fetch one URL; network failures raise so Prefect retries with backoff."""
+    """Fetch one URL (conditionally, through the raw store); network failures,
+    429 and 5xx raise so Prefect retries with backoff.  The library does not
+    retry here (retries=0), or attempts would multiply."""
+    settings = get_settings()
     try:
-        return fetch(source, get_settings())
+        return fetch(source, settings, retries=0)
     except DocumentError as exc:
-        if exc.code in ("E013", "E015") or (exc.code == "E012" and _retryable_status(exc)):
-            raise
-        return exc
-
-
-def _retryable_status(exc: DocumentError) -> bool:
-    status = exc.fields.get("status")
-    return status == 429 or (isinstance(status, int) and status >= 500)
+        delay = retry_delay(exc, settings)
+        if delay is None:
+            return exc
+        time.sleep(delay)  # the server's Retry-After, before Prefect's own backoff
+        raise
 
 
 @task(name="triage")

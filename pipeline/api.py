@@ -3,6 +3,11 @@
 ``process`` runs fetch -> parse -> extract -> assemble -> review for one
 source and never raises for a bad document: it returns the error instead, so
 callers (CLI, Prefect flow, benchmarks) treat every document alike.
+
+Every document has a time limit (``settings.document_timeout``): a document
+that takes longer fails with E015 naming the stage it was in, and the run
+goes on.  ``run_stages`` and ``extract_raw`` both enforce it, so the CLI and
+the Prefect flow (which calls ``extract_raw``) honour the same limit.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import limits
 from pipeline.errors import DocumentError, Stage
 from pipeline.models import DocumentRecord
 from pipeline.settings import Settings, get_settings
@@ -25,9 +31,14 @@ class Result:
 
 def run_stages(source: Source, settings: Settings | None = None) -> DocumentRecord:
     """All stages for one source; raises DocumentError naming the stage."""
+    settings = settings or get_settings()
+    return limits.run_with_time_limit(source.id, settings.document_timeout, _run_stages, source,
+                                      settings, first_stage=Stage.fetch)
+
+
+def _run_stages(source: Source, settings: Settings) -> DocumentRecord:
     from pipeline.fetch import fetch
 
-    settings = settings or get_settings()
     raw = fetch(source, settings)
     return review(extract_raw(raw, settings), settings)
 
@@ -38,6 +49,12 @@ def extract_raw(raw, settings: Settings | None = None) -> DocumentRecord:
     This is the cacheable part: its output depends only on the bytes, the
     pipeline version and the settings.
     """
+    settings = settings or get_settings()
+    return limits.run_with_time_limit(raw.source.id, settings.document_timeout, _extract_raw, raw,
+                                      first_stage=Stage.parse)
+
+
+def _extract_raw(raw) -> DocumentRecord:
     from pipeline.extract import extract
     from pipeline.parse import parse
     from pipeline.records import assemble
@@ -45,6 +62,7 @@ def extract_raw(raw, settings: Settings | None = None) -> DocumentRecord:
     source = raw.source
     parsed = guarded(source, Stage.parse, parse, raw)
     extraction = guarded(source, Stage.extract, extract, parsed, kind_hint=source.kind)
+    limits.set_stage(Stage.assemble)
     return assemble(raw, parsed, extraction)
 
 
@@ -54,6 +72,7 @@ def review(record: DocumentRecord, settings: Settings | None = None) -> Document
     from pipeline.review import apply_corrections
 
     settings = settings or get_settings()
+    limits.set_stage(Stage.review)
     try:
         return apply_corrections(record, settings.corrections_dir)
     except DocumentError:
@@ -65,6 +84,7 @@ def review(record: DocumentRecord, settings: Settings | None = None) -> Document
 
 def guarded(source: Source, stage: Stage, func, *args, **kwargs):
     """Call one stage; any unexpected exception becomes a DocumentError of that stage."""
+    limits.set_stage(stage)
     try:
         return func(*args, **kwargs)
     except DocumentError:

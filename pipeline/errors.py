@@ -35,7 +35,7 @@ class Errors:
     E012 = "HTTP {status} for {url}"
     E013 = "Could not fetch {url}: {detail}"
     E014 = "The document exceeds the size cap of {limit} bytes."
-    E015 = "Timed out after {seconds:.0f} s in stage {stage}."
+    E015 = "Timed out after {seconds:g} s in stage {stage_name}: the document takes too long."
     E016 = "Unknown source {source!r}: not a file, folder or http(s) URL."
     E017 = "Invalid sources file {path}: {detail}"
     E018 = "Timed out fetching {url}: no answer within {seconds:g} s ({phase})."

@@ -4,8 +4,8 @@ Local files are read as they are.  http(s) URLs go through :mod:`httpx` with
 connect and read timeouts, a redirect limit, a size cap enforced while the
 body streams in, a User-Agent that names the project, a per-host concurrency
 limit, and bounded retries with exponential backoff and jitter on connection
-errors, timeouts, 429 (honouring Retry-After) and 5xx; other 4xx answers are
-final.  Every body is kept in the content-addressed raw store, and the next
+errors (connect timeouts included), 429 (honouring Retry-After) and 5xx; other
+4xx answers and a server too slow to answer are final.  Every body is kept in the content-addressed raw store, and the next
 fetch of the same URL is a conditional request: a 304 is served from the
 store without downloading the page again.
 
@@ -112,11 +112,23 @@ def fetch(source: Source, settings: Settings | None = None, *, retries: int | No
 
 
 def is_retryable(error: DocumentError) -> bool:
-    """Worth another attempt later: network trouble, timeouts, 429 and 5xx."""
-    if error.code in ("E013", "E018"):
+    """Worth another attempt later: connection trouble, 429 and 5xx."""
+    if error.code == "E013" or (error.code == "E018" and error.fields.get("phase") == "connect"):
         return True
     status = error.fields.get("status")
     return error.code == "E012" and isinstance(status, int) and (status == 429 or status >= 500)
+
+
+def retry_delay(error: DocumentError, settings: Settings) -> float | None:
+    """How long a caller that retries on its own (the Prefect task) should
+    wait before the next attempt: None when retrying is pointless, the
+    server's Retry-After when it sent one it is reasonable to honour."""
+    if not is_retryable(error):
+        return None
+    wait = error.fields.get("retry_after")
+    if wait is None:
+        return 0.0
+    return float(wait) if wait <= settings.retry_after_max else None
 
 
 def _read_file(source: Source, settings: Settings) -> RawDocument:
@@ -175,6 +187,8 @@ def _fetch_url(source: Source, settings: Settings, retries: int) -> RawDocument:
             try:
                 return _attempt(source, url, settings, store, previous)
             except _Retry as retry:
+                if retry.wait is not None:
+                    retry.error.fields["retry_after"] = retry.wait
                 if attempt >= retries:
                     raise retry.error from None
                 delay = _backoff(settings, attempt)
@@ -223,10 +237,12 @@ def _attempt(source: Source, url: str, settings: Settings, store: RawStore,
                 response_headers = {k.lower(): v for k, v in resp.headers.items()}
     except httpx.TooManyRedirects as exc:
         raise fail("E020", limit=settings.max_redirects, url=url) from exc
+    except httpx.ConnectTimeout as exc:
+        raise _Retry(fail("E018", url=url, seconds=settings.connect_timeout, phase="connect")) from exc
     except httpx.TimeoutException as exc:
-        phase = "connect" if isinstance(exc, httpx.ConnectTimeout) else "read"
-        seconds = settings.connect_timeout if phase == "connect" else settings.read_timeout
-        raise _Retry(fail("E018", url=url, seconds=seconds, phase=phase)) from exc
+        # The server took the request and did not answer in time: asking
+        # again would most likely wait as long again, for every attempt.
+        raise fail("E018", url=url, seconds=settings.read_timeout, phase="read") from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
         raise _Retry(fail("E013", url=url, detail=_describe(exc))) from exc
     if not data.strip():
@@ -253,8 +269,8 @@ def _read_body(resp: httpx.Response, settings: Settings, fail) -> bytes:
         limits.check()
         # A server that trickles bytes never trips the read timeout.
         if settings.document_timeout and time.monotonic() - started > settings.document_timeout:
-            raise _Retry(fail("E018", url=str(resp.request.url), seconds=settings.document_timeout,
-                              phase="whole body"))
+            raise fail("E018", url=str(resp.request.url), seconds=settings.document_timeout,
+                       phase="whole body")
     return b"".join(chunks)
 
 

@@ -38,7 +38,7 @@ class Budget:
 
     def error(self) -> DocumentError:
         return DocumentError(self.doc_id, self.stage, "E015", seconds=self.seconds,
-                             stage=self.stage.value)
+                             stage_name=self.stage.value)
 
 
 _budget: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("tenets_budget", default=None)

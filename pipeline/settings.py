@@ -50,8 +50,6 @@ class Settings(BaseSettings):
 
     # Per-document limit: a document that takes longer is reported as failed.
     document_timeout: float = Field(120.0, description="Seconds per document; 0 disables the limit.")
-    extraction_cache: bool = Field(
-        True, description="Reuse the extraction of byte-identical input (same code and settings).")
 
     # Extraction.
     min_confidence: float = Field(0.0, ge=0.0, le=1.0, description="Drop values below this.")
