@@ -130,6 +130,9 @@ def run(
     except OutputLocked as exc:
         _echo_err(f"error: {exc}")
         raise typer.Exit(3) from exc
+    if runner == "dask" and not quiet:  # tasks logged in the workers' processes
+        for o in summary["outcomes"]:
+            _echo_err(f"  {o['status']:<9} {o['id']}")
     counts = summary["by_status"]
     _echo_err(f"done: {summary['documents']} documents — {counts['new']} new, "
               f"{counts['changed']} changed, {counts['unchanged']} unchanged, {counts['failed']} failed")
