@@ -546,7 +546,11 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
     metadata.extra["charset"] = encoding
     body = soup.body or soup
     for tag in body.find_all(_DROP_TAGS):
-        tag.decompose()
+        # ASP.NET and SharePoint pages wrap the whole page in one <form>.
+        if tag.name == "form" and not tag.decomposed and _holds_document(tag):
+            tag.unwrap()
+        elif not tag.decomposed:
+            tag.decompose()
     root = _main_root(body)
     headline = _detached_headline(body, root)
     _strip_chrome(root)
@@ -591,17 +595,28 @@ def _detached_headline(body: Tag, root: Tag) -> list[Tag]:
     return []
 
 
+def _holds_document(tag: Tag) -> bool:
+    return tag.find(("main", "article", "h1")) is not None or len(tag.find_all("p", limit=6)) >= 6
+
+
 def _strip_chrome(root: Tag) -> None:
     for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     page_level = root.name not in ("main", "article") and root.get("role") != "main"
+    total = None
     for tag in root.find_all(True):
         if tag.decomposed:
             continue
         if tag.name in ("header", "footer") and page_level and not _in_article(tag):
-            tag.decompose()
+            if tag.find("h1") is None:
+                tag.decompose()
         elif _is_chrome(tag):
-            tag.decompose()
+            # A class word on a container of the article itself ("entry-content
+            # share-enabled") must not take the article with it.
+            if total is None:
+                total = len(root.get_text())
+            if tag.find("h1") is None and len(tag.get_text()) < 0.4 * total:
+                tag.decompose()
 
 
 def _drop_furniture(pieces: list[_Piece]) -> list[_Piece]:

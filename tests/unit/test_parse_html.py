@@ -1,0 +1,239 @@
+"""HTML pages: the document without the site around it, in the blocks the
+text parser gives, with metadata and honest character-set handling."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from fixtures.html_pages import PAGES, html_page
+from fixtures.records import field_values
+
+from pipeline.api import run_stages
+from pipeline.errors import DocumentError
+from pipeline.fetch import RawDocument
+from pipeline.models import BlockKind
+from pipeline.parse import parse
+from pipeline.parse.html import parse_html
+from pipeline.sources import Source, source_for_path
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Joint Statement on Quantum Cooperation | The White House</title>
+<meta name="description" content="The leaders affirmed shared values.">
+<meta property="og:title" content="Joint Statement on Quantum Cooperation">
+<meta property="article:published_time" content="2024-05-06T10:00:00-04:00">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "name": "Briefing Room"},
+  {"@type": "NewsArticle", "headline": "Joint Statement on Quantum Cooperation",
+   "datePublished": "2024-05-06"}]}</script>
+<script>var tracking = "Stay Connected";</script>
+<style>p { color: red }</style>
+</head><body>
+<section class="usa-banner"><p>An official website of the United States government</p>
+  <button>Here's how you know</button>
+  <div hidden><p>Official websites use .gov</p></div></section>
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News Room</a></li></ul></nav></header>
+<main id="main-content">
+<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/x">Briefing Room</a></li></ol></nav>
+<article>
+<header><h1>Joint Statement on
+   Quantum Cooperation</h1><time datetime="2024-05-06">May 6, 2024</time></header>
+<div class="share-tools"><a href="https://facebook.com/share">Facebook</a> <a href="#">Email</a></div>
+<p>The leaders met in <a href="https://example.gov/washington">Washington,
+  D.C.</a> and affirmed shared values such as open&shy;ness and
+  trans&shy;parency.<sup><a href="#fn1" id="ref1">1</a></sup> Dr.&nbsp;Ada&#160;Lovelace spoke.</p>
+<h2>Commitments</h2>
+<ol start="3"><li>Fund joint research.<ul><li>In <strong>quantum</strong> sensing</li><li>In networking</li></ul></li>
+  <li><p>Exchange researchers.</p></li></ol>
+<ul><li>a) Lettered by hand</li></ul>
+<table><thead><tr><th>Agency</th><th>Role</th></tr></thead>
+<tbody><tr><td>NIST</td><td>Standards</td></tr><tr><td>NSF</td><td></td><td>Research</td></tr></tbody></table>
+<blockquote><p>Science transcends borders.</p></blockquote>
+<p>JOSEPH R. BIDEN JR.<br>President of the United States<br></p>
+<form class="signup"><p>Sign up for updates</p><input type="email"></form>
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+  <li id="fn1">See <a href="https://www.quantum.gov">quantum.gov</a>. <a href="#ref1">↩</a></li></ol></section>
+<p>###</p>
+<p>Press office contacts and other trailing text.</p>
+</article>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Another statement</a></li></ul></aside>
+</main>
+<footer class="site-footer"><h2>Stay Connected</h2><p>We'll be in touch with the latest information on how the President is working.</p></footer>
+<div id="cookie-consent"><p>This site uses cookies to improve your experience.</p></div>
+</body></html>"""
+
+
+def raw_html(data: bytes, charset: str | None = None, doc_id: str = "page") -> RawDocument:
+    return RawDocument(source=Source(id=doc_id, uri=f"https://example.gov/{doc_id}"), data=data,
+                       media_type="text/html", sha256="0" * 64,
+                       fetched_at=datetime(2024, 5, 6, tzinfo=timezone.utc), charset=charset)
+
+
+@pytest.fixture(scope="module")
+def page():
+    return parse_html(raw_html(PAGE.encode()))
+
+
+def blocks(doc, kind=None):
+    return [(b, doc.text[b.start:b.end]) for b in doc.blocks if kind is None or b.kind is kind]
+
+
+def test_keeps_the_document_and_drops_the_site(page):
+    text = page.text
+    assert "The leaders met in Washington, D.C. and affirmed" in text
+    for chrome in ("official website", "how you know", "Official websites use", "Home", "News Room",
+                   "Briefing Room", "Facebook", "Email", "Sign up", "Stay Connected", "in touch",
+                   "cookies", "Another statement", "Related", "tracking", "color", "Press office"):
+        assert chrome not in text, chrome
+
+
+def test_headings_have_levels_and_the_title_comes_first(page):
+    headings = [(b.level, t) for b, t in blocks(page, BlockKind.heading)]
+    assert headings == [(1, "Joint Statement on Quantum Cooperation"), (2, "Commitments")]
+    assert page.blocks[0].kind is BlockKind.heading
+    assert blocks(page)[1][1] == "May 6, 2024"
+
+
+def test_text_is_normalised(page):
+    assert "shared values such as openness and transparency.¹" in page.text
+    assert "Dr. Ada Lovelace spoke." in page.text
+    assert "\u00ad" not in page.text and "\u00a0" not in page.text and "  " not in page.text
+
+
+def test_nested_lists_keep_markers_and_levels(page):
+    items = [(b.level, b.meta["marker"], t) for b, t in blocks(page, BlockKind.list_item)]
+    assert items == [(1, "3.", "3. Fund joint research."), (2, "•", "In quantum sensing"),
+                     (2, "•", "In networking"), (1, "4.", "4. Exchange researchers."),
+                     (1, "a)", "a) Lettered by hand")]
+    # A list's first item stands apart, the next ones follow on the next line.
+    first = blocks(page, BlockKind.list_item)[0][0]
+    assert page.text[first.start - 2:first.start] == "\n\n"
+    assert page.text[first.end:first.end + 1] == "\n" and page.text[first.end + 1] != "\n"
+
+
+def test_table_rows_join_their_cells_with_tabs(page):
+    rows = [t for _, t in blocks(page, BlockKind.table_row)]
+    assert rows == ["Agency\tRole", "NIST\tStandards", "NSF\tResearch"]
+
+
+def test_quotes_footnotes_and_links(page):
+    assert [t for _, t in blocks(page, BlockKind.quote)] == ["Science transcends borders."]
+    (note, note_text), = blocks(page, BlockKind.footnote)
+    assert note_text == "¹ See quantum.gov." and note.meta["marker"] == "1"
+    # The note knows where it is cited.
+    assert [page.text[r] for r in note.meta["refs"]] == ["¹"]
+    para, text = next((b, t) for b, t in blocks(page, BlockKind.paragraph) if "Washington" in t)
+    link, = [lk for lk in para.meta["links"] if lk["href"].startswith("https://example.gov")]
+    assert text[link["start"]:link["end"]] == "Washington, D.C."
+
+
+def test_line_breaks_keep_signature_lines_apart_but_together(page):
+    name = next(b for b, t in blocks(page, BlockKind.paragraph) if t == "JOSEPH R. BIDEN JR.")
+    assert page.text[name.end:].startswith("\nPresident of the United States")
+
+
+def test_reads_the_metadata(page):
+    meta = page.metadata
+    assert meta.title == "Joint Statement on Quantum Cooperation"
+    assert meta.description == "The leaders affirmed shared values."
+    assert meta.published == "2024-05-06T10:00:00-04:00"
+    assert meta.extra["json_ld"]["datePublished"] == "2024-05-06"
+    assert meta.extra["time_datetimes"] == ["2024-05-06"]
+    assert meta.extra["html_title"].endswith("| The White House")
+
+
+def test_a_headline_outside_the_main_content_is_kept_first():
+    html = ("<html><body><div class='hero'><h1>Readout of the Meeting</h1>"
+            "<time datetime='2023-07-28'>July 28, 2023</time></div>"
+            "<main><p>The working group met on July 28.</p></main></body></html>")
+    doc = parse_html(raw_html(html.encode()))
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "Readout of the Meeting", "July 28, 2023", "The working group met on July 28."]
+
+
+def test_a_page_wrapped_in_one_form_is_not_thrown_away():
+    html = ("<html><body><form id='aspnetForm'><div class='nav'>Menu</div><main>"
+            "<h1>Statement</h1><p>The ministers signed the arrangement.</p></main></form></body></html>")
+    doc = parse_html(raw_html(html.encode()))
+    assert doc.text == "Statement\n\nThe ministers signed the arrangement."
+
+
+# -- character sets -----------------------------------------------------------------
+
+TEXT = "Déclaration signée à Genève – “coopération”"
+
+
+def charset_page(body: str, meta: str = "") -> str:
+    return f"<html><head>{meta}</head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(("data", "header"), [
+    (charset_page(TEXT).encode("cp1252"), "windows-1252"),  # HTTP header
+    (charset_page(TEXT, '<meta charset="windows-1252">').encode("cp1252"), None),
+    (charset_page(TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">')
+     .replace("–", "-").replace("“", '"').replace("”", '"').encode("iso-8859-15"), None),
+    (codecs.BOM_UTF16_LE + charset_page(TEXT).encode("utf-16-le"), "iso-8859-1"),  # the BOM wins
+    (charset_page(TEXT).encode("utf-8"), None),
+    (charset_page(TEXT, '<meta charset="iso-8859-1">').encode("utf-8"), None),  # stale label
+    (charset_page(TEXT).encode("cp1252"), None),  # undeclared: detected
+])
+def test_decodes_declared_and_detected_charsets(data, header):
+    doc = parse_html(raw_html(data, header))
+    expected = TEXT if "iso-8859-15" not in data.decode("latin-1") else \
+        TEXT.replace("–", "-").replace("“", '"').replace("”", '"')
+    assert doc.text == expected
+
+
+def test_a_charset_that_lies_is_an_error_not_a_guess():
+    data = charset_page(TEXT).encode("cp1252")
+    with pytest.raises(DocumentError) as info:
+        parse_html(raw_html(data, "utf-8"))
+    assert info.value.code == "E004" and info.value.stage.value == "parse"
+    assert "UTF-8" in str(info.value) and "does not fit" in str(info.value)
+
+
+def test_an_unknown_charset_on_non_utf8_bytes_is_an_error():
+    data = charset_page(TEXT, '<meta charset="x-klingon">').encode("cp1252")
+    with pytest.raises(DocumentError) as info:
+        parse_html(raw_html(data))
+    assert info.value.code == "E021" and "x-klingon" in str(info.value)
+
+
+def test_an_unknown_charset_on_utf8_bytes_reads_as_utf8():
+    data = charset_page(TEXT, '<meta charset="x-klingon">').encode("utf-8")
+    assert parse_html(raw_html(data)).text == TEXT
+
+
+def test_binary_bytes_served_as_html_are_an_error():
+    data = bytes(range(256)) * 16
+    with pytest.raises(DocumentError) as info:
+        parse(raw_html(data))
+    assert info.value.code == "E003" and "HTML" in str(info.value)
+
+
+def test_text_is_nfc():
+    decomposed = unicodedata.normalize("NFD", "Saúl Gonzalez")
+    doc = parse_html(raw_html(charset_page(decomposed).encode()))
+    assert doc.text == "Saúl Gonzalez"
+
+
+# -- the same record as the text export ----------------------------------------------
+
+
+@pytest.mark.parametrize("doc_id", sorted(PAGES))
+def test_a_web_page_gives_the_record_of_its_text_export(doc_id, tmp_path, isolated_settings):
+    page_path = tmp_path / f"{doc_id}.html"
+    page_path.write_text(html_page(doc_id), encoding="utf-8")
+    from_text = run_stages(source_for_path(CORPUS / f"{doc_id}.txt", id=doc_id), isolated_settings)
+    from_html = run_stages(source_for_path(page_path, id=doc_id), isolated_settings)
+    assert from_html.source.media_type == "text/html"
+    assert field_values(from_html) == field_values(from_text)
+    if from_text.title:  # the export has the headline; a page without one has only <title>
+        assert from_html.title == from_text.title
