@@ -146,14 +146,15 @@ def run(
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="A text, HTML or PDF document.")],
+    # A string, not a Path: a Path would turn "https://" into "https:/".
+    file: Annotated[str, typer.Argument(help="A text, HTML or PDF file, or an http(s) URL.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON on stdout.")] = False,
 ) -> None:
     """Run one document through the library (no Prefect) and print its record."""
     from pipeline.api import process
     from pipeline.sources import resolve_sources
 
-    source = resolve_sources([str(file)])[0]
+    source = resolve_sources([file])[0]
     result = process(source)
     if result.error is not None:
         _echo_err(f"error: {source.id} [{result.error.stage.value}] {result.error}")

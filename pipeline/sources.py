@@ -59,7 +59,8 @@ def source_for_url(url: str, *, id: str | None = None, kind: Kind | None = None)
 
 
 def load_sources_file(path: Path) -> list[Source]:
-    """Read a ``sources.toml``: ``[[document]]`` tables with id, path or url, kind."""
+    """Read a ``sources.toml``: ``[[document]]`` tables with id, path (a file
+    or a folder) or url, and kind."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -68,7 +69,11 @@ def load_sources_file(path: Path) -> list[Source]:
     sources = []
     for i, entry in enumerate(data.get("document", [])):
         try:
-            if "path" in entry:
+            if "path" in entry and (path.parent / entry["path"]).is_dir():
+                # A folder: every document in it, ids prefixed by the entry's id.
+                sources.extend(folder_sources(path.parent / entry["path"], kind=entry.get("kind"),
+                                              prefix=entry.get("id")))
+            elif "path" in entry:
                 sources.append(source_for_path(path.parent / entry["path"], id=entry.get("id"),
                                                url=entry.get("url"), kind=entry.get("kind")))
             elif "url" in entry:
@@ -78,6 +83,13 @@ def load_sources_file(path: Path) -> list[Source]:
         except (ValueError, ValidationError) as exc:
             raise TenetsError("E017", path=path, detail=f"document #{i + 1}: {exc}") from exc
     return sources
+
+
+def folder_sources(folder: Path, *, kind: Kind | None = None, prefix: str | None = None) -> list[Source]:
+    """The supported documents (text, HTML, PDF) directly in ``folder``."""
+    return [source_for_path(p, id=f"{prefix}-{slugify(p.stem)}" if prefix else None, kind=kind)
+            for p in sorted(Path(folder).iterdir())
+            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
 
 
 def resolve_sources(args: list[str]) -> list[Source]:
@@ -99,8 +111,7 @@ def resolve_sources(args: list[str]) -> list[Source]:
             if listing.exists():
                 sources.extend(load_sources_file(listing))
             else:
-                sources.extend(source_for_path(p) for p in sorted(path.iterdir())
-                               if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+                sources.extend(folder_sources(path))
         elif path.suffix == ".toml" and path.is_file():
             sources.extend(load_sources_file(path))
         else:
