@@ -51,14 +51,12 @@ _LABEL_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp12
 
 def decode_html(raw: RawDocument) -> tuple[str, str]:
     """The page as text and the encoding used (see the module docstring)."""
-    from pipeline.parse import looks_binary
-
     data = raw.data
     doc_id = raw.source.id
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(doc_id, data[len(bom):], encoding), encoding
-    if looks_binary(data):
+    if _looks_binary(data):
         raise DocumentError(doc_id, Stage.parse, "E003", media_type=raw.media_type, expected="HTML")
     try:
         utf8 = data.decode("utf-8")
@@ -94,6 +92,18 @@ def decode_html(raw: RawDocument) -> tuple[str, str]:
     if unknown:
         raise DocumentError(doc_id, Stage.parse, "E021", charset=unknown[0])
     return _detect(doc_id, data)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """As pipeline.parse.looks_binary (NUL bytes or over 5% control bytes),
+    counted in C: this runs on every page."""
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) * 0.05
 
 
 def _strict(doc_id: str, data: bytes, encoding: str) -> str:
@@ -324,7 +334,7 @@ class _Walker:
         number = _int(node.get("start"), 1)
         style = node.get("type") or "1"
         first = True
-        for li in node.find_all("li", recursive=False):
+        for li in _children(node, "li"):
             number = _int(li.get("value"), number)
             acc = _Inline()
             nested: list[Tag] = []
@@ -352,8 +362,7 @@ class _Walker:
             number += 1
 
     def table(self, node: Tag) -> None:
-        rows = [tr for tr in node.find_all("tr") if tr.find_parent("table") is node]
-        cells_of = [tr.find_all(("td", "th"), recursive=False) for tr in rows]
+        cells_of = [_children(tr, "td", "th") for tr in _rows(node)]
         if node.get("role") == "presentation" or any(_layout_cell(c) for cells in cells_of for c in cells):
             # A layout table: its cells are regions of the page, not data.
             for cells in cells_of:
@@ -375,7 +384,7 @@ class _Walker:
                 first = False
 
     def footnotes(self, node: Tag) -> None:
-        items = node.find_all("li") or node.find_all(("p", "div"), recursive=False) or [node]
+        items = ([t for t in _tags(node) if t.name == "li"] or _children(node, "p", "div") or [node])
         for n, item in enumerate(items, start=1):
             acc = _Inline()
             self.inline(item, acc)
@@ -396,10 +405,35 @@ class _Walker:
             self.emit(acc, BlockKind.footnote, meta=meta)
 
 
+_LAYOUT_INSIDE = {"table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+
+
+def _tags(node: Tag):
+    """Descendant elements (bs4's find_all is several times slower)."""
+    return (t for t in node.descendants if isinstance(t, Tag))
+
+
+def _children(node: Tag, *names: str) -> list[Tag]:
+    return [c for c in node.children if isinstance(c, Tag) and c.name in names]
+
+
+def _rows(table: Tag) -> list[Tag]:
+    """The table's own rows (in thead, tbody, tfoot or bare), not a nested table's."""
+    rows = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows.extend(_children(child, "tr"))
+    return rows
+
+
 def _layout_cell(cell: Tag) -> bool:
-    if cell.find(("table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")):
+    if any(t.name in _LAYOUT_INSIDE for t in _tags(cell)):
         return True
-    return len(cell.find_all(("p", "div"), recursive=False)) > 1
+    return len(_children(cell, "p", "div")) > 1
 
 
 def _strip_first(text: str, prefix: str) -> str:
@@ -413,7 +447,7 @@ def _unsuperscript(marker: str) -> str:
 
 def _footnote_list(node: Tag) -> bool:
     """An <ol> whose items are anchors named like footnotes (id="fn1")."""
-    items = node.find_all("li", recursive=False)
+    items = _children(node, "li")
     return bool(items) and all(_FOOTNOTE_ITEM_ID.match(li.get("id") or "") for li in items)
 
 
@@ -479,15 +513,27 @@ def _clean_with_links(line: str) -> tuple[str, list[tuple[int, int]]]:
 def read_metadata(soup: BeautifulSoup) -> DocumentMetadata:
     meta = DocumentMetadata()
     extra: dict = {}
-    title_tag = soup.find("title")
-    page_title = clean_inline(title_tag.get_text()) if title_tag else None
+    page_title = None
     props: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-        if key and tag.get("content") and key not in props:
-            props[key] = clean_inline(tag["content"])
-    jsonld = _json_ld(soup)
-    times = [t["datetime"] for t in soup.find_all("time") if t.get("datetime")][:10]
+    scripts: list[Tag] = []
+    times: list[str] = []
+    for tag in _tags(soup):
+        name = tag.name
+        if name == "title" and page_title is None:
+            page_title = clean_inline(tag.get_text())
+        elif name == "meta":
+            key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+            if key and tag.get("content") and key not in props:
+                props[key] = clean_inline(tag["content"])
+        elif name == "script" and (tag.get("type") or "").lower() == "application/ld+json":
+            scripts.append(tag)
+        elif name == "time" and tag.get("datetime") and len(times) < 10:
+            times.append(tag["datetime"])
+        elif name == "html" and tag.get("lang"):
+            extra.setdefault("lang", tag["lang"])
+        elif name == "link" and "canonical" in (tag.get("rel") or []) and tag.get("href"):
+            extra.setdefault("canonical", tag["href"])
+    jsonld = _json_ld(scripts)
     if page_title:
         extra["html_title"] = page_title
     for key in ("og:title", "og:description", "article:published_time", "article:modified_time",
@@ -498,12 +544,6 @@ def read_metadata(soup: BeautifulSoup) -> DocumentMetadata:
         extra["json_ld"] = jsonld
     if times:
         extra["time_datetimes"] = times
-    html = soup.find("html")
-    if html is not None and html.get("lang"):
-        extra["lang"] = html["lang"]
-    canonical = soup.find("link", rel="canonical")
-    if canonical is not None and canonical.get("href"):
-        extra["canonical"] = canonical["href"]
     meta.title = props.get("og:title") or jsonld.get("headline") or page_title
     meta.description = props.get("description") or props.get("og:description") or jsonld.get("description")
     meta.published = (props.get("article:published_time") or jsonld.get("datePublished")
@@ -512,10 +552,10 @@ def read_metadata(soup: BeautifulSoup) -> DocumentMetadata:
     return meta
 
 
-def _json_ld(soup: BeautifulSoup) -> dict:
+def _json_ld(scripts: list[Tag]) -> dict:
     """headline, datePublished (and a few more) from the first JSON-LD that has them."""
     found: dict = {}
-    for script in soup.find_all("script", type="application/ld+json"):
+    for script in scripts:
         try:
             data = json.loads(script.string or "")
         except (ValueError, TypeError):
@@ -545,12 +585,7 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
     metadata = read_metadata(soup)
     metadata.extra["charset"] = encoding
     body = soup.body or soup
-    for tag in body.find_all(_DROP_TAGS):
-        # ASP.NET and SharePoint pages wrap the whole page in one <form>.
-        if tag.name == "form" and not tag.decomposed and _holds_document(tag):
-            tag.unwrap()
-        elif not tag.decomposed:
-            tag.decompose()
+    _drop_tags(body)
     root = _main_root(body)
     headline = _detached_headline(body, root)
     _strip_chrome(root)
@@ -567,56 +602,98 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
                           metadata=metadata)
 
 
+def _prune(root: Tag, remove) -> None:
+    """Walk ``root`` depth first; ``remove(tag)`` decides: "drop" (the
+    subtree goes, unvisited), "unwrap" (the tag goes, its children stay) or
+    None (keep and look inside)."""
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        action = remove(tag)
+        children = [c for c in reversed(tag.contents) if isinstance(c, Tag)] if action != "drop" else []
+        if action == "drop":
+            tag.decompose()
+        elif action == "unwrap":
+            tag.unwrap()
+        stack.extend(children)
+
+
+def _drop_tags(body: Tag) -> None:
+    def remove(tag: Tag) -> str | None:
+        if tag.name not in _DROP_TAGS:
+            return None
+        # ASP.NET and SharePoint pages wrap the whole page in one <form>.
+        return "unwrap" if tag.name == "form" and _holds_document(tag) else "drop"
+    _prune(body, remove)
+    for comment in [c for c in body.descendants if isinstance(c, Comment)]:
+        comment.extract()
+
+
+_MAIN_ID = re.compile(r"^(?:main-?content|content|main)$", re.I)
+
+
 def _main_root(body: Tag) -> Tag:
-    return (body.find("main") or body.find(attrs={"role": "main"}) or _largest_article(body)
-            or body.find(id=re.compile(r"^(?:main-?content|content|main)$", re.I)) or body)
-
-
-def _largest_article(body: Tag) -> Tag | None:
-    articles = body.find_all("article")
-    return max(articles, key=lambda a: len(a.get_text())) if articles else None
+    mains, roles, articles, ids = [], [], [], []
+    for tag in _tags(body):
+        if tag.name == "main":
+            mains.append(tag)
+        elif tag.get("role") == "main":
+            roles.append(tag)
+        elif tag.name == "article":
+            articles.append(tag)
+        elif tag.get("id") and _MAIN_ID.match(tag["id"]):
+            ids.append(tag)
+    if mains or roles:
+        return (mains or roles)[0]
+    if articles:
+        return max(articles, key=lambda a: len(a.get_text()))
+    return ids[0] if ids else body
 
 
 def _detached_headline(body: Tag, root: Tag) -> list[Tag]:
     """The page's <h1> (and the <time> beside it) when it stands in a page
     header outside the main content: a reader sees it as the document's title
     and date, so it comes first."""
-    if root.find("h1") is not None:
+    if any(t.name == "h1" for t in _tags(root)):
         return []
-    for h1 in body.find_all("h1"):
+    for h1 in (t for t in _tags(body) if t.name == "h1"):
         if any(p.name in ("nav", "footer", "aside") or p.get("role") == "navigation"
                for p in h1.parents if isinstance(p, Tag)):
             continue
         nodes = [h1]
         container = h1.parent
         if container is not None:
-            nodes += [t for t in container.find_all("time") if t.find_parent("h1") is None][:1]
+            nodes += [t for t in _tags(container) if t.name == "time" and h1 not in t.parents][:1]
         return [n.extract() for n in nodes]
     return []
 
 
 def _holds_document(tag: Tag) -> bool:
-    return tag.find(("main", "article", "h1")) is not None or len(tag.find_all("p", limit=6)) >= 6
+    paragraphs = 0
+    for t in _tags(tag):
+        if t.name in ("main", "article", "h1"):
+            return True
+        paragraphs += t.name == "p"
+    return paragraphs >= 6
+
+
+def _has_h1(tag: Tag) -> bool:
+    return any(t.name == "h1" for t in _tags(tag))
 
 
 def _strip_chrome(root: Tag) -> None:
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
     page_level = root.name not in ("main", "article") and root.get("role") != "main"
-    total = None
-    for tag in root.find_all(True):
-        if tag.decomposed:
-            continue
+    total = len(root.get_text())
+
+    def remove(tag: Tag) -> str | None:
         if tag.name in ("header", "footer") and page_level and not _in_article(tag):
-            if tag.find("h1") is None:
-                tag.decompose()
-        elif _is_chrome(tag):
-            # A class word on a container of the article itself ("entry-content
-            # share-enabled") must not take the article with it.
-            if total is None:
-                total = len(root.get_text())
-            if tag.find("h1") is None and len(tag.get_text()) < 0.4 * total:
-                tag.decompose()
+            return None if _has_h1(tag) else "drop"
+        # A class word on a container of the article itself ("entry-content
+        # share-enabled") must not take the article with it.
+        if _is_chrome(tag) and not _has_h1(tag) and len(tag.get_text()) < 0.4 * total:
+            return "drop"
+        return None
+    _prune(root, remove)
 
 
 def _drop_furniture(pieces: list[_Piece]) -> list[_Piece]:

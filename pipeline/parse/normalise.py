@@ -31,10 +31,19 @@ def superscript(marker: str) -> str:
     return "^" + marker
 
 
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def normalise_unicode(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_INVISIBLE)
+    # Each step is skipped when it has nothing to do: parsers call this per
+    # line, and most lines are already clean.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE_RE.search(text):
+        text = text.translate(_INVISIBLE)
+    return text
 
 
 def clean_inline(text: str) -> str:
