@@ -247,6 +247,8 @@ class _Walker:
             # As the text parser does with <sup>: markers become superscripts.
             if 0 < len(marker) <= 20:
                 acc.parts.append(superscript(marker.strip("[]")))
+            else:
+                self.inline(child, acc)
         elif name == "a" and child.get("href"):
             if _BACKREF.match(child.get_text()):
                 return
@@ -267,10 +269,12 @@ class _Walker:
              meta: dict | None = None, tight: bool = False, prefix: str = "") -> None:
         """Pieces from inline content: one per line, as a <br> splits lines."""
         hrefs = list(acc.hrefs)
+        blank = False
         for i, line in enumerate("".join(acc.parts).split(_BREAK)):
             text, spans = _clean_with_links(prefix + line if i == 0 else line)
             line_hrefs, hrefs = hrefs[:len(spans)], hrefs[len(spans):]
             if not text:
+                blank = i > 0  # "<br><br>": a paragraph break, as a blank line in an export
                 continue
             piece_meta = dict(meta or {})
             piece_kind = kind
@@ -282,8 +286,9 @@ class _Walker:
                 piece_meta["links"] = links
             linked = sum(e - s for s, e in spans)
             self.pieces.append(_Piece(piece_kind, text, level, piece_meta,
-                                      tight=tight if i == 0 else True,
+                                      tight=tight if i == 0 else not blank,
                                       link_only=bool(spans) and linked >= 0.9 * len(text)))
+            blank = False
 
     # Block content -------------------------------------------------------------
 

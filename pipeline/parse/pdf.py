@@ -135,6 +135,10 @@ def parse_pdf(raw: RawDocument) -> ParsedDocument:
     if not any(p.items for p in pages):
         raise DocumentError(doc_id, Stage.parse, "E009")
     metadata.extra["pages"] = len(pages)
+    # A scanned page inside a born-digital report: its text is missing, say so.
+    blank = [p.number for p in pages if not p.items]
+    if blank:
+        metadata.extra["pages_without_text"] = blank
     return _assemble(pages, metadata)
 
 

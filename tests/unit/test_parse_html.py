@@ -237,3 +237,10 @@ def test_a_web_page_gives_the_record_of_its_text_export(doc_id, tmp_path, isolat
     assert field_values(from_html) == field_values(from_text)
     if from_text.title:  # the export has the headline; a page without one has only <title>
         assert from_html.title == from_text.title
+
+
+def test_line_breaks_and_long_superscripts():
+    html = ("<html><body><div>First paragraph.<br><br>Second paragraph,<br>its second line."
+            "<sup>see the annex for details</sup></div></body></html>")
+    doc = parse_html(raw_html(html.encode()))
+    assert doc.text == "First paragraph.\n\nSecond paragraph,\nits second line.see the annex for details"

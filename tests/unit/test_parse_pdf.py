@@ -192,3 +192,22 @@ def test_an_empty_file_is_an_error(tmp_path):
 def test_invariant_fields_are_the_issue_s():
     assert set(INVARIANT_FIELDS) == {"kind", "dates", "parties", "signatories", "people", "principles",
                                      "recommendations"}
+
+
+def test_a_scanned_page_in_a_readable_pdf_is_reported(tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 720, "The parties signed the memorandum on 3 March 2021.")
+    c.showPage()
+    c.rect(72, 500, 300, 200, fill=1)  # a picture of a page
+    c.showPage()
+    c.save()
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(buf.getvalue())
+    doc = parse(fetch(source_for_path(path)))
+    assert doc.text == "The parties signed the memorandum on 3 March 2021."
+    assert doc.metadata.extra["pages_without_text"] == [2]
