@@ -5,9 +5,10 @@ connect and read timeouts, a redirect limit, a size cap enforced while the
 body streams in, a User-Agent that names the project, a per-host concurrency
 limit, and bounded retries with exponential backoff and jitter on connection
 errors (connect timeouts included), 429 (honouring Retry-After) and 5xx; other
-4xx answers and a server too slow to answer are final.  Every body is kept in the content-addressed raw store, and the next
-fetch of the same URL is a conditional request: a 304 is served from the
-store without downloading the page again.
+4xx answers and a server too slow to answer are final.  Every body is kept in
+the content-addressed raw store, and the next fetch of the same URL is a
+conditional request: a 304 is served from the store without downloading the
+page again.
 
 Media types come from the bytes first, then the Content-Type, then the name,
 because servers and file names both lie.

@@ -43,10 +43,12 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _BULLET = re.compile(r"^([•●▪◦‣∙·■□➢►–-])\s+(?=\S)")
 _ORDERED = re.compile(r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+(?=\S)")
 _FOOTNOTE_MARK = re.compile(r"^(\d{1,3}|[*†‡§])\s+(?=\S)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:#+|[ivxlc]{1,6})(?:\s*(?:of|/)\s*#+)?$|^[-–—]\s*#+\s*[-–—]$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:#+|[ivxlc]{1,6})(?:\s*(?:of|/)\s*#+)?$"
+                          r"|^[-–—]\s*#+\s*[-–—]$", re.I)
 _TOC_LINE = re.compile(r"^(?P<entry>.*?\S)\s*(?:\.\s*){4,}\s*(?P<page>[0-9ivxlcIVXLC]{1,6})$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]$")
 _HYPHEN_BREAK = "\ue010"
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹'⁻", "0123456789,-")
 _PLACEHOLDER_TITLE = re.compile(r"^(?:untitled.*|microsoft (?:word|powerpoint) - .*|document\d*|"
                                 r"slide \d+|.*\.(?:docx?|pdf|indd|pptx?|rtf))$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
@@ -254,7 +256,10 @@ def _segment_line(words: list[dict], page: int) -> _Line:
             gap = word["x0"] - prev["x1"]
             # A marker hugs the word it follows ("QIST)¹"); after a marker a
             # small gap is already a space.
-            needed = 0.4 * size if raised else (0.15 * size if prev_raised else 0.2 * min(size, prev["size"] + 2))
+            if raised:
+                needed = 0.4 * size
+            else:
+                needed = 0.15 * size if prev_raised else 0.2 * min(size, prev["size"] + 2)
             if gap > needed:
                 parts.append(" ")
         parts.append(text)
@@ -405,6 +410,8 @@ def _assemble(pages: list[_Page], metadata: DocumentMetadata) -> ParsedDocument:
         notes = _footnote_blocks(_split_footnotes(page, body))
         for item in page.items:
             if isinstance(item, _Table):
+                blocks.extend(pending_notes)  # the previous page's notes come first
+                pending_notes.clear()
                 for n, row in enumerate(item.rows):
                     blocks.append(_Block(BlockKind.table_row, [], "\t".join(row), meta={"cells": len(row)},
                                          tight=n > 0, page=item.page,
@@ -438,7 +445,8 @@ def _line_pitch(pages: list[_Page], body: float) -> float:
         prev = None
         for it in page.items:
             if isinstance(it, _Line) and it.size == body:
-                if prev is not None and prev.col_left == it.col_left and 0 < it.bottom - prev.bottom < 3 * body:
+                if (prev is not None and prev.col_left == it.col_left
+                        and 0 < it.bottom - prev.bottom < 3 * body):
                     pitches[round(it.bottom - prev.bottom, 1)] += 1
                 prev = it
             else:
@@ -455,7 +463,7 @@ def _footnote_blocks(lines: list[_Line]) -> list[_Block]:
                 marker_text = line.starts_with_sup
                 rest = line.text[len(marker_text):].strip()
                 marker = marker_text[1:] if marker_text.startswith("^") else marker_text.translate(
-                    str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹'⁻", "0123456789,-"))
+                    _FROM_SUPERSCRIPT)
             else:
                 marker, rest = m.group(1), line.text[m.end():]
             notes.append(_Block(BlockKind.footnote, [line], superscript(marker) + " " + rest,
@@ -514,7 +522,8 @@ def _starts_block(block: _Block, prev: _Line, line: _Line, body: float, pitch: f
     block, and is that block tight (no blank line before it in the text)?"""
     # Leading grows with the font: a 20 pt title has wider lines than the body.
     expected = pitch * max(line.size, prev.size) / body
-    if line.bottom - prev.bottom > 1.3 * expected + 0.5 or line.top - prev.bottom > 0.6 * max(line.size, prev.size):
+    larger = max(line.size, prev.size)
+    if line.bottom - prev.bottom > 1.3 * expected + 0.5 or line.top - prev.bottom > 0.6 * larger:
         return True, False
     if _TOC_LINE.match(prev.text):
         return True, True  # a contents entry ends at its page number
