@@ -76,7 +76,7 @@ def run(
     sources: Annotated[Optional[list[str]], typer.Argument(
         help="Files, folders, sources.toml files or http(s) URLs (default: corpus).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse/extract task.")] = 25,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse/extract task.")] = 100,
     runner: Annotated[str, typer.Option(help="threads (this machine) or dask.")] = "threads",
     dask_address: Annotated[Optional[str], typer.Option(
         help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
