@@ -301,7 +301,7 @@ def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: i
 
     with output_lock(out, wait=lock_wait):
         remove_stale_temporaries(out)
-        body, in_flight = ingest_documents, 1  # threads share the GIL: one batch at a time
+        body, in_flight = ingest_documents, 0  # threads share the GIL: one batch at a time
         task_runner = _task_runner(runner, dask_address)
         if task_runner is not None:
             body, in_flight = ingest_documents.with_options(task_runner=task_runner), 4

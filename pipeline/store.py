@@ -116,14 +116,26 @@ def remove_stale_temporaries(out_dir: Path) -> int:
 
 def write_jsonl(out_dir: Path) -> Path:
     """Rebuild records.jsonl from the per-document files (sorted by id), so it
-    always matches them, including records of earlier runs."""
+    always matches them, including records of earlier runs.  Streams one
+    record at a time: memory does not grow with the corpus."""
     records_dir = Path(out_dir) / "records"
-    lines = []
-    for path in sorted(records_dir.glob("*.json")):
-        lines.append(json.dumps(json.loads(path.read_text("utf-8")), ensure_ascii=False,
-                                separators=(",", ":")))
     target = Path(out_dir) / "records.jsonl"
-    atomic_write(target, ("\n".join(lines) + "\n" if lines else "").encode("utf-8"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for path in sorted(records_dir.glob("*.json")):
+                record = json.loads(path.read_text("utf-8"))
+                fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        if target.exists() and Path(tmp).read_bytes() == target.read_bytes():
+            Path(tmp).unlink()
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return target
 
 
