@@ -143,7 +143,11 @@ def _extraction_cache_key(context, parameters) -> str:
     return f"extract-{digest.hexdigest()}"
 
 
-@task(name="extract", cache_key_fn=_extraction_cache_key, persist_result=True)
+# Persisted (that is what makes the cache work across runs) but not kept in
+# memory: Prefect's result store would otherwise hold every batch of records
+# until the run ends, and memory would grow with the corpus.
+@task(name="extract", cache_key_fn=_extraction_cache_key, persist_result=True,
+      cache_result_in_memory=False)
 def extract_batch(batch: Batch, retry_token: str = "") -> Batch:
     """Parse, extract and assemble the documents that changed (before review)."""
     settings = get_settings()
