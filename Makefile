@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test install schema bench clean
+.PHONY: run test install schema bench bench-throughput clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/parse_speed.py
+
+bench-throughput: $(STAMP)
+	$(VENV)/bin/python bench/throughput.py --sizes 100,1000,5000
 
 clean:
 	rm -rf out .data .prefect

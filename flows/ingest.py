@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.states import Completed
 from prefect.tasks import exponential_backoff
 
 from pipeline import __version__
@@ -326,7 +327,9 @@ def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: i
         logger.warning("%s (%s)", message, ", ".join(o.id for o in outcomes if o.status == Status.failed))
     else:
         logger.info(message)
-    return summary
+    # Failed documents are reported, not fatal: the run completed, and its
+    # final state says how many failed (shown in the Prefect UI).
+    return Completed(message=message, data=summary)
 
 
 def _publish_artifacts(outcomes: list[DocumentOutcome], out: Path) -> None:

@@ -15,6 +15,7 @@ import json
 import os
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline import __version__
@@ -29,9 +30,21 @@ def corrections_digest(corrections_dir: Path, doc_id: str) -> str:
         return "-"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the library's source: an edited rule changes every key, even
+    before the version number is bumped."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def extraction_key(sha256: str, settings: Settings) -> str:
-    """Cache key of parse + extract: content, code version, configuration."""
-    return hashlib.sha256(f"{sha256}|{__version__}|{settings.config_hash()}".encode()).hexdigest()
+    """Cache key of parse + extract: content, code, configuration."""
+    return hashlib.sha256(f"{sha256}|{code_fingerprint()}|{settings.config_hash()}".encode()).hexdigest()
 
 
 def document_key(sha256: str, doc_id: str, settings: Settings) -> str:
