@@ -1,4 +1,4 @@
-from pipeline.extract.mentions import clean_title, split_org, split_run
+from pipeline.extract.names import clean_title, split_org, split_run
 
 
 def _people(record):

@@ -1,0 +1,216 @@
+"""Reading names and titles: which capitalised words are a person's name,
+which are an official title, an organisation or a country.
+
+Without a statistical NER model the split relies on vocabularies (title and
+portfolio words, honorifics, countries), a multinational given-name lexicon
+and the shape of names (initials, particles such as "van den", suffixes such
+as "Jr.", surnames in capitals).  Nothing here reads a document: the modules
+that find mentions (:mod:`~pipeline.extract.mentions`, :mod:`~pipeline.extract.rosters`,
+:mod:`~pipeline.extract.signature_blocks`) call these helpers.
+"""
+
+from __future__ import annotations
+
+import re as stdre
+from dataclasses import dataclass, field
+
+import regex as re
+from nameparser import HumanName
+
+from pipeline.gazetteer import (
+    DEMONYMS,
+    HONORIFICS,
+    NON_NAME_WORDS,
+    POST_NOMINALS,
+    TITLE_HEAD_WORDS,
+    TITLE_HEADS,
+    country_names,
+    is_given_name,
+    lookup_country,
+)
+
+UP, LO = r"\p{Lu}", r"\p{Ll}"
+NAME_SUFFIXES = {"JR.", "SR.", "II", "III", "IV", "JR", "SR"}
+HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt|Eng|Engr|Rt|Mme)\.|H\.E\.)"
+WORD = (rf"(?:{HON}|{UP}['’]{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}{LO}*{UP}{LO}+|{UP}\.|"
+         rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.)")
+PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti",
+              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "zu"}
+PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
+SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
+CONNECTOR = r"(?:of|for|the|and|at|to|on)"
+# A run of capitalised words, allowing connectors inside titles and
+# particles inside names ("Secretary of State Antony J. Blinken").
+RUN = re.compile(
+    rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{CONNECTOR}|{PARTICLE})[ \t]+)*(?:{WORD}|\([A-Z]{{2,}}\)))*{SUFFIX}?"
+)
+HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
+# Titles that are used before a bare surname ("President Biden", "Secretary Blinken").
+PERSON_TITLES = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Ambassador",
+                  "Spokesperson", "Governor", "Senator", "King", "Queen", "Director", "Administrator",
+                  "Commissioner", "Mayor", "Envoy", "Advisor", "Adviser", "Chair", "Chairman",
+                  "Chairwoman", "Representative", "Emperor", "Prince", "Princess", "Leader"}
+TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS}
+ORG_HEADS = ("Agency", "Administration", "Council", "Office", "Department", "Ministry",
+              "Commission", "Foundation", "Institute", "Laboratory", "University", "Service",
+              "Authority", "Board", "Bureau", "Agency)", "Committee", "Center", "Centre",
+              "Corporation", "Company", "Organization", "Organisation", "Secretariat")
+ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]{2,})(?:\s[A-Z]{2,})?$")
+LEADING_COUNTRY = re.compile(
+    r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
+    + r"|[A-Z][\w .-]{1,30}?[’']s)\s+")
+_MULTIWORD_COUNTRIES = None
+
+
+def mask_countries(segment: str) -> str:
+    """Replace multi-word country names so 'United States' is not read as a name."""
+    global _MULTIWORD_COUNTRIES
+    if _MULTIWORD_COUNTRIES is None:
+        names = sorted((n for n in country_names() if " " in n), key=len, reverse=True)
+        _MULTIWORD_COUNTRIES = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, names)) + r")\b")
+    return _MULTIWORD_COUNTRIES.sub("Country", segment)
+
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int  # span of the name
+    end: int
+    title: str = ""
+    organization: str = ""
+    country: str | None = None  # ISO code
+    extent_start: int = 0  # name plus the title read with it
+    extent_end: int = 0
+    rule: str = ""
+    confidence: float = 0.7
+    roster_heading: str | None = None
+    tags: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return surname(self.name)
+
+    @property
+    def name_words(self) -> set[str]:
+        return name_words(self.name)
+
+
+def surname(name: str) -> str:
+    parsed = HumanName(name)
+    return (parsed.last or parsed.first or name).casefold()
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name that can stand for the person alone ('Lee' in
+    'Lee Ho-seong', 'Cardozo' in 'María Fernanda Cardozo Estévez')."""
+    return {w.casefold() for w in stdre.split(r"[\s,]+", name)
+            if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
+
+
+def is_name_word(word: str) -> bool:
+    bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
+    if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in HONORIFIC_SET:
+        return False
+    if bare in country_names() or bare in DEMONYMS:
+        return False
+    if bare.lower() == bare:  # connectors
+        return bare in PARTICLES
+    if bare.isupper() and len(bare) > 1 and not bare.endswith("."):
+        return False  # acronyms (OSTP, NASA); capitals in signature blocks are handled apart
+    if bare.startswith("(") or stdre.fullmatch(r"U\.S\.|U\.K\.", bare):
+        return False
+    return True
+
+
+def split_run(run: str) -> tuple[str, str]:
+    """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
+    words = run.split()
+    i = len(words)
+    while i > 0 and (is_name_word(words[i - 1]) or (
+            words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):
+        i -= 1
+    # A name starts with a capitalised word, not a particle.
+    while i < len(words) and words[i].islower():
+        i += 1
+    # "Ms. NAKAGAWA Reiko": a surname in capitals before the given name.
+    if 0 < i < len(words) and caps_surname(words[i - 1]) and is_given_name(words[i]):
+        i -= 1
+    # "Energy and Mining María Fernanda Cardozo Estévez": an unknown title
+    # word ("Mining") precedes the name; a known given name marks the start.
+    if len(words) - i >= 3 and not is_given_name(words[i]):
+        for j in range(i + 1, len(words) - 1):
+            if is_given_name(words[j]):
+                i = j
+                break
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def caps_surname(word: str) -> bool:
+    return (len(word) >= 3 and word.isalpha() and word.isupper() and word not in TITLE_HEADS
+            and word.title() not in TITLE_HEADS and not lookup_country(word))
+
+
+def clean_title(title: str) -> tuple[str, str | None]:
+    """Drop a leading article, honorific and country ('the U.K. Science Minister')."""
+    title = title.strip(" ,")
+    country = None
+    title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=[A-Z])", title)[-1]
+    title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+)+", "", title)
+    m = LEADING_COUNTRY.match(title)
+    if m:
+        country = lookup_country(m.group(1))
+        title = title[m.end():]
+    words = [w for w in title.split() if w.rstrip(".") not in HONORIFIC_SET]
+    return " ".join(words), country
+
+
+def split_org(title: str) -> tuple[str, str]:
+    """'CEO of Rwanda Space Agency' -> ('CEO', 'Rwanda Space Agency').
+
+    The organisation is split off only when the phrase after 'of'/'at' is
+    plainly an organisation (ends in Agency, Council, Office, ... or an
+    acronym in brackets, or is a department named after its country)."""
+    for m in reversed(list(stdre.finditer(r"\s(?:of|at)\s(?:the\s)?", title))):
+        head, org = title[:m.start()], title[m.end():]
+        if not head or not org[:1].isupper():
+            continue
+        last, first = org.split()[-1], org.split()[0]
+        if (last in ORG_HEADS or first in ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)
+                or (len(org.split()) >= 2 and lookup_country(last) and not lookup_country(org))):
+            return head.strip(), org.strip()
+    return title, ""
+
+
+def title_like(segment: str) -> bool:
+    words = segment.replace(",", " ").split()
+    if not words or len(words) > 25:
+        return False
+    lead = words[:8]
+    return any(w.strip("()") in TITLE_HEAD_SET for w in lead) or (
+        len(words) <= 3 and bool(ACRONYM.match(segment.strip())))
+
+
+def org_like(segment: str) -> bool:
+    segment = segment.strip()
+    return bool(segment) and (segment.split()[-1].strip("()") in ORG_HEADS
+                              or stdre.search(r"\([A-Z]{2,}\)$", segment) is not None
+                              or bool(ACRONYM.match(segment)))
+
+def strip_name_decorations(line: str) -> tuple[int, int]:
+    """Span of the bare name in 'The Honourable Priya Deshpande' or 'Rt Hon
+    Oliver Pennington MP' (honorifics before, post-nominal letters after)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    i, j = 0, len(words)
+    while i < j and (words[i][2].rstrip(".") in HONORIFIC_SET or words[i][2] in ("The", "the", "Hon")):
+        i += 1
+    while j > i and words[j - 1][2].strip(",") in POST_NOMINALS:
+        j -= 1
+    if i >= j:
+        return 0, 0
+    return words[i][0], words[j - 1][1]
+
+def holds_name(segment: str) -> bool:
+    words = mask_countries(segment).split()
+    return any(is_name_word(a) and is_name_word(b) and not a.islower()
+               for a, b in zip(words, words[1:]))

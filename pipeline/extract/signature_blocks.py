@@ -1,0 +1,140 @@
+"""Signature blocks: names above their titles at the end of an instrument.
+
+Two layouts: one person per pair of lines ("The Honourable Priya Deshpande" /
+"Minister of ..."), possibly under "For the Government of Canada:", and
+several names in capitals side by side with their titles on the next line
+("JOSEPH R. BIDEN JR. ANTHONY ALBANESE").
+"""
+
+from __future__ import annotations
+
+import re as stdre
+
+import regex as re
+
+from pipeline.extract.context import Context
+from pipeline.extract.names import (
+    NAME_SUFFIXES,
+    UP,
+    Mention,
+    clean_title,
+    is_name_word,
+    split_org,
+    strip_name_decorations,
+    title_like,
+)
+from pipeline.gazetteer import TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
+from pipeline.models import BlockKind
+
+
+_CAPS_NAME = re.compile(rf"{UP}{{2,}}(?:[-'’]{UP}+)*|{UP}\.")
+
+
+def _split_caps_names(line: str) -> list[tuple[int, int]]:
+    """'JOSEPH R. BIDEN JR. ANTHONY ALBANESE' -> spans of two names.
+
+    A name is a given name, optional initials, a surname and an optional
+    suffix; the next capitalised word after that starts a new name."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    names, i = [], 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        j = i + 1
+        while j < len(tokens) and stdre.fullmatch(r"[A-Z]\.", tokens[j][2]):
+            j += 1
+        if j < len(tokens):
+            j += 1  # surname
+        if j < len(tokens) and tokens[j][2].rstrip(",") in NAME_SUFFIXES:
+            j += 1
+        names.append((start, tokens[j - 1][1]))
+        i = j
+    return names
+
+
+
+
+def _is_signature_name_line(line: str) -> bool:
+    """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
+    s, e = strip_name_decorations(line)
+    line = line[s:e]
+    words = line.split()
+    return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
+            and all(is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w) for w in words)
+            and (is_given_name(words[0]) or len(words) <= 3))
+
+
+def signature_block_mentions(ctx: Context) -> list[Mention]:
+    """Signature blocks: a name on one line and a title on the next, either one
+    person per pair of lines or several names in capitals side by side."""
+    mentions = []
+    blocks = ctx.blocks()
+    for i, block in enumerate(blocks[:-1]):
+        line = ctx.block_text(block)
+        nxt = blocks[i + 1]
+        tight = ctx.text[block.end:nxt.start] == "\n"
+        if (tight and not line.isupper() and _is_signature_name_line(line)
+                and title_like(ctx.block_text(nxt)) and _in_closing(ctx, block)):
+            title, country = clean_title(ctx.block_text(nxt))
+            title, organization = split_org(title)
+            country = country or trailing_country(ctx.block_text(nxt))
+            extent_end = nxt.end
+            # A third line naming the country ("Federal Republic of Germany"),
+            # or a "For the Government of Canada:" line above the name.
+            after = blocks[i + 2] if i + 2 < len(blocks) else None
+            if after is not None and ctx.text[nxt.end:after.start] == "\n":
+                place = ctx.block_text(after)
+                code = lookup_country(place) or trailing_country(" of " + place)
+                if code:
+                    country, extent_end = country or code, after.end
+            above = blocks[i - 1] if i else None
+            if above is not None and ctx.text[above.end:block.start] == "\n":
+                m = stdre.match(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$", ctx.block_text(above))
+                if m:
+                    country = lookup_country(m.group(1)) or trailing_country(" of " + m.group(1)) or country
+            s, e = strip_name_decorations(line)
+            mentions.append(Mention(
+                name=line[s:e], start=block.start + s, end=block.start + e, title=title,
+                organization=organization, country=country, extent_start=block.start,
+                extent_end=extent_end, rule="signatories.signature_block", confidence=0.8,
+                tags={"signature_block"}))
+            continue
+        if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)):
+            continue
+        if any(w.rstrip(".,") in TITLE_HEADS or w.title() in TITLE_HEADS for w in line.split()):
+            continue  # a heading in capitals ("COMMITTEE ON SCIENCE")
+        nxt = blocks[i + 1]
+        titles_line = ctx.block_text(nxt)
+        if not title_like(titles_line):
+            continue
+        spans = _split_caps_names(line)
+        titles = _split_titles(titles_line, len(spans))
+        for (s, e), title in zip(spans, titles):
+            title_clean, country = clean_title(title)
+            country = country or trailing_country(title_clean)
+            mentions.append(Mention(
+                name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
+                country=country, extent_start=block.start, extent_end=nxt.end,
+                rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
+    return mentions
+
+
+def _in_closing(ctx: Context, block) -> bool:
+    """After the body: no long paragraph follows (signature blocks close a text)."""
+    return not any(b.start > block.start and b.kind is BlockKind.paragraph
+                   and len(ctx.block_text(b)) > 200 for b in ctx.parsed.blocks)
+
+
+def _split_titles(line: str, count: int) -> list[str]:
+    if count <= 1:
+        return [line]
+    heads = sorted(TITLE_HEAD_WORDS, key=len, reverse=True)
+    pattern = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, heads)) + r")\b")
+    starts = [0]
+    for m in pattern.finditer(line):
+        # a new title starts where a head follows a complete previous title
+        if m.start() > starts[-1] + 3 and not stdre.search(r"\b(of|the|and|for|to)\s*$", line[:m.start()]):
+            starts.append(m.start())
+    if len(starts) != count:
+        return [line] * count
+    starts.append(len(line))
+    return [line[a:b].strip() for a, b in zip(starts, starts[1:])]
