@@ -1,16 +1,19 @@
 """Running a flow from the CLI on Prefect's embedded server, quietly.
 
-When the temporary server shuts down at exit, Prefect's event clients may log
-"Error flushing events" with CancelledError tracebacks although the run
-succeeded.  Those records say nothing about the user's documents, so once the
-flow has returned they are filtered out; any other error still shows.
+When the temporary server stops after a run that succeeded, its event
+services log "Error flushing ... events" with CancelledError tracebacks.
+The server is a subprocess writing straight to the terminal, so its logging
+config (``flows/prefect-logging.yml``, set by the CLI) silences those two
+services.  This module catches the client side of the same race: once the
+flow has returned, records about flushing events or cancelled event tasks
+are dropped; any other error still shows.
 """
 
 from __future__ import annotations
 
 import logging
 
-_SHUTDOWN_NOISE = ("Error flushing", "CancelledError", "Event client", "events")
+_SHUTDOWN_NOISE = ("Error flushing", "CancelledError")
 
 
 class _AfterRunFilter(logging.Filter):

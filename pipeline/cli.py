@@ -69,6 +69,14 @@ def prepare_prefect_environment() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    if not os.environ.get("PREFECT_API_URL"):
+        # The embedded server is a subprocess writing to this terminal: its
+        # shutdown noise is silenced by its logging config, not by a filter here.
+        import flows  # a plain package: importing it does not import Prefect
+
+        logging_config = Path(flows.__file__).resolve().parent / "prefect-logging.yml"
+        if logging_config.exists():
+            os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(logging_config))
 
 
 @app.command()
