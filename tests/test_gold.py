@@ -47,19 +47,24 @@ def test_extra_corpus_field_f1(extra_corpus, tmp_path_factory, field):
         if s[field].missing or s[field].extra}
 
 
-@pytest.fixture(scope="module", params=["heldout", "heldout2"])
+# Sets written independently of the rules, in other styles, and the floor
+# each must keep. heldout3 is the newest (measured once, then fixed only by
+# general rules), so its floor is lower: raise it as the extractor improves.
+HELDOUT_FLOORS = {"heldout": 0.85, "heldout2": 0.85, "heldout3": 0.75}
+
+
+@pytest.fixture(scope="module", params=sorted(HELDOUT_FLOORS))
 def heldout_eval(request, tmp_path_factory, root):
     folder = root / "tests" / request.param
     out = tmp_path_factory.mktemp(f"{request.param}-out")
     _run_library(folder / "docs", out)
-    return evaluate(folder / "gold", out)
+    return request.param, evaluate(folder / "gold", out)
 
 
 @pytest.mark.parametrize("field", EVAL_FIELDS)
 def test_heldout_field_f1(heldout_eval, field):
-    """Two sets of twelve documents written independently of the rules, in
-    other styles (see tests/heldout*/): a guard against one-wording rules."""
-    score = heldout_eval.totals[field]
-    assert score.f1 >= 0.85, {doc: (s[field].missing, s[field].extra)
-                              for doc, s in heldout_eval.per_document.items()
-                              if s[field].missing or s[field].extra}
+    """A guard against rules that only fit one document's wording."""
+    name, result = heldout_eval
+    assert result.totals[field].f1 >= HELDOUT_FLOORS[name], {
+        doc: (s[field].missing, s[field].extra) for doc, s in result.per_document.items()
+        if s[field].missing or s[field].extra}

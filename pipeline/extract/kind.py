@@ -16,17 +16,24 @@ from pipeline.models import BlockKind, Kind, Provenance
 CUES: list[tuple[Kind, str, str, float, str]] = [
     # "Joint Statement of A and B" is one; "A and B Sign Joint Statement" announces one.
     (Kind.joint_statement, "title", r"^(?:(?!\b(?:signs?|signed|announces?|launch(?:es)?|issues?|releases?|adopts?)\b).)*\bjoint (?:statement|declaration|communiqu[eé])\b", 4, "title_joint"),
-    (Kind.joint_statement, "title", r"\bstatement of intent\b|\bleaders['’] statement\b|\bdeclaration\b", 4, "title_declaration"),
+    (Kind.joint_statement, "title", r"^(?:(?!\b(?:signs?|signed|announces?|launch(?:es)?|issues?|releases?|adopts?)\b).)*"
+     r"(?:\bstatement of intent\b|\bleaders['’] statement\b|\bdeclaration\b)", 4, "title_declaration"),
     (Kind.joint_statement, "text", r"\bjoint statement was (?:released|issued) by\b|\breleased by the governments of\b", 3, "released_by_governments"),
     (Kind.joint_statement, "text", r"^We, (?:[A-Z][\w.’'-]*\s?)+,", 3, "we_officials"),
     (Kind.joint_statement, "text", r"^(?:Recognizing|Affirming|Acknowledging|Understanding|Reaffirming|Noting|Appreciating|Mindful|Welcoming) (?:that|of|the)\b", 1, "preamble"),
     (Kind.joint_statement, "text", r"\b(?:the leaders|both leaders|the two leaders|we) (?:reaffirm|affirm|welcome|commit|intend|direct)\w*", 1, "we_commit"),
-    (Kind.press_release, "title", r"\b(?:signs?|announces?|launch(?:es)?|unveils?|celebrates?|welcomes?)\b", 2.5, "title_announcement"),
+    (Kind.press_release, "title", r"\b(?:signs?|announces?|launch(?:es)?|unveils?|celebrates?|welcomes?|travels?|"
+     r"visits?|to visit|will visit)\b", 2.5, "title_announcement"),
     (Kind.press_release, "title", r"^(?:statement|press release|media note)\b", 2, "title_statement_by_one"),
     (Kind.press_release, "text", r"^(?:media note|press release|news release|for immediate release|media release)$", 3, "release_label"),
     (Kind.press_release, "text", r"[”\"],?\s+(?:said|says)\b|\b(?:said|says)\s+(?:Dr\.\s)?[A-Z]", 1.5, "quotes"),
     (Kind.press_release, "text", r"\b(?:today|this week) (?:signed|announced|launched|issued)\b", 1.5, "today_announced"),
     (Kind.readout, "title", r"\breadout\b|\bmeeting with\b|\bcall with\b|\bmeets?\b|\btalks with\b", 4, "title_meeting"),
+    (Kind.readout, "title", r"\bmeeting\b|\bvideo ?conference\b|\bphone call\b|\btelephone\b|\btalks\b|"
+     r"\bconsultations\b|\bjoint committee\b|\bworking group\b|\bholds?\b", 3, "title_meeting_word"),
+    (Kind.readout, "text", r"\b(?:held|holds|hold)\b[^.\n]{0,100}?\b(?:meeting|committee|dialogue|council|"
+     r"video ?conference|video call|phone call|talks|consultations|session)\b|\bco-?chaired by\b|"
+     r"\bwas (?:held|co-?chaired)\b", 2.5, "held_meeting"),
     (Kind.readout, "text", r"\bmet (?:today |yesterday )?with\b|\bspoke (?:today )?with\b|\bheld a (?:call|meeting)\b", 2, "met_with"),
     (Kind.readout, "text", r"\b(?:hosted|convened|co-?chaired)\b[^\n]{0,120}?\b(?:meeting|dialogue|roundtable|working group|session)\b", 2, "hosted_meeting"),
     (Kind.readout, "text", r"\b(?:discussed|discussions focused|the group discussed|they also discussed)\b", 1, "discussed"),

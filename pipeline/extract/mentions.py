@@ -26,6 +26,7 @@ from pipeline.extract.names import (
     org_like,
     split_org,
     split_run,
+    title_head,
     title_like,
 )
 from pipeline.extract.rosters import roster_mentions
@@ -123,11 +124,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # right before it ("President Biden", not "Executive Branch").
     given = is_given_name(words[0])
     anchored_by_title = bool(title_words) and (
-        title_words[-1] in TITLE_HEAD_SET
+        title_head(title_words[-1]) in TITLE_HEAD_SET
         or (len(words) >= 2 and any(w in TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
             and (given or not any(is_name_word(w) for w in title_words))))
-    if anchored_by_title and len(words) == 1 and title_words[-1] not in PERSON_TITLES:
+    if anchored_by_title and len(words) == 1 and title_head(title_words[-1]) not in PERSON_TITLES:
         return None  # "Executive Branch", "Space Council"
     s_start, s_end = ctx.sentence_at(start)
     before = text[max(s_start, start - 200):start]

@@ -108,6 +108,11 @@ def name_words(name: str) -> set[str]:
             if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
 
 
+def title_head(word: str) -> str:
+    """'Vice-President' -> 'President': the head of a hyphenated title word."""
+    return word.split("-")[-1] if "-" in word else word
+
+
 def is_name_word(word: str) -> bool:
     bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
     if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in HONORIFIC_SET:

@@ -68,8 +68,12 @@ _COMMIT_INTRO = re.compile(r"\b(?:commit\w*|pledge\w*|will|intend\w*|deliverable
                            r"announc\w*|initiatives?)\b[^:]*:\s*$", re.I)
 
 
+_COMMITMENT = re.compile(r"\b(?:will|commits? to|intends? to|plans? to|pledges? to|is to)\b")
+
+
 def _fact_sheet_commitments(ctx: Context):
-    """List items introduced by a commitment ('... commit to:'), not every bullet."""
+    """List items introduced by a commitment ('... commit to:'); failing that,
+    bullets that state one ('The United States will ...'), not every bullet."""
     blocks, items = ctx.parsed.blocks, []
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.list_item or not _COMMIT_INTRO.search(ctx.block_text(block)):
@@ -78,6 +82,9 @@ def _fact_sheet_commitments(ctx: Context):
             if nxt.kind is not BlockKind.list_item:
                 break
             items.append(nxt)
+    if not items:
+        items = [b for b in blocks if b.kind is BlockKind.list_item
+                 and _COMMITMENT.search(ctx.block_text(b))]
     return items
 
 

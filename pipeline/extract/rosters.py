@@ -24,6 +24,8 @@ def roster_mentions(ctx: Context) -> list[Mention]:
         if block.kind not in (BlockKind.paragraph, BlockKind.list_item, BlockKind.table_row):
             continue
         line = ctx.block_text(block)
+        if line.rstrip().endswith(".") and len(line.split()) > 8:
+            continue  # a sentence about someone, not a roster line
         m = _ROSTER_LINE.match(line)
         if not m or not all(is_name_word(w) for w in m.group("name").split()):
             continue

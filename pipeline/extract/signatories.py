@@ -16,7 +16,7 @@ from pipeline.gazetteer import lookup_country, short_name
 from pipeline.models import Signatory
 
 # "signed by", also with the date or place between: "signed on March 2, 2023, by"
-_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,)?\s+by\b", re.I)
+_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,?)?\s+by\b", re.I)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
                       r"as witnessed by)\b|;", re.I)
 _VERB_AFTER = re.compile(
@@ -67,7 +67,14 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
 
 def _to_signatories(ctx: Context, found) -> list[Signatory]:
     by_name: dict[str, Signatory] = {}
+    mentions = find_mentions(ctx)
     for mention, start, end, rule, confidence in found:
+        # "Minister Ishii ... signed": name the signer as the text first did in full.
+        if len(mention.name.split()) == 1:
+            fuller = next((m for m in mentions if len(m.name.split()) > 1
+                           and mention.name.casefold() in m.name_words), None)
+            if fuller is not None:
+                mention = fuller
         key = mention.surname
         if key in by_name:
             continue

@@ -17,6 +17,7 @@ from pipeline.extract.names import (
     NAME_SUFFIXES,
     UP,
     Mention,
+    caps_surname,
     clean_title,
     is_name_word,
     split_org,
@@ -58,6 +59,8 @@ def _is_signature_name_line(line: str) -> bool:
     s, e = strip_name_decorations(line)
     line = line[s:e]
     words = line.split()
+    if len(words) >= 2 and caps_surname(words[0]) and is_given_name(words[1]):
+        return len(words) <= 4 and len(line) <= 60  # "MATSUMOTO Keiko", surname first
     return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
             and all(is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w) for w in words)
             and (is_given_name(words[0]) or len(words) <= 3))
