@@ -169,6 +169,9 @@ NON_NAME_WORDS = {
     "Science", "Technology", "Quantum", "Information", "Day", "World", "Earth", "Outer", "Space",
     "Artemis", "Accords", "Registration", "Convention", "Rescue", "Return", "Starlink",
     "Reports", "Nation", "Nations", "Administration", "Biden-Harris",
+    # instruments
+    "Accord", "Treaty", "Declaration", "Memorandum", "Charter", "Protocol", "Pact", "Compact",
+    "Understanding", "Arrangement",
     # continents and regions
     "Europe", "Africa", "Asia", "Americas", "Pacific", "Atlantic", "Indo-Pacific", "Arctic",
     "Antarctica", "Caribbean", "Middle", "East", "Latin", "Oceania", "Balkans", "Sahel",

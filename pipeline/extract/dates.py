@@ -219,7 +219,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         return DateRole.signed, "role.done_at", 0.85
     # "signed on March 2, 2023" in the lead of an announcement of the signing;
     # a report or a readout mentions other instruments' signings.
-    if (kind in (Kind.press_release, Kind.joint_statement)
+    if (kind in (Kind.press_release, Kind.joint_statement) and len(cand.value) == 10
             and _SIGNED_BEFORE.search(text[max(s_start, cand.start - 80):cand.start])
             and not _EARLIER_INSTRUMENT.search(sentence)
             and (_in_lead(ctx, cand.start) or re.search(r"\bthis (?:statement|agreement|memorandum|mou|arrangement|declaration)\b", sentence, re.I))):
@@ -231,7 +231,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     # "On Monday, June 17, 2024, X and Y signed ...": a lead sentence built on
     # the date reports the occasion (a signing, or another event).
     opening = re.match(r"^\s*On\s+(?:\w+day,\s+)?$", text[s_start:cand.start])
-    if opening and _in_lead(ctx, cand.start) and kind is not Kind.report:
+    if opening and _in_lead(ctx, cand.start, numbered=True) and kind is not Kind.report:
         if _SIGN_WORDS.search(sentence) and not _EARLIER_INSTRUMENT.search(sentence):
             return DateRole.signed, "role.on_date_signed", 0.75
         return DateRole.event, "role.on_date", 0.7
@@ -302,11 +302,16 @@ def _in_front_matter(ctx: Context, block) -> bool:
     return False
 
 
-def _in_lead(ctx: Context, offset: int) -> bool:
+def _in_lead(ctx: Context, offset: int, numbered: bool = False) -> bool:
     """In the first two body paragraphs (the lead states the occasion)."""
     seen = 0
+    lead_kinds = (BlockKind.paragraph,)
+    first_long = next((b for b in ctx.parsed.blocks if len(ctx.block_text(b)) > 120), None)
+    if numbered and first_long is not None and first_long.kind is BlockKind.list_item:
+        # The body is numbered paragraphs ("1. On 3 July, the meeting ..."): they are the lead.
+        lead_kinds = (BlockKind.paragraph, BlockKind.list_item)
     for b in ctx.parsed.blocks:
-        if b.kind is BlockKind.paragraph and len(ctx.block_text(b)) > 120:
+        if b.kind in lead_kinds and len(ctx.block_text(b)) > 120:
             seen += 1
             if b.start <= offset < b.end:
                 return seen <= 2

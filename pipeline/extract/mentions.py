@@ -81,7 +81,9 @@ def _split_coordinated(run: str, start: int):
 
 
 def _cut_of_country(run: str) -> tuple[str, str | None]:
-    """Cut the run before 'of [the] <Country>' that follows a name word."""
+    """Cut the run before 'of [the] <Country>' or 'of <AGENCY>' that follows a
+    name word ("Radek Dvořáček of the Czech Republic", "Choi Eun-young of MSIT
+    and Marc-André Tremblay"); what follows an agency is read again."""
     for m in stdre.finditer(r"\s+of\s+(?:the\s+)?", run):
         before_words = run[:m.start()].split()
         if not before_words or not is_name_word(before_words[-1]):
@@ -91,6 +93,8 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
             code = lookup_country(" ".join(rest[:n]))
             if code:
                 return run[:m.start()], code
+        if rest and stdre.fullmatch(r"[A-Z][A-Z&]{1,9}", rest[0]):
+            return run[:m.start()], trailing_country(rest[0])
     return run, None
 
 

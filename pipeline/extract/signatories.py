@@ -12,6 +12,7 @@ import re
 from pipeline.extract import register
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.extract.names import title_like
 from pipeline.gazetteer import lookup_country, short_name
 from pipeline.models import Signatory
 
@@ -23,6 +24,19 @@ _VERB_AFTER = re.compile(
     r"^[\s,]*(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.I)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
+def _chained(gap: str) -> bool:
+    """Two signers joined by 'and', possibly with the second one's title
+    between them that was not read with the name ('…, and the Netherlands'
+    Minister of Education, Culture and Science, Mr Pieter van der Linden')."""
+    if _CHAIN_GAP.match(gap):
+        return True
+    rest = re.sub(r"^\s*,?\s*(?:and|as well as)\s+", "", gap)
+    if rest == gap:
+        return False
+    rest = rest.strip(" ,")
+    return title_like(rest) and not re.search(r"\b(?:signed|said|met|will|was|were|is|are)\b", rest)
+
+
 _ON_BEHALF = re.compile(r"on behalf of\s+(?:the\s+(?:Government|Republic|Kingdom)\s+of\s+)?(?:the\s+)?"
                         r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
@@ -55,7 +69,7 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
             end = m.extent_end + verb.end()
             chain = [m]
             for prev in reversed(in_sentence[:i]):
-                if _CHAIN_GAP.match(ctx.text[prev.extent_end:chain[-1].extent_start]):
+                if _chained(ctx.text[prev.extent_end:chain[-1].extent_start]):
                     chain.append(prev)
                 else:
                     break
