@@ -11,6 +11,7 @@ import codecs
 from pipeline.errors import DocumentError, Stage
 from pipeline.fetch import RawDocument
 from pipeline.models import ParsedDocument
+from pipeline.parse.normalise import looks_binary
 
 TEXT_TYPES = {"text/plain", "text/markdown"}
 
@@ -36,14 +37,6 @@ def parse(raw: RawDocument) -> ParsedDocument:
     if not parsed.text.strip():
         raise DocumentError(doc_id, Stage.parse, "E006")
     return parsed
-
-
-def looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    if b"\x00" in sample and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control > len(sample) * 0.05
 
 
 def decode_text(raw: RawDocument) -> str:

@@ -32,6 +32,7 @@ from pipeline.fetch import RawDocument
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
 from pipeline.parse.furniture import END_MARKER, is_furniture, looks_like_trailing_link
 from pipeline.parse.normalise import (
+    looks_binary,
     TextBuilder,
     clean_inline,
     link_footnotes,
@@ -56,7 +57,7 @@ def decode_html(raw: RawDocument) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(doc_id, data[len(bom):], encoding), encoding
-    if _looks_binary(data):
+    if looks_binary(data):
         raise DocumentError(doc_id, Stage.parse, "E003", media_type=raw.media_type, expected="HTML")
     try:
         utf8 = data.decode("utf-8")
@@ -94,16 +95,6 @@ def decode_html(raw: RawDocument) -> tuple[str, str]:
     return _detect(doc_id, data)
 
 
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def _looks_binary(data: bytes) -> bool:
-    """As pipeline.parse.looks_binary (NUL bytes or over 5% control bytes),
-    counted in C: this runs on every page."""
-    sample = data[:4096]
-    if b"\x00" in sample:
-        return True
-    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) * 0.05
 
 
 def _strict(doc_id: str, data: bytes, encoding: str) -> str:
