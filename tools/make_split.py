@@ -1,0 +1,58 @@
+"""Split the real gold by document into a development part and a test part.
+
+About 70/30, stratified by publisher and kind: documents are ordered by
+(publisher, kind, hash of the id) and every third of each ten goes to the
+test part, so each stratum is cut the same way.  The documents the rules were
+first written from (the corpus and the extra corpus) are development only.
+Writes ``tests/real/split.tsv``; run once, then the file is the split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TEST_SLOTS = {2, 5, 8}          # of every ten documents in stratum order
+TRAIN_PUBLISHERS = {"ts": "US Department of State", "tw": "The White House",
+                    "tx": "The White House"}
+
+
+def train_publisher(name: str) -> str:
+    if name[:2] in TRAIN_PUBLISHERS:
+        return TRAIN_PUBLISHERS[name[:2]]
+    number = int(name[2:4])
+    if number <= 6:
+        return "Prime Minister of Australia"
+    return "UK Government" if number <= 11 else "Other foreign ministries"
+
+
+def main() -> None:
+    rows = []          # (key, set, publisher, kind)
+    for gold in sorted((ROOT / "tests" / "gold").glob("*.json")):
+        rows.append((f"corpus/{gold.stem}", "corpus", "seed", json.loads(gold.read_text())["kind"]))
+    for gold in sorted((SHARED / "corpus-extra" / "gold").glob("*.json")):
+        rows.append((f"corpus-extra/{gold.stem}", "extra", "extra",
+                     json.loads(gold.read_text())["kind"]))
+    candidates = []
+    for gold in sorted((SHARED / "corpus-train" / "gold").glob("*.json")):
+        candidates.append((f"corpus-train/{gold.stem}", "train", train_publisher(gold.stem),
+                           json.loads(gold.read_text())["kind"]))
+    manifest = {json.loads(line)["id"]: json.loads(line)
+                for line in (SHARED / "corpus-pool" / "manifest.jsonl").open()}
+    for pool_id in (ROOT / "tests" / "real" / "pool-sample.txt").read_text().split():
+        entry = manifest[pool_id]
+        candidates.append((f"corpus-pool/{pool_id}", "pool", entry["publisher"],
+                           entry["kind_guess"] or "none"))
+    candidates.sort(key=lambda r: (r[2], r[3], hashlib.sha1(r[0].encode()).hexdigest()))
+    lines = ["document\tset\tpublisher\tkind\tpart"]
+    lines += [f"{key}\t{kind_set}\t{pub}\t{kind}\tdev" for key, kind_set, pub, kind in rows]
+    lines += [f"{key}\t{kind_set}\t{pub}\t{kind}\t{'test' if i % 10 in TEST_SLOTS else 'dev'}"
+              for i, (key, kind_set, pub, kind) in enumerate(candidates)]
+    (ROOT / "tests" / "real" / "split.tsv").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

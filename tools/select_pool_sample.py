@@ -1,0 +1,78 @@
+"""Pick the pool documents to annotate, stratified by publisher and kind guess.
+
+Run once; its output (the list of pool ids) is kept in ``tests/real/split.tsv``.
+Deterministic: the same pool and seed give the same sample.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+POOL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-pool"
+# (publisher, kind_guess) -> how many to annotate
+QUOTAS = {
+    ("US Department of State", "readout"): 14, ("US Department of State", "joint_statement"): 10,
+    ("US Department of State", "press_release"): 5, ("US Department of State", "report"): 3,
+    ("US Department of State", None): 2, ("US Department of State", "other"): 1,
+    ("The White House", "joint_statement"): 12, ("The White House", "readout"): 6,
+    ("The White House", "other"): 8, ("The White House", "press_release"): 3,
+    ("The White House", "report"): 3,
+    ("Prime Minister of Australia", "joint_statement"): 10,
+    ("Prime Minister of Australia", "press_release"): 6,
+    ("Prime Minister of Australia", "readout"): 5, ("Prime Minister of Australia", "report"): 3,
+    ("Prime Minister of Australia", "other"): 1,
+    ("UK Government", "readout"): 2, ("UK Government", "press_release"): 2,
+    ("UK Government", "report"): 1,
+}
+MAX_CHARS = 20_000
+# Enumerated recommendations are rare in the pool; every document that speaks of
+# recommendations at least this often (and is not too long to annotate) is added.
+RECOMMENDATION_MENTIONS, RECOMMENDATION_MAX_CHARS = 3, 25_000
+
+
+def _shingles(text: str, n: int = 12) -> set[str]:
+    words = text.split()
+    return {" ".join(words[i:i + n]) for i in range(max(1, len(words) - n))}
+
+
+def _already_annotated() -> list[set[str]]:
+    """Texts of the documents that have gold elsewhere (some pool pages repeat them)."""
+    shared = POOL.parent
+    paths = [*shared.glob("corpus-train/docs/*.txt"), *shared.glob("corpus-extra/docs/*.txt"),
+             *shared.glob("seeds/*")]
+    return [_shingles(p.read_text("utf-8")) for p in paths]
+
+
+def _is_copy(text: str, annotated: list[set[str]]) -> bool:
+    mine = _shingles(text)
+    return any(len(mine & other) >= 0.5 * len(mine) for other in annotated)
+
+
+def main(seed: int = 20261201) -> None:
+    annotated = _already_annotated()
+    rows = [json.loads(line) for line in (POOL / "manifest.jsonl").open(encoding="utf-8")]
+    rows = [r for r in rows
+            if not _is_copy((POOL / "text" / f"{r['id']}.txt").read_text("utf-8"), annotated)]
+    rng = random.Random(seed)
+    picked = []
+    for (publisher, kind), n in QUOTAS.items():
+        group = [r for r in rows if r["publisher"] == publisher and r["kind_guess"] == kind
+                 and (POOL / "text" / f"{r['id']}.txt").stat().st_size <= MAX_CHARS]
+        group.sort(key=lambda r: r["id"])
+        picked += rng.sample(group, min(n, len(group)))
+    chosen = {r["id"] for r in picked}
+    for r in rows:
+        text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")
+        if (r["id"] not in chosen and len(text) <= RECOMMENDATION_MAX_CHARS
+                and text.lower().count("recommendation") >= RECOMMENDATION_MENTIONS):
+            picked.append(r)
+    for r in picked:
+        size = (POOL / "text" / f"{r['id']}.txt").stat().st_size
+        print(r["id"], r["publisher"], r["kind_guess"], size, r["title"][:80], sep="\t")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))
