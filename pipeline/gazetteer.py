@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pycountry
 
+from pipeline.resources import load_data
+
 #: Short common names used in records (ISO names such as "Korea, Republic of"
 #: read badly in a list of parties).
 SHORT_NAMES = {
@@ -64,11 +66,14 @@ DEMONYMS = {
 }
 
 #: Bodies that can be parties although they are not countries (display name -> forms).
-BODIES = {
-    "G7": ["G7", "G-7", "Group of Seven"], "G20": ["G20", "G-20", "Group of Twenty"],
-    "European Union": ["European Union", "EU", "the European Union"], "NATO": ["NATO"],
-    "Quad": ["Quad"], "ASEAN": ["ASEAN"], "African Union": ["African Union"],
-}
+BODIES = {body["name"]: body["forms"] for body in load_data("bodies")["body"]}
+_BODY_FORMS = {form.casefold(): name for name, forms in BODIES.items() for form in forms + [name]}
+
+
+def lookup_body(text: str) -> str | None:
+    """A body's record name for one of its forms ("EU" -> "European Union")."""
+    return _BODY_FORMS.get(re.sub(r"^the\s+", "", text.strip(), flags=re.I).casefold())
+
 
 #: National science and technology agencies whose acronym tells the country
 #: ("NIST Director Margaret O. Ellison", "President of KRISS").
@@ -135,8 +140,10 @@ HONORIFICS = ["Dr.", "Dr", "Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Mx.", "Prof
               "Rt", "Rt.", "Honourable", "Honorable", "Excellency", "Madam", "Mme", "Mme."]
 
 #: Letters after a name that are not part of it ("Oliver Pennington MP").
-POST_NOMINALS = {"MP", "MEP", "MLA", "MPP", "MSP", "MS", "TD", "QC", "KC", "OBE", "CBE", "MBE",
-                 "KBE", "DBE", "PhD", "Ph.D.", "FRS", "AO", "AC", "OC", "CC", "PC"}
+POST_NOMINALS = {"MP", "MEP", "MLA", "MPP", "MSP", "MS", "TD", "QC", "KC", "SC", "PC", "FRS", "PhD",
+                 "Ph.D.", "OBE", "CBE", "MBE", "KBE", "DBE", "CH", "KG", "GCB", "KCB", "CB", "GCMG",
+                 "KCMG", "CMG", "GCVO", "KCVO", "CVO", "LVO", "AC", "AO", "AM", "OAM", "AK", "AD",
+                 "OC", "CC", "CM", "ONZ", "GNZM", "KNZM", "CNZM", "ONZM", "MNZM", "QSO", "DSC", "MC"}
 
 #: Heads of official titles that can stand right before a name.
 TITLE_HEAD_WORDS = [

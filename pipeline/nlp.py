@@ -36,8 +36,8 @@ def entity_patterns() -> list[dict]:
     patterns = [{"label": "GPE", "pattern": name, "id": code}
                 for name, code in country_names().items()]
     patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in DEMONYMS.items()]
-    patterns += [{"label": "ORG", "pattern": alias, "id": body}
-                 for body, aliases in BODIES.items() for alias in aliases]
+    patterns += [{"label": "ORG", "pattern": form, "id": body}
+                 for body, forms in BODIES.items() for form in {body, *forms}]
     patterns += [{"label": "AGENCY", "pattern": acronym, "id": code}
                  for acronym, code in AGENCIES.items()]
     return patterns

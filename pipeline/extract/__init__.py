@@ -51,9 +51,17 @@ class Extraction(BaseModel):
     recommendations: list[Recommendation] = Field(default_factory=list)
 
 
-def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None) -> Extraction:
+def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None) -> Context:
+    """The parsed document with its spaCy analysis, before any extractor ran."""
     from pipeline import nlp as nlp_module
-    from pipeline.extract import (  # noqa: F401  (registers the extractors)
+
+    nlp = nlp or nlp_module.get_nlp()
+    return Context(parsed=parsed, doc=nlp(parsed.text), kind_hint=kind_hint)
+
+
+def load_extractors() -> None:
+    """Import the extractor modules, which register themselves."""
+    from pipeline.extract import (  # noqa: F401
         dates,
         kind,
         parties,
@@ -64,8 +72,11 @@ def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None) 
         title,
     )
 
-    nlp = nlp or nlp_module.get_nlp()
-    ctx = Context(parsed=parsed, doc=nlp(parsed.text), kind_hint=kind_hint)
+
+def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
+            ctx: Context | None = None) -> Extraction:
+    load_extractors()
+    ctx = ctx or make_context(parsed, kind_hint=kind_hint, nlp=nlp)
     for field in ORDER:
         ctx.results[field] = REGISTRY[field](ctx)
     kind_value, kind_prov = ctx.results["kind"]

@@ -20,6 +20,8 @@ class Context:
     kind_hint: Kind | None = None
     #: results of extractors that ran earlier, by field name
     results: dict[str, Any] = field(default_factory=dict)
+    #: analyses several extractors share (person mentions, their decisions)
+    analyses: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -18,7 +18,9 @@ import dateparser
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
+from pipeline.extract.mentions import find_mentions
 from pipeline.models import BlockKind, DateItem, DateRole, Kind
+from pipeline.resources import trained
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)")
@@ -91,29 +93,110 @@ class Candidate:
     text: str
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]")
+_CLAUSE_CUES = [
+    ("future", re.compile(r"\b(?:will|would|shall|expected|scheduled|planned|plans?|aims?|intends?|"
+                          r"forecasts?|projected|target(?:s|ed)?|goal|deadline|upcoming|next)\b", re.I)),
+    ("past", re.compile(r"\b(?:was|were|had|held|met|took place|signed|launched|adopted|established|"
+                        r"initiated|since|ago|last|previous|earlier)\b", re.I)),
+    ("period", re.compile(r"\b(?:budget|fiscal|financial year|funding|term|period|through|until|"
+                          r"beyond|throughout|expire\w*|effect)\b", re.I)),
+    ("name_of", re.compile(r"\b(?:Act|Agenda|Strategy|Plan|Vision|Report|Summit|Declaration|Accord|"
+                           r"Agreement|Conference|Games|Review|Budget|Resolution)\b")),
+]
+#: Probability above which a date mention also takes a second role (a
+#: dateline that also dates "today's" signing).
+SECOND_ROLE = 0.4
+
+
+def features(ctx: Context, cand: Candidate) -> dict[str, float]:
+    """What the role model sees of one date mention: its form, the words
+    around it, its sentence and block, and what the hand-written role rules
+    say (their verdict is one feature among the rest)."""
+    text = ctx.text
+    kind = ctx.results["kind"][0]
+    s_start, s_end = ctx.sentence_at(cand.start)
+    f: dict[str, float] = {"bias": 1.0, f"form:{cand.rule}": 1.0, f"kind:{kind.value}": 1.0}
+    f["gran:" + ("noyear" if cand.value.startswith("--") else {4: "year", 7: "month", 10: "day"}
+                 .get(len(cand.value), "other"))] = 1.0
+    before = _TOKEN.findall(text[max(s_start, cand.start - 80):cand.start].casefold())
+    after = _TOKEN.findall(text[cand.end:min(s_end, cand.end + 50)].casefold())
+    for i, w in enumerate(reversed(before[-3:]), start=1):
+        f[f"b{i}:{w}"] = 1.0
+    for w in before[-10:]:
+        f[f"bw:{w}"] = 1.0
+    for i, w in enumerate(after[:2], start=1):
+        f[f"a{i}:{w}"] = 1.0
+    for w in after[:6]:
+        f[f"aw:{w}"] = 1.0
+    sentence = text[s_start:s_end]
+    for name, pattern in (("sign", _SIGN_WORDS), ("event", _EVENT_WORDS), ("futpast", _FUTURE_OR_PAST),
+                          ("earlier_instrument", _EARLIER_INSTRUMENT)):
+        if pattern.search(sentence):
+            f[f"sent:{name}"] = 1.0
+    if re.search(r"\btoday\b", sentence, re.I):
+        f["sent:today"] = 1.0
+    if re.search(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", sentence, re.I):
+        f["sent:future"] = 1.0
+    clause_start = max(text.rfind(p, s_start, cand.start) for p in ",;:(—–") + 1
+    clause_start = max(clause_start, s_start)
+    clause_end = min([i for i in (text.find(p, cand.end, s_end) for p in ",;.)") if i >= 0] or [s_end])
+    clause = text[clause_start:clause_end]
+    for name, pattern in _CLAUSE_CUES:
+        if pattern.search(clause):
+            f[f"clause:{name}"] = 1.0
+    prev_char = text[max(0, cand.start - 2):cand.start]
+    if "(" in prev_char:
+        f["paren"] = 1.0
+    prev_word = re.search(r"(\S+)\s*$", text[max(s_start, cand.start - 40):cand.start])
+    if prev_word and prev_word.group(1)[:1].isupper() and prev_word.start() + max(s_start, cand.start - 40) > s_start:
+        f["prev_capitalised"] = 1.0
+    if re.match(r"\s*[A-Z][a-z]", text[cand.end:cand.end + 4]) and len(cand.value) == 4:
+        f["next_capitalised"] = 1.0
+    block = ctx.block_at(cand.start)
+    if block is not None:
+        index = ctx.parsed.blocks.index(block)
+        f[f"block:{block.kind.value}"] = 1.0
+        block_text = ctx.block_text(block)
+        if _is_standalone_date(block_text):
+            f["block:standalone"] = 1.0
+        elif standalone_place_date(block_text):
+            f["block:place_date"] = 1.0
+        if index <= 2:
+            f["block:first3"] = 1.0
+        if index >= len(ctx.parsed.blocks) - 3:
+            f["block:last3"] = 1.0
+        if _in_front_matter(ctx, block):
+            f["block:front_matter"] = 1.0
+    if _in_lead(ctx, cand.start):
+        f["lead"] = 1.0
+    if cand.start < 400:
+        f["near_start"] = 1.0
+    role, rule, _ = assign_role(ctx, cand, kind)
+    f[f"verdict:{role.value}"] = 1.0
+    f[f"rule:{rule}"] = 1.0
+    f[f"verdict:{role.value}|kind:{kind.value}"] = 1.0
+    return f
+
+
 @register("dates")
 def extract_dates(ctx: Context) -> list[DateItem]:
-    kind = ctx.results["kind"][0]
-    candidates = find_candidates(ctx.text)
+    model = trained("date_role")
     items: dict[tuple[str, str], DateItem] = {}
-
-    def add(cand: Candidate, role: DateRole, role_rule: str, confidence: float) -> None:
-        if (cand.value, role.value) not in items:
-            items[(cand.value, role.value)] = DateItem(
-                value=cand.value, role=role, text=cand.text, evidence=ctx.evidence(cand.start, cand.end),
-                confidence=confidence, rule=f"{cand.rule}+{role_rule}")
-
-    for cand in candidates:
-        role, role_rule, confidence = assign_role(ctx, cand, kind)
-        add(cand, role, role_rule, confidence)
-        # "NEW DELHI, 22 February 2024 – India and Saudi Arabia today signed":
-        # the dateline also dates the signing it reports.
-        if role is DateRole.published and role_rule == "role.dateline":
-            s_start, s_end = ctx.sentence_at(cand.start)
-            rest = ctx.text[cand.end:s_end]
-            if re.search(r"\btoday\b", rest, re.I) and re.search(r"\bsigned\b|\bsign\b", rest, re.I):
-                add(cand, DateRole.signed, "role.dateline_signed_today", 0.75)
-    return list(items.values())
+    for cand in find_candidates(ctx.text):
+        probs = model.proba(features(ctx, cand))
+        ranked = sorted(probs.items(), key=lambda kv: -kv[1])
+        for rank, (role, p) in enumerate(ranked):
+            if role == "none" or (rank > 0 and p < SECOND_ROLE):
+                if rank == 0:
+                    break
+                continue
+            key = (cand.value, role)
+            if key not in items or items[key].confidence < p:
+                items[key] = DateItem(value=cand.value, role=DateRole(role), text=cand.text,
+                                      evidence=ctx.evidence(cand.start, cand.end),
+                                      confidence=round(p, 3), rule=f"{cand.rule}+date_role.model")
+    return sorted(items.values(), key=lambda d: d.evidence.start)
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -288,7 +371,7 @@ def _next_block(ctx: Context, block):
 
 
 def _after_signature_block(ctx: Context, block) -> bool:
-    mentions = ctx.results.get("mentions", [])
+    mentions = find_mentions(ctx)
     return any("signature_block" in m.tags and 0 <= block.start - m.extent_end <= 80 for m in mentions)
 
 

@@ -26,12 +26,13 @@ from pipeline.extract.names import (
     org_like,
     split_org,
     split_run,
+    strip_name_decorations,
     title_head,
     title_like,
 )
 from pipeline.extract.rosters import roster_mentions
-from pipeline.extract.signature_blocks import signature_block_mentions
-from pipeline.gazetteer import NON_NAME_WORDS, TITLE_HEAD_WORDS, is_given_name, lookup_country, trailing_country
+from pipeline.extract.signature_blocks import is_signature_name_line, signature_block_mentions
+from pipeline.gazetteer import NON_NAME_WORDS, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -39,8 +40,8 @@ __all__ = ["Mention", "find_mentions", "name_words"]
 
 def find_mentions(ctx: Context) -> list[Mention]:
     """All person mentions in document order (cached on the context)."""
-    if "mentions" in ctx.results:
-        return ctx.results["mentions"]
+    if "mentions" in ctx.analyses:
+        return ctx.analyses["mentions"]
     text = ctx.text
     mentions: list[Mention] = []
     roster = roster_mentions(ctx)
@@ -48,18 +49,73 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions += roster
     mentions += signature_block_mentions(ctx)
     taken += [(m.start, m.end) for m in mentions]
-    # Headlines are in title case: every word looks like a name there.
-    taken += [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
+    # Headlines are in title case, where every word looks like a name: there a
+    # name counts only when a title or an honorific anchors it.
+    headings = [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
     for m in RUN.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        in_heading = any(s <= m.start() < e for s, e in headings)
         for run, start in _split_coordinated(m.group(0), m.start()):
             mention = _mention_from_run(ctx, run, start)
+            if mention and in_heading:
+                if mention.rule not in _ANCHORED:
+                    continue
+                mention.tags.add("in_title")
             if mention:
                 mentions.append(mention)
+    mentions += _name_lines(ctx, [(m.start, m.end) for m in mentions])
     mentions.sort(key=lambda x: x.start)
-    ctx.results["mentions"] = mentions
+    ctx.analyses["mentions"] = mentions
     return mentions
+
+
+_ANCHORED = {"people.title_name", "people.honorific_name", "people.title_comma_name"}
+
+
+def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
+    """A line that is nothing but one or two persons' names ("Joseph R. Biden,
+    Jr.", "Angela Merkel", "Donald J. Trump Anthony Albanese"): signature
+    lines and bylines."""
+    out = []
+    for block in ctx.parsed.blocks:
+        if block.kind is BlockKind.heading or block.end - block.start > 80:
+            continue
+        if any(s < block.end and block.start < e for s, e in taken):
+            continue
+        line = ctx.block_text(block)
+        for start, end in _names_side_by_side(line):
+            piece = line[start:end]
+            probe = piece.title() if piece.isupper() else piece
+            bare = stdre.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", probe.strip())
+            first = bare.split()[0] if bare.split() else ""
+            if not is_signature_name_line(bare) or not (is_given_name(first)
+                                                        or stdre.fullmatch(r"(?:[A-Z]\.)+", first)):
+                break
+            s, e = strip_name_decorations(piece)
+            out.append(Mention(name=piece[s:e].rstrip(","), start=block.start + start + s,
+                               end=block.start + start + e, extent_start=block.start,
+                               extent_end=block.end, rule="people.name_line", confidence=0.6,
+                               tags={"name_line"}))
+    return out
+
+
+_SUFFIX_WORDS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."}
+
+
+def _names_side_by_side(line: str) -> list[tuple[int, int]]:
+    """Spans of the names on a signature line: a new name starts at a given
+    name that follows a complete name (surname, or suffix)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    cuts = [0]
+    for i in range(2, len(tokens)):
+        word = tokens[i][2]
+        prev = tokens[i - 1][2].rstrip(",")
+        if (i - cuts[-1] >= 2 and is_given_name(word.title() if word.isupper() else word)
+                and not stdre.fullmatch(r"[A-Z]\.", prev) and len(tokens) - i >= 2):
+            cuts.append(i)
+    cuts.append(len(tokens))
+    return [(tokens[a][0], tokens[b - 1][1]) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _split_coordinated(run: str, start: int):
@@ -73,7 +129,12 @@ def _split_coordinated(run: str, start: int):
             offset = m.end()
             continue
         left = run[offset:m.start()]
-        if left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == "":
+        # "Prime Minister Somare of Papua New Guinea and Prime Minister Tuilaepa"
+        cut, country = _cut_of_country(left)
+        if country and cut.split() and is_name_word(cut.split()[-1]):
+            pieces.append((left, start + offset))
+            offset = m.end()
+        elif left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == "":
             pieces.append((left, start + offset))
             offset = m.end()
     pieces.append((run[offset:], start + offset))
@@ -115,6 +176,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         return None
     # Possessive: "Prime Minister Trudeau’s commitment".
     name = stdre.sub(r"[’']s$", "", name)
+    # "Mr Murray McLean OAM": letters after the name are not part of it.
+    while len(name.split()) > 1 and name.split()[-1].rstrip(".,") in POST_NOMINALS:
+        name = name.rsplit(None, 1)[0]
     name_start = start + run.index(name, len(title_part))
     name_end = name_start + len(name)
     words = name.split()

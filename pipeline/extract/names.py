@@ -32,7 +32,7 @@ from pipeline.gazetteer import (
 UP, LO = r"\p{Lu}", r"\p{Ll}"
 NAME_SUFFIXES = {"JR.", "SR.", "II", "III", "IV", "JR", "SR"}
 HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt|Eng|Engr|Rt|Mme)\.|H\.E\.)"
-WORD = (rf"(?:{HON}|{UP}['’]{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}{LO}*{UP}{LO}+|{UP}\.|"
+WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.)")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti",
               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "zu"}
@@ -143,7 +143,7 @@ def split_run(run: str) -> tuple[str, str]:
         i -= 1
     # "Energy and Mining María Fernanda Cardozo Estévez": an unknown title
     # word ("Mining") precedes the name; a known given name marks the start.
-    if len(words) - i >= 3 and not is_given_name(words[i]):
+    if len(words) - i >= 3 and not is_given_name(words[i]) and not stdre.fullmatch(r"(?:[A-Z]\.)+", words[i]):
         for j in range(i + 1, len(words) - 1):
             if is_given_name(words[j]):
                 i = j

@@ -1,142 +1,172 @@
 """Parties: governments (or bodies such as the G7) party to the instrument the
-document is or announces, or taking part in the meeting it reports.
+document is or announces, jointly issuing it, or taking part in the meeting it
+reports.
 
-Evidence is read in order of strength: who signed (signatories' countries,
-"the signing of X by Nigeria and Rwanda", "the United States and Japan today
-signed"); the title ("Joint Statement of the United States and Finland");
-"released by the Governments of A and B"; a list of participating countries;
-for a readout, the officials' countries and the place of the meeting.
-A country merely mentioned is not a party.
+Candidates are every country and body the entity ruler finds (names, aliases,
+demonyms, "Government of X"), grouped by country; a trained model
+(``trained/party.json``) decides from where and how each is named: in the
+title, in a signing sentence, in a list of participants, as the country of an
+official who met or spoke, as the place of the meeting, or only in passing.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
-from pipeline.gazetteer import CAPITALS, lookup_country, short_name
-from pipeline.models import BlockKind, Kind, Party
+from pipeline.gazetteer import CAPITALS, short_name
+from pipeline.models import BlockKind, Party
+from pipeline.resources import trained
 
-_SIGN_NOW = re.compile(r"\b(?:today|this week|jointly)\b[^.]{0,150}?\b(?:signed|sign)\b|\bsigning of\b[^.]{0,120}?\bby\b|"
-                       r"\bsigned\b[^.]{0,200}\bon behalf of\b|\b(?:signs|signed)\b[^.]{0,80}\bwith\b",
-                       re.I)
-_GOVERNMENTS = re.compile(r"\b(?:released|issued|adopted) by the (?:Governments|governments|leaders|Leaders)\s+of\b")
+_PARTY_LABELS = ("GPE", "ORG", "NORP", "AGENCY")
+_SIGN = re.compile(r"\b(?:sign|signs|signed|signing|signature|signatories|signatory|co-signed|"
+                   r"countersigned|ratif\w+|accede\w*|accession|conclude[ds]?)\b", re.I)
 _PARTICIPANTS = re.compile(
     r"\b(?:gathered|participants?|participating|participated|attended|attendees|joined|took part|"
-    r"representatives|delegations|(?:officials|ministers|delegates|experts|heads of [\w\s]{1,40}?) from|"
-    r"leaders of|countries)\b", re.I)
-_PLACES = {**CAPITALS, "the White House": "US", "White House": "US", "Downing Street": "GB",
-           "the Kremlin": "RU", "the Élysée": "FR", "the Kantei": "JP"}
-_MET_IN = re.compile(r"\b(?:met|meet|meeting|talks|spoke|hosted|co-hosted|visit)\b[^.]{0,200}?\b(?:in|at)\s+(" +
-                     "|".join(map(re.escape, sorted(_PLACES, key=len, reverse=True))) + r")\b")
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?([A-Z][\w .’'-]+?)\s+and\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)")
+    r"representatives|delegations?|members|partners|endorsed|endorsing|co-sponsor\w*|"
+    r"(?:officials|ministers|leaders|delegates|experts) (?:of|from)|countries|governments|nations)\b", re.I)
+_MEETING = re.compile(r"\b(?:met|meet|meeting|call|spoke|talks|dialogue|consultations|summit|"
+                      r"discussed|visit\w*|hosted|welcomed|convened|conversation)\b", re.I)
+_MET_WITH = re.compile(r"\b(?:met|meeting|call|spoke|talks|consultations|dialogue|conversation|"
+                       r"discussion)s?\b[^.;]{0,40}?\bwith\b[^.;]{0,80}$", re.I)
+_ISSUED_BY = re.compile(r"\b(?:released|issued|adopted|agreed|made|signed) by\b|\bon behalf of\b|"
+                        r"\bgovernments? of\b|\bbetween\b", re.I)
+_OBSERVER = re.compile(r"\bobservers?\b|\bguests?\b|\binvited\b", re.I)
+_TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Minister|Secretary|Foreign|"
+                         r"Ambassador|Chancellor|Premier|King|Queen|Emperor|Crown|Deputy|Vice|Defense|"
+                         r"Defence|Trade|Finance|National|Special|Envoy|Director|Counterpart|Government|"
+                         r"Officials?|Delegation|Leaders?|Ministry|Department)\b")
+_WE = re.compile(r"^\s*(?:We|WE),?\s", re.M)
+
+
+@dataclass
+class PartyCandidate:
+    code: str                    # ISO alpha-2, or a body's name
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, label
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def is_country(self) -> bool:
+        return re.fullmatch(r"[A-Z]{2}", self.code) is not None
+
+
+def candidates(ctx: Context) -> list[PartyCandidate]:
+    """Every country or body named, with the features of how it is named."""
+    found: dict[str, PartyCandidate] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ in _PARTY_LABELS and ent.ent_id_:
+            found.setdefault(ent.ent_id_, PartyCandidate(ent.ent_id_)).mentions.append(
+                (ent.start_char, ent.end_char, ent.label_))
+    for m in _capital_mentions(ctx):
+        found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
+    cands = [c for c in found.values() if any(label != "CAPITAL" for *_, label in c.mentions)]
+    _describe(ctx, cands)
+    return cands
+
+
+def _capital_mentions(ctx: Context):
+    text = ctx.text
+    for name, code in CAPITALS.items():
+        for m in re.finditer(rf"\b(?:in|at|to|from)\s+({re.escape(name)})\b", text):
+            yield m.start(1), m.end(1), code
+
+
+def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
+    text = ctx.text
+    kind = ctx.results["kind"][0].value
+    blocks = ctx.parsed.blocks
+    title_block = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
+    lead = next((b for b in blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item)
+                 and b.end - b.start > 80), None)
+    first_sentence = ctx.sentence_at(lead.start) if lead else (0, 0)
+    # Countries per sentence: lists of participants name three or more.
+    per_sentence: dict[tuple[int, int], set[str]] = {}
+    for c in cands:
+        for start, _, label in c.mentions:
+            if label != "CAPITAL":
+                per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
+    n_codes = len(cands)
+    total_mentions = sum(len(c.mentions) for c in cands) or 1
+    we_doc = bool(_WE.search(text))
+    for c in cands:
+        f = c.features
+        f["bias"] = 1.0
+        f["country" if c.is_country else "body"] = 1.0
+        n = len(c.mentions)
+        f["count:" + ("1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
+        f["share"] = n / total_mentions
+        f["ncodes:" + ("1" if n_codes == 1 else "2" if n_codes == 2 else "3-5" if n_codes <= 5 else "6+")] = 1.0
+        first = min(start for start, _, label in c.mentions)
+        cues: set[str] = set()
+        for start, end, label in c.mentions:
+            sentence = ctx.sentence_at(start)
+            s_text = text[sentence[0]:sentence[1]]
+            before = text[max(sentence[0], start - 100):start]
+            after = text[end:min(sentence[1], end + 60)]
+            if label == "CAPITAL":
+                if _MEETING.search(s_text):
+                    cues.add("capital_meeting")
+                continue
+            cues.add(f"label:{label}")
+            if title_block and title_block.start <= start < title_block.end:
+                cues.add("title")
+                cues.add(f"title_{label}")
+            if sentence == first_sentence:
+                cues.add("first_sentence")
+            if lead and lead.start <= start < lead.end:
+                cues.add("lead")
+            if _SIGN.search(s_text):
+                cues.add("sign_sentence")
+            others = len(per_sentence.get(sentence, ()))
+            if others >= 3:
+                cues.add("list3")
+                if _PARTICIPANTS.search(s_text):
+                    cues.add("participant_list")
+            if others >= 6:
+                cues.add("list6")
+            if _TITLE_WORD.match(after):
+                cues.add("official_of")
+                if sentence == first_sentence:
+                    cues.add("official_first_sentence")
+            if _MET_WITH.search(before):
+                cues.add("met_with")
+            if _ISSUED_BY.search(before[-40:]):
+                cues.add("issued_by")
+            if _OBSERVER.search(s_text):
+                cues.add("observer_sentence")
+            if re.search(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$", before):
+                cues.add("government_of")
+            if re.search(r"\bFor the Government of\b|\bFor the\s*$", before):
+                cues.add("signature_for")
+            if re.search(r"\b(?:and|with)\s+(?:the\s+)?$", before) or re.match(r"\s*(?:and|,)\s", after):
+                cues.add("coordinated")
+            if re.match(r"[’']s?\b", after):
+                cues.add("possessive")
+            if re.search(r"\b(?:against|condemn\w*|sanction\w*|attack\w*|aggression|invasion|regime)\b",
+                         s_text, re.I):
+                cues.add("adversarial")
+        for cue in cues:
+            f[cue] = 1.0
+            f[f"{cue}|kind:{kind}"] = 1.0
+        f[f"kind:{kind}"] = 1.0
+        f["first_pos"] = min(first / max(len(text), 1), 1.0)
+        if we_doc:
+            f["we_doc"] = 1.0
 
 
 @register("parties")
 def extract_parties(ctx: Context) -> list[Party]:
-    kind = ctx.results["kind"][0]
-    found: dict[str, Party] = {}
-
-    def add(code: str, start: int, end: int, rule: str, confidence: float) -> None:
-        if code and code not in found:
-            is_country = re.fullmatch(r"[A-Z]{2}", code) is not None  # not "G7"
-            found[code] = Party(name=short_name(code) if is_country else code,
-                                country_code=code if is_country else None,
-                                evidence=ctx.evidence(start, end), confidence=confidence, rule=rule)
-
-    # 1. Who signed.
-    for s in ctx.results.get("signatories", []):
-        if s.country_code:
-            add(s.country_code, s.evidence.start, s.evidence.end, "parties.signatory_country", 0.9)
-    signer_sentences = {ctx.sentence_at(s.evidence.start) for s in ctx.results.get("signatories", [])}
-    for s_start, s_end in ctx.sentences:
-        sentence = ctx.text[s_start:s_end]
-        if (s_start, s_end) in signer_sentences or (kind is not Kind.report and _SIGN_NOW.search(sentence)):
-            for code, start, end in _countries_in(ctx, s_start, s_end):
-                add(code, start, end, "parties.signing_sentence", 0.85)
-    if found or kind is Kind.report:
-        return _fill_signatory_countries(ctx, list(found.values()))
-
-    # 2. The title names the parties of statements, meetings and signings.
-    title_block = next((b for b in ctx.parsed.blocks[:3] if b.kind is BlockKind.heading), None)
-    if title_block:
-        for code, start, end in _countries_in(ctx, title_block.start, title_block.end, demonyms=True):
-            add(code, start, end, "parties.title", 0.85)
-    # 3. "released by the Governments of A and B"; a list of participants.
-    for s_start, s_end in ctx.sentences:
-        sentence = ctx.text[s_start:s_end]
-        countries = _countries_in(ctx, s_start, s_end)
-        if _GOVERNMENTS.search(sentence):
-            for code, start, end in countries:
-                add(code, start, end, "parties.released_by_governments", 0.9)
-        elif len({c for c, _, _ in countries}) >= 3 and _PARTICIPANTS.search(sentence) \
-                and kind in (Kind.readout, Kind.joint_statement):
-            for code, start, end in countries:
-                add(code, start, end, "parties.participant_list", 0.8)
-    # A forum named in the title ("Quad Foreign Ministers") is not a party when
-    # its member countries are.
-    if sum(1 for p in found.values() if p.country_code) >= 2:
-        for code in [c for c, p in found.items() if p.country_code is None and p.rule == "parties.title"]:
-            del found[code]
-    # 4. A readout: who met, where, and "the partnership between X and Y" in
-    #    the lead paragraph; the officials' countries.
-    if kind is Kind.readout:
-        lead = _lead_paragraph(ctx)
-        if lead is not None:
-            lead_text = ctx.text[lead.start:lead.end]
-            for m in _BETWEEN.finditer(lead_text):
-                codes = [lookup_country(m.group(1)), lookup_country(m.group(2))]
-                if all(codes):
-                    for code, g in zip(codes, (1, 2)):
-                        add(code, lead.start + m.start(g), lead.start + m.end(g), "parties.between", 0.75)
-            # The officials who met are named in the first sentence; others
-            # ("Russian President Putin") come later.
-            first_end = ctx.sentence_at(lead.start)[1]
-            for mention in ctx.results.get("mentions", []):
-                if lead.start <= mention.start < first_end and mention.country:
-                    add(mention.country, mention.extent_start, mention.extent_end,
-                        "parties.official_country", 0.7)
-        if found:
-            for m in _MET_IN.finditer(ctx.text):
-                add(_PLACES[m.group(1)], m.start(1), m.end(1), "parties.meeting_place", 0.7)
-    return _fill_signatory_countries(ctx, list(found.values()))
-
-
-def _lead_paragraph(ctx: Context):
-    """The first body paragraph (after title, bylines and datelines)."""
-    for block in ctx.parsed.blocks:
-        if block.kind is BlockKind.paragraph and len(ctx.text[block.start:block.end]) > 80:
-            return block
-    return None
-
-
-def _countries_in(ctx: Context, start: int, end: int, demonyms: bool = False):
-    out = []
-    for ent in ctx.doc.char_span(start, end, alignment_mode="expand").ents:
-        if ent.label_ in ("GPE", "ORG", "AGENCY") or (demonyms and ent.label_ == "NORP"):
-            out.append((ent.ent_id_, ent.start_char, ent.end_char))
-    return out
-
-
-def _fill_signatory_countries(ctx: Context, parties: list[Party]) -> list[Party]:
-    """Signatories named without a country get the parties not yet accounted for,
-    in the order the text names them (low confidence, marked by rule)."""
-    signatories = ctx.results.get("signatories", [])
-    missing = [s for s in signatories if not s.country_code]
-    free = [p for p in parties if p.country_code not in {s.country_code for s in signatories}]
-    if missing and len(missing) == len(free):
-        free.sort(key=lambda p: _first_body_mention(ctx, p.country_code))
-        for s, p in zip(missing, free):
-            s.country, s.country_code = p.name, p.country_code
-            s.rule += "+country_from_parties"
-            s.confidence = round(min(s.confidence, 0.6), 2)
+    model = trained("party")
+    parties = []
+    for cand in candidates(ctx):
+        p = model.proba(cand.features)["party"]
+        if p < 0.5:
+            continue
+        start, end, _ = min(cand.mentions)
+        parties.append(Party(name=short_name(cand.code) if cand.is_country else cand.code,
+                             country_code=cand.code if cand.is_country else None,
+                             evidence=ctx.evidence(start, end), confidence=round(p, 3),
+                             rule="parties.model"))
     return parties
-
-
-def _first_body_mention(ctx: Context, code: str | None) -> int:
-    title_end = ctx.parsed.blocks[0].end if ctx.parsed.blocks else 0
-    for ent in ctx.doc.ents:
-        if ent.ent_id_ == code and ent.start_char >= title_end:
-            return ent.start_char
-    return len(ctx.text)

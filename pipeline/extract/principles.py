@@ -1,72 +1,143 @@
 """Principles: the items of an explicit list of principles, shared values or
 ideals, each its own entry, and numbered guiding principles as full sentences.
 
-A list counts only when the text calls it principles, values or ideals and
-introduces it ("shared values such as ...", "the principles of ...", "our
-shared principles, including ...").  Topics ("issues such as equity") and
-lists called pillars or priorities are look-alikes and are left out.
+Candidates come from the structure around the words "principles", "values"
+and "ideals": an inline list after them ("shared values such as a, b and
+c", "the principles of a, b, and c", "principles ..., including a and b"),
+and a numbered or bulleted list introduced by them (a lead-in sentence or a
+heading).  A trained model (``trained/principle.json``) decides which
+candidates are principles: topics ("issues such as equity"), pillars and
+priorities look alike.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Principle
+from pipeline.resources import trained
 
 _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
-    r"key|mutual|mutually affirmed)\s+){0,3}(?:values|principles|ideals))"
-    r"(?P<conn>\s*,?\s+(?:such as|including|like|namely|that include|inclusive of the principles of)\s+"
-    r"|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|(?-i:[A-Z]))|\s*:[ \t]+)",
-    re.I)
+    r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals))\b", re.I)
+# What opens the list after the trigger, within the clause.
+_CONNECTOR = re.compile(r"\s*,?\s+(?:such as|including|like|namely|that include|notably|particularly|"
+                        r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
+                        r"(?-i:[A-Z]))|\s*:[ \t]+|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
+                        r"(?:commitment|dedication) to\s+", re.I)
+_NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:,?\s+(?:such as|including|namely|notably)\s+|:[ \t]+)", re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
-                         r"through|on|promoting|supporting|the)|while|but)\s")
+                         r"through|on|promoting|supporting|the)|while|but|guided|which|who)\s|"
+                         r"\s(?:underlying|underpinning|behind|throughout|across)\s")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such)\b", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
 _LIST_INTRO = re.compile(r"\b(?:guiding principles|principles|shared values|values|ideals)\b", re.I)
+_LOOKALIKE = re.compile(r"\b(?:issues?|topics?|areas?|priorit\w+|pillars?|sectors?|fields?|goals?|"
+                        r"objectives?|challenges?|threats?|interests?|elements?|initiatives?|projects?)\b",
+                        re.I)
+_MODIFIERS = ("shared", "common", "core", "democratic", "guiding", "fundamental", "universal", "key",
+              "basic", "mutual", "founding")
 
 
-@register("principles")
-def extract_principles(ctx: Context) -> list[Principle]:
-    items: list[Principle] = []
-    seen: set[str] = set()
+@dataclass
+class PrincipleCandidate:
+    text: str
+    start: int
+    group: str
+    source: str                     # inline | after_connector | numbered | bulleted
+    features: dict[str, float] = field(default_factory=dict)
 
-    def add(text: str, start: int, group: str, rule: str, confidence: float) -> None:
-        key = text.casefold()
-        if key in seen or not text:
-            return
-        seen.add(key)
-        items.append(Principle(text=text, group=group, evidence=ctx.evidence(start, start + len(text)),
-                               confidence=confidence, rule=rule))
 
-    for m in _TRIGGER.finditer(ctx.text):
+def candidates(ctx: Context) -> list[PrincipleCandidate]:
+    kind = ctx.results["kind"][0].value
+    title = (ctx.results.get("title") or (None, None))[0] or ""
+    out: list[PrincipleCandidate] = []
+    seen: set[tuple[int, str]] = set()
+    text = ctx.text
+    for m in _TRIGGER.finditer(text):
         group = re.sub(r"^(?:our|their|the|of)\s+", "", m.group("group").strip(), flags=re.I).lower()
-        for text, start in _list_items(ctx.text, m.end()):
-            add(text, start, group, "principles.inline_list", 0.8)
-    for text, start, group in _numbered_principles(ctx):
-        add(text, start, group, "principles.numbered_list", 0.85)
-    return items
+        direct = _CONNECTOR.match(text, m.end())
+        source, pos = ("inline", direct.end()) if direct else (None, None)
+        if direct is None:
+            near = _NEAR_CONNECTOR.match(text, m.end())
+            if near is None:
+                continue
+            source, pos = "after_connector", near.end()
+        connector = text[m.end():pos].strip(" ,").lower()
+        items = _list_items(text, pos)
+        s_start, s_end = ctx.sentence_at(m.start())
+        intro = text[s_start:m.end()]
+        for item_text, start in items:
+            key = (start, item_text)
+            if key in seen:
+                continue
+            seen.add(key)
+            cand = PrincipleCandidate(item_text, start, group, source)
+            _describe(cand, group, connector, intro, len(items), kind, title)
+            out.append(cand)
+    for item_text, start, group, source, intro, n in _listed_principles(ctx):
+        if (start, item_text) in seen:
+            continue
+        seen.add((start, item_text))
+        cand = PrincipleCandidate(item_text, start, group, source)
+        _describe(cand, group, "list", intro, n, kind, title)
+        out.append(cand)
+    return out
+
+
+def _describe(cand: PrincipleCandidate, group: str, connector: str, intro: str, n_items: int,
+              kind: str, title: str) -> None:
+    f = cand.features
+    f["bias"] = 1.0
+    f["verdict:principle"] = 1.0  # chosen by the structural rules
+    f[f"source:{cand.source}"] = 1.0
+    head = group.split()[-1]
+    f[f"head:{head.rstrip('s')}"] = 1.0
+    for mod in _MODIFIERS:
+        if mod in group:
+            f[f"mod:{mod}"] = 1.0
+    f[f"connector:{connector.split()[0] if connector else 'none'}"] = 1.0
+    words = cand.text.split()
+    f["item_words:" + ("1" if len(words) == 1 else "2-3" if len(words) <= 3 else "4-7" if len(words) <= 7
+                       else "8+")] = 1.0
+    f["items:" + ("1" if n_items == 1 else "2-3" if n_items <= 3 else "4+")] = 1.0
+    if _GERUND.match(cand.text):
+        f["gerund"] = 1.0
+    if cand.text[:1].isupper():
+        f["capitalised"] = 1.0
+    if re.search(r"\d", cand.text):
+        f["digit"] = 1.0
+    if _LOOKALIKE.search(intro[-120:]):
+        f["lookalike_intro"] = 1.0
+    if re.search(r"\bprinciples?\b", title, re.I):
+        f["title_principles"] = 1.0
+    if re.search(r"\bvalues?\b", title, re.I):
+        f["title_values"] = 1.0
+    f[f"kind:{kind}"] = 1.0
 
 
 def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
-    """Split 'a, b, c and d' from ``pos`` to the end of the clause."""
+    """Split 'a, b, c and d' from ``pos`` to the end of the clause; the item
+    introduced by 'and' closes the list."""
     end_m = _CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
-    segment = text[pos:end]
-    if len(segment) > 400 or _BAD_START.match(segment):
+    segment = text[pos:min(end, pos + 600)]
+    if _BAD_START.match(segment):
         return []
     parts: list[tuple[str, int]] = []
     for m in re.finditer(r"[^,]+", segment):
         piece, offset = m.group(0), pos + m.start()
-        # ", and d" / ", or d"
         lead = re.match(r"\s*(?:and|or)\s+", piece)
         if lead:
             piece, offset = piece[lead.end():], offset + lead.end()
         parts.extend(_split_and(piece, offset))
+        if lead:
+            break  # "..., and d": the list ends here
     # "academic freedom, research integrity, openness and reciprocity in
     # international cooperation": the closing phrase scopes over the whole
     # list, so the last pair splits and drops it.
@@ -81,12 +152,12 @@ def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
     for piece, offset in parts:
         stripped = piece.strip()
         offset += len(piece) - len(piece.lstrip())
-        stripped = re.sub(r"^(?:the|a|an)\s+", "", stripped)
-        offset = offset + (len(piece.strip()) - len(stripped))
-        if (not stripped or len(stripped.split()) > 7 or _BAD_START.match(stripped)
-                or not re.search(r"[^\W\d]", stripped)):
-            return []  # not a list of values after all
-        out.append((stripped, offset))
+        bare = re.sub(r"^(?:the|a|an)\s+", "", stripped)
+        offset += len(stripped) - len(bare)
+        if (not bare or len(bare.split()) > 12 or _BAD_START.match(bare)
+                or not re.search(r"[^\W\d]", bare)):
+            break  # the list has ended
+        out.append((bare.rstrip("”\""), offset))
     return out
 
 
@@ -95,7 +166,6 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     and 'rigour and integrity in research' stay whole."""
     m = re.search(r"\s+and\s+", piece)
     if not m or piece.count(" and ") > 1:
-        # The last item of a list: "c, and d" is handled by the caller; "c and d" here.
         return [(piece, offset)]
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
     if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
@@ -106,8 +176,9 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     return [(left, left_start), (right, offset + m.end())]
 
 
-def _numbered_principles(ctx: Context):
-    """A numbered list right after a sentence that introduces principles."""
+def _listed_principles(ctx: Context):
+    """A numbered or bulleted list right after a lead-in sentence or a
+    heading that speaks of principles, values or ideals."""
     blocks = ctx.parsed.blocks
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.list_item:
@@ -115,23 +186,44 @@ def _numbered_principles(ctx: Context):
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
         m = _LIST_INTRO.search(last_sentence)
-        if not m or re.search(r"\bpillars?\b|\bpriorities\b", last_sentence, re.I):
+        if not m:
             continue
-        # Numbered items, or bullets after an introduction that ends with a colon.
-        bullets_ok = intro.rstrip().endswith(":")
         run = []
         for nxt in blocks[i + 1:]:
-            marker = nxt.meta.get("marker", "")
-            if nxt.kind is not BlockKind.list_item or not (
-                    re.fullmatch(r"\d{1,2}[.)]", marker) or (bullets_ok and marker == "•")):
+            if nxt.kind is not BlockKind.list_item:
                 break
             run.append(nxt)
         if len(run) < 2:
             continue
         group = m.group(0).lower()
+        numbered = bool(re.fullmatch(r"\d{1,2}[.)]", run[0].meta.get("marker", "")))
         for item in run:
             raw = ctx.block_text(item)
             marker = re.match(r"\d{1,2}[.)]\s+", raw)
             body = raw[marker.end():] if marker else raw
+            # "Be on the side of innovators: ...": a labelled bullet is its label.
+            label = re.match(r"([^:.]{3,80}):\s", body)
+            if label and not numbered:
+                body = label.group(1)
+            else:
+                body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
             body = body.rstrip(".")
-            yield body, item.start + (marker.end() if marker else 0), group
+            yield (body, item.start + (marker.end() if marker else 0), group,
+                   "numbered" if numbered else "bulleted", last_sentence, len(run))
+
+
+@register("principles")
+def extract_principles(ctx: Context) -> list[Principle]:
+    model = trained("principle")
+    items: list[Principle] = []
+    seen: set[str] = set()
+    for cand in candidates(ctx):
+        p = model.proba(cand.features)["principle"]
+        key = cand.text.casefold()
+        if p < 0.5 or key in seen:
+            continue
+        seen.add(key)
+        items.append(Principle(text=cand.text, group=cand.group,
+                               evidence=ctx.evidence(cand.start, cand.start + len(cand.text)),
+                               confidence=round(p, 3), rule=f"principles.{cand.source}+principle.model"))
+    return items

@@ -1,94 +1,216 @@
-"""Recommendations: numbered or labelled recommendations of a report, or the
-enumerated commitments of a fact sheet.  The numbered paragraphs of a
-statement are not recommendations."""
+"""Recommendations: the numbered or labelled recommendations of a report,
+the items under "recommends that", or the enumerated commitments of a joint
+fact sheet.  The numbered paragraphs of a statement and the outcome bullets
+of a readout look alike and are not recommendations.
+
+Candidates are every list item and every "Recommendation N" paragraph, with
+the sentence that introduces their list; a trained model
+(``trained/recommendation.json``) decides from the item's wording (should,
+that, will, intend), its lead-in (recommends, commit, the following), its
+numbering and the kind of document.
+"""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from dataclasses import dataclass, field
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
-from pipeline.models import BlockKind, Kind, Recommendation
+from pipeline.models import BlockKind, Recommendation
+from pipeline.resources import trained
 
-_LABELLED = re.compile(r"^Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\s*[:.–—-]\s*(?P<text>.+)$")
-_INTRO = re.compile(r"\brecommend(?:ations?|s|ed)?\b", re.I)
+_LABELLED = re.compile(r"^(?:\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
+                       r"\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
+_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<text>.+)$")
+# A sentence ends at ". " before a capital, unless the period ends an
+# abbreviation ("U.S. Government", "Dr. Kang", "No. 5").
+_PERIOD = re.compile(r"[.!?](?=\s+[A-Z“\"(])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|No|St|Jr|Sr|vs|Co|Inc|Hon|Gen|Sen|Rep|e\.g|i\.e))$")
+
+
+def first_sentence(text: str) -> str:
+    for m in _PERIOD.finditer(text):
+        if not _ABBREVIATION.search(text[:m.start()]):
+            return text[:m.end()]
+    return text
+
+
+_ITEM_CUES = {
+    "should": re.compile(r"\bshould\b|\bmust\b|\bshall\b", re.I),
+    "that": re.compile(r"^That\b"),
+    "recommend": re.compile(r"\brecommend", re.I),
+    "will": re.compile(r"\bwill\b", re.I),
+    "intend": re.compile(r"\bintends?\b|\bcommit\w*\b|\bplans? to\b|\bpledge\w*\b|\bdecided\b|\bwill\b|"
+                         r"\bagreed to\b|\bseek to\b|\baim to\b", re.I),
+    "two_parties": re.compile(r"\b(?:two|both) (?:countries|sides|governments|nations|leaders|partners)\b|"
+                              r"\bthe United States and\b|\band the United States\b", re.I),
+    "past": re.compile(r"\b(?:has|have|had|was|were)\b\s+\w+ed\b|\blaunched\b|\bannounced\b", re.I),
+    "label": re.compile(r"^[^:.]{3,80}:\s"),
+    "money": re.compile(r"\$\s?\d|\bmillion\b|\bbillion\b", re.I),
+}
+_INTRO_CUES = {
+    "recommend": re.compile(r"\brecommend", re.I),
+    "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*", re.I),
+    "will": re.compile(r"\bwill\b", re.I),
+    "following": re.compile(r"\bfollowing\b|\binclude\w*\b", re.I),
+    "colon": re.compile(r":\s*$"),
+    "actions": re.compile(r"\bactions?\b|\bsteps\b|\bmeasures\b|\binitiatives?\b|\bannounce\w*", re.I),
+    "outcomes": re.compile(r"\boutcomes?\b|\bdiscussed\b|\bachievements?\b|\bprogress\b|\bhighlights?\b",
+                           re.I),
+}
+
+
+@dataclass
+class RecommendationCandidate:
+    number: str | None
+    text: str
+    start: int
+    source: str
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def candidates(ctx: Context) -> list[RecommendationCandidate]:
+    """List items that the structure marks as recommendations or commitments:
+    "Recommendation N" items anywhere; the items of a list whose lead-in
+    speaks of recommendations; numbered "should"/"That" items of a report;
+    the commitment bullets of a joint fact sheet."""
+    blocks = ctx.parsed.blocks
+    kind = ctx.results["kind"][0].value
+    title = (ctx.results.get("title") or (None, None))[0] or ""
+    doc_mentions = len(re.findall(r"\brecommendation", ctx.text, re.I))
+    reportish = kind == "report" or bool(_REPORTISH.search(title)) or doc_mentions >= 3
+    joint_sheet = kind == "other" and (_governments_in_title(ctx) >= 2 or bool(_JOINT.search(title))
+                                       or bool(_JOINT_TEXT.search(ctx.text)))
+    out = []
+    intro, intro_recommends, run_length = "", False, 0
+    for i, block in enumerate(blocks):
+        raw = ctx.block_text(block)
+        labelled = _LABELLED.match(raw) if block.kind is not BlockKind.table_row else None
+        if block.kind is not BlockKind.list_item:
+            if labelled:
+                cand = _candidate(ctx, block, labelled, "labelled", only_first=True)
+                _describe(cand, intro, kind, title, doc_mentions, 1)
+                out.append(cand)
+            else:
+                intro = raw
+                intro_recommends = bool(_INTRO_CUES["recommend"].search(raw[-300:]))
+            run_length = 0
+            continue
+        if run_length == 0:
+            run_length = sum(1 for _ in _run(blocks, i))
+        numbered = _NUMBERED.match(raw)
+        if labelled:
+            source, m = "labelled", labelled
+        elif intro_recommends:
+            source, m = "recommends_list", numbered
+        elif reportish and numbered and _ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(
+                numbered.group("text") if numbered else raw):
+            source, m = "report_item", numbered
+        elif joint_sheet and (_INTRO_CUES["commit"].search(intro[-200:]) or _INTRO_CUES["will"].search(
+                intro[-200:]) or _ITEM_CUES["intend"].search(raw)):
+            source, m = "joint_commitment", numbered
+        else:
+            continue
+        cand = _candidate(ctx, block, m, source, only_first=source != "joint_commitment")
+        _describe(cand, intro, kind, title, doc_mentions, run_length)
+        if raw.rstrip().endswith(":"):
+            # a lead-in item: the nested items below it are introduced by it
+            cand.text = cand.text.rstrip(":").rstrip()
+            intro = raw
+        if (block.level or 0) > 1:
+            cand.features["nested"] = 1.0
+        out.append(cand)
+    return out
+
+
+_REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"
+                        r"\bwhite paper\b|\bplan\b", re.I)
+# A fact sheet of two governments: "U.S.-Israel", "United States and India", "Joint".
+_JOINT = re.compile(r"\bjoint\b|\bbilateral\b", re.I)
+
+
+def _governments_in_title(ctx: Context) -> int:
+    blocks = ctx.parsed.blocks
+    title = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
+    if title is None:
+        return 0
+    return len({e.ent_id_ for e in ctx.doc.ents if title.start <= e.start_char < title.end
+                and e.label_ in ("GPE", "NORP", "ORG")})
+_JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or (len(a) > 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9)
+
+
+def _run(blocks, i):
+    for b in blocks[i:]:
+        if b.kind is not BlockKind.list_item:
+            return
+        yield b
+
+
+def _candidate(ctx: Context, block, m, source: str, only_first: bool) -> RecommendationCandidate:
+    raw = ctx.block_text(block)
+    number, body, offset = None, raw, 0
+    if m is not None:
+        number, body, offset = m.group("num"), m.group("text"), m.start("text")
+    if only_first:
+        body = first_sentence(body)
+    body = body.rstrip().rstrip(".")
+    return RecommendationCandidate(number=number, text=body, start=block.start + offset, source=source)
+
+
+def _describe(cand: RecommendationCandidate, intro: str, kind: str, title: str, doc_mentions: int,
+              run_length: int) -> None:
+    f = cand.features
+    f["bias"] = 1.0
+    f["verdict:recommendation"] = 1.0  # chosen by the structural rules
+    f[f"source:{cand.source}"] = 1.0
+    f[f"kind:{kind}"] = 1.0
+    f[f"source:{cand.source}|kind:{kind}"] = 1.0
+    for name, pattern in _ITEM_CUES.items():
+        if pattern.search(cand.text):
+            f[f"item:{name}"] = 1.0
+    tail = intro[-200:]
+    for name, pattern in _INTRO_CUES.items():
+        if pattern.search(tail):
+            f[f"intro:{name}"] = 1.0
+            f[f"intro:{name}|kind:{kind}"] = 1.0
+    words = len(cand.text.split())
+    f["words:" + ("<4" if words < 4 else "4-12" if words <= 12 else "13-40" if words <= 40 else "40+")] = 1.0
+    f["run:" + ("1" if run_length <= 1 else "2-4" if run_length <= 4 else "5+")] = 1.0
+    if re.search(r"\brecommend", title, re.I):
+        f["title:recommend"] = 1.0
+    if re.search(r"\bfact ?sheet\b", title, re.I):
+        f["title:fact_sheet"] = 1.0
+    if re.search(r"\breport\b|\breview\b|\binquiry\b|\btaskforce\b|\bcommission\b", title, re.I):
+        f["title:report"] = 1.0
+    f["doc_recommendation_words:" + ("0" if doc_mentions == 0 else "1-2" if doc_mentions <= 2 else "3+")] = 1.0
+    first = cand.text.split()[0] if cand.text.split() else ""
+    if first[:1].isupper() and not first.endswith("s") and first.isalpha() and first.lower() not in (
+            "the", "a", "an", "this", "in", "on", "to", "for", "with", "by"):
+        f["item:capitalised_opening"] = 1.0
 
 
 @register("recommendations")
 def extract_recommendations(ctx: Context) -> list[Recommendation]:
-    kind = ctx.results["kind"][0]
-    found: dict[str, Recommendation] = {}
-
-    def add(number: str, text: str, start: int, rule: str, confidence: float) -> None:
-        text = text.strip().rstrip(".")
-        if number in found or len(text.split()) < 3:
-            return
-        actor = _ACTOR.match(text)
-        found[number] = Recommendation(number=number, text=text,
-                                       actor=actor.group("actor").strip() if actor else None,
-                                       evidence=ctx.evidence(start, start + len(text)),
-                                       confidence=confidence, rule=rule)
-
-    blocks = ctx.parsed.blocks
-    # A numbered list introduced by "recommendations" (report summaries).
-    for i, block in enumerate(blocks):
-        if block.kind is BlockKind.list_item or block.kind is BlockKind.table_row:
+    model = trained("recommendation")
+    found = []
+    seen: list[str] = []
+    for cand in candidates(ctx):
+        p = model.proba(cand.features)["recommendation"]
+        # The same recommendation in the summary and in the body is one.
+        if p < 0.5 or len(cand.text.split()) < 2 or any(_same(cand.text, s) for s in seen):
             continue
-        intro = ctx.block_text(block)
-        if not (_INTRO.search(intro) and intro.rstrip().endswith(":")):
-            continue
-        for nxt in blocks[i + 1:]:
-            if nxt.kind is not BlockKind.list_item:
-                break
-            m = _NUMBERED.match(ctx.block_text(nxt))
-            if not m:
-                break
-            add(m.group("num"), m.group("text"), nxt.start + m.start("text"),
-                "recommendations.introduced_list", 0.85)
-    # "Recommendation 1: ..." headings and paragraphs (not table-of-contents rows).
-    for block in blocks:
-        if block.kind in (BlockKind.table_row, BlockKind.list_item):
-            continue
-        m = _LABELLED.match(ctx.block_text(block))
-        if m:
-            add(m.group("num"), m.group("text"), block.start + m.start("text"),
-                "recommendations.labelled", 0.9)
-    if kind is Kind.other and not found:
-        for n, block in enumerate(_fact_sheet_commitments(ctx), start=1):
-            text = ctx.block_text(block)
-            m = _NUMBERED.match(text)
-            number, start = (m.group("num"), block.start + m.start("text")) if m else (str(n), block.start)
-            add(number, m.group("text") if m else text, start, "recommendations.fact_sheet_commitment", 0.7)
-    return sorted(found.values(), key=lambda r: _sort_key(r.number))
-
-
-_COMMIT_INTRO = re.compile(r"\b(?:commit\w*|pledge\w*|will|intend\w*|deliverables?|actions?|"
-                           r"announc\w*|initiatives?)\b[^:]*:\s*$", re.I)
-
-
-_COMMITMENT = re.compile(r"\b(?:will|commits? to|intends? to|plans? to|pledges? to|is to)\b")
-
-
-def _fact_sheet_commitments(ctx: Context):
-    """List items introduced by a commitment ('... commit to:'); failing that,
-    bullets that state one ('The United States will ...'), not every bullet."""
-    blocks, items = ctx.parsed.blocks, []
-    for i, block in enumerate(blocks):
-        if block.kind is BlockKind.list_item or not _COMMIT_INTRO.search(ctx.block_text(block)):
-            continue
-        for nxt in blocks[i + 1:]:
-            if nxt.kind is not BlockKind.list_item:
-                break
-            items.append(nxt)
-    if not items:
-        items = [b for b in blocks if b.kind is BlockKind.list_item
-                 and _COMMITMENT.search(ctx.block_text(b))]
-    return items
-
-
-def _sort_key(number: str | None):
-    if number and re.fullmatch(r"\d+(?:\.\d+)*", number):
-        return (0, tuple(int(n) for n in number.split(".")), "")
-    return (1, (), number or "")
+        seen.append(cand.text)
+        actor = _ACTOR.match(cand.text)
+        found.append(Recommendation(number=cand.number, text=cand.text,
+                                    actor=actor.group("actor").strip() if actor else None,
+                                    evidence=ctx.evidence(cand.start, cand.start + len(cand.text)),
+                                    confidence=round(p, 3), rule=f"recommendations.{cand.source}+recommendation.model"))
+    return found

@@ -54,7 +54,7 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
 
 
 
-def _is_signature_name_line(line: str) -> bool:
+def is_signature_name_line(line: str) -> bool:
     """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
     s, e = strip_name_decorations(line)
     line = line[s:e]
@@ -75,7 +75,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         line = ctx.block_text(block)
         nxt = blocks[i + 1]
         tight = ctx.text[block.end:nxt.start] == "\n"
-        if (tight and not line.isupper() and _is_signature_name_line(line)
+        if (tight and not line.isupper() and is_signature_name_line(line)
                 and title_like(ctx.block_text(nxt)) and _in_closing(ctx, block)):
             title, country = clean_title(ctx.block_text(nxt))
             title, organization = split_org(title)
@@ -109,7 +109,10 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         titles_line = ctx.block_text(nxt)
         if not title_like(titles_line):
             continue
-        spans = _split_caps_names(line)
+        spans = [(s, e) for s, e in _split_caps_names(line)
+                 if is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e])]
+        if not spans:
+            continue
         titles = _split_titles(titles_line, len(spans))
         for (s, e), title in zip(spans, titles):
             title_clean, country = clean_title(title)

@@ -1,0 +1,160 @@
+"""The hand-written role rules: what the text's wording says of a person
+mention (signed, hosted, was quoted ...).
+
+They are no longer the decision: their verdicts are features of the
+person-role model (:mod:`~pipeline.extract.persons`), which learns from the
+gold how far to trust each one; where they are right the model follows them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.context import Context
+from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.extract.names import title_like
+from pipeline.models import PersonRole
+
+PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
+             PersonRole.member, PersonRole.other]
+_SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscored)"
+# "welcomed ... by A, Title, and B": the by-phrase runs to the person through
+# names, titles and commas only (lower-case words are connectors).
+_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated)\b"
+                      r"[^.;]{0,80}?\bby\s+(?P<list>(?:[A-Z(][^\s]*|of|for|at|to|on|in|and|the|,|\s)*)$")
+_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened)\b", re.IGNORECASE)
+# Speaking at an event, not speaking with someone ("spoke with", "briefed on").
+_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
+                          r"gave (?:remarks|a speech|a presentation|the keynote)|spoke at|addressed the|"
+                          r"presented)\b", re.IGNORECASE)
+_SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$|"
+                           r"^\s*Speaking\b[^.]{0,80}$", re.IGNORECASE)
+
+
+def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
+    if "roster" in m.tags:
+        return PersonRole.member, "people.roster"
+    s_start, s_end = ctx.sentence_at(m.start)
+    text = ctx.text
+    before = text[s_start:m.extent_start]
+    after = text[m.extent_end:s_end]
+    # "We, Title Name, Title Name, and Title Name, congratulate ..."
+    lead = re.match(r"^\s*We,\s", text[s_start:s_end])
+    if lead:
+        list_end = re.search(r",\s+(?!and\b)[a-z]", text[s_start:s_end])
+        if list_end and m.start < s_start + list_end.start():
+            return PersonRole.author, "people.we_authors"
+    if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.IGNORECASE):
+        return PersonRole.author, "people.attributable_to"
+    if _HOST_BY.search(before) or _HOST_AFTER.match(after):
+        return PersonRole.host, "people.hosted_by"
+    block = ctx.block_at(m.start)
+    block_text = ctx.text[block.start:block.end] if block else ""
+    has_quote = "“" in block_text or '"' in block_text
+    if has_quote and (re.search(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", before)
+                      or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)):
+        return PersonRole.quoted, "people.said"
+    if re.match(r"^\s*to\s+[“\"]", after) or re.match(r"^\s*[,:]\s*[“\"]", after):
+        return PersonRole.quoted, "people.quote_follows"
+    if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
+        return PersonRole.speaker, "people.speaker"
+    return PersonRole.other, "people.mentioned"
+
+
+
+# "signed by", also with the date or place between ("signed on March 2, 2023,
+# by"), and the noun forms ("the signature by", "signatures of").
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,?)?\s+by|"
+                        r"signatures?\s+(?:by|of))\b", re.IGNORECASE)
+# "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
+_SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
+_WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
+                      r"as witnessed by)\b|;", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
+    r"[\s,]*(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
+    r"(?:signed|signs|co-signed)\b(?!\s+by)", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
+# A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
+_SIGNERS_INTRO = re.compile(r"\b(?:co-)?signatories\s*:?\s*$|\bsigned by\s*:?\s*$", re.IGNORECASE)
+
+
+def _chained(gap: str) -> bool:
+    """Two signers joined by 'and', possibly with the second one's title
+    between them that was not read with the name ('…, and the Netherlands'
+    Minister of Education, Culture and Science, Mr Pieter van der Linden')."""
+    if _CHAIN_GAP.match(gap):
+        return True
+    rest = re.sub(r"^\s*,?\s*(?:and|as well as)\s+", "", gap)
+    if rest == gap:
+        return False
+    rest = rest.strip(" ,")
+    return title_like(rest) and not re.search(r"\b(?:signed|said|met|will|was|were|is|are)\b", rest)
+
+
+def rule_signers(ctx: Context) -> set[int]:
+    """Start offsets of the mentions the hand-written signing rules call signers:
+    signature blocks and signature lines closing the text, "signed by A and
+    B", "A and B signed", "signed ... with A", a list under "Signatories:"."""
+    mentions = [m for m in find_mentions(ctx) if "roster" not in m.tags]
+    text = ctx.text
+    signers = {m.start for m in mentions if "signature_block" in m.tags}
+    signers |= _closing_name_lines(ctx, mentions)
+    signers |= _listed_under_intro(ctx, mentions)
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
+    for (s_start, s_end), in_sentence in by_sentence.items():
+        sentence = text[s_start:s_end]
+        stop = _WITNESS.search(sentence)
+        until = s_start + stop.start() if stop else s_end
+        for pattern in (_SIGNED_BY, _SIGNED_WITH):
+            for verb in pattern.finditer(sentence):
+                after = s_start + verb.end()
+                signers |= {m.start for m in in_sentence if after <= m.start < until}
+                if pattern is _SIGNED_WITH:
+                    # the subject who signed "with" them
+                    signers |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
+                                and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
+        for i, m in enumerate(in_sentence):
+            if not _VERB_AFTER.match(text[m.extent_end:s_end]):
+                continue
+            chain = [m]
+            for prev in reversed(in_sentence[:i]):
+                if _chained(text[prev.extent_end:chain[-1].extent_start]):
+                    chain.append(prev)
+                else:
+                    break
+            signers |= {c.start for c in chain}
+    return signers
+
+
+def _closing_name_lines(ctx: Context, mentions: list[Mention]) -> set[int]:
+    """Names alone on their lines after the body, beside a title line, a date
+    or another name: a signature block without the word "signed"."""
+    blocks = ctx.parsed.blocks
+    last_long = max((i for i, b in enumerate(blocks) if b.end - b.start > 200), default=-1)
+    closing = blocks[last_long + 1].start if last_long + 1 < len(blocks) else len(ctx.text)
+    lines = [m for m in mentions if "name_line" in m.tags and m.start >= closing]
+    if not lines:
+        return set()
+    tail = ctx.text[closing:]
+    if len(lines) >= 2 or re.search(r"\b(?:19|20)\d\d\b|President|Minister|Secretary|Chancellor|"
+                                    r"For the\b", tail):
+        return {m.start for m in lines}
+    return set()
+
+
+def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
+    """Persons on the lines after "Co-signatories:" or "Signed by:"."""
+    out: set[int] = set()
+    blocks = ctx.parsed.blocks
+    for i, block in enumerate(blocks):
+        if not _SIGNERS_INTRO.search(ctx.block_text(block)):
+            continue
+        for nxt in blocks[i + 1:]:
+            inside = [m for m in mentions if nxt.start <= m.start < nxt.end]
+            if not inside or nxt.end - nxt.start > 300:
+                break
+            out |= {m.start for m in inside}
+    return out

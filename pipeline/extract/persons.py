@@ -1,0 +1,198 @@
+"""Persons: every named person, each with the features that say whether they
+signed and, if not, what part they played.
+
+Mentions (:mod:`~pipeline.extract.mentions`) of one person ("Secretary of
+State Antony J. Blinken", later "Secretary Blinken") are merged; the fullest
+name is kept.  One trained model (``trained/person_role.json``) decides
+among signatory, the people roles (quoted, speaker, host, author, member,
+other) and none (not a person after all); the signatories and people
+extractors both read its decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pipeline.extract.context import Context
+from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
+from pipeline.gazetteer import is_given_name
+from pipeline.resources import trained
+
+ROLES = ("signatory", "quoted", "speaker", "host", "author", "member", "other", "none")
+
+_SIGN_WORD = re.compile(r"\b(?:signed|signs|sign|signing|signature|co-signed|countersigned|initialled)\b",
+                        re.I)
+_SIGN_AFTER = re.compile(r"^[^.;“”\"]{0,160}?\b(?:signed|signs|co-signed|countersigned|initialled)\b"
+                         r"(?!\s+by)", re.I)
+_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned|signature)\b[^.;]{0,80}\bby\b[^.;]*$|"
+                        r"\bsignatures? of\b[^.;]*$", re.I)
+_SIGNED_FOR = re.compile(r"^[^.;]{0,160}?\b(?:signed|signing) (?:for|on behalf of)\b", re.I)
+_WITNESS = re.compile(r"\b(?:in the presence of|witnessed|witnessing|looked on|attended the signing|"
+                      r"presided over)\b", re.I)
+_PAST_INSTRUMENT = re.compile(r"\b(?:executive order|proclamation|law|act|bill|memorandum)\b", re.I)
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_SAY = re.compile(r"\b(?:said|says|stated|noted|added|remarked|explained|emphasized|emphasised|"
+                  r"underscored|commented|declared)\b", re.I)
+_HOST = re.compile(r"\b(?:hosted|hosts|co-?hosted|welcomed|welcomes|convened|convenes|co-?chaired|"
+                   r"chaired|chairs|chair|moderated|received|invited|invitation of|led by|"
+                   r"headed by)\b", re.I)
+_SPEAKER = re.compile(r"\b(?:remarks|keynote|speech|address|delivered|spoke at|addressed|"
+                      r"presentation|opening statement|briefed)\b", re.I)
+_AUTHOR = re.compile(r"\battributable to\b|^\s*(?:We|WE),|\bstatement (?:by|from)\b|"
+                     r"\bjoint statement by\b|\bmessage from\b", re.I)
+_MEMBER = re.compile(r"\b(?:delegation|delegations|members?|participants?|attendees|included|"
+                     r"including|joined by|accompanied by|panel|roster|board|committee|council)\b",
+                     re.I)
+_MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversation|consulted)\b"
+                       r"[^.;]{0,30}\bwith\s*$", re.I)
+
+
+@dataclass
+class PersonCandidate:
+    mentions: list[Mention]
+    features: dict[str, float] = field(default_factory=dict)
+
+    @cached_property
+    def best(self) -> Mention:
+        return max(self.mentions, key=lambda m: (len(m.name.split()), -m.start))
+
+    @property
+    def name(self) -> str:
+        return self.best.name
+
+    @cached_property
+    def titled(self) -> Mention | None:
+        return next((m for m in self.mentions if m.title), None)
+
+
+def persons(ctx: Context) -> list[PersonCandidate]:
+    """Person candidates with their features (cached on the context)."""
+    if "persons" in ctx.analyses:
+        return ctx.analyses["persons"]
+    groups: list[list[Mention]] = []
+    for m in find_mentions(ctx):
+        group = next((g for g in groups if any(_same_person(m, x) or _same_person(x, m) for x in g)),
+                     None)
+        if group is None:
+            groups.append([m])
+        else:
+            group.append(m)
+    cands = [PersonCandidate(g) for g in groups]
+    signers = rule_signers(ctx)
+    for c in cands:
+        _describe(ctx, c, len(cands))
+        _rule_verdicts(ctx, c, signers)
+    ctx.analyses["persons"] = cands
+    return cands
+
+
+def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str, float]]]:
+    """Each person's role (or "signatory", or "none") and its probability."""
+    if "person_roles" in ctx.analyses:
+        return ctx.analyses["person_roles"]
+    model = trained("person_role")
+    out = []
+    for cand in persons(ctx):
+        probs = model.proba(cand.features)
+        label = max(probs, key=probs.__getitem__)
+        out.append((cand, label, probs[label], probs))
+    ctx.analyses["person_roles"] = out
+    return out
+
+
+def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> None:
+    """The hand-written rules' verdicts, as features the model weighs."""
+    kind = ctx.results["kind"][0].value
+    roles = [mention_role(ctx, m) for m in cand.mentions]
+    role, rule = min(roles, key=lambda r: PRIORITY.index(r[0]))
+    signed = any(m.start in signers or "signature_block" in m.tags for m in cand.mentions)
+    verdicts = [f"verdict:{'signatory' if signed else role.value}", f"rule:{rule}"]
+    for v in verdicts:
+        cand.features[v] = 1.0
+        cand.features[f"{v}|kind:{kind}"] = 1.0
+
+
+def _same_person(m: Mention, other: Mention) -> bool:
+    """All of m's name words belong to the other's name ('Minister Cardozo' is
+    'María Fernanda Cardozo Estévez')."""
+    mine = m.name_words
+    return bool(mine) and mine <= other.name_words
+
+
+def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
+    text = ctx.text
+    kind = ctx.results["kind"][0].value
+    f = cand.features
+    f["bias"] = 1.0
+    f[f"kind:{kind}"] = 1.0
+    blocks = ctx.parsed.blocks
+    closing_start = blocks[max(0, len(blocks) - 4)].start if blocks else 0
+    words = cand.name.split()
+    f["name_words:" + str(min(len(words), 4))] = 1.0
+    if is_given_name(words[0]):
+        f["given_name_first"] = 1.0
+    if cand.name.isupper():
+        f["name_caps"] = 1.0
+    if cand.titled is not None:
+        f["has_title"] = 1.0
+    n = len(cand.mentions)
+    f["mentions:" + ("1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
+    f["persons:" + ("1" if n_persons == 1 else "2-3" if n_persons <= 3 else "4-8" if n_persons <= 8
+                    else "9+")] = 1.0
+    cues: set[str] = set()
+    for m in cand.mentions:
+        cues.add(f"rule:{m.rule}")
+        cues.update(f"tag:{t}" for t in m.tags)
+        s_start, s_end = ctx.sentence_at(m.start)
+        sentence = text[s_start:s_end]
+        before = text[s_start:m.extent_start]
+        after = text[m.extent_end:s_end]
+        block = ctx.block_at(m.start)
+        block_text = ctx.block_text(block) if block else sentence
+        if m.start >= closing_start:
+            cues.add("closing")
+        if block is not None and blocks.index(block) <= 2:
+            cues.add("opening")
+        if _SIGN_WORD.search(sentence):
+            cues.add("sign_sentence")
+            if _WITNESS.search(sentence):
+                cues.add("witness_sentence")
+            if _PAST_INSTRUMENT.search(sentence):
+                cues.add("sign_instrument_word")
+        if _SIGN_AFTER.match(after):
+            cues.add("sign_after")
+        if _SIGNED_BY.search(before):
+            cues.add("signed_by_before")
+        if _SIGNED_FOR.match(after):
+            cues.add("signed_for")
+        if re.search(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)", text[max(0, m.extent_start - 120):m.extent_start]):
+            cues.add("for_government_above")
+        if _QUOTE_MARK.search(block_text):
+            cues.add("quote_in_block")
+            if _SAY.search(sentence):
+                cues.add("said_quote")
+        if _SAY.search(before[-40:]) or _SAY.match(after.lstrip(" ,")) or re.match(r"^\s*[:,]\s*[“\"]", after):
+            cues.add("said_near")
+        if _HOST.search(before[-120:]):
+            cues.add("host_before")
+        if _HOST.match(after.lstrip(" ,").removeprefix("who ")):
+            cues.add("host_after")
+        if _SPEAKER.search(sentence):
+            cues.add("speaker_sentence")
+        if _AUTHOR.search(before[-60:]) or _AUTHOR.search(sentence[:20]):
+            cues.add("author_cue")
+        if _MEMBER.search(sentence):
+            cues.add("member_sentence")
+        if _MET_WITH.search(before[-80:]):
+            cues.add("met_with")
+        if re.match(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b",
+                    after):
+            cues.add("subject_of_meeting")
+        if block is not None and block.end - block.start < 120 and m.start - block.start < 5:
+            cues.add("line_start")
+    for cue in cues:
+        f[cue] = 1.0
+        f[f"{cue}|kind:{kind}"] = 1.0
