@@ -52,6 +52,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     # Headlines are in title case, where every word looks like a name: there a
     # name counts only when a title or an honorific anchors it.
     headings = [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
+    body_words = {w.casefold() for w in stdre.findall(r"\w+", text[headings[0][1]:] if headings else text)}
     for m in RUN.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -59,7 +60,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
         for run, start in _split_coordinated(m.group(0), m.start()):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
-                if mention.rule not in _ANCHORED:
+                # the name must be one the body uses too, or start with a given name
+                if mention.rule not in _ANCHORED or not (
+                        is_given_name(mention.name.split()[0])
+                        or any(w in body_words for w in mention.name_words)):
                     continue
                 mention.tags.add("in_title")
             if mention:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
+from pipeline.extract.persons import persons
 from pipeline.gazetteer import CAPITALS, short_name
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
@@ -61,7 +62,7 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
                 (ent.start_char, ent.end_char, ent.label_))
     for m in _capital_mentions(ctx):
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
-    cands = [c for c in found.values() if any(label != "CAPITAL" for *_, label in c.mentions)]
+    cands = list(found.values())
     _describe(ctx, cands)
     return cands
 
@@ -90,6 +91,10 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     n_codes = len(cands)
     total_mentions = sum(len(c.mentions) for c in cands) or 1
     we_doc = bool(_WE.search(text))
+    # Countries the signing rules give the signers ("signed for Ghana",
+    # "President of the United States" in a signature block).
+    signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
+                        for m in cand.mentions if m.country}
     for c in cands:
         f = c.features
         f["bias"] = 1.0
@@ -154,6 +159,11 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         f["first_pos"] = min(first / max(len(text), 1), 1.0)
         if we_doc:
             f["we_doc"] = 1.0
+        if c.code in signer_countries:
+            f["signer_country"] = 1.0
+            f[f"signer_country|kind:{kind}"] = 1.0
+        if all(label == "CAPITAL" for *_, label in c.mentions):
+            f["only_capital"] = 1.0
 
 
 @register("parties")
