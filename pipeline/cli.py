@@ -4,7 +4,8 @@
     tenets extract FILE [--json]          one document through the library
     tenets schema [--out DIR]             write the JSON Schemas
     tenets validate DIR                   check records against schemas/
-    tenets eval GOLD_DIR OUT_DIR          per-field precision, recall, F1
+    tenets eval [GOLD_DIR OUT_DIR]        per-field precision, recall, F1 (real gold: --part, --cv K)
+    tenets train                          rebuild the learned decisions from the gold
 
 Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage error,
 3 the output folder is in use by another run.
@@ -237,24 +238,72 @@ def validate(
 
 @app.command("eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    out_dir: Annotated[Path, typer.Argument(help="An out/ folder with records.")],
+    gold_dir: Annotated[Optional[Path], typer.Argument(
+        help="Folder of gold JSON files (with OUT_DIR); leave out to measure the real annotated documents.")] = None,
+    out_dir: Annotated[Optional[Path], typer.Argument(help="An out/ folder with records.")] = None,
+    part: Annotated[str, typer.Option("--part", help="Part of the split to measure: dev, test or all.")] = "dev",
+    cv: Annotated[int, typer.Option("--cv", help="K-fold cross-validation by document (retrains every fold).",
+                                    min=0)] = 0,
+    split: Annotated[Path, typer.Option("--split", help="The split file of the real annotated documents.")]
+    = Path("tests/real/split.tsv"),
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missing and extra values.")] = False,
 ) -> None:
-    """Per-field precision, recall and F1 against gold records."""
+    """Per-field precision, recall, F1 and calibration error, per kind and per publisher.
+
+    With GOLD_DIR and OUT_DIR: gold files against written records.  Without:
+    the real annotated documents of the split are extracted and scored
+    (``--part``), or cross-validated (``--cv K``)."""
     from pipeline.evaluate import evaluate
 
-    if not gold_dir.is_dir() or not out_dir.is_dir():
-        _echo_err("error: GOLD_DIR and OUT_DIR must be folders")
-        raise typer.Exit(2)
-    result = evaluate(gold_dir, out_dir)
+    if gold_dir is not None or out_dir is not None:
+        if gold_dir is None or out_dir is None or not gold_dir.is_dir() or not out_dir.is_dir():
+            _echo_err("error: GOLD_DIR and OUT_DIR must both be folders")
+            raise typer.Exit(2)
+        result = evaluate(gold_dir, out_dir)
+    else:
+        result = _evaluate_split(split, part, cv)
+    if not result.per_document:
+        _echo_err("error: no gold document matched a record" if gold_dir else
+                  "error: no annotated document found (is ../shared present?)")
+        raise typer.Exit(1)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str))
         return
-    typer.echo(f"{'field':<16} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
+    _print_evaluation(result, details)
+
+
+def _evaluate_split(split: Path, part: str, cv: int):
+    from pipeline.goldset import load_split
+    from pipeline.learn.crossval import cross_validate, evaluate_documents
+
+    if part not in ("dev", "test", "all"):
+        _echo_err("error: --part is dev, test or all")
+        raise typer.Exit(2)
+    if not split.is_file():
+        _echo_err(f"error: split file {split} not found")
+        raise typer.Exit(2)
+    docs = load_split(split, part=None if part == "all" else part)
+    if cv:
+        return cross_validate(docs, cv)
+    return evaluate_documents(docs)
+
+
+def _print_evaluation(result, details: bool) -> None:
+    typer.echo(f"{len(result.per_document)} documents, macro-F1 {result.macro_f1:.3f}")
+    typer.echo(f"{'field':<16} {'precision':>9} {'recall':>7} {'F1':>6} {'ECE':>6}   tp  fp  fn")
     for field, s in result.totals.items():
-        typer.echo(f"{field:<16} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f}  {s.tp:3d} {s.fp:3d} {s.fn:3d}")
+        ece = f"{s.ece:6.3f}" if s.calibration else "     -"
+        typer.echo(f"{field:<16} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {ece}  "
+                   f"{s.tp:3d} {s.fp:3d} {s.fn:3d}")
+    for group, by_value in result.groups.items():
+        typer.echo(f"\nF1 by {group}:")
+        fields = list(result.totals)
+        typer.echo(f"{'':<28} {'docs':>4} {'macro':>6} " + " ".join(f"{f[:6]:>6}" for f in fields))
+        for value, scores in sorted(by_value.items()):
+            macro = sum(scores[f].f1 for f in fields) / len(fields)
+            typer.echo(f"{value[:28]:<28} {result.group_sizes.get((group, value), 0):4d} {macro:6.3f} "
+                       + " ".join(f"{scores[f].f1:6.3f}" for f in fields))
     if result.unmatched_gold:
         typer.echo(f"gold files without a record: {', '.join(result.unmatched_gold)}")
     if details:
@@ -262,6 +311,44 @@ def evaluate_cmd(
             for field, s in fields.items():
                 if s.missing or s.extra:
                     typer.echo(f"{doc} {field}: missing {s.missing} extra {s.extra}")
+
+
+@app.command()
+def train(
+    split: Annotated[Path, typer.Option("--split", help="The split file of the real annotated documents.")]
+    = Path("tests/real/split.tsv"),
+    reviewed: Annotated[Optional[list[Path]], typer.Option(
+        "--reviewed", help="A folder of reviewers' exports (`tenets review export`) to learn from too.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the trained files.")] = None,
+    folds: Annotated[int, typer.Option("--folds", min=2, help="Folds for model choice and calibration.")] = 5,
+) -> None:
+    """Rebuild every learned decision from the development part of the gold
+    (and reviewers' exports): deterministic, a few minutes at most."""
+    from pipeline.goldset import load_reviewed, load_split
+    from pipeline.learn.train import save
+    from pipeline.learn.train import train as train_models
+    from pipeline.resources import TRAINED_DIR
+
+    if not split.is_file():
+        _echo_err(f"error: split file {split} not found")
+        raise typer.Exit(2)
+    docs = load_split(split, part="dev")
+    for folder in reviewed or []:
+        if not folder.is_dir():
+            _echo_err(f"error: {folder} is not a folder")
+            raise typer.Exit(2)
+        docs += load_reviewed(folder)
+    if not docs:
+        _echo_err("error: no annotated document found (is ../shared present?)")
+        raise typer.Exit(1)
+    trained = train_models(docs, folds=folds)
+    written = save(trained, out or TRAINED_DIR)
+    for name, info in trained.report.items():
+        if name != "calibration":
+            typer.echo(f"{name:<15} {info['variant']:<5} cross-validated quality "
+                       f"model {info['cv_quality']['model']:.3f}, rule {info['cv_quality']['rule']:.3f}, "
+                       f"{info['rows']} examples from {info['documents']} documents")
+    typer.echo(f"trained on {len(docs)} documents; wrote {len(written)} files to {out or TRAINED_DIR}")
 
 
 def _register_subcommands() -> None:

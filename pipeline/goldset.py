@@ -29,8 +29,14 @@ class GoldDocument:
     publisher: str
     kind: str         # the stratum's kind (gold kind; the pool's title guess)
     part: str         # dev | test
-    text_path: Path
+    text_path: Path | None
     gold_path: Path
+
+    def read_text(self) -> str:
+        """The annotated text (a reviewed record carries its own)."""
+        if self.text_path is None:
+            return self.gold["text"]
+        return self.text_path.read_text("utf-8")
 
     @property
     def name(self) -> str:
@@ -42,7 +48,7 @@ class GoldDocument:
 
     @property
     def available(self) -> bool:
-        return self.text_path.is_file() and self.gold_path.is_file()
+        return (self.text_path is None or self.text_path.is_file()) and self.gold_path.is_file()
 
 
 def _paths(key: str, shared: Path) -> tuple[Path, Path]:
@@ -69,4 +75,15 @@ def load_split(split_file: Path = DEFAULT_SPLIT, shared: Path = DEFAULT_SHARED, 
                                gold_path=gold_path)
             if include_missing or doc.available:
                 docs.append(doc)
+    return docs
+
+
+def load_reviewed(directory: Path) -> list[GoldDocument]:
+    """Reviewers' exports (``tenets review export``): each carries its record's text."""
+    docs = []
+    for path in sorted(Path(directory).glob("*.json")):
+        doc = GoldDocument(key=f"reviewed/{path.stem}", set="reviewed", publisher="reviewed",
+                           kind="", part="dev", text_path=None, gold_path=path)
+        if "text" in doc.gold:
+            docs.append(doc)
     return docs

@@ -55,12 +55,26 @@ def trained(name: str):
 
 @lru_cache(maxsize=None)
 def _trained_file(name: str):
+    import json
+
+    from pipeline.learn.calibration import FieldCalibration
     from pipeline.learn.linear import LinearModel
 
     path = TRAINED_DIR / f"{name}.json"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `tenets train` to make the trained decisions")
-    return LinearModel.load(path)
+    data = json.loads(path.read_text("utf-8"))
+    return FieldCalibration.from_json(data) if name == "calibration" else LinearModel.from_json(data)
+
+
+def trained_fingerprint() -> str:
+    """Hash of every trained file: part of the extraction cache key."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(TRAINED_DIR.glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @contextmanager

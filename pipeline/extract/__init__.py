@@ -84,10 +84,26 @@ def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
     provenance = {"kind": kind_prov}
     if title_prov is not None:
         provenance["title"] = title_prov
-    return Extraction(
+    extraction = Extraction(
         kind=kind_value,
         title=title_value,
         provenance=provenance,
         **{f: ctx.results[f] for f in ("dates", "parties", "signatories", "people", "principles",
                                         "recommendations")},
     )
+    return calibrate(extraction)
+
+
+def calibrate(extraction: Extraction) -> Extraction:
+    """Turn each value's raw score into the probability that it is right
+    (per-field maps fitted on held-out folds by ``tenets train``)."""
+    from pipeline.resources import trained
+
+    calibration = trained("calibration")
+    for field, prov in extraction.provenance.items():
+        if prov.rule != "kind.source_hint":
+            prov.confidence = calibration(field, prov.confidence)
+    for field in ("dates", "parties", "signatories", "people", "principles", "recommendations"):
+        for item in getattr(extraction, field):
+            item.confidence = calibration(field, item.confidence)
+    return extraction

@@ -36,13 +36,21 @@ class Platt:
 
 def fit_platt(raw: Sequence[float], correct: Sequence[bool]) -> Platt:
     """Fit on (raw score, was it right) pairs; identity when there is too little data."""
-    if len(raw) < 10 or len(set(correct)) < 2:
+    if len(raw) < 10:
         return Platt()
+    if len(set(correct)) < 2:  # always right (or always wrong): the smoothed rate
+        return Platt(a=0.0, b=_logit((sum(correct) + 1) / (len(correct) + 2)))
     from sklearn.linear_model import LogisticRegression
 
     X = [[_logit(r)] for r in raw]
     model = LogisticRegression(C=10.0).fit(X, [int(c) for c in correct])
-    return Platt(a=float(model.coef_[0][0]), b=float(model.intercept_[0]))
+    a, b = float(model.coef_[0][0]), float(model.intercept_[0])
+    if a <= 0:
+        # Scores that do not rank right above wrong: every value gets the
+        # field's observed accuracy rather than an inverted map.
+        accuracy = (sum(correct) + 1) / (len(correct) + 2)
+        a, b = 0.0, _logit(accuracy)
+    return Platt(a=a, b=b)
 
 
 def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bool],
@@ -59,3 +67,35 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
             mean_conf = sum(confidence[i] for i in members) / len(members)
             total += len(members) / n * abs(accuracy - mean_conf)
     return total
+
+
+@dataclass(frozen=True)
+class FieldCalibration:
+    """One Platt map per field: the extractor's raw confidence -> probability right."""
+
+    maps: dict[str, Platt]
+
+    def __call__(self, field: str, raw: float) -> float:
+        platt = self.maps.get(field)
+        return round(platt(raw), 3) if platt else raw
+
+    def to_json(self) -> dict:
+        return {"name": "calibration", "fields": {f: p.to_json() for f, p in sorted(self.maps.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> FieldCalibration:
+        return cls({f: Platt(**v) for f, v in data["fields"].items()})
+
+    @classmethod
+    def identity(cls) -> FieldCalibration:
+        return cls({})
+
+
+def fit_field_calibration(evaluation) -> FieldCalibration:
+    """Fit each field's map on the (raw confidence, right) pairs of a cross-validated evaluation."""
+    maps = {}
+    for field, score in evaluation.totals.items():
+        raw = [c for c, _ in score.calibration]
+        ok = [r for _, r in score.calibration]
+        maps[field] = fit_platt(raw, ok)
+    return FieldCalibration(maps)

@@ -34,14 +34,16 @@ def evaluate_documents(docs: Sequence[GoldDocument], examples: list[Example] | N
     return evaluate_pairs(pairs)
 
 
-def cross_validate(docs: Sequence[GoldDocument], k: int = 5) -> Evaluation:
-    """Each fold's documents extracted by models trained on the other folds."""
-    examples = load_examples(list(docs))
+def cross_validate(docs: Sequence[GoldDocument], k: int = 5, *, examples: list[Example] | None = None,
+                   calibrate: bool = True) -> Evaluation:
+    """Each fold's documents extracted by models trained on the other folds
+    (calibrated on those folds too, unless ``calibrate`` is false)."""
+    examples = examples if examples is not None else load_examples(list(docs))
     pairs = []
     for f in range(k):
         train_ex = [ex for ex in examples if fold_of(ex.doc.key, k) != f]
         test_ex = [ex for ex in examples if fold_of(ex.doc.key, k) == f]
-        models = train([], examples=train_ex).models
+        models = train([], examples=train_ex, calibrate=calibrate).models
         with using_models(models):
             for ex in test_ex:
                 ex.reset()

@@ -29,6 +29,6 @@ class Example:
 def load_examples(docs: list[GoldDocument]) -> list[Example]:
     out = []
     for doc in docs:
-        parsed = parse_text(doc.text_path.read_text("utf-8"))
+        parsed = parse_text(doc.read_text())
         out.append(Example(doc=doc, ctx=make_context(parsed)))
     return out

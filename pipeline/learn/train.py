@@ -15,9 +15,11 @@ is deterministic; the same gold gives byte-identical files.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.extract import REGISTRY, load_extractors
 from pipeline.goldset import GoldDocument
@@ -41,8 +43,27 @@ def fold_of(key: str, folds: int) -> int:
 
 
 def train(docs: Sequence[GoldDocument], *, folds: int = FOLDS,
-          examples: list[Example] | None = None) -> Trained:
+          examples: list[Example] | None = None, calibrate: bool = True) -> Trained:
+    """Every decision, and (``calibrate``) the per-field confidence maps fitted
+    on a cross-validated run of the whole extractor."""
     examples = examples if examples is not None else load_examples(list(docs))
+    trained = _train_decisions(examples, folds)
+    if calibrate:
+        from pipeline.learn.calibration import fit_field_calibration
+        from pipeline.learn.crossval import cross_validate
+
+        evaluation = cross_validate([], folds, examples=examples, calibrate=False)
+        calibration = fit_field_calibration(evaluation)
+    else:
+        from pipeline.learn.calibration import FieldCalibration
+
+        calibration = FieldCalibration.identity()
+    trained.models["calibration"] = calibration
+    trained.report["calibration"] = calibration.to_json()["fields"]
+    return trained
+
+
+def _train_decisions(examples: list[Example], folds: int) -> Trained:
     load_extractors()
     for ex in examples:
         ex.reset()
@@ -88,17 +109,21 @@ def _fit_rows(decision: Decision, rows: list[Row]) -> LinearModel:
     return fit(decision.name, X, y, C=decision.C, classes=decision.classes, weights=w)
 
 
-def _oof(fit_rows, rows: list[Row], doc_fold: list[int], folds: int):
+def _oof(fit_rows, rows: list[Row], doc_fold: list[int], folds: int, width: int):
     """Held-out-fold scores of every row (each predicted by a model that did not see its document)."""
     scores: list[list[float] | None] = [None] * len(rows)
     for f in range(folds):
+        held_out = [i for i, r in enumerate(rows) if doc_fold[r.doc] == f]
         train_rows = [r for r in rows if doc_fold[r.doc] != f]
-        if not train_rows:
+        if not held_out:
+            continue
+        if not train_rows:  # every example of this decision is in one fold: no opinion
+            for i in held_out:
+                scores[i] = [0.0] * width
             continue
         model = fit_rows(train_rows)
-        for i, r in enumerate(rows):
-            if doc_fold[r.doc] == f:
-                scores[i] = model.scores(r.features)
+        for i in held_out:
+            scores[i] = model.scores(rows[i].features)
     return scores
 
 
@@ -133,14 +158,15 @@ def _temperature(rows: list[Row], scores, classes: tuple[str, ...]) -> float:
 
 
 def _rule_model(decision: Decision, rows: list[Row]) -> LinearModel:
-    """The hand-written rule as a model: its verdict, trusted as often as it
+    """The hand-written rule as a model: each verdict trusted as often as it
     was right on these rows (smoothed), the other classes sharing the rest."""
-    right = sum(decision.rule_verdict(r.features) in r.labels for r in rows)
-    p = (right + 1) / (len(rows) + 2)
     k = len(decision.classes)
-    alpha = math.log(p * (k - 1) / (1 - p)) if p < 1 else 10.0
-    weights = {f"verdict:{c}": tuple(alpha if c == other else 0.0 for other in decision.classes)
-               for c in decision.classes}
+    weights = {}
+    for c in decision.classes:
+        given = [r for r in rows if decision.rule_verdict(r.features) == c]
+        p = (sum(c in r.labels for r in given) + 1) / (len(given) + 2)
+        alpha = math.log(p * (k - 1) / (1 - p))
+        weights[f"verdict:{c}"] = tuple(alpha if c == other else 0.0 for other in decision.classes)
     return LinearModel(name=decision.name, classes=decision.classes, weights=weights,
                        bias=tuple(0.0 for _ in decision.classes))
 
@@ -157,7 +183,7 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     variants = {"model": rows, "rule": rule_rows}
     results = {}
     for name, variant_rows in variants.items():
-        scores = _oof(fit_variant[name], variant_rows, doc_fold, folds)
+        scores = _oof(fit_variant[name], variant_rows, doc_fold, folds, len(decision.classes))
         results[name] = (_quality(decision, variant_rows, scores), scores)
     chosen = max(results, key=lambda n: (results[n][0], n == "model"))
     quality, scores = results[chosen]
@@ -167,3 +193,14 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     model.meta = {"variant": chosen, "rows": len(rows), "documents": len({r.doc for r in rows}),
                   "cv_quality": {n: round(q, 4) for n, (q, _) in results.items()}}
     return model, {**model.meta, "temperature": model.temperature, "oof_labels": oof_labels}
+
+
+def save(trained: Trained, directory: Path) -> list[Path]:
+    """Write every model (``<name>.json``) and the training report."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in trained.models.items():
+        path = directory / f"{name}.json"
+        path.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path)
+    return written

@@ -21,6 +21,8 @@ def gold_for(record: DocumentRecord) -> dict:
         "source": record.source.uri,
         "kind": record.kind.value,
         "title": record.title,
+        # the text the evidence points into: `tenets train --reviewed` learns from it
+        "text": record.text,
         "dates": [{"date": d.value, "role": d.role.value, "text": d.text,
                    "evidence": d.evidence.text} for d in record.dates],
         "parties": [{"name": p.name, "country_code": p.country_code, "evidence": p.evidence.text}
