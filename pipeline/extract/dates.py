@@ -104,8 +104,7 @@ _CLAUSE_CUES = [
     ("name_of", re.compile(r"\b(?:Act|Agenda|Strategy|Plan|Vision|Report|Summit|Declaration|Accord|"
                            r"Agreement|Conference|Games|Review|Budget|Resolution)\b")),
 ]
-#: Probability above which a date mention also takes a second role (a
-#: dateline that also dates "today's" signing).
+#: Probability above which a date mention also takes its second most likely role.
 SECOND_ROLE = 0.4
 
 
@@ -183,20 +182,47 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
 def extract_dates(ctx: Context) -> list[DateItem]:
     model = trained("date_role")
     items: dict[tuple[str, str], DateItem] = {}
+
+    def add(cand: Candidate, role: str, p: float, how: str) -> None:
+        key = (cand.value, role)
+        if key not in items or items[key].confidence < p:
+            items[key] = DateItem(value=cand.value, role=DateRole(role), text=cand.text,
+                                  evidence=ctx.evidence(cand.start, cand.end),
+                                  confidence=round(p, 3), rule=f"{cand.rule}+{how}")
+
     for cand in find_candidates(ctx.text):
-        probs = model.proba(features(ctx, cand))
-        ranked = sorted(probs.items(), key=lambda kv: -kv[1])
-        for rank, (role, p) in enumerate(ranked):
-            if role == "none" or (rank > 0 and p < SECOND_ROLE):
-                if rank == 0:
-                    break
-                continue
-            key = (cand.value, role)
-            if key not in items or items[key].confidence < p:
-                items[key] = DateItem(value=cand.value, role=DateRole(role), text=cand.text,
-                                      evidence=ctx.evidence(cand.start, cand.end),
-                                      confidence=round(p, 3), rule=f"{cand.rule}+date_role.model")
+        feats = features(ctx, cand)
+        if "rule:role.page_maintenance" in feats:
+            # "Last updated 23 February 2024" is the page's furniture, not the
+            # document's content: structural, so not left to the model.
+            add(cand, "other", 1.0, "role.page_maintenance")
+            continue
+        probs = model.proba(feats)
+        ranked = sorted((kv for kv in probs.items() if kv[0] != "none"), key=lambda kv: -kv[1])
+        if probs["none"] >= ranked[0][1]:
+            continue
+        add(cand, ranked[0][0], ranked[0][1], "date_role.model")
+        if len(ranked) > 1 and ranked[1][1] >= SECOND_ROLE:
+            add(cand, ranked[1][0], ranked[1][1], "date_role.model")
+        if ranked[0][0] == "published":
+            # DESIGN: a dateline also dates the "today" occasion it stands over.
+            occasion = _today_occasion(ctx, cand)
+            if occasion:
+                add(cand, occasion, ranked[0][1], "role.dateline_today")
     return sorted(items.values(), key=lambda d: d.evidence.start)
+
+
+def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
+    """'NEW DELHI, 22 February 2024 – India and Chile today signed ...': the
+    role of the occasion a dateline's "today" refers to."""
+    block = ctx.block_at(cand.start)
+    following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
+    if block is not None and _is_standalone_date(ctx.block_text(block)):
+        nxt = _next_block(ctx, block)
+        following = ctx.block_text(nxt) if nxt else ""
+    if not re.search(r"\btoday\b", following[:300], re.I):
+        return None
+    return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -28,6 +28,8 @@ _PARTICIPANTS = re.compile(
     r"\b(?:gathered|participants?|participating|participated|attended|attendees|joined|took part|"
     r"representatives|delegations?|members|partners|endorsed|endorsing|co-sponsor\w*|"
     r"(?:officials|ministers|leaders|delegates|experts) (?:of|from)|countries|governments|nations)\b", re.I)
+# "Canada and Chile today signed": a party is the subject of the signing.
+_SIGN_SUBJECT = re.compile(r"[^.;]{0,80}?\b(?:signed|signs|sign|have signed|will sign)\b(?!\s+by)", re.I)
 _MEETING = re.compile(r"\b(?:met|meet|meeting|call|spoke|talks|dialogue|consultations|summit|"
                       r"discussed|visit\w*|hosted|welcomed|convened|conversation)\b", re.I)
 _MET_WITH = re.compile(r"\b(?:met|meeting|call|spoke|talks|consultations|dialogue|conversation|"
@@ -124,6 +126,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("lead")
             if _SIGN.search(s_text):
                 cues.add("sign_sentence")
+                if _SIGN_SUBJECT.match(text, end) and not re.search(r"\bwith\s*$", before):
+                    cues.add("sign_subject")
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
                 cues.add("list3")

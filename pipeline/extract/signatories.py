@@ -23,6 +23,16 @@ _GOVERNMENT_ABOVE = re.compile(r"For (?:the )?(?:Government of )?(?:the )?([A-Z]
                                r"[A-Z][\w'’.-]*){0,4}):?\s*$")
 
 
+def _country_prefix(words: str) -> str | None:
+    """The country the longest leading run of words names ("Rwanda. They" -> RW)."""
+    parts = words.replace(".", " . ").split()
+    for n in range(len(parts), 0, -1):
+        code = lookup_country(" ".join(parts[:n]))
+        if code:
+            return code
+    return None
+
+
 @register("signatories")
 def extract_signatories(ctx: Context) -> list[Signatory]:
     out = []
@@ -35,12 +45,12 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
         s_start, s_end = ctx.sentence_at(mention.start)
         start, end = mention.extent_start, mention.extent_end
         behalf = _FOR_COUNTRY.search(ctx.text, mention.end, min(s_end, mention.end + 200))
-        if behalf and lookup_country(behalf.group(1)):
-            country = lookup_country(behalf.group(1))
+        if behalf and _country_prefix(behalf.group(1)):
+            country = _country_prefix(behalf.group(1))
             end = max(end, behalf.end(1))
         above = _GOVERNMENT_ABOVE.search(ctx.text, max(0, mention.extent_start - 120), mention.extent_start)
         if not country and above:
-            country = lookup_country(above.group(1))
+            country = _country_prefix(above.group(1))
         out.append(Signatory(name=cand.name, title=titled.title, organization=titled.organization,
                              country=short_name(country) if country else "", country_code=country,
                              evidence=ctx.evidence(start, end), confidence=round(p, 3),
