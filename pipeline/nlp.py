@@ -5,10 +5,10 @@ needs anyway: documents of a narrow genre whose cues (titles, "signed by",
 "shared values such as") are lexical.  An installed pipeline can be named in
 the settings; its components are kept and ours are added.
 
+Sentences are not split here: the extractor splits blocks into sentences
+itself (``extract.context.split_sentences``), once, in linear time.
+
 Components:
-- ``block_boundaries``: a line break ends a sentence (headings, list items
-  and signature lines are never glued to the next block);
-- ``sentencizer``;
 - ``entity_ruler``: countries (GPE, id = ISO alpha-2), demonyms (NORP),
   bodies such as the G7 (ORG) and national agencies (AGENCY, id = country).
 """
@@ -24,14 +24,6 @@ from pipeline.gazetteer import AGENCIES, BODIES, DEMONYMS, country_names
 from pipeline.settings import get_settings
 
 
-@Language.component("block_boundaries")
-def block_boundaries(doc):
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws[len(token.text):] or "\n" in token.text:
-            doc[i + 1].is_sent_start = True
-    return doc
-
-
 def entity_patterns() -> list[dict]:
     patterns = [{"label": "GPE", "pattern": name, "id": code}
                 for name, code in country_names().items()]
@@ -45,9 +37,6 @@ def entity_patterns() -> list[dict]:
 
 def build_nlp(model: str | None = None) -> Language:
     nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
-    nlp.add_pipe("block_boundaries", first=True)
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-        nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH",
                                                  "overwrite_ents": True})
     ruler.add_patterns(entity_patterns())

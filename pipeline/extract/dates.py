@@ -2,7 +2,7 @@
 
 Candidates are found by patterns (month-day-year, day-month-year, month-year,
 no-year "May 5th and 6th", year ranges "2028-29", bare years) and normalised
-with :mod:`dateparser`; relative dates ("today", "this week") are never made
+by month names and the calendar; relative dates ("today", "this week") are never made
 absolute.  The role comes from where the date stands (a dateline, a signature
 block, the lead paragraph) and the words around it ("by the end of", "since",
 "upcoming", "signed ... on").
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-import dateparser
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
@@ -58,7 +58,7 @@ _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order
                                 re.I)
 _OTHER_BEFORE = re.compile(
     r"\b(?:by(?: the)?(?: end| start| middle| close)?(?: of)?|until|till|through|since|no later than|"
-    r"deadline(?: of)?|before the end of|target(?:ing|ed)?(?: for)?|from now until|seat in|"
+    r"deadline(?: of)?|before the end of|target(?:ing|ed)?(?: for)?|from now until|"
     r"term(?: of office)?(?: in)?|tenure(?: in)?)\s*(?:the\s)?$",
     re.I)
 _FUTURE_OR_PAST = re.compile(
@@ -225,16 +225,42 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
 
 
+# Every date form holds a month name, a year or a numeric date: the patterns
+# run only around those anchors, so their cost follows the dates, not the text.
+_ANCHOR = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)|"
+                     r"(?:19|20)\d\d|\d{1,2}/\d{1,2}/")
+_REACH = 60  # characters a date form can extend from its anchor
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around the anchors, widened to whitespace so that word
+    boundaries read the same as in the whole text."""
+    spans: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    blocked = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    claimed: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a URL or an earlier date stands
+    for m in _URL.finditer(text):
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     found: list[Candidate] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(s < b and a < e for a, b in claimed + blocked)
+        return not any(taken[s:e])
 
+    windows = _windows(text)
     for rule, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             if not free(m.start(), m.end()):
                 continue
             if rule in ("dates.year", "dates.year_range") and _NOT_A_YEAR_BEFORE.search(
@@ -245,7 +271,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             # An impossible date ("February 30, 2023") still claims its words,
             # so its year is not read again as a bare year.
-            claimed.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             for value in values:
                 found.append(Candidate(m.start(), m.end(), value, rule, m.group(0)))
     found.sort(key=lambda c: (c.start, c.value))
@@ -255,9 +281,10 @@ def find_candidates(text: str) -> list[Candidate]:
 def _normalise(rule: str, m: re.Match) -> list[str]:
     g = m.groupdict()
     if rule == "dates.iso":
-        return [v for v in [_parse(g["iso"], "day")] if v]
+        y, m, d = g["iso"].split("-")
+        return [v for v in [_iso(int(y), int(m), int(d))] if v]
     if rule == "dates.numeric_mdy":
-        return [v for v in [_parse(f"{g['y']}-{int(g['m']):02d}-{int(g['d']):02d}", "day")] if v]
+        return [v for v in [_iso(int(g["y"]), int(g["m"]), int(g["d"]))] if v]
     if rule == "dates.year_range":
         y1, y2 = g["y1"], g["y2"]
         if len(y2) == 2:
@@ -281,17 +308,30 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
     return out
 
 
+_MONTH_NUMBERS = {name: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str, granularity: str) -> str | None:
-    """Normalise with dateparser, which also rejects impossible dates."""
-    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "DMY",
-                                                              "PREFER_DAY_OF_MONTH": "first",
-                                                              "STRICT_PARSING": False})
-    if parsed is None:
+    """'5 May 2024' (day granularity) or '1 May 2024' (month) -> ISO; None
+    for an impossible date ("30 February")."""
+    day, month, year = text.split()
+    number = _MONTH_NUMBERS.get(month.rstrip(".").casefold())
+    if number is None:
         return None
     if granularity == "month":
-        return parsed.strftime("%Y-%m")
-    return parsed.strftime("%Y-%m-%d")
+        return f"{int(year):04d}-{number:02d}"
+    return _iso(int(year), number, int(day))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, str, float]:

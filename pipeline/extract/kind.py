@@ -15,6 +15,7 @@ from pipeline.models import BlockKind, Kind, Provenance
 from pipeline.resources import cues, trained
 
 _WORD = re.compile(r"[a-z]+")
+OPENING = 3000
 
 
 def features(ctx: Context) -> dict[str, float]:
@@ -25,7 +26,9 @@ def features(ctx: Context) -> dict[str, float]:
         feats[f"title:{w}"] = 1.0
     for a, b in zip(words, words[1:]):
         feats[f"title:{a}_{b}"] = 1.0
-    body = ctx.text
+    # The kind shows in a document's opening: cues are read from its first
+    # characters, so the cost does not grow with the document.
+    body = ctx.text[:OPENING]
     for cue in cues("kind_cues"):
         haystack = title if cue.where == "title" else body
         if cue.pattern.search(haystack):
@@ -35,8 +38,8 @@ def features(ctx: Context) -> dict[str, float]:
     headings = sum(1 for b in blocks if b.kind is BlockKind.heading)
     feats["shape:list_items"] = min(items, 20) / 20
     feats["shape:headings"] = min(headings, 10) / 10
-    feats["shape:long"] = float(len(body) > 12000)
-    feats["shape:short"] = float(len(body) < 1500)
+    feats["shape:long"] = float(len(ctx.text) > 12000)
+    feats["shape:short"] = float(len(ctx.text) < 1500)
     return feats
 
 

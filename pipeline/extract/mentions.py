@@ -15,7 +15,6 @@ import re as stdre
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
     HONORIFIC_SET,
-    PERSON_TITLES,
     RUN,
     TITLE_HEAD_SET,
     Mention,
@@ -32,7 +31,7 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.rosters import roster_mentions
 from pipeline.extract.signature_blocks import is_signature_name_line, signature_block_mentions
-from pipeline.gazetteer import NON_NAME_WORDS, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import NON_NAME_WORDS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -53,10 +52,14 @@ def find_mentions(ctx: Context) -> list[Mention]:
     # name counts only when a title or an honorific anchors it.
     headings = [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
     body_words = {w.casefold() for w in stdre.findall(r"\w+", text[headings[0][1]:] if headings else text)}
+    taken_mask = _mask(len(text), taken)
+    heading_mask = _mask(len(text), headings)
     for m in RUN.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        # One capitalised word is never a mention alone (a title or an
+        # honorific must come with it), and a span already read is skipped.
+        if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
             continue
-        in_heading = any(s <= m.start() < e for s, e in headings)
+        in_heading = heading_mask[m.start()]
         for run, start in _split_coordinated(m.group(0), m.start()):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
@@ -72,6 +75,17 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions.sort(key=lambda x: x.start)
     ctx.analyses["mentions"] = mentions
     return mentions
+
+
+_SPACE = stdre.compile(r"\s")
+
+
+def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    """1 at every character inside one of the spans."""
+    mask = bytearray(length + 1)
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
 
 
 _ANCHORED = {"people.title_name", "people.honorific_name", "people.title_comma_name"}
@@ -183,7 +197,14 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # "Mr Murray McLean OAM": letters after the name are not part of it.
     while len(name.split()) > 1 and name.split()[-1].rstrip(".,") in POST_NOMINALS:
         name = name.rsplit(None, 1)[0]
-    name_start = start + run.index(name, len(title_part))
+    # The name as it stands in the text (words may be apart by tabs or runs of spaces).
+    at = run.find(name, len(title_part))
+    if at < 0:
+        located = stdre.search(r"\s+".join(map(stdre.escape, name.split())), run[len(title_part):])
+        if located is None:
+            return None
+        name, at = located.group(0), len(title_part) + located.start()
+    name_start = start + at
     name_end = name_start + len(name)
     words = name.split()
     title_words = title_part.split()

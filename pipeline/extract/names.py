@@ -12,6 +12,7 @@ that find mentions (:mod:`~pipeline.extract.mentions`, :mod:`~pipeline.extract.r
 from __future__ import annotations
 
 import re as stdre
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import regex as re
@@ -21,6 +22,7 @@ from pipeline.gazetteer import (
     DEMONYMS,
     HONORIFICS,
     NON_NAME_WORDS,
+    ORG_HEADS,
     POST_NOMINALS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
@@ -45,16 +47,7 @@ RUN = re.compile(
     rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{CONNECTOR}|{PARTICLE})[ \t]+)*(?:{WORD}|\([A-Z]{{2,}}\)))*{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
-# Titles that are used before a bare surname ("President Biden", "Secretary Blinken").
-PERSON_TITLES = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Ambassador",
-                  "Spokesperson", "Governor", "Senator", "King", "Queen", "Director", "Administrator",
-                  "Commissioner", "Mayor", "Envoy", "Advisor", "Adviser", "Chair", "Chairman",
-                  "Chairwoman", "Representative", "Emperor", "Prince", "Princess", "Leader"}
 TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS}
-ORG_HEADS = ("Agency", "Administration", "Council", "Office", "Department", "Ministry",
-              "Commission", "Foundation", "Institute", "Laboratory", "University", "Service",
-              "Authority", "Board", "Bureau", "Agency)", "Committee", "Center", "Centre",
-              "Corporation", "Company", "Organization", "Organisation", "Secretariat")
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]{2,})(?:\s[A-Z]{2,})?$")
 LEADING_COUNTRY = re.compile(
     r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
@@ -62,6 +55,7 @@ LEADING_COUNTRY = re.compile(
 _MULTIWORD_COUNTRIES = None
 
 
+@lru_cache(maxsize=50000)
 def mask_countries(segment: str) -> str:
     """Replace multi-word country names so 'United States' is not read as a name."""
     global _MULTIWORD_COUNTRIES
@@ -113,6 +107,7 @@ def title_head(word: str) -> str:
     return word.split("-")[-1] if "-" in word else word
 
 
+@lru_cache(maxsize=50000)
 def is_name_word(word: str) -> bool:
     bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
     if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in HONORIFIC_SET:
@@ -128,6 +123,7 @@ def is_name_word(word: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=50000)
 def split_run(run: str) -> tuple[str, str]:
     """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
     words = run.split()
@@ -151,6 +147,7 @@ def split_run(run: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+@lru_cache(maxsize=50000)
 def caps_surname(word: str) -> bool:
     return (len(word) >= 3 and word.isalpha() and word.isupper() and word not in TITLE_HEADS
             and word.title() not in TITLE_HEADS and not lookup_country(word))
@@ -187,6 +184,7 @@ def split_org(title: str) -> tuple[str, str]:
     return title, ""
 
 
+@lru_cache(maxsize=50000)
 def title_like(segment: str) -> bool:
     words = segment.replace(",", " ").split()
     if not words or len(words) > 25:
@@ -196,6 +194,7 @@ def title_like(segment: str) -> bool:
         len(words) <= 3 and bool(ACRONYM.match(segment.strip())))
 
 
+@lru_cache(maxsize=50000)
 def org_like(segment: str) -> bool:
     segment = segment.strip()
     return bool(segment) and (segment.split()[-1].strip("()") in ORG_HEADS
@@ -215,6 +214,7 @@ def strip_name_decorations(line: str) -> tuple[int, int]:
         return 0, 0
     return words[i][0], words[j - 1][1]
 
+@lru_cache(maxsize=50000)
 def holds_name(segment: str) -> bool:
     words = mask_countries(segment).split()
     return any(is_name_word(a) and is_name_word(b) and not a.islower()

@@ -36,6 +36,8 @@ _MET_WITH = re.compile(r"\b(?:met|meeting|call|spoke|talks|consultations|dialogu
                        r"discussion)s?\b[^.;]{0,40}?\bwith\b[^.;]{0,80}$", re.I)
 _ISSUED_BY = re.compile(r"\b(?:released|issued|adopted|agreed|made|signed) by\b|\bon behalf of\b|"
                         r"\bgovernments? of\b|\bbetween\b", re.I)
+_PAST = re.compile(r"\b(?:earlier|previous(?:ly)?|prior|last (?:year|month|week)|since|ago|former|"
+                   r"in (?:19|20)\d\d|history|historic)\b", re.I)
 _OBSERVER = re.compile(r"\bobservers?\b|\bguests?\b|\binvited\b", re.I)
 _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Minister|Secretary|Foreign|"
                          r"Ambassador|Chancellor|Premier|King|Queen|Emperor|Crown|Deputy|Vice|Defense|"
@@ -58,10 +60,9 @@ class PartyCandidate:
 def candidates(ctx: Context) -> list[PartyCandidate]:
     """Every country or body named, with the features of how it is named."""
     found: dict[str, PartyCandidate] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ in _PARTY_LABELS and ent.ent_id_:
-            found.setdefault(ent.ent_id_, PartyCandidate(ent.ent_id_)).mentions.append(
-                (ent.start_char, ent.end_char, ent.label_))
+    for start, end, label, code in ctx.entities:
+        if label in _PARTY_LABELS and code:
+            found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, label))
     for m in _capital_mentions(ctx):
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
     cands = list(found.values())
@@ -69,11 +70,13 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
     return cands
 
 
+_CAPITAL = re.compile(r"\b(?:in|at|to|from)\s+(" + "|".join(
+    re.escape(name) for name in sorted(CAPITALS, key=len, reverse=True)) + r")\b")
+
+
 def _capital_mentions(ctx: Context):
-    text = ctx.text
-    for name, code in CAPITALS.items():
-        for m in re.finditer(rf"\b(?:in|at|to|from)\s+({re.escape(name)})\b", text):
-            yield m.start(1), m.end(1), code
+    for m in _CAPITAL.finditer(ctx.text):
+        yield m.start(1), m.end(1), CAPITALS[m.group(1)]
 
 
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
@@ -143,6 +146,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("met_with")
             if _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
+            if _PAST.search(s_text):
+                cues.add("past_sentence")
             if _OBSERVER.search(s_text):
                 cues.add("observer_sentence")
             if re.search(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$", before):

