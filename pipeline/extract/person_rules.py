@@ -31,6 +31,24 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
                            r"^\s*Speaking\b[^.]{0,80}$", re.IGNORECASE)
 
 
+# A title that attributes the document: "Statement by National Security
+# Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
+_TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|communiqu[eé])s?"
+                       r"\s+(?:by|from)\s+(?:[^a-z\s]\S*\s+|and\s+|the\s+|of\s+)*$", re.IGNORECASE)
+# Leading a meeting or delegation: "co-led by", "X led the U.S. delegation".
+_HOST_LED = re.compile(r"\b(?:co-?led|led|opened|presided over|headed)\s+by\s*$", re.IGNORECASE)
+_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|chaired|convened|welcomed|"
+                           r"opened|presided|received)\b", re.IGNORECASE)
+# A delegation or a list of participants: "joined by", "the delegation included".
+_MEMBER_BEFORE = re.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
+                            r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
+                            r"heads? of (?:the\s+)?delegations?)\b[^.;]*$", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b",
+                           re.IGNORECASE)
+_SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
+_SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECASE)
+
+
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if "roster" in m.tags:
         return PersonRole.member, "people.roster"
@@ -38,6 +56,14 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     text = ctx.text
     before = text[s_start:m.extent_start]
     after = text[m.extent_end:s_end]
+    if "in_title" in m.tags and _TITLE_BY.search(before):
+        return PersonRole.author, "people.title_by"
+    block = ctx.block_at(m.start)
+    # A byline: a line of its own near the top that is just "Name, Title".
+    if (block is not None and m.rule in ("people.name_comma_title", "people.name_line")
+            and ctx.parsed.blocks.index(block) <= 3 and m.extent_start - block.start <= 2
+            and len(text[m.extent_end:block.end].strip(" .,")) <= 2):
+        return PersonRole.author, "people.byline"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
     lead = re.match(r"^\s*We,\s", text[s_start:s_end])
     if lead:
@@ -46,19 +72,31 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
             return PersonRole.author, "people.we_authors"
     if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.IGNORECASE):
         return PersonRole.author, "people.attributable_to"
-    if _HOST_BY.search(before) or _HOST_AFTER.match(after):
+    if _HOST_BY.search(before) or _HOST_AFTER.match(after) or _HOST_LED.search(before) \
+            or _HOST_SUBJECT.match(after):
         return PersonRole.host, "people.hosted_by"
-    block = ctx.block_at(m.start)
     block_text = ctx.text[block.start:block.end] if block else ""
-    has_quote = "“" in block_text or '"' in block_text
-    if has_quote and (re.search(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", before)
-                      or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)):
+    # quoted words in the block, or in the next one ("..., said Minister X:")
+    following = _next_block_text(ctx, block)
+    has_quote = any(q in block_text or q in following[:2] for q in ("“", '"'))
+    if has_quote and (_SAY_BEFORE.search(before) or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)
+                      or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
     if re.match(r"^\s*to\s+[“\"]", after) or re.match(r"^\s*[,:]\s*[“\"]", after):
         return PersonRole.quoted, "people.quote_follows"
     if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
         return PersonRole.speaker, "people.speaker"
+    if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(after):
+        return PersonRole.member, "people.delegation"
     return PersonRole.other, "people.mentioned"
+
+
+def _next_block_text(ctx: Context, block) -> str:
+    if block is None:
+        return ""
+    blocks = ctx.parsed.blocks
+    i = blocks.index(block)
+    return ctx.block_text(blocks[i + 1]) if i + 1 < len(blocks) else ""
 
 
 

@@ -30,6 +30,7 @@ from pipeline.learn.linear import LinearModel
 from pipeline.models import Kind
 
 FOLDS = 5
+MARGIN = 0.01
 
 
 @dataclass
@@ -185,7 +186,9 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     for name, variant_rows in variants.items():
         scores = _oof(fit_variant[name], variant_rows, doc_fold, folds, len(decision.classes))
         results[name] = (_quality(decision, variant_rows, scores), scores)
-    chosen = max(results, key=lambda n: (results[n][0], n == "model"))
+    # The learned decision replaces the rule only when it is clearly better:
+    # a difference within MARGIN is noise on a few documents.
+    chosen = "model" if results["model"][0] > results["rule"][0] + MARGIN else "rule"
     quality, scores = results[chosen]
     model = fit_variant[chosen](variants[chosen])
     model.temperature = round(_temperature(variants[chosen], scores, decision.classes), 4)
