@@ -85,8 +85,20 @@ class Context:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(i, 0)]
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.parsed.blocks]
+
+    def block_index(self, offset: int) -> int | None:
+        """Index of the block holding a character offset (binary search)."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.parsed.blocks[i].end:
+            return i
+        return None
+
     def block_at(self, offset: int) -> Block | None:
-        return self.parsed.block_at(offset)
+        i = self.block_index(offset)
+        return None if i is None else self.parsed.blocks[i]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]

@@ -154,7 +154,7 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
         f["next_capitalised"] = 1.0
     block = ctx.block_at(cand.start)
     if block is not None:
-        index = ctx.parsed.blocks.index(block)
+        index = ctx.block_index(cand.start)
         f[f"block:{block.kind.value}"] = 1.0
         block_text = ctx.block_text(block)
         if _is_standalone_date(block_text):

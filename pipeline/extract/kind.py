@@ -15,7 +15,7 @@ from pipeline.models import BlockKind, Kind, Provenance
 from pipeline.resources import cues, trained
 
 _WORD = re.compile(r"[a-z]+")
-OPENING = 3000
+OPENING = 2000
 
 
 def features(ctx: Context) -> dict[str, float]:

@@ -61,7 +61,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     block = ctx.block_at(m.start)
     # A byline: a line of its own near the top that is just "Name, Title".
     if (block is not None and m.rule in ("people.name_comma_title", "people.name_line")
-            and ctx.parsed.blocks.index(block) <= 3 and m.extent_start - block.start <= 2
+            and ctx.block_index(m.start) <= 3 and m.extent_start - block.start <= 2
             and len(text[m.extent_end:block.end].strip(" .,")) <= 2):
         return PersonRole.author, "people.byline"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
@@ -95,7 +95,7 @@ def _next_block_text(ctx: Context, block) -> str:
     if block is None:
         return ""
     blocks = ctx.parsed.blocks
-    i = blocks.index(block)
+    i = ctx.block_index(block.start)
     return ctx.block_text(blocks[i + 1]) if i + 1 < len(blocks) else ""
 
 

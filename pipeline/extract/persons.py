@@ -154,7 +154,7 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
         block_text = ctx.block_text(block) if block else sentence
         if m.start >= closing_start:
             cues.add("closing")
-        if block is not None and blocks.index(block) <= 2:
+        if block is not None and ctx.block_index(m.start) <= 2:
             cues.add("opening")
         if _SIGN_WORD.search(sentence):
             cues.add("sign_sentence")
