@@ -32,11 +32,13 @@ def corrections_digest(corrections_dir: Path, doc_id: str) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the library's source: an edited rule changes every key, even
-    before the version number is bumped."""
+    """Hash of the library's source, its word lists and its trained decisions:
+    an edited rule, lexicon or retrained model changes every key, even before
+    the version number is bumped."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    paths = [*package.rglob("*.py"), *(package / "data").glob("*.toml"), *(package / "trained").glob("*.json")]
+    for path in sorted(paths):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

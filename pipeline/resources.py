@@ -67,16 +67,6 @@ def _trained_file(name: str):
     return FieldCalibration.from_json(data) if name == "calibration" else LinearModel.from_json(data)
 
 
-def trained_fingerprint() -> str:
-    """Hash of every trained file: part of the extraction cache key."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in sorted(TRAINED_DIR.glob("*.json")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 @contextmanager
 def using_models(models: dict | None):
     """Extract with these models instead of the files (cross-validation)."""
