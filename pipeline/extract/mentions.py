@@ -252,7 +252,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         m = _title_before(before)
         if m and not _APPOSITIVE_AFTER.match(after):
             # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by".
-            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=[A-Z])", m.group(1)))
+            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])", m.group(1)))
             skip = intro[-1].end() if intro else 0
             mention.title, mention.country = clean_title(m.group(1)[skip:])
             mention.extent_start = start - len(before) + m.start(1) + skip

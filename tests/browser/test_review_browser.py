@@ -83,11 +83,11 @@ def test_a_reviewers_corrections_survive_the_next_run(site, page):
     # Fix the signatory's title in its edit form.
     anna = item(page, "Anna Virtanen")
     anna.locator('[data-op="edit"]').click()
-    anna.locator('input[name="title"]').fill("Minister of Science and Culture")
-    anna.locator('input[name="reason"]').fill("the title is not the signing phrase")
+    anna.locator('input[name="title"]').fill("Minister for Science and Culture")
+    anna.locator('input[name="reason"]').fill("the ministry writes its title with for")
     anna.locator('button[type="submit"]').click()
     expect(item(page, "Anna Virtanen")).to_have_class(re.compile("state-edited"))
-    expect(item(page, "Anna Virtanen").locator(".goto")).to_contain_text("Minister of Science and Culture, Finland")
+    expect(item(page, "Anna Virtanen").locator(".goto")).to_contain_text("Minister for Science and Culture, Finland")
 
     # Add the date the extractor missed by selecting its words.
     select_words(page, "the feast of Saint Lucy")
@@ -114,7 +114,7 @@ def test_a_reviewers_corrections_survive_the_next_run(site, page):
 
     history = page.locator("#history tbody tr")
     expect(history).to_have_count(4)
-    expect(history.nth(2)).to_contain_text("the title is not the signing phrase")
+    expect(history.nth(2)).to_contain_text("the ministry writes its title with for")
     expect(page.locator("#doc-status")).to_have_text("in review")
 
     # A fresh run of the CLI (Prefect flow) over the same document.
@@ -129,7 +129,7 @@ def test_a_reviewers_corrections_survive_the_next_run(site, page):
     assert "punctual ferries" not in [p["text"] for p in record["principles"]]
     assert [r["value"] for r in record["review"]["rejected"]] == ["punctual ferries"]
     anna = next(s for s in record["signatories"] if s["name"] == "Anna Virtanen")
-    assert (anna["title"], anna["reviewed"]) == ("Minister of Science and Culture", "edited")
+    assert (anna["title"], anna["reviewed"]) == ("Minister for Science and Culture", "edited")
     lucy = next(d for d in record["dates"] if d["value"] == "--12-13")
     assert (lucy["role"], lucy["reviewed"], lucy["evidence"]["text"]) == ("event", "added", "the feast of Saint Lucy")
     assert record["review"]["stale_corrections"] == []
