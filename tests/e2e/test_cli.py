@@ -114,3 +114,25 @@ def test_extract_reports_bad_input_and_usage_errors(workdir):
     assert result.returncode == 1 and "[parse]" in result.stderr and "empty" in result.stderr
     assert tenets("run", "--no-such-option", cwd=workdir).returncode == 2
     assert tenets("eval", "nowhere", "out", cwd=workdir).returncode == 2
+
+
+def test_eval_measures_the_real_annotated_documents(root):
+    """`tenets eval --part` extracts and scores the split's documents, with
+    per-field calibration error and F1 per kind and per publisher."""
+    result = tenets("eval", "--part", "dev", "--json", cwd=root)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    if report["documents_scored"] < 10:
+        pytest.skip("../shared is not available: only the corpus is scored")
+    assert set(report["fields"]) == {"kind", "title", "dates", "parties", "signatories", "people",
+                                     "principles", "recommendations"}
+    assert "ece" in report["fields"]["dates"]
+    assert {"kind", "publisher"} <= set(report["groups"])
+    assert "The White House" in report["groups"]["publisher"]
+
+
+def test_eval_and_train_refuse_a_missing_split(tmp_path):
+    for command in (["eval", "--part", "dev"], ["train"]):
+        result = tenets(*command, "--split", str(tmp_path / "nope.tsv"), cwd=tmp_path)
+        assert result.returncode == 2
+        assert "not found" in result.stderr

@@ -1,0 +1,55 @@
+"""Training, the learned decisions' files and calibration."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.goldset import load_split
+from pipeline.learn.calibration import Platt, expected_calibration_error, fit_platt
+from pipeline.learn.linear import LinearModel
+
+
+def test_a_linear_model_reads_back_what_it_wrote(tmp_path):
+    model = LinearModel(name="toy", classes=("not", "yes"), weights={"cue": (-1.0, 1.0)},
+                        bias=(0.0, 0.0), temperature=2.0)
+    model.save(tmp_path / "toy.json")
+    again = LinearModel.load(tmp_path / "toy.json")
+    assert again.proba({"cue": 1.0}) == pytest.approx(model.proba({"cue": 1.0}))
+    # softmax((-1, 1) / 2): the temperature softens the decision
+    assert again.proba({"cue": 1.0})["yes"] == pytest.approx(0.731, abs=1e-3)
+    assert again.proba({"unknown feature": 1.0}) == {"not": 0.5, "yes": 0.5}
+
+
+def test_calibration_error_and_platt_maps():
+    assert expected_calibration_error([0.9] * 10, [True] * 9 + [False]) == pytest.approx(0.0)
+    assert expected_calibration_error([0.9] * 10, [True] * 5 + [False] * 5) == pytest.approx(0.4)
+    # scores that rank wrong above right do not give an inverted map
+    platt = fit_platt([0.9] * 20 + [0.2] * 20, [False] * 20 + [True] * 20)
+    assert platt.a == 0.0 and platt(0.9) == platt(0.2)
+    assert Platt()(0.7) == pytest.approx(0.7)
+
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    return [d for d in load_split() if d.set == "corpus"]
+
+
+def test_training_is_deterministic_and_its_models_extract(corpus_docs, tmp_path):
+    from pipeline.learn.crossval import evaluate_documents
+    from pipeline.learn.train import save, train
+
+    first, second = train(corpus_docs, folds=2), train(corpus_docs, folds=2)
+    a = save(first, tmp_path / "a")
+    b = save(second, tmp_path / "b")
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    names = {p.stem for p in a}
+    assert names == {"kind", "date_role", "party", "person_role", "principle", "recommendation",
+                     "calibration"}
+    kind = json.loads((tmp_path / "a" / "kind.json").read_text())
+    assert kind["meta"]["variant"] in ("model", "rule") and kind["meta"]["documents"] == 5
+    evaluation = evaluate_documents(corpus_docs, models=first.models)
+    assert evaluation.totals["title"].f1 == 1.0
+    for field, score in evaluation.totals.items():
+        assert all(0 <= c <= 1 for c, _ in score.calibration), field
