@@ -40,7 +40,7 @@ from pipeline.api import extract_raw, review
 from pipeline.errors import DocumentError, Stage
 from pipeline.fetch import RawDocument, fetch, retry_delay
 from pipeline.incremental import document_key, extraction_key, output_lock, previous_outcomes
-from pipeline.models import DocumentRecord
+from pipeline.models import FIELDS, DocumentRecord
 from pipeline.settings import get_settings
 from pipeline.sources import Source, resolve_sources
 from pipeline.store import (
@@ -56,7 +56,6 @@ from pipeline.store import (
 )
 
 progress = logging.getLogger("tenets.progress")
-FIELDS = ("dates", "parties", "signatories", "people", "principles", "recommendations")
 
 
 @dataclass(frozen=True)

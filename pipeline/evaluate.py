@@ -12,70 +12,40 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from pipeline.gazetteer import HONORIFICS, lookup_country
+from pipeline.models import SPECS, _name_key, _norm
 
-EVAL_FIELDS = ("kind", "title", "dates", "parties", "signatories", "people", "principles",
-               "recommendations")
-_HONORIFIC_RE = re.compile(r"^(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+", re.I)
+EVAL_FIELDS = tuple(SPECS)
 
 
 def norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = text.replace("’", "'")
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^\s*the\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    """Case, punctuation and a leading "the" do not count."""
+    return _norm(text)
 
 
 def norm_name(name: str) -> str:
-    return norm(_HONORIFIC_RE.sub("", name.strip()))
-
-
-def norm_party(name: str) -> str:
-    return lookup_country(name) or norm(name)
+    """A person's name without its honorific, normalised."""
+    return _name_key(name)
 
 
 def _similar(a: str, b: str) -> bool:
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-def gold_items(gold: dict, field: str) -> list:
-    value = gold.get(field)
-    if field in ("kind", "title"):
-        return [norm(value)] if value else []
-    if field == "dates":
-        return [(d["date"], d["role"]) for d in value or []]
-    if field == "parties":
-        return [norm_party(p if isinstance(p, str) else p["name"]) for p in value or []]
-    if field == "signatories":
-        return [norm_name(s["name"]) for s in value or []]
-    if field == "people":
-        return [(norm_name(p["name"]), p["role"]) for p in value or []]
-    if field == "principles":
-        return [norm(p if isinstance(p, str) else p["text"]) for p in value or []]
-    if field == "recommendations":
-        return [norm(r["text"]) for r in value or []]
-    raise KeyError(field)
+def field_values(doc: dict, field: str) -> list:
+    """What evaluation compares of a gold file's or a record's field (each
+    field's key is declared with it, in ``models.FIELD_SPECS``)."""
+    spec = SPECS[field]
+    value = doc.get(field)
+    if spec.item is None:
+        return [spec.key(value)] if value else []
+    return [spec.key(v) for v in value or []]
 
 
-def record_items(record: dict, field: str) -> list:
-    if field in ("kind", "title"):
-        return [norm(record.get(field))] if record.get(field) else []
-    if field == "dates":
-        return [(d["value"], d["role"]) for d in record.get("dates", [])]
-    converted = {
-        "parties": [p["name"] for p in record.get("parties", [])],
-        "signatories": [{"name": s["name"]} for s in record.get("signatories", [])],
-        "people": [{"name": p["name"], "role": p["role"]} for p in record.get("people", [])],
-        "principles": [p["text"] for p in record.get("principles", [])],
-        "recommendations": [{"text": r["text"]} for r in record.get("recommendations", [])],
-    }
-    return gold_items(converted, field)
+gold_items = record_items = field_values
 
 
 def record_confidences(record: dict, field: str) -> list[float | None]:
@@ -155,12 +125,9 @@ def score_field(gold: list, predicted: list, fuzzy: bool = False,
     return score
 
 
-FUZZY_FIELDS = ("recommendations", "principles", "title")
-
-
 def score_record(gold: dict, record: dict) -> dict[str, FieldScore]:
     return {f: score_field(gold_items(gold, f), record_items(record, f) if record else [],
-                           fuzzy=f in FUZZY_FIELDS,
+                           fuzzy=SPECS[f].fuzzy,
                            confidences=record_confidences(record, f) if record else None)
             for f in EVAL_FIELDS}
 

@@ -9,6 +9,9 @@ renamed; new fields may be added.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import lru_cache
 import hashlib
 import re
 import unicodedata
@@ -16,7 +19,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -307,10 +310,75 @@ class ReviewInfo(BaseModel):
     originals: list[OriginalItem] = Field(default_factory=list)
 
 
-FIELDS = ("dates", "parties", "signatories", "people", "principles", "recommendations")
+@dataclass(frozen=True)
+class FieldSpec:
+    """Everything about one field, declared once: the record, the extractor,
+    the review app, ``tenets eval`` and the flow's counts read it from here."""
+
+    name: str
+    label: str
+    #: the item model of a list field; None for a single value on the record
+    item: type[Item] | None
+    #: module of ``pipeline.extract`` whose function registers the field
+    extractor: str
+    #: fields whose results the extractor reads
+    requires: tuple[str, ...]
+    #: a gold or record value -> what evaluation compares
+    key: Callable[[Any], Hashable]
+    #: compare texts by similarity rather than equality
+    fuzzy: bool = False
 
 
-class DocumentRecord(BaseModel):
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold().replace("’", "'")
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^\s*the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _honorific() -> re.Pattern:
+    from pipeline.gazetteer import HONORIFICS  # word lists load lazily
+
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\s+", re.I)
+
+
+def _name_key(value: Any) -> str:
+    name = (value if isinstance(value, str) else value["name"]).strip()
+    return _norm(_honorific().sub("", name))
+
+
+def _party_key(value: Any) -> str:
+    from pipeline.gazetteer import lookup_country
+
+    name = value if isinstance(value, str) else value["name"]
+    return lookup_country(name) or _norm(name)
+
+
+def _text_key(value: Any) -> str:
+    return _norm(value if isinstance(value, str) else value["text"])
+
+
+FIELD_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "Title", None, "title", (), _norm, fuzzy=True),
+    FieldSpec("kind", "Kind", None, "kind", ("title",), _norm),
+    FieldSpec("dates", "Dates", DateItem, "dates", ("kind",),
+              lambda d: (d.get("date") or d.get("value"), d["role"])),
+    FieldSpec("parties", "Parties", Party, "parties", ("kind",), _party_key),
+    FieldSpec("signatories", "Signatories", Signatory, "signatories", ("kind",), _name_key),
+    FieldSpec("people", "People", Person, "people", ("kind",), lambda p: (_name_key(p), p["role"])),
+    FieldSpec("principles", "Principles", Principle, "principles", ("kind", "title"), _text_key,
+              fuzzy=True),
+    FieldSpec("recommendations", "Recommendations", Recommendation, "recommendations",
+              ("kind", "title"), _text_key, fuzzy=True),
+)
+SPECS: dict[str, FieldSpec] = {spec.name: spec for spec in FIELD_SPECS}
+#: The list fields of a record, in record order.
+FIELDS: tuple[str, ...] = tuple(spec.name for spec in FIELD_SPECS if spec.item is not None)
+ITEM_MODELS: dict[str, type[Item]] = {spec.name: spec.item for spec in FIELD_SPECS if spec.item}
+
+
+class _RecordHead(BaseModel):
     """One document's extraction: what downstream apps read."""
 
     model_config = ConfigDict(json_schema_extra={"title": "tenets DocumentRecord"})
@@ -322,14 +390,6 @@ class DocumentRecord(BaseModel):
     kind: Kind
     title: str | None
     text: str = Field(description="Normalised document text; every evidence span indexes into it.")
-    dates: list[DateItem] = Field(default_factory=list)
-    parties: list[Party] = Field(default_factory=list)
-    signatories: list[Signatory] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    principles: list[Principle] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
-    provenance: dict[Literal["kind", "title"], Provenance] = Field(default_factory=dict)
-    review: ReviewInfo = Field(default_factory=ReviewInfo)
 
     @model_validator(mode="after")
     def _evidence_matches_text(self) -> DocumentRecord:
@@ -349,19 +409,19 @@ class DocumentRecord(BaseModel):
         return {field: len(getattr(self, field)) for field in FIELDS}
 
 
+DocumentRecord = create_model(
+    "DocumentRecord",
+    __base__=_RecordHead,
+    __doc__=_RecordHead.__doc__,
+    **{name: (list[ITEM_MODELS[name]], Field(default_factory=list)) for name in FIELDS},
+    provenance=(dict[Literal["kind", "title"], Provenance], Field(default_factory=dict)),
+    review=(ReviewInfo, Field(default_factory=ReviewInfo)),
+)
+
+
 def _check_span(text: str, ev: Evidence, where: str) -> None:
     if ev.end > len(text) or text[ev.start : ev.end] != ev.text:
         raise ValueError(
             f"{where}: evidence [{ev.start}:{ev.end}] does not match the record text "
             f"(expected {ev.text!r})"
         )
-
-
-ITEM_MODELS: dict[str, type[Item]] = {
-    "dates": DateItem,
-    "parties": Party,
-    "signatories": Signatory,
-    "people": Person,
-    "principles": Principle,
-    "recommendations": Recommendation,
-}

@@ -100,7 +100,7 @@ class Correction(BaseModel):
     at: datetime = Field(description="When the reviewer saved it (UTC).")
     reviewer: str = Field(min_length=1)
     op: Op
-    field: Literal["dates", "parties", "signatories", "people", "principles", "recommendations"]
+    field: Literal[FIELDS]  # type: ignore[valid-type]  # the record's list fields
     target: str | None = Field(None, description="Id of the item (accept, reject, edit).")
     target_value: str | None = Field(
         None, description="The item's value when the reviewer saw it; finds the item again "

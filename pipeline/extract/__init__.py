@@ -1,35 +1,41 @@
 """ParsedDocument -> extracted fields.
 
-Extractors are small functions registered per field family, in the manner of
-spaCy's registries.  They run in ``ORDER`` because some read what earlier ones
-found (parties read the signatories' countries, dates read the kind).  Each
-returns items that carry their evidence, confidence and rule id.
+Extractors are small functions registered per field, in the manner of
+spaCy's registries; ``models.FIELD_SPECS`` declares each field's extractor
+module and what it requires, and they run in an order that honours it.
+Each returns items that carry their evidence, confidence and rule id, and
+never changes another extractor's result.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from pipeline.extract.context import Context
-from pipeline.models import (
-    DateItem,
-    Kind,
-    ParsedDocument,
-    Party,
-    Person,
-    Principle,
-    Provenance,
-    Recommendation,
-    Signatory,
-)
+from pipeline.models import FIELD_SPECS, FIELDS, ITEM_MODELS, Kind, ParsedDocument, Provenance
 
 Extractor = Callable[[Context], Any]
 REGISTRY: dict[str, Extractor] = {}
-ORDER = ("title", "kind", "signatories", "people", "parties", "dates", "principles",
-         "recommendations")
+
+
+def _order() -> tuple[str, ...]:
+    """Fields in an order where each comes after what it requires."""
+    done: list[str] = []
+    pending = list(FIELD_SPECS)
+    while pending:
+        ready = [spec for spec in pending if set(spec.requires) <= set(done)]
+        if not ready:
+            raise RuntimeError(f"fields with circular requirements: {[s.name for s in pending]}")
+        done += [spec.name for spec in ready]
+        pending = [spec for spec in pending if spec not in ready]
+    return tuple(done)
+
+
+ORDER = _order()
 
 
 def register(field: str) -> Callable[[Extractor], Extractor]:
@@ -39,16 +45,16 @@ def register(field: str) -> Callable[[Extractor], Extractor]:
     return decorator
 
 
-class Extraction(BaseModel):
+class _ExtractionHead(BaseModel):
     kind: Kind
     title: str | None
     provenance: dict[str, Provenance] = Field(default_factory=dict)
-    dates: list[DateItem] = Field(default_factory=list)
-    parties: list[Party] = Field(default_factory=list)
-    signatories: list[Signatory] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    principles: list[Principle] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
+
+
+#: What the extractors found for one document (the record's fields, before assembly).
+Extraction = create_model(
+    "Extraction", __base__=_ExtractionHead,
+    **{name: (list[ITEM_MODELS[name]], Field(default_factory=list)) for name in FIELDS})
 
 
 def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None) -> Context:
@@ -61,16 +67,8 @@ def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=N
 
 def load_extractors() -> None:
     """Import the extractor modules, which register themselves."""
-    from pipeline.extract import (  # noqa: F401
-        dates,
-        kind,
-        parties,
-        people,
-        principles,
-        recommendations,
-        signatories,
-        title,
-    )
+    for spec in FIELD_SPECS:
+        importlib.import_module(f"pipeline.extract.{spec.extractor}")
 
 
 def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
@@ -88,8 +86,7 @@ def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
         kind=kind_value,
         title=title_value,
         provenance=provenance,
-        **{f: ctx.results[f] for f in ("dates", "parties", "signatories", "people", "principles",
-                                        "recommendations")},
+        **{f: ctx.results[f] for f in FIELDS},
     )
     return calibrate(extraction)
 
@@ -103,7 +100,7 @@ def calibrate(extraction: Extraction) -> Extraction:
     for field, prov in extraction.provenance.items():
         if prov.rule != "kind.source_hint":
             prov.confidence = calibration(field, prov.confidence)
-    for field in ("dates", "parties", "signatories", "people", "principles", "recommendations"):
+    for field in FIELDS:
         for item in getattr(extraction, field):
             item.confidence = calibration(field, item.confidence)
     return extraction

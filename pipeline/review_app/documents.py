@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from pipeline.models import DocumentRecord, ReviewStatus
+from pipeline.models import FIELDS, DocumentRecord, ReviewStatus
 from pipeline.review import (
     DOC_ID_RE,
     ConflictError,
@@ -52,7 +52,7 @@ class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     op: Op
-    field: Literal["dates", "parties", "signatories", "people", "principles", "recommendations"]
+    field: Literal[FIELDS]  # type: ignore[valid-type]  # the record's list fields
     target: str | None = Field(None, max_length=64)
     values: dict[str, Any] = Field(default_factory=dict)
     evidence: SelectedSpan | None = None

@@ -13,12 +13,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from pipeline.models import FIELDS, ITEM_MODELS, Item
+from pipeline.models import FIELDS, ITEM_MODELS, SPECS, Item
 from pipeline.review import editable_attrs
 
-FIELD_LABELS = {"dates": "Dates", "parties": "Parties", "signatories": "Signatories",
-                "people": "People", "principles": "Principles",
-                "recommendations": "Recommendations"}
+FIELD_LABELS = {name: SPECS[name].label for name in FIELDS}
 
 
 @dataclass(frozen=True)
