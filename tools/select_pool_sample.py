@@ -27,6 +27,16 @@ QUOTAS = {
     ("UK Government", "readout"): 2, ("UK Government", "press_release"): 2,
     ("UK Government", "report"): 1,
 }
+# Second round (after the split was fixed): more development documents where the
+# extractor learns least, signed and joint texts; they join the development part only.
+QUOTAS_ROUND2 = {
+    ("US Department of State", "joint_statement"): 8, ("US Department of State", "press_release"): 6,
+    ("US Department of State", "readout"): 6,
+    ("The White House", "joint_statement"): 8, ("The White House", "readout"): 4,
+    ("The White House", "press_release"): 4, ("The White House", "other"): 3,
+    ("Prime Minister of Australia", "joint_statement"): 5,
+    ("Prime Minister of Australia", "press_release"): 4,
+}
 MAX_CHARS = 20_000
 # Enumerated recommendations are rare in the pool; every document that speaks of
 # recommendations at least this often (and is not too long to annotate) is added.
@@ -51,20 +61,26 @@ def _is_copy(text: str, annotated: list[set[str]]) -> bool:
     return any(len(mine & other) >= 0.5 * len(mine) for other in annotated)
 
 
-def main(seed: int = 20261201) -> None:
+def main(seed: int = 20261201, round_: int = 1) -> None:
     annotated = _already_annotated()
     rows = [json.loads(line) for line in (POOL / "manifest.jsonl").open(encoding="utf-8")]
     rows = [r for r in rows
             if not _is_copy((POOL / "text" / f"{r['id']}.txt").read_text("utf-8"), annotated)]
     rng = random.Random(seed)
     picked = []
-    for (publisher, kind), n in QUOTAS.items():
+    if round_ == 2:
+        done = set((Path(__file__).resolve().parents[1] / "tests/real/pool-sample.txt").read_text().split())
+        rows = [r for r in rows if r["id"] not in done]
+        quotas = QUOTAS_ROUND2
+    else:
+        quotas = QUOTAS
+    for (publisher, kind), n in quotas.items():
         group = [r for r in rows if r["publisher"] == publisher and r["kind_guess"] == kind
                  and (POOL / "text" / f"{r['id']}.txt").stat().st_size <= MAX_CHARS]
         group.sort(key=lambda r: r["id"])
         picked += rng.sample(group, min(n, len(group)))
     chosen = {r["id"] for r in picked}
-    for r in rows:
+    for r in rows if round_ == 1 else []:
         text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")
         if (r["id"] not in chosen and len(text) <= RECOMMENDATION_MAX_CHARS
                 and text.lower().count("recommendation") >= RECOMMENDATION_MENTIONS):
@@ -75,4 +91,5 @@ def main(seed: int = 20261201) -> None:
 
 
 if __name__ == "__main__":
+    # select_pool_sample.py [SEED [ROUND]]
     main(*(int(a) for a in sys.argv[1:]))
