@@ -3,7 +3,10 @@
 About 70/30, stratified by publisher and kind: documents are ordered by
 (publisher, kind, hash of the id) and every third of each ten goes to the
 test part, so each stratum is cut the same way.  The documents the rules were
-first written from (the corpus and the extra corpus) are development only.
+first written from (the corpus and the extra corpus) are development only,
+and so are the pool documents of the second annotation round
+(``pool-sample-round2.txt``), annotated after the test part was fixed: adding
+them to the test part would change what earlier measurements measured.
 Writes ``tests/real/split.tsv``; run once, then the file is the split.
 """
 
@@ -51,6 +54,11 @@ def main() -> None:
     lines += [f"{key}\t{kind_set}\t{pub}\t{kind}\tdev" for key, kind_set, pub, kind in rows]
     lines += [f"{key}\t{kind_set}\t{pub}\t{kind}\t{'test' if i % 10 in TEST_SLOTS else 'dev'}"
               for i, (key, kind_set, pub, kind) in enumerate(candidates)]
+    round2 = ROOT / "tests" / "real" / "pool-sample-round2.txt"
+    for pool_id in (round2.read_text().split() if round2.exists() else []):
+        entry = manifest[pool_id]
+        lines.append(f"corpus-pool/{pool_id}\tpool2\t{entry['publisher']}\t"
+                     f"{entry['kind_guess'] or 'none'}\tdev")
     (ROOT / "tests" / "real" / "split.tsv").write_text("\n".join(lines) + "\n")
 
 
