@@ -36,7 +36,7 @@ from prefect.states import Completed
 from prefect.tasks import exponential_backoff
 
 from pipeline import __version__
-from pipeline.api import extract_raw, review
+from pipeline.api import extract_many, review
 from pipeline.errors import DocumentError, Stage
 from pipeline.fetch import RawDocument, fetch, retry_delay
 from pipeline.incremental import document_key, extraction_key, output_lock, previous_outcomes
@@ -148,19 +148,10 @@ def _extraction_cache_key(context, parameters) -> str:
 # until the run ends, and memory would grow with the corpus.
 @task(name="extract", cache_key_fn=_extraction_cache_key, persist_result=True,
       cache_result_in_memory=False)
-def extract_batch(batch: Batch, retry_token: str = "") -> Batch:
-    """Parse, extract and assemble the documents that changed (before review)."""
-    settings = get_settings()
-    results = []
-    for item in batch.items:
-        if isinstance(item, RawDocument):
-            try:
-                results.append(extract_raw(item, settings))
-            except DocumentError as exc:
-                results.append(exc)
-        else:
-            results.append(item)
-    return Batch(results)
+def extract_batch(batch: Batch, retry_token: str = "", workers: int = 0) -> Batch:
+    """Parse, extract and assemble the documents that changed (before review),
+    in the process's pool of worker processes."""
+    return Batch(list(extract_many(batch.items, get_settings(), workers=workers)))
 
 
 @task(name="write")
@@ -203,7 +194,8 @@ def _host_tag(source: Source) -> str:
 
 
 @flow(name="ingest-documents")
-def ingest_documents(sources: list[str], out_dir: str, batch_size: int, max_in_flight: int = 1) -> list[dict]:
+def ingest_documents(sources: list[str], out_dir: str, batch_size: int, max_in_flight: int = 1,
+                     workers: int = 0) -> list[dict]:
     """Read or fetch, extract and write every source; returns the outcomes.
 
     Batches are chained through futures so reading, extraction and writing
@@ -228,7 +220,7 @@ def ingest_documents(sources: list[str], out_dir: str, batch_size: int, max_in_f
     for batch in _batches(local, batch_size):
         batch_known = {s.id: known[s.id] for s in batch if s.id in known}
         items = read_batch.submit(batch, batch_known, out)
-        results = extract_batch.submit(items, retry_token=_token(batch, retry))
+        results = extract_batch.submit(items, retry_token=_token(batch, retry), workers=workers)
         pending.append(write_batch.submit(out, batch, results))
         drain(max_in_flight)
     for batch in _batches(remote, batch_size):
@@ -236,7 +228,8 @@ def ingest_documents(sources: list[str], out_dir: str, batch_size: int, max_in_f
         items = [_settle(s, f) for s, f in zip(batch, fetched)]
         batch_known = {s.id: known[s.id] for s in batch if s.id in known}
         triaged = triage_batch.submit(items, batch_known, out)
-        pending.append(write_batch.submit(out, batch, extract_batch.submit(triaged, _token(batch, retry))))
+        pending.append(write_batch.submit(out, batch, extract_batch.submit(triaged, _token(batch, retry),
+                                                                    workers=workers)))
         drain(max_in_flight)
     drain(0)
     return [o.model_dump() for o in outcomes]
@@ -279,6 +272,11 @@ def _task_runner(runner: str, dask_address: str | None):
                      "distributed.core", "distributed.http.proxy"):
             logging.getLogger(name).setLevel(logging.WARNING)
 
+        # Dask workers are daemonic by default, and a daemonic process may not
+        # start the worker processes that parse and extract.
+        import dask
+
+        dask.config.set({"distributed.worker.daemon": False})
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
@@ -290,12 +288,15 @@ def _task_runner(runner: str, dask_address: str | None):
 
 @flow(name="ingest", log_prints=True)
 def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: int = 100,
-           runner: str = "threads", dask_address: str | None = None, lock_wait: float = 0.0) -> dict:
+           runner: str = "threads", dask_address: str | None = None, lock_wait: float = 0.0,
+           workers: int = 0) -> dict:
     """Ingest ``sources`` (paths, folders, sources.toml files, URLs) into ``out_dir``.
 
     ``runner`` is ``threads`` (one machine) or ``dask`` (a local cluster, or
-    the one at ``dask_address``).  Unchanged documents are skipped; a second
-    run on the same ``out_dir`` waits ``lock_wait`` seconds for the first.
+    the one at ``dask_address``).  Documents are parsed and extracted in
+    ``workers`` worker processes (0: ``settings.workers``, one per core; under
+    Dask, per Dask worker, default 1).  Unchanged documents are skipped; a
+    second run on the same ``out_dir`` waits ``lock_wait`` seconds for the first.
     """
     started = datetime.now(timezone.utc)
     logger = get_run_logger()
@@ -305,11 +306,15 @@ def ingest(sources: list[str] | None = None, out_dir: str = "out", batch_size: i
 
     with output_lock(out, wait=lock_wait):
         remove_stale_temporaries(out)
-        body, in_flight = ingest_documents, 0  # threads share the GIL: one batch at a time
+        # Extraction runs in worker processes; the run's threads only read,
+        # hand over and write, so one batch in flight keeps the workers busy.
+        body, in_flight = ingest_documents, 1
         task_runner = _task_runner(runner, dask_address)
         if task_runner is not None:
             body, in_flight = ingest_documents.with_options(task_runner=task_runner), 4
-        outcomes = [DocumentOutcome(**o) for o in body(sources, str(out), batch_size, in_flight)]
+            workers = workers or 1  # the cluster's workers are the parallelism
+        outcomes = [DocumentOutcome(**o)
+                    for o in body(sources, str(out), batch_size, in_flight, workers)]
         changed = any(o.status in (Status.new, Status.changed) for o in outcomes)
         if changed or not (out / "records.jsonl").exists():
             write_jsonl(out)

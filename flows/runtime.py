@@ -40,3 +40,53 @@ def run_flow_quietly(flow, **parameters):
         return flow(**parameters)
     finally:
         noise.flow_returned = True
+
+
+def start_embedded_server() -> None:
+    """Start Prefect's temporary server now, from the main thread, as a child
+    that Linux kills when this process dies, even by ``kill -9``.
+
+    Prefect starts the same server on first use when PREFECT_API_URL is unset,
+    but as an ordinary child: a run killed hard leaves it running (225 MB
+    each).  Prefect keeps one server instance per port; registering ours first
+    makes every later ``SubprocessASGIServer()`` lookup return it.
+    """
+    import os
+    import sys
+
+    if os.environ.get("PREFECT_API_URL") or not sys.platform.startswith("linux"):
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    class _ServerThatDiesWithUs(SubprocessASGIServer):
+        def _run_uvicorn_command(self):
+            import subprocess
+
+            popen = subprocess.Popen
+            subprocess.Popen = _popen_dying_with_parent(popen)  # only for this one call
+            try:
+                return super()._run_uvicorn_command()
+            finally:
+                subprocess.Popen = popen
+
+    server = _ServerThatDiesWithUs()
+    server.start()
+    # Processes started from here on (Dask's local workers) use this server
+    # instead of each starting a temporary one of their own.
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
+def _popen_dying_with_parent(popen):
+    import ctypes
+    import signal
+
+    prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl  # looked up before fork
+    PR_SET_PDEATHSIG = 1
+
+    def set_death_signal() -> None:  # runs in the child between fork and exec
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def start(*args, **kwargs):
+        return popen(*args, preexec_fn=set_death_signal, **kwargs)
+
+    return start

@@ -6,12 +6,17 @@ callers (CLI, Prefect flow, benchmarks) treat every document alike.
 
 Every document has a time limit (``settings.document_timeout``): a document
 that takes longer fails with E015 naming the stage it was in, and the run
-goes on.  ``run_stages`` and ``extract_raw`` both enforce it, so the CLI and
-the Prefect flow (which calls ``extract_raw``) honour the same limit.
+goes on.  ``process_many`` and ``extract_many`` (what the CLI, the Prefect
+flow and the benchmarks use) parse and extract in worker processes
+(:mod:`pipeline.workers`), where the limit is hard and memory is capped;
+``process`` and ``extract_raw`` handle one document in this process, under a
+watchdog thread.  Like any code that starts processes, a script that calls
+the ``*_many`` functions must do so under ``if __name__ == "__main__":``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +103,47 @@ def process(source: Source, settings: Settings | None = None) -> Result:
         return Result(source, record=run_stages(source, settings))
     except DocumentError as exc:
         return Result(source, error=exc)
+
+
+def extract_many(raws: Iterable, settings: Settings | None = None, *,
+                 workers: int | None = None) -> Iterator[DocumentRecord | DocumentError]:
+    """Parse, extract and assemble fetched documents in worker processes;
+    yields a record or the document's error, in input order (before review).
+    Anything that is not a RawDocument passes through unchanged."""
+    from pipeline.workers import shared_pool
+
+    settings = settings or get_settings()
+    if workers:
+        settings = settings.model_copy(update={"workers": workers})
+    yield from shared_pool(settings).map(raws)
+
+
+def process_many(sources: Iterable[Source], settings: Settings | None = None, *,
+                 workers: int | None = None) -> Iterator[Result]:
+    """Fetch (here), then parse and extract (in worker processes) and review
+    every source; yields one Result per source, in order."""
+    from pipeline.fetch import fetch
+
+    settings = settings or get_settings()
+    sources = list(sources)
+
+    def fetched():
+        for source in sources:
+            try:
+                yield fetch(source, settings)
+            except DocumentError as exc:
+                yield exc
+
+    for source, item in zip(sources, extract_many(fetched(), settings, workers=workers)):
+        if isinstance(item, DocumentRecord):
+            try:
+                item = review(item, settings)
+            except DocumentError as exc:
+                item = exc
+        if isinstance(item, DocumentError):
+            yield Result(source, error=item)
+        else:
+            yield Result(source, record=item)
 
 
 def extract_path(path: str | Path, settings: Settings | None = None) -> DocumentRecord:

@@ -92,6 +92,8 @@ def run(
              "(default: a local 2-worker cluster).")] = None,
     wait: Annotated[float, typer.Option(min=0, help="Seconds to wait if another run is "
                                                     "writing to OUT.")] = 0.0,
+    workers: Annotated[int, typer.Option(min=0, help="Worker processes that parse and extract "
+                                                    "(0: one per core; TENETS_WORKERS).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-document progress.")] = False,
 ) -> None:
     """Run the ingest flow (Prefect) and write records to OUT."""
@@ -101,6 +103,7 @@ def run(
     prepare_prefect_environment()
     from pipeline.errors import TenetsError
     from pipeline.incremental import OutputLocked, output_lock
+    from pipeline.netguard import redact_url
     from pipeline.sources import resolve_sources
 
     args = sources or ["corpus"]
@@ -131,11 +134,16 @@ def run(
         raise typer.Exit(3) from exc
 
     from flows.ingest import ingest
-    from flows.runtime import run_flow_quietly
+    from flows.runtime import run_flow_quietly, start_embedded_server
 
+    start_embedded_server()
     try:
-        summary = run_flow_quietly(ingest, sources=args, out_dir=str(out), batch_size=batch_size,
-                                   runner=runner, dask_address=dask_address, lock_wait=wait)
+        # URLs reach Prefect's database and logs as parameters: without passwords
+        # (resolving the sources above kept them for the fetch, in this process).
+        summary = run_flow_quietly(ingest, sources=[redact_url(a) for a in args], out_dir=str(out),
+                                   batch_size=batch_size,
+                                   runner=runner, dask_address=dask_address, lock_wait=wait,
+                                   workers=workers)
     except OutputLocked as exc:
         _echo_err(f"error: {exc}")
         raise typer.Exit(3) from exc
@@ -160,11 +168,12 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON on stdout.")] = False,
 ) -> None:
     """Run one document through the library (no Prefect) and print its record."""
-    from pipeline.api import process
+    from pipeline.api import process_many
     from pipeline.sources import resolve_sources
 
     source = resolve_sources([file])[0]
-    result = process(source)
+    # In a worker process, like a run: a hostile document is stopped for good.
+    result = next(process_many([source], workers=1))
     if result.error is not None:
         _echo_err(f"error: {source.id} [{result.error.stage.value}] {result.error}")
         raise typer.Exit(1)

@@ -44,6 +44,15 @@ class Errors:
     E021 = ("Unknown character set {charset!r}; the bytes are not UTF-8 and no reliable guess "
             "is possible.")
     E022 = "The server answered 304 Not Modified for {url}, but no earlier copy is stored."
+    E023 = ("Out of memory in stage {stage_name}: the document needs more than the worker's "
+            "cap of {limit_mb} MB (TENETS_WORKER_MEMORY_MB).")
+    E024 = "The worker process died in stage {stage_name} ({detail}); it was replaced."
+    E025 = ("Refused {kind} to {target}: {reason} (not a host the user named; allow it with "
+            "TENETS_ALLOWED_HOSTS).")
+    E026 = "Refused {kind} to {target}: only http and https URLs are followed."
+    E027 = ("Timed out fetching {url}: the overall deadline of {seconds:g} s passed ({phase}); "
+            "see TENETS_FETCH_DEADLINE.")
+    E028 = "Refused to write {path}: it is outside {root}."
 
 
 class TenetsError(Exception):
@@ -67,3 +76,14 @@ class DocumentError(TenetsError):
     @property
     def cause(self) -> str:
         return str(self)
+
+    def __reduce__(self):
+        # Errors cross process boundaries (worker processes, Dask); a field
+        # holding an exception or other object travels as its text.
+        fields = {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v)
+                  for k, v in self.fields.items()}
+        return (_rebuild_document_error, (self.doc_id, self.stage, self.code, fields))
+
+
+def _rebuild_document_error(doc_id: str, stage: Stage, code: str, fields: dict) -> DocumentError:
+    return DocumentError(doc_id, stage, code, **fields)

@@ -1,12 +1,16 @@
 """Source -> RawDocument: the only stage that reads from the outside world.
 
 Local files are read as they are.  http(s) URLs go through :mod:`httpx` with
-connect and read timeouts, a redirect limit, a size cap enforced while the
-body streams in, a User-Agent that names the project, a per-host concurrency
-limit, and bounded retries with exponential backoff and jitter on connection
-errors (connect timeouts included), 429 (honouring Retry-After) and 5xx; other
-4xx answers and a server too slow to answer are final.  Every body is kept in
-the content-addressed raw store, and the next fetch of the same URL is a
+connect and read timeouts, an overall deadline per fetch (a server that
+trickles its headers or body a byte at a time still fails in time), a
+redirect limit, a size cap enforced while the body streams in, a User-Agent
+that names the project, a per-host concurrency limit, and bounded retries
+with exponential backoff and jitter on connection errors (connect timeouts
+included), 429 (honouring Retry-After) and 5xx; other 4xx answers and a
+server too slow to answer are final.  Redirects are followed here, not by
+httpx, so that each hop to a host the user did not name is checked before it
+is requested (:mod:`pipeline.netguard`).  Every body is kept in the
+content-addressed raw store, and the next fetch of the same URL is a
 conditional request: a 304 is served from the store without downloading the
 page again.
 
@@ -19,11 +23,14 @@ from __future__ import annotations
 import codecs
 import email.utils
 import hashlib
+import itertools
 import mimetypes
 import random
 import re
+import socket
 import threading
 import time
+from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -31,7 +38,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, Field
 
-from pipeline import limits
+from pipeline import limits, netguard
 from pipeline.errors import DocumentError, Stage
 from pipeline.raw_store import FetchRecord, RawStore
 from pipeline.settings import Settings, get_settings
@@ -102,14 +109,26 @@ def charset_from_content_type(content_type: str) -> str | None:
     return m.group(1) if m else None
 
 
-def fetch(source: Source, settings: Settings | None = None, *, retries: int | None = None) -> RawDocument:
+def fetch(source: Source, settings: Settings | None = None, *, retries: int | None = None,
+          trusted_hosts: Iterable[str] | None = None) -> RawDocument:
     """Read one source.  ``retries`` overrides ``settings.max_retries``; the
-    Prefect flow passes 0 because Prefect retries the task itself."""
+    Prefect flow passes 0 because Prefect retries the task itself.
+
+    A source's URL is one the user named, trusted with its host, unless
+    ``trusted_hosts`` is given: then it was found by the pipeline (a link in
+    a page) and every hop to a host outside ``trusted_hosts``, the first
+    included, is checked (see :mod:`pipeline.netguard`).
+    """
     settings = settings or get_settings()
     limits.set_stage(Stage.fetch)
     if source.path is not None:
         return _read_file(source, settings)
-    return _fetch_url(source, settings, settings.max_retries if retries is None else retries)
+    url = source.url or source.uri
+    if trusted_hosts is None:
+        trusted = netguard.trusted_hosts(url, settings.allowed_hosts)
+    else:
+        trusted = {netguard.normalize_host(h) for h in (*trusted_hosts, *settings.allowed_hosts)}
+    return _fetch_url(source, settings, settings.max_retries if retries is None else retries, trusted)
 
 
 def is_retryable(error: DocumentError) -> bool:
@@ -177,16 +196,18 @@ class _Retry(Exception):
         self.wait = wait
 
 
-def _fetch_url(source: Source, settings: Settings, retries: int) -> RawDocument:
+def _fetch_url(source: Source, settings: Settings, retries: int, trusted: set[str]) -> RawDocument:
     url = source.url or source.uri
     store = RawStore(settings.data_dir / "raw")
     previous = store.latest(url)
     attempt = 0
-    with _host_slot(url, settings.per_host_concurrency):
+    # The deadline starts once a slot is free: waiting behind other pages of
+    # the same site is politeness, not this server's slowness.
+    with _host_slot(url, settings.per_host_concurrency), _Deadline(settings.fetch_deadline) as deadline:
         while True:
             limits.check()
             try:
-                return _attempt(source, url, settings, store, previous)
+                return _attempt(source, url, settings, store, previous, deadline, trusted)
             except _Retry as retry:
                 if retry.wait is not None:
                     retry.error.fields["retry_after"] = retry.wait
@@ -197,9 +218,9 @@ def _fetch_url(source: Source, settings: Settings, retries: int) -> RawDocument:
                     if retry.wait > settings.retry_after_max:
                         raise retry.error from None
                     delay = max(delay, retry.wait)
-                left = limits.remaining()
-                if left is not None and delay >= left:
-                    raise retry.error from None
+                for left in (limits.remaining(), deadline.remaining()):
+                    if left is not None and delay >= left:
+                        raise retry.error from None
                 attempt += 1
                 time.sleep(delay)
 
@@ -210,21 +231,125 @@ def _backoff(settings: Settings, attempt: int) -> float:
     return base * random.uniform(0.5, 1.5)
 
 
+class _Deadline:
+    """The overall wall-clock deadline of one fetch: every hop, retry, header
+    and body byte.
+
+    httpx's timeouts bound each read, and a server that sends one byte a
+    second never trips them, in the headers as in the body.  So a watchdog
+    timer shuts down the fetch's sockets when the time is up: shutdown (unlike
+    close) wakes a read blocked in another thread at once, the request fails
+    with a transport error, and the fetch, seeing the deadline passed, reports
+    E027.  Every timeout of a request is also capped by the time left, and
+    the body loop checks the deadline between chunks.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds if seconds and seconds > 0 else None
+        self.phase = "connecting"
+        self._expired = threading.Event()
+        self._streams: list = []
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> _Deadline:
+        if self.at is not None:
+            self._timer = threading.Timer(self.seconds, self._expire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._streams.clear()
+
+    def passed(self) -> bool:
+        return self._expired.is_set() or (self.at is not None and time.monotonic() >= self.at)
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else max(0.0, self.at - time.monotonic())
+
+    def error(self, fail, url: str) -> DocumentError:
+        return fail("E027", url=url, seconds=self.seconds, phase=self.phase)
+
+    def timeouts(self, settings: Settings) -> dict[str, float]:
+        """The request's timeouts, none longer than the time left."""
+        left = self.remaining()
+
+        def cap(seconds: float) -> float:
+            return seconds if left is None else max(0.001, min(seconds, left))
+        return httpx.Timeout(cap(settings.read_timeout), connect=cap(settings.connect_timeout)).as_dict()
+
+    def tracer(self, guarded_url: str | None):
+        """httpcore's trace hook for one request: it hands every new connection
+        to the watchdog and, for a URL the user did not name, checks the
+        address actually connected to before the request is sent (DNS
+        rebinding; see pipeline.netguard).  Through a proxy the connection
+        is to the proxy, which is not the host checked."""
+        connecting: dict[str, str] = {}
+
+        def trace(event: str, info: dict) -> None:
+            if event.endswith("connect_tcp.started"):
+                connecting["host"] = netguard.normalize_host(info.get("host"))
+            elif event.endswith(("connect_tcp.complete", "start_tls.complete")):
+                stream = info.get("return_value")
+                self._watch(stream)
+                if (guarded_url and event.endswith("connect_tcp.complete")
+                        and connecting.get("host") == netguard.url_host(guarded_url)):
+                    try:
+                        netguard.check_peer(guarded_url, stream.get_extra_info("server_addr")[0])
+                    except netguard.RefusedURL:
+                        stream.close()
+                        raise
+        return trace
+
+    def _watch(self, stream) -> None:
+        with self._lock:
+            self._streams.append(stream)
+        if self._expired.is_set():
+            _shut_down(stream)
+
+    def _expire(self) -> None:
+        self._expired.set()
+        with self._lock:
+            streams = list(self._streams)
+        for stream in streams:
+            _shut_down(stream)
+
+
+def _shut_down(stream) -> None:
+    try:
+        sock = stream.get_extra_info("socket")
+        # The plain socket method: ssl.SSLSocket's own would drop its TLS
+        # state under the thread that is reading.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except (OSError, AttributeError, TypeError, ValueError):
+        pass  # already closed: nothing to wake
+
+
+_ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+# Not kept in the raw store's sidecar: a session cookie is nobody's business.
+_UNSTORED_HEADERS = {"set-cookie", "set-cookie2"}
+
+
 def _attempt(source: Source, url: str, settings: Settings, store: RawStore,
-             previous: FetchRecord | None) -> RawDocument:
-    timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-    headers = {"User-Agent": settings.user_agent,
-               "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+             previous: FetchRecord | None, deadline: _Deadline, trusted: set[str]) -> RawDocument:
+    headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
     if previous is not None:
         if previous.etag:
             headers["If-None-Match"] = previous.etag
         if previous.last_modified:
             headers["If-Modified-Since"] = previous.last_modified
     fail = _failure(source, url)
+    if deadline.passed():
+        raise deadline.error(fail, url)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers=headers,
-                          max_redirects=settings.max_redirects) as client:
-            with client.stream("GET", url) as resp:
+        # Redirects are followed by hand (_final_response), each one checked.
+        with httpx.Client(follow_redirects=False, headers=headers) as client:
+            with _final_response(client, url, settings, deadline, trusted, fail) as resp:
                 status = resp.status_code
                 if status == 304:
                     return _not_modified(source, url, store, previous)
@@ -233,18 +358,28 @@ def _attempt(source: Source, url: str, settings: Settings, store: RawStore,
                                  wait=_retry_after(resp.headers.get("retry-after")))
                 if status >= 400:
                     raise fail("E012", status=status, url=url)
-                data = _read_body(resp, settings, fail)
+                deadline.phase = "reading the body"
+                data = _read_body(resp, settings, fail, deadline)
                 final_url = str(resp.url)
-                response_headers = {k.lower(): v for k, v in resp.headers.items()}
-    except httpx.TooManyRedirects as exc:
-        raise fail("E020", limit=settings.max_redirects, url=url) from exc
+                response_headers = {k.lower(): v for k, v in resp.headers.items()
+                                    if k.lower() not in _UNSTORED_HEADERS}
+    except netguard.RefusedURL as exc:
+        if exc.code == "E013":  # the host to check did not resolve: connection trouble
+            raise _Retry(fail(exc.code, **exc.fields)) from None
+        raise fail(exc.code, **exc.fields) from None
     except httpx.ConnectTimeout as exc:
+        if deadline.passed():
+            raise deadline.error(fail, url) from exc
         raise _Retry(fail("E018", url=url, seconds=settings.connect_timeout, phase="connect")) from exc
     except httpx.TimeoutException as exc:
+        if deadline.passed():
+            raise deadline.error(fail, url) from exc
         # The server took the request and did not answer in time: asking
         # again would most likely wait as long again, for every attempt.
         raise fail("E018", url=url, seconds=settings.read_timeout, phase="read") from exc
     except (httpx.TransportError, httpx.DecodingError) as exc:
+        if deadline.passed():  # the watchdog cut the connection
+            raise deadline.error(fail, url) from exc
         raise _Retry(fail("E013", url=url, detail=_describe(exc))) from exc
     if not data.strip():
         raise fail("E019", status=status, url=url)
@@ -255,7 +390,46 @@ def _attempt(source: Source, url: str, settings: Settings, store: RawStore,
     return _raw_from_record(source, data, record)
 
 
-def _read_body(resp: httpx.Response, settings: Settings, fail) -> bytes:
+@contextmanager
+def _final_response(client: httpx.Client, url: str, settings: Settings, deadline: _Deadline,
+                    trusted: set[str], fail):
+    """The streaming answer at the end of the redirects.
+
+    Each hop to a host outside ``trusted`` (the user's host and the allowed
+    ones) is checked before it is requested (pipeline.netguard: http(s) only,
+    and no loopback, private, link-local... address).  The user's
+    credentials, if the URL had any, are sent to the user's host only, and
+    never in clear after a redirect from https to http.
+    """
+    user_host = netguard.url_host(url)
+    credentials = netguard.credentials_for(url)
+    user_scheme = urlsplit(url).scheme.lower()
+    netguard.check_url(url, trusted_hosts=trusted, kind="link")  # a no-op for the URL the user named
+    request = client.build_request("GET", url)
+    for hop in itertools.count():
+        target = str(request.url)
+        host = netguard.url_host(target)
+        request.extensions = {**request.extensions, "timeout": deadline.timeouts(settings),
+                              "trace": deadline.tracer(None if host in trusted else target)}
+        for_user = host == user_host and not (user_scheme == "https" and request.url.scheme == "http")
+        if not for_user:
+            request.headers.pop("Authorization", None)
+        deadline.phase = "waiting for the headers"
+        resp = client.send(request, stream=True, auth=credentials if credentials and for_user else None)
+        if not resp.has_redirect_location:
+            try:
+                yield resp
+            finally:
+                resp.close()
+            return
+        resp.close()
+        if hop >= settings.max_redirects:
+            raise fail("E020", limit=settings.max_redirects, url=url)
+        request = resp.next_request
+        netguard.check_url(str(request.url), trusted_hosts=trusted, kind="redirect")
+
+
+def _read_body(resp: httpx.Response, settings: Settings, fail, deadline: _Deadline) -> bytes:
     """The body, stopping as soon as it is over the cap or out of time."""
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.max_bytes:
@@ -268,10 +442,12 @@ def _read_body(resp: httpx.Response, settings: Settings, fail) -> bytes:
             raise fail("E014", limit=settings.max_bytes)
         chunks.append(chunk)
         limits.check()
+        if deadline.passed():
+            raise deadline.error(fail, netguard.redact_url(str(resp.request.url)))
         # A server that trickles bytes never trips the read timeout.
         if settings.document_timeout and time.monotonic() - started > settings.document_timeout:
-            raise fail("E018", url=str(resp.request.url), seconds=settings.document_timeout,
-                       phase="whole body")
+            raise fail("E018", url=netguard.redact_url(str(resp.request.url)),
+                       seconds=settings.document_timeout, phase="whole body")
     return b"".join(chunks)
 
 

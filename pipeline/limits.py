@@ -1,15 +1,17 @@
 """The per-document time limit (``settings.document_timeout``).
 
 One document must never hold up a run: a PDF that sends the parser into a
-loop, a server that trickles one byte a second.  The limit has two halves:
+loop, a server that trickles one byte a second.  The limit has three parts:
 
-- a watchdog: the document's stages run in a worker thread, and the caller
-  stops waiting when the time is up and reports E015 naming the stage the
-  document was in;
 - cooperative checks (:func:`check`) in the long loops (PDF pages, download
-  chunks), so the abandoned worker also stops soon after instead of burning
-  CPU in the background.  Python cannot kill a thread; code that never
-  reaches a check runs on until it returns, but nobody waits for it.
+  chunks) raise E015 naming the stage the document was in;
+- in worker processes (:mod:`pipeline.workers`), :func:`budget` sets the
+  deadline and the process is killed if the document overstays it, so code
+  that never reaches a check is stopped too;
+- in-process (a single fetch, one document in a notebook),
+  :func:`run_with_time_limit` runs the stages in a thread and stops waiting
+  when the time is up.  Python cannot kill a thread: code that never reaches
+  a check runs on until it returns, but nobody waits for it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from __future__ import annotations
 import contextvars
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from pipeline.errors import DocumentError, Stage
@@ -26,11 +29,13 @@ T = TypeVar("T")
 
 
 class Budget:
-    def __init__(self, doc_id: str, seconds: float, stage: Stage) -> None:
+    def __init__(self, doc_id: str, seconds: float, stage: Stage,
+                 on_stage: Callable[[Stage], None] | None = None) -> None:
         self.doc_id = doc_id
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.stage = stage
+        self.on_stage = on_stage
         self.cancelled = threading.Event()
 
     def expired(self) -> bool:
@@ -62,6 +67,22 @@ def set_stage(stage: Stage) -> None:
     budget = _budget.get()
     if budget is not None:
         budget.stage = stage
+        if budget.on_stage is not None:
+            budget.on_stage(stage)
+
+
+@contextmanager
+def budget(doc_id: str, seconds: float | None, stage: Stage,
+           on_stage: Callable[[Stage], None] | None = None) -> Iterator[None]:
+    """Set the document's deadline for cooperative checks, without a watchdog
+    thread (a worker process is killed from outside when it overstays)."""
+    if not seconds or seconds <= 0:
+        seconds = float("inf")
+    token = _budget.set(Budget(doc_id, seconds, stage, on_stage))
+    try:
+        yield
+    finally:
+        _budget.reset(token)
 
 
 def run_with_time_limit(doc_id: str, seconds: float | None, func: Callable[..., T], *args,

@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from pipeline.errors import TenetsError
+from pipeline.netguard import redact_url
 from pipeline.store import atomic_write
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class FetchRecord(BaseModel):
@@ -29,8 +34,14 @@ class FetchRecord(BaseModel):
     status: int
     headers: dict[str, str] = Field(default_factory=dict)
     fetched_at: datetime
-    sha256: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Names the blob: never a path.")
     size: int
+
+    @field_validator("url", "final_url")
+    @classmethod
+    def _no_credentials(cls, value: str) -> str:
+        # The sidecar and the index are written down: no user name or password.
+        return redact_url(value)
 
     @property
     def etag(self) -> str | None:
@@ -46,10 +57,10 @@ class RawStore:
         self.root = Path(root)
 
     def blob_path(self, sha256: str) -> Path:
-        return self.root / sha256
+        return self.root / _checked(sha256)
 
     def _sidecar_path(self, sha256: str) -> Path:
-        return self.root / f"{sha256}.json"
+        return self.root / f"{_checked(sha256)}.json"
 
     def _index_path(self, url: str) -> Path:
         return self.root / "urls" / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.json"
@@ -80,3 +91,11 @@ class RawStore:
 
     def sidecar(self, sha256: str) -> dict:
         return json.loads(self._sidecar_path(sha256).read_text("utf-8"))
+
+
+def _checked(sha256: str) -> str:
+    """File names in the store are hex digests, so nothing in it is written
+    outside the data folder, whatever an index file on disk says."""
+    if not _SHA256.match(sha256 or ""):
+        raise TenetsError("E028", path=sha256, root="the raw store (names are sha256 digests)")
+    return sha256

@@ -47,9 +47,23 @@ class Settings(BaseSettings):
     max_redirects: int = 5
     per_host_concurrency: int = 4
     user_agent: str = "tenets/0.1 (policy-document ingestion; +https://example.invalid/tenets)"
+    fetch_deadline: float = Field(
+        60.0, ge=0, description="Wall-clock seconds for one fetch of a URL (every hop, retry, header "
+                                "and body byte), however slowly the server trickles; 0 disables it.")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts a redirect (or discovered link) may reach although they resolve to a "
+                    "loopback, private or link-local address (tests, intranets); "
+                    'TENETS_ALLOWED_HOSTS=\'["intranet.example"]\'.')
 
     # Per-document limit: a document that takes longer is reported as failed.
     document_timeout: float = Field(120.0, description="Seconds per document; 0 disables the limit.")
+
+    # Worker processes that parse and extract (pipeline.workers).
+    workers: int = Field(0, ge=0, description="Worker processes; 0 means one per core.")
+    worker_memory_mb: int = Field(
+        1024, ge=0, description="Address-space cap of each worker in MB (a document that needs "
+                                "more fails with E023); 0 disables it.")
 
     # Extraction.
     min_confidence: float = Field(0.0, ge=0.0, le=1.0, description="Drop values below this.")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from pipeline.errors import TenetsError
 from pipeline.models import Kind
+from pipeline.netguard import remember_credentials
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm", ".xhtml", ".pdf"}
 SOURCES_FILE = "sources.toml"
@@ -25,9 +27,45 @@ class Source(BaseModel):
     url: str | None = Field(None, description="Where the document lives on the web, if known.")
     kind: Kind | None = Field(None, description="Hint that overrides the kind classifier.")
 
+    @field_validator("id")
+    @classmethod
+    def _id_names_no_path(cls, value: str) -> str:
+        problem = id_problem(value)
+        if problem:
+            raise ValueError(f"id {value!r} {problem}")
+        return value
+
+    @field_validator("uri", "url")
+    @classmethod
+    def _no_credentials(cls, value: str | None) -> str | None:
+        # What a source carries ends up in records, error files and logs.
+        return remember_credentials(value) if value and re.match(r"^https?://", value, re.I) else value
+
     @property
     def is_remote(self) -> bool:
         return self.path is None
+
+
+MAX_ID_LENGTH = 200
+
+
+def id_problem(doc_id: object) -> str | None:
+    """Why ``doc_id`` cannot be a document id, or None.  An id names the
+    record and error files (``<out>/records/<id>.json``), so it must be one
+    plain file name: never a path that climbs out of the output folder."""
+    if not isinstance(doc_id, str):
+        return "is not a string"
+    if not doc_id.strip():
+        return "is empty"
+    if "/" in doc_id or "\\" in doc_id:
+        return "contains a path separator ('/' or '\\')"
+    if doc_id.startswith("."):
+        return "starts with '.' (a hidden file, or '..' climbing out of the output folder)"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in doc_id):
+        return "contains a control or invisible formatting character"
+    if len(doc_id) > MAX_ID_LENGTH:
+        return f"is longer than {MAX_ID_LENGTH} characters"
+    return None
 
 
 def slugify(stem: str) -> str:
@@ -52,6 +90,7 @@ def source_for_path(path: Path, *, id: str | None = None, url: str | None = None
 
 
 def source_for_url(url: str, *, id: str | None = None, kind: Kind | None = None) -> Source:
+    url = remember_credentials(url)  # before the id is derived from it
     if id is None:
         tail = re.sub(r"\.[A-Za-z0-9]+$", "", url.rstrip("/").rsplit("/", 1)[-1]) or "index"
         id = f"{slugify(tail)[:80]}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
@@ -69,6 +108,9 @@ def load_sources_file(path: Path) -> list[Source]:
     sources = []
     for i, entry in enumerate(data.get("document", [])):
         try:
+            if "id" in entry and id_problem(entry["id"]):
+                raise ValueError(f"id {entry['id']!r} {id_problem(entry['id'])}; an id must be a plain "
+                                 "file name")
             if "path" in entry and (path.parent / entry["path"]).is_dir():
                 # A folder: every document in it, ids prefixed by the entry's id.
                 sources.extend(folder_sources(path.parent / entry["path"], kind=entry.get("kind"),

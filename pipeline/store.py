@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from pipeline import __version__
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, Stage
 from pipeline.models import FIELDS, DocumentRecord
 
 
@@ -67,11 +67,22 @@ def record_bytes(record: DocumentRecord) -> bytes:
 
 
 def record_path(out_dir: Path, doc_id: str) -> Path:
-    return Path(out_dir) / "records" / f"{doc_id}.json"
+    return _file_in(Path(out_dir) / "records", doc_id, ".json")
 
 
 def error_path(out_dir: Path, doc_id: str) -> Path:
-    return Path(out_dir) / "errors" / f"{doc_id}.json"
+    return _file_in(Path(out_dir) / "errors", doc_id, ".json")
+
+
+def _file_in(folder: Path, doc_id: str, suffix: str) -> Path:
+    """``folder/<doc_id><suffix>``, refused (E028) unless it is a file directly
+    in ``folder``.  Sources already refuse such ids; this is the last line,
+    so that no id, however it got here, writes outside ``--out``."""
+    path = folder / f"{doc_id}{suffix}"
+    if (not doc_id or any(c in doc_id for c in "/\\\0") or doc_id in (".", "..")
+            or path.resolve().parent != folder.resolve()):
+        raise DocumentError(str(doc_id), Stage.write, "E028", path=path, root=folder)
+    return path
 
 
 def write_record(out_dir: Path, record: DocumentRecord) -> str:
