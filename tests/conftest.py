@@ -66,6 +66,26 @@ def record_from_text(text: str, doc_id: str = "doc"):
     return assemble(raw, parsed, extract(parsed))
 
 
+def context_from_text(text: str, doc_id: str = "doc"):
+    """The extraction context of an inline text document, after every extractor ran."""
+    import hashlib
+    from datetime import datetime, timezone
+
+    from pipeline.extract import extract, make_context
+    from pipeline.fetch import RawDocument
+    from pipeline.parse import parse
+    from pipeline.sources import Source
+
+    data = text.encode("utf-8")
+    raw = RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
+                      media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
+                      fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    parsed = parse(raw)
+    ctx = make_context(parsed)
+    extract(parsed, ctx=ctx)
+    return ctx
+
+
 @pytest.fixture
 def extract_text():
     return record_from_text

@@ -95,4 +95,6 @@ def test_on_date_opening_reports_the_occasion(extract_text):
     record = extract_text(
         "Ministers Sign Statement on Health Research\n\nOn Monday, June 17, 2024, the Minister of "
         "Health of Chile and the Minister of Science of Peru signed a joint statement on research.")
-    assert [(d.value, d.role.value) for d in record.dates] == [("2024-06-17", "signed")]
+    # The signing is the occasion reported: DESIGN.md counts it as both.
+    assert [d.value for d in record.dates] == ["2024-06-17"]
+    assert record.dates[0].role.value in ("signed", "event")
