@@ -11,10 +11,15 @@ itself (``extract.context.split_sentences``), once, in linear time.
 Components:
 - ``entity_ruler``: countries (GPE, id = ISO alpha-2), demonyms (NORP),
   bodies such as the G7 (ORG) and national agencies (AGENCY, id = country).
+
+Texts are analysed with :func:`entity_spans`, in pieces (see there): a
+document may be up to the size cap (50 MB), far over ``nlp.max_length``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -51,3 +56,54 @@ def _cached(model: str | None) -> Language:
 def get_nlp() -> Language:
     """The pipeline for the current settings, built once per process."""
     return _cached(get_settings().spacy_model)
+
+
+#: Longest piece of text given to spaCy at once (and never over
+#: ``nlp.max_length``, which spaCy enforces with E088).  A Doc costs about
+#: 100 MB per million characters, so a longer document is analysed piece by
+#: piece, keeping only the entity spans.  A text up to this length is one
+#: piece, analysed exactly as a whole: where two patterns give the same span
+#: (New Zealand, GPE and NORP), which one spaCy keeps depends on the other
+#: matches in the Doc, so splitting shorter texts could change labels.
+PIECE_CHARS = 1_000_000
+#: Longest whitespace-free run the tokenizer sees.  It splits punctuation
+#: off a run one character at a time, in time that grows with the square of
+#: the run (ten thousand "#" or "(" take half a minute); no name comes near
+#: this length (no entity of the pool stands in a run over 80 characters),
+#: so longer runs are blanked, keeping their length so that offsets stay.
+LONGEST_RUN = 100
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (LONGEST_RUN + 1))
+
+
+def entity_spans(text: str, nlp: Language | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, id) of the entity ruler's spans in ``text``, in order.
+
+    The same spans as ``nlp(text).ents``: pieces are cut at line ends, and
+    no entity spans a line end (a line break is a token of its own and the
+    patterns are names on one line).  Only a name inside a blanked run or
+    cut in two in a single line over ``PIECE_CHARS`` is missed.
+    """
+    nlp = nlp or get_nlp()
+    if _LONG_RUN.search(text):
+        text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    spans: list[tuple[int, int, str, str]] = []
+    for offset, piece in _pieces(text, min(PIECE_CHARS, nlp.max_length)):
+        spans += [(offset + e.start_char, offset + e.end_char, e.label_, e.ent_id_)
+                  for e in nlp(piece).ents]
+    return spans
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of at most ``limit`` characters, each ending at a line
+    end if there is one in reach, else after a space (a name cut there is
+    lost: only a single line longer than ``limit`` can lose one)."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit) + 1
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit) + 1
+        if cut <= start:
+            cut = start + limit
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]

@@ -61,8 +61,8 @@ def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=N
     """The parsed document with its spaCy analysis, before any extractor ran."""
     from pipeline import nlp as nlp_module
 
-    nlp = nlp or nlp_module.get_nlp()
-    return Context(parsed=parsed, doc=nlp(parsed.text), kind_hint=kind_hint)
+    spans = nlp_module.entity_spans(parsed.text, nlp)
+    return Context(parsed=parsed, kind_hint=kind_hint, entity_spans=spans)
 
 
 def load_extractors() -> None:

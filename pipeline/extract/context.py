@@ -23,8 +23,16 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Ms|Mrs|Dr|St|Jr
                            r"Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|approx|Art|Para|Sec|Fig|Vol|p|pp)$")
 
 
+#: Longest sentence span.  Extractors read a mention's whole sentence (its
+#: words before and after, the cues in it), so a megabyte without a full
+#: stop would make that work grow with the square of the text.  The longest
+#: sentence in the pool has 2,466 characters; a longer run is cut at a space.
+MAX_SENTENCE = 5000
+
+
 def split_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans covering the text, never crossing a block boundary."""
+    """Sentence spans covering the text, never crossing a block boundary
+    (nor longer than ``MAX_SENTENCE``)."""
     spans: list[tuple[int, int]] = []
     position = 0
     for start, end in blocks or [(0, len(text))]:
@@ -40,18 +48,35 @@ def split_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int,
         position = end
     if position < len(text):
         spans.append((position, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in _capped(text, spans) if text[s:e].strip()]
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, those over MAX_SENTENCE cut at their last space in reach."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out
 
 
 @dataclass
 class Context:
     parsed: ParsedDocument
-    doc: Doc
+    #: a spaCy Doc of the text, if the caller made one; make_context does not
+    #: (a long document is analysed in pieces, see ``pipeline.nlp.entity_spans``)
+    doc: Doc | None = None
     kind_hint: Kind | None = None
     #: results of extractors that ran earlier, by field name
     results: dict[str, Any] = field(default_factory=dict)
     #: analyses several extractors share (person mentions, their decisions)
     analyses: dict[str, Any] = field(default_factory=dict)
+    #: the entity ruler's (start, end, label, id) spans, when given without a Doc
+    entity_spans: list[tuple[int, int, str, str]] | None = None
 
     @property
     def text(self) -> str:
@@ -79,7 +104,19 @@ class Context:
     @cached_property
     def entities(self) -> list[tuple[int, int, str, str]]:
         """(start, end, label, id) of the entity ruler's spans, in order."""
+        if self.entity_spans is not None:
+            return self.entity_spans
         return [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in self.doc.ents]
+
+    def found(self, pattern: re.Pattern, start: int, end: int) -> bool:
+        """Whether ``pattern`` occurs in ``text[start:end]``, searched once per
+        span: extractors ask it of a sentence or block for each mention in it,
+        and a long block holds thousands."""
+        cache = self.analyses.setdefault("found", {})
+        key = (pattern, start, end)
+        if key not in cache:
+            cache[key] = pattern.search(self.text[start:end]) is not None
+        return cache[key]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
@@ -106,11 +143,16 @@ class Context:
     def blocks(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.parsed.blocks if not kinds or b.kind in kinds]
 
+    @cached_property
+    def _headings(self) -> list[Block]:
+        return [b for b in self.parsed.blocks if b.kind is BlockKind.heading]
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [b.start for b in self._headings]
+
     def heading_before(self, offset: int) -> Block | None:
-        found = None
-        for block in self.parsed.blocks:
-            if block.start > offset:
-                break
-            if block.kind is BlockKind.heading:
-                found = block
-        return found
+        """The last heading starting at or before ``offset`` (by bisection:
+        it is asked for each line of a roster)."""
+        i = bisect.bisect_right(self._heading_starts, offset)
+        return self._headings[i - 1] if i else None

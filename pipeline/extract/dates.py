@@ -53,7 +53,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
 ]
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:gov|org|com|pdf|html?)\S*", re.I)
+# A bare domain is read from the start of its word only: "\S+\.gov" tried
+# from every character of a long word without one is quadratic.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:gov|org|com|pdf|html?)\S*", re.I)
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order|Resolution|\$[\d.,]+[MBK]?)\.?\s*|\$\s*)$",
                                 re.I)
 _OTHER_BEFORE = re.compile(
@@ -81,6 +83,8 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:
 _EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
                                  r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)
 _SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
+_TODAY = re.compile(r"\btoday\b", re.I)
+_FUTURE_WORDS = re.compile(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
 
 
@@ -128,21 +132,17 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
         f[f"a{i}:{w}"] = 1.0
     for w in after[:6]:
         f[f"aw:{w}"] = 1.0
-    sentence = text[s_start:s_end]
+    # (ctx.found: a sentence is searched once, not once for each date in it)
     for name, pattern in (("sign", _SIGN_WORDS), ("event", _EVENT_WORDS), ("futpast", _FUTURE_OR_PAST),
-                          ("earlier_instrument", _EARLIER_INSTRUMENT)):
-        if pattern.search(sentence):
+                          ("earlier_instrument", _EARLIER_INSTRUMENT), ("today", _TODAY),
+                          ("future", _FUTURE_WORDS)):
+        if ctx.found(pattern, s_start, s_end):
             f[f"sent:{name}"] = 1.0
-    if re.search(r"\btoday\b", sentence, re.I):
-        f["sent:today"] = 1.0
-    if re.search(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", sentence, re.I):
-        f["sent:future"] = 1.0
     clause_start = max(text.rfind(p, s_start, cand.start) for p in ",;:(—–") + 1
     clause_start = max(clause_start, s_start)
     clause_end = min([i for i in (text.find(p, cand.end, s_end) for p in ",;.)") if i >= 0] or [s_end])
-    clause = text[clause_start:clause_end]
     for name, pattern in _CLAUSE_CUES:
-        if pattern.search(clause):
+        if ctx.found(pattern, clause_start, clause_end):
             f[f"clause:{name}"] = 1.0
     prev_char = text[max(0, cand.start - 2):cand.start]
     if "(" in prev_char:
@@ -156,10 +156,10 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     if block is not None:
         index = ctx.block_index(cand.start)
         f[f"block:{block.kind.value}"] = 1.0
-        block_text = ctx.block_text(block)
-        if _is_standalone_date(block_text):
+        standalone, place_date = _block_shape(ctx, block)
+        if standalone:
             f["block:standalone"] = 1.0
-        elif standalone_place_date(block_text):
+        elif place_date:
             f["block:place_date"] = 1.0
         if index <= 2:
             f["block:first3"] = 1.0
@@ -217,7 +217,7 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     role of the occasion a dateline's "today" refers to."""
     block = ctx.block_at(cand.start)
     following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
-    if block is not None and _is_standalone_date(ctx.block_text(block)):
+    if block is not None and _block_shape(ctx, block)[0]:
         nxt = _next_block(ctx, block)
         following = ctx.block_text(nxt) if nxt else ""
     if not re.search(r"\btoday\b", following[:300], re.I):
@@ -340,8 +340,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     sentence = text[s_start:s_end]
     before = text[max(s_start, cand.start - 40):cand.start]
     block = ctx.block_at(cand.start)
-    block_text = ctx.block_text(block) if block else sentence
-    standalone = block is not None and _is_standalone_date(block_text)
+    standalone, place_date = _block_shape(ctx, block) if block else (False, standalone_place_date(sentence))
 
     if standalone:
         nxt = _next_block(ctx, block)
@@ -358,9 +357,9 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     block_before = text[block.start:cand.start] if block else ""
     if _MAINTENANCE.search(text[max(s_start, cand.start - 40):cand.start]):
         return DateRole.other, "role.page_maintenance", 0.8
-    if standalone_place_date(block_text) and _after_signature_block(ctx, block):
+    if place_date and _after_signature_block(ctx, block):
         return DateRole.signed, "role.signature_block", 0.85
-    if standalone_place_date(block_text) and not standalone and _in_front_matter(ctx, block):
+    if place_date and not standalone and _in_front_matter(ctx, block):
         return DateRole.published, "role.place_dateline", 0.8
     if _DATELINE.match(block_before) and re.match(r"\s*(?:[—–-]|\(|$)", text[cand.end:cand.end + 3]):
         return DateRole.published, "role.dateline", 0.8
@@ -415,6 +414,17 @@ def _is_standalone_date(block_text: str) -> bool:
                                        if rule in _FULL_FORMS)
 
 
+def _block_shape(ctx: Context, block) -> tuple[bool, bool]:
+    """(a date alone, a place and date alone) of a block, read once per block
+    rather than once for each date in it."""
+    shapes = ctx.analyses.setdefault("date_block_shapes", {})
+    key = (block.start, block.end)
+    if key not in shapes:
+        block_text = ctx.block_text(block)
+        shapes[key] = (_is_standalone_date(block_text), standalone_place_date(block_text))
+    return shapes[key]
+
+
 def standalone_place_date(block_text: str) -> bool:
     """'Vilnius, 12 October 2023' or 'May 20, 2023' alone on a line."""
     m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s+)?(.+)$", block_text.strip())
@@ -425,14 +435,15 @@ def _next_block(ctx: Context, block):
     """The body paragraph this dateline stands over; None when another dateline
     stands between them (then this one dates the page, not the body)."""
     blocks = ctx.parsed.blocks
-    for i, b in enumerate(blocks):
-        if b.start == block.start:
-            for nxt in blocks[i + 1:]:
-                if _is_standalone_date(ctx.block_text(nxt)):
-                    return None
-                if len(ctx.block_text(nxt)) > 60:
-                    return nxt
+    i = ctx.block_index(block.start)  # (by bisection: a dateline per line must not be quadratic)
+    if i is None:
+        return None
+    for j in range(i + 1, len(blocks)):
+        nxt = blocks[j]
+        if _block_shape(ctx, nxt)[0]:
             return None
+        if nxt.end - nxt.start > 60:
+            return nxt
     return None
 
 
@@ -446,24 +457,21 @@ def _in_front_matter(ctx: Context, block) -> bool:
     for i, b in enumerate(ctx.parsed.blocks[:12]):
         if b.start == block.start:
             return True
-        if b.kind is BlockKind.paragraph and len(ctx.block_text(b)) > 200:
+        if b.kind is BlockKind.paragraph and b.end - b.start > 200:
             return False
     return False
 
 
 def _in_lead(ctx: Context, offset: int, numbered: bool = False) -> bool:
     """In the first two body paragraphs (the lead states the occasion)."""
-    seen = 0
-    lead_kinds = (BlockKind.paragraph,)
-    first_long = next((b for b in ctx.parsed.blocks if len(ctx.block_text(b)) > 120), None)
-    if numbered and first_long is not None and first_long.kind is BlockKind.list_item:
-        # The body is numbered paragraphs ("1. On 3 July, the meeting ..."): they are the lead.
-        lead_kinds = (BlockKind.paragraph, BlockKind.list_item)
-    for b in ctx.parsed.blocks:
-        if b.kind in lead_kinds and len(ctx.block_text(b)) > 120:
-            seen += 1
-            if b.start <= offset < b.end:
-                return seen <= 2
-        if b.start > offset:
-            return False
-    return False
+    # The lead's blocks are found once per document, not once per date.
+    leads = ctx.analyses.setdefault("date_leads", {})
+    if numbered not in leads:
+        lead_kinds = (BlockKind.paragraph,)
+        first_long = next((b for b in ctx.parsed.blocks if b.end - b.start > 120), None)
+        if numbered and first_long is not None and first_long.kind is BlockKind.list_item:
+            # The body is numbered paragraphs ("1. On 3 July, the meeting ..."): they are the lead.
+            lead_kinds = (BlockKind.paragraph, BlockKind.list_item)
+        long_blocks = (b for b in ctx.parsed.blocks if b.kind in lead_kinds and b.end - b.start > 120)
+        leads[numbered] = [b for _, b in zip(range(2), long_blocks)]
+    return any(b.start <= offset < b.end for b in leads[numbered])

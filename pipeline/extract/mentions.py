@@ -30,8 +30,13 @@ from pipeline.extract.names import (
     title_like,
 )
 from pipeline.extract.rosters import roster_mentions
-from pipeline.extract.signature_blocks import is_signature_name_line, signature_block_mentions
-from pipeline.gazetteer import NON_NAME_WORDS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name, lookup_country, trailing_country
+from pipeline.extract.signature_blocks import (
+    columns as _columns,
+    is_signature_name_line,
+    signature_block_mentions,
+    two_names as _two_names,
+)
+from pipeline.gazetteer import NON_NAME_WORDS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -64,9 +69,12 @@ def find_mentions(ctx: Context) -> list[Mention]:
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
+                # (or the headline attributes the document to it: "Joint
+                # Statement by President Biden and President von der Leyen")
                 if mention.rule not in _ANCHORED or not (
                         is_given_name(mention.name.split()[0])
-                        or any(w in body_words for w in mention.name_words)):
+                        or any(w in body_words for w in mention.name_words)
+                        or _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))):
                     continue
                 mention.tags.add("in_title")
             if mention:
@@ -78,6 +86,16 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
 
 _SPACE = stdre.compile(r"\s")
+# A headline that names the document's authors: "Statement by", "Joint
+# Statement with", "Message from" (the words of person_rules' title cue).
+_ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|"
+                                     r"communiqu[eé])s?\s+(?:by|from|with)\b", stdre.IGNORECASE)
+
+
+def _heading_before(headings: list[tuple[int, int]], at: int, text: str) -> str:
+    """The heading's text before the offset."""
+    start = next((s for s, e in headings if s <= at < e), at)
+    return text[start:at]
 
 
 def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -96,18 +114,23 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
     Jr.", "Angela Merkel", "Donald J. Trump Anthony Albanese"): signature
     lines and bylines."""
     out = []
-    for block in ctx.parsed.blocks:
+    blocks = ctx.parsed.blocks
+    for index, block in enumerate(blocks):
         if block.kind is BlockKind.heading or block.end - block.start > 80:
             continue
         if any(s < block.end and block.start < e for s, e in taken):
             continue
         line = ctx.block_text(block)
-        for start, end in _names_side_by_side(line):
+        # Two signature columns flattened into one line: the lines around hold
+        # everything twice ("President President"), so the line holds two names.
+        near = [ctx.block_text(b) for b in blocks[max(0, index - 2):index + 2] if b is not block]
+        pair = _two_names(line) if any(_columns(n) == 2 for n in near) else None
+        for start, end in pair or _names_side_by_side(line):
             piece = line[start:end]
             probe = piece.title() if piece.isupper() else piece
             bare = stdre.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", probe.strip())
             first = bare.split()[0] if bare.split() else ""
-            if not is_signature_name_line(bare) or not (is_given_name(first)
+            if not is_signature_name_line(bare) or not (pair or is_given_name(first)
                                                         or stdre.fullmatch(r"(?:[A-Z]\.)+", first)):
                 break
             s, e = strip_name_decorations(piece)
@@ -141,12 +164,18 @@ def _split_coordinated(run: str, start: int):
     Director of X' is one: split at 'and' only after a name word.  A
     possessive ends a name ('President Biden’s Executive Order')."""
     pieces, offset = [], 0
-    for m in stdre.finditer(r"(?<=[’']s)\s+|\s+and\s+", run):
+    for m in stdre.finditer(r"(?<=[’']s)\s+|(?<!\s)\s+and\s+", run):  # (?<!\s): from a run's start only
         if not m.group(0).strip():
             pieces.append((run[offset:m.start()], start + offset))
             offset = m.end()
             continue
         left = run[offset:m.start()]
+        # "Prime Minister of Australia and the Hon. Mike Rann": an honorific
+        # after "and" starts another person whatever closes the left part.
+        if left.split() and _starts_with_honorific(run[m.end():]):
+            pieces.append((left, start + offset))
+            offset = m.end()
+            continue
         # "Prime Minister Somare of Papua New Guinea and Prime Minister Tuilaepa"
         cut, country = _cut_of_country(left)
         if country and cut.split() and is_name_word(cut.split()[-1]):
@@ -159,17 +188,31 @@ def _split_coordinated(run: str, start: int):
     return pieces
 
 
+def _starts_with_honorific(words: str) -> bool:
+    """'the Hon. Mike Rann', 'Mr Kim Beazley' (an article may come first)."""
+    parts = words.split()
+    if parts and parts[0] in ("the", "The"):
+        parts = parts[1:]
+    return bool(parts) and parts[0].rstrip(".") in HONORIFIC_SET
+
+
 def _cut_of_country(run: str) -> tuple[str, str | None]:
     """Cut the run before 'of [the] <Country>' or 'of <AGENCY>' that follows a
     name word ("Radek Dvořáček of the Czech Republic", "Choi Eun-young of MSIT
     and Marc-André Tremblay"); what follows an agency is read again."""
-    for m in stdre.finditer(r"\s+of\s+(?:the\s+)?", run):
+    for m in stdre.finditer(r"(?<!\s)\s+of\s+(?:the\s+)?", run):  # (?<!\s): from a run's start only
         before_words = run[:m.start()].split()
         if not before_words or not is_name_word(before_words[-1]):
             continue
         rest = run[m.end():].split()
         for n in range(min(6, len(rest)), 0, -1):
             code = lookup_country(" ".join(rest[:n]))
+            if code:
+                return run[:m.start()], code
+        # "of the Government of New Caledonia", "of the Republic of Portugal":
+        # a state's style (a title word) before "of <Country>" names it too.
+        if rest and rest[0] in TITLE_HEADS and len(rest) <= 8:
+            code = trailing_country(" ".join(rest))
             if code:
                 return run[:m.start()], code
         if rest and stdre.fullmatch(r"[A-Z][A-Z&]{1,9}", rest[0]):
@@ -188,6 +231,12 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     words = run.split()
     while len(words) > 2 and words[-1] in NON_NAME_WORDS and words[-2].islower():
         words = words[:-2]
+    run = " ".join(words) if len(words) != len(run.split()) else run
+    # "The Hon. John Howard MP": post-nominal letters close the run; the name
+    # ends before them (split_run reads the run from its end).
+    words = run.split()
+    while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
+        words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     title_part, name = split_run(run)
     if not name or lookup_country(name):  # "Officer of the United States"
@@ -235,9 +284,13 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             title_text = lead.group(1) + ", " + title_text
             start = start - len(before) + lead.start(1)
             anchored_by_title = True
-    after = text[name_end:min(s_end, name_end + 300)]
+    # Post-nominal letters after the name ("John Howard MP, Prime Minister")
+    # belong to the mention's extent, so what follows them reads as its apposition.
+    decorated = _POST_NOMINALS_AFTER.match(text, name_end)
+    decor_end = decorated.end() if decorated else name_end
+    after = text[decor_end:min(s_end, decor_end + 300)]
     mention = Mention(name=name, start=name_start, end=name_end, extent_start=start,
-                      extent_end=name_end)
+                      extent_end=decor_end)
 
     if anchored_by_title:
         mention.extent_start = start
@@ -260,11 +313,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     else:
         return None
     # "Name, Title[, Organisation]," after the name.
-    m = stdre.match(r",\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|\s+(?:said|signed)\b|$)", after)
+    m = _TITLE_AFTER.match(after)
     if m and not mention.title and title_like(m.group(1)):
         mention.title, country = clean_title(m.group(1))
         mention.country = mention.country or country
-        mention.extent_end = name_end + m.end(1)
+        mention.extent_end = decor_end + m.end(1)
         rest = stdre.match(r",\s+((?:the\s+|The\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$)", after[m.end(1):])
         if rest and org_like(rest.group(1)) and not title_like(rest.group(1)):
             mention.organization = stdre.sub(r"^(?:the|The)\s+", "", rest.group(1)).strip()
@@ -283,14 +336,29 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     return mention
 
 
+# "Name, Title" up to the next comma, or to the verb ("..., Premier of South
+# Australia have signed") or to the next honorific-led person ("..., Prime
+# Minister of Australia and the Hon. Mike Rann").
+_TITLE_AFTER = stdre.compile(
+    r",\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"\s+(?:(?:have|has|had|jointly|today|also|both)\s+)?(?:said|signed)\b|"
+    r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))
+    + r")\b)")
+_POST_NOMINALS_AFTER = stdre.compile(
+    r"(?:,?[ \t]+(?:" + "|".join(sorted((stdre.escape(p) for p in POST_NOMINALS), key=len, reverse=True))
+    + r")(?![\w.]))+")
+
+
 # A title set off after the name ("Name, Title,") belongs to it; the one before
 # it may be the previous person's ("A, Title of A, B, Title of B").
 _APPOSITIVE_AFTER = stdre.compile(r",\s+(?!and\s)(?:the\s+)?[A-Z][^,;.]*?\b(?:" + "|".join(
     sorted({w.split()[-1] for w in TITLE_HEAD_WORDS}, key=len, reverse=True)) + r")\b")
 
 
-_TITLE_BEFORE = stdre.compile(r"(?:^|[,;:(]|\bby\b|\band\b|\bwith\b)\s*"
-                             r"([^,;:()]*(?:\([A-Z]{2,}\))?[^,;:()]*),\s*$")
+# Possessive: the title's words, spaces and an "(ACRONYM)" are read one way
+# only ("[^,;:()]*(?:...)?[^,;:()]*" splits a run of words every possible way).
+_TITLE_BEFORE = stdre.compile(r"(?:^|[,;:(]|\bby\b|\band\b|\bwith\b)\s*+"
+                             r"([^,;:()]*+(?:\([A-Z]{2,}\)[^,;:()]*+)?),\s*$")
 
 
 def _title_before(before: str):

@@ -42,9 +42,14 @@ PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
 CONNECTOR = r"(?:of|for|the|and|at|to|on)"
 # A run of capitalised words, allowing connectors inside titles and
-# particles inside names ("Secretary of State Antony J. Blinken").
+# particles inside names ("Secretary of State Antony J. Blinken").  Bounded:
+# the longest runs in the pool have 27 words after the first and 3
+# connectors in a row; a longer stretch of capitalised words (a page of them)
+# is read as several runs, so that what reads a run (titles, "of <Country>")
+# never works on a megabyte at once.
 RUN = re.compile(
-    rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{CONNECTOR}|{PARTICLE})[ \t]+)*(?:{WORD}|\([A-Z]{{2,}}\)))*{SUFFIX}?"
+    rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{CONNECTOR}|{PARTICLE})[ \t]+){{0,6}}(?:{WORD}|\([A-Z]{{2,}}\))){{0,60}}"
+    rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
 TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS}
@@ -86,7 +91,7 @@ class Mention:
         return surname(self.name)
 
     @property
-    def name_words(self) -> set[str]:
+    def name_words(self) -> frozenset[str]:
         return name_words(self.name)
 
 
@@ -95,11 +100,12 @@ def surname(name: str) -> str:
     return (parsed.last or parsed.first or name).casefold()
 
 
-def name_words(name: str) -> set[str]:
+@lru_cache(maxsize=50000)  # asked of every pair of mentions when persons are grouped
+def name_words(name: str) -> frozenset[str]:
     """The words of a name that can stand for the person alone ('Lee' in
     'Lee Ho-seong', 'Cardozo' in 'María Fernanda Cardozo Estévez')."""
-    return {w.casefold() for w in stdre.split(r"[\s,]+", name)
-            if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
+    return frozenset(w.casefold() for w in stdre.split(r"[\s,]+", name)
+                     if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES)
 
 
 def title_head(word: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
@@ -39,11 +40,16 @@ _ISSUED_BY = re.compile(r"\b(?:released|issued|adopted|agreed|made|signed) by\b|
 _PAST = re.compile(r"\b(?:earlier|previous(?:ly)?|prior|last (?:year|month|week)|since|ago|former|"
                    r"in (?:19|20)\d\d|history|historic)\b", re.I)
 _OBSERVER = re.compile(r"\bobservers?\b|\bguests?\b|\binvited\b", re.I)
+_ADVERSARIAL = re.compile(r"\b(?:against|condemn\w*|sanction\w*|attack\w*|aggression|invasion|regime)\b",
+                          re.I)
 _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Minister|Secretary|Foreign|"
                          r"Ambassador|Chancellor|Premier|King|Queen|Emperor|Crown|Deputy|Vice|Defense|"
                          r"Defence|Trade|Finance|National|Special|Envoy|Director|Counterpart|Government|"
                          r"Officials?|Delegation|Leaders?|Ministry|Department)\b")
-_WE = re.compile(r"^\s*(?:We|WE),?\s", re.M)
+# A line that opens "We, ...".  Only the line's own leading spaces are skipped
+# ("^\s*" would run on over every following blank line, from each of them);
+# a "We" after blank lines starts a line of its own, so the answer is the same.
+_WE = re.compile(r"^[^\S\n]*+(?:We|WE),?\s", re.M)
 
 
 @dataclass
@@ -95,6 +101,13 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
     n_codes = len(cands)
     total_mentions = sum(len(c.mentions) for c in cands) or 1
+
+    # Each sentence is searched once per pattern, not once per mention in it
+    # (a long list of countries in one sentence would be quadratic).
+    @lru_cache(maxsize=None)
+    def in_sentence(sentence: tuple[int, int], pattern: re.Pattern) -> bool:
+        return pattern.search(text[sentence[0]:sentence[1]]) is not None
+
     we_doc = bool(_WE.search(text))
     # Countries the signing rules give the signers ("signed for Ghana",
     # "President of the United States" in a signature block).
@@ -112,11 +125,10 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         cues: set[str] = set()
         for start, end, label in c.mentions:
             sentence = ctx.sentence_at(start)
-            s_text = text[sentence[0]:sentence[1]]
             before = text[max(sentence[0], start - 100):start]
             after = text[end:min(sentence[1], end + 60)]
             if label == "CAPITAL":
-                if _MEETING.search(s_text):
+                if in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
                 continue
             cues.add(f"label:{label}")
@@ -127,14 +139,14 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("first_sentence")
             if lead and lead.start <= start < lead.end:
                 cues.add("lead")
-            if _SIGN.search(s_text):
+            if in_sentence(sentence, _SIGN):
                 cues.add("sign_sentence")
                 if _SIGN_SUBJECT.match(text, end) and not re.search(r"\bwith\s*$", before):
                     cues.add("sign_subject")
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
                 cues.add("list3")
-                if _PARTICIPANTS.search(s_text):
+                if in_sentence(sentence, _PARTICIPANTS):
                     cues.add("participant_list")
             if others >= 6:
                 cues.add("list6")
@@ -146,9 +158,9 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("met_with")
             if _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
-            if _PAST.search(s_text):
+            if in_sentence(sentence, _PAST):
                 cues.add("past_sentence")
-            if _OBSERVER.search(s_text):
+            if in_sentence(sentence, _OBSERVER):
                 cues.add("observer_sentence")
             if re.search(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$", before):
                 cues.add("government_of")
@@ -158,8 +170,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("coordinated")
             if re.match(r"[’']s?\b", after):
                 cues.add("possessive")
-            if re.search(r"\b(?:against|condemn\w*|sanction\w*|attack\w*|aggression|invasion|regime)\b",
-                         s_text, re.I):
+            if in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
             f[cue] = 1.0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import title_like
@@ -19,9 +21,13 @@ PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.sp
              PersonRole.member, PersonRole.other]
 _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscored)"
 # "welcomed ... by A, Title, and B": the by-phrase runs to the person through
-# names, titles and commas only (lower-case words are connectors).
-_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated)\b"
-                      r"[^.;]{0,80}?\bby\s+(?P<list>(?:[A-Z(][^\s]*|of|for|at|to|on|in|and|the|,|\s)*)$")
+# names, titles and commas only (lower-case words are connectors).  Read
+# possessively, a capitalised word whole: "[A-Z(][^\s]*" repeated would
+# split "UNESCO" every possible way before failing (2^n tries).
+# A role noun may stand after "by" ("convened by co-chairs A, Title, and B";
+# "led by" a meeting's leads is hosting too, as in _HOST_LED).
+_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led)\b"
+                      r"[^.;]{0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
 _HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened)\b", re.IGNORECASE)
 # Speaking at an event, not speaking with someone ("spoke with", "briefed on").
 _SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
@@ -34,15 +40,24 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 # A title that attributes the document: "Statement by National Security
 # Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
 _TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|communiqu[eé])s?"
-                       r"\s+(?:by|from)\s+(?:[^a-z\s]\S*\s+|and\s+|the\s+|of\s+)*$", re.IGNORECASE)
+                       r"\s+(?:by|from|with)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
+                       re.IGNORECASE)
 # Leading a meeting or delegation: "co-led by", "X led the U.S. delegation".
-_HOST_LED = re.compile(r"\b(?:co-?led|led|opened|presided over|headed)\s+by\s*$", re.IGNORECASE)
+# "at the invitation of X": the inviting person hosts the visit.
+_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at the invitation of)\s*$",
+                       re.IGNORECASE)
 _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|chaired|convened|welcomed|"
-                           r"opened|presided|received)\b", re.IGNORECASE)
+                           r"opened|presided|received|"
+                           # "led the first meeting of the Dialogue" (not "led the delegation")
+                           r"(?:co-)?led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:meeting|dialogue|talks|session|"
+                           r"discussions?|consultations|summit|forum|roundtable)s?)\b", re.IGNORECASE)
 # A delegation or a list of participants: "joined by", "the delegation included".
-_MEMBER_BEFORE = re.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
-                            r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
-                            r"heads? of (?:the\s+)?delegations?)\b[^.;]*$", re.IGNORECASE)
+# (*SKIP): where the rest of the clause stops at a "." or ";", every start
+# before that point fails too (see persons._SIGNED_BY).
+_MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
+                               r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
+                               r"heads? of (?:the\s+)?delegations?)\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
+                               regex.IGNORECASE)
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
@@ -56,7 +71,10 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     text = ctx.text
     before = text[s_start:m.extent_start]
     after = text[m.extent_end:s_end]
-    if "in_title" in m.tags and _TITLE_BY.search(before):
+    # (the whole headline before it: a sentence split inside "Joseph R. Biden"
+    # would hide the "Statement by" of the next name)
+    heading = ctx.block_at(m.start)
+    if "in_title" in m.tags and _TITLE_BY.search(text[heading.start if heading else s_start:m.extent_start]):
         return PersonRole.author, "people.title_by"
     block = ctx.block_at(m.start)
     # A byline: a line of its own near the top that is just "Name, Title".
@@ -73,7 +91,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.IGNORECASE):
         return PersonRole.author, "people.attributable_to"
     if _HOST_BY.search(before) or _HOST_AFTER.match(after) or _HOST_LED.search(before) \
-            or _HOST_SUBJECT.match(after):
+            or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     block_text = ctx.text[block.start:block.end] if block else ""
     # quoted words in the block, or in the next one ("..., said Minister X:")
@@ -89,6 +107,22 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(after):
         return PersonRole.member, "people.delegation"
     return PersonRole.other, "people.mentioned"
+
+
+def _hosts_with_next(ctx: Context, m: Mention) -> bool:
+    """"A and B opened the dialogue": the first of subjects joined by "and"
+    hosts when the last one's verb is a host verb."""
+    prev = m
+    for other in find_mentions(ctx):
+        if other.start <= m.start or other.extent_start < prev.extent_end:
+            continue
+        if not _chained(ctx.text[prev.extent_end:other.extent_start]):
+            return False
+        _, s_end = ctx.sentence_at(other.start)
+        if _HOST_SUBJECT.match(ctx.text[other.extent_end:max(s_end, other.extent_end + 80)]):
+            return True
+        prev = other
+    return False
 
 
 def _next_block_text(ctx: Context, block) -> str:
@@ -109,12 +143,28 @@ _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:w
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
                       r"as witnessed by)\b|;", re.IGNORECASE)
 _VERB_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
-    r"[\s,]*(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
+    # possessive spaces: "\s*" and "[\s,]*" side by side would split a run of
+    # spaces every possible way
+    r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
+    r"[\s,]*+(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 _SIGNERS_INTRO = re.compile(r"\b(?:co-)?signatories\s*:?\s*$|\bsigned by\s*:?\s*$", re.IGNORECASE)
+
+
+# The subjects' verb, then the means: "A and B marked the day by signing a
+# Memorandum" (the verb follows the subject directly; no quotation between;
+# an article after "signing" tells the act from "by signing countries").
+_BY_SIGNING = re.compile(r"^[\s,]*+(?:(?:today|jointly|formally|also|officially|both|together)\s+)*"
+                         r"[a-z]+(?:ed|d)\b[^.;“”\"]{0,160}?\bby\s+(?:jointly\s+|formally\s+)?"
+                         r"(?:signing|co-signing)\s+(?:today\s+|here\s+)?(?:a|an|the|this|these|two|three|their|its)\b")
+
+
+def _signs_after(after: str) -> bool:
+    """The text after a mention makes it a subject of signing: "X signed",
+    "X, Title, signed", "X by signing"."""
+    return bool(_VERB_AFTER.match(after) or _BY_SIGNING.match(after))
 
 
 def _chained(gap: str) -> bool:
@@ -123,7 +173,7 @@ def _chained(gap: str) -> bool:
     Minister of Education, Culture and Science, Mr Pieter van der Linden')."""
     if _CHAIN_GAP.match(gap):
         return True
-    rest = re.sub(r"^\s*,?\s*(?:and|as well as)\s+", "", gap)
+    rest = re.sub(r"^\s*+,?\s*+(?:and|as well as)\s+", "", gap)  # possessive: one split of the spaces
     if rest == gap:
         return False
     rest = rest.strip(" ,")
@@ -155,7 +205,7 @@ def rule_signers(ctx: Context) -> set[int]:
                     signers |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
                                 and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
         for i, m in enumerate(in_sentence):
-            if not _VERB_AFTER.match(text[m.extent_end:s_end]):
+            if not _signs_after(text[m.extent_end:s_end]):
                 continue
             chain = [m]
             for prev in reversed(in_sentence[:i]):
@@ -174,13 +224,35 @@ def _closing_name_lines(ctx: Context, mentions: list[Mention]) -> set[int]:
     last_long = max((i for i, b in enumerate(blocks) if b.end - b.start > 200), default=-1)
     closing = blocks[last_long + 1].start if last_long + 1 < len(blocks) else len(ctx.text)
     lines = [m for m in mentions if "name_line" in m.tags and m.start >= closing]
-    if not lines:
-        return set()
     tail = ctx.text[closing:]
+    # A dated list of signers, one "Title Name of Country" per line ("September
+    # 25, 2023" / "Prime Minister X of Y" / "President Z of W"): two lines at
+    # least, each nothing but the titled name, after a date or "Signed"/"Done".
+    titled = [m for m in mentions if m.start >= closing and m.title and "name_line" not in m.tags
+              and _whole_line(ctx, m)]
+    out = set()
+    if len(titled) >= 2 and _SIGNING_DATE.search(ctx.text[closing:titled[0].extent_start]):
+        out = {m.start for m in titled}
+    if not lines:
+        return out
     if len(lines) >= 2 or re.search(r"\b(?:19|20)\d\d\b|President|Minister|Secretary|Chancellor|"
                                     r"For the\b", tail):
-        return {m.start for m in lines}
-    return set()
+        return out | {m.start for m in lines}
+    return out
+
+
+_SIGNING_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:Signed|Done)\b")
+# What may follow a titled name on its line: its country or government.
+_LINE_REST = re.compile(r"^[\s,]*(?:(?:of|for)\s+(?:the\s+)?[A-Z][^.;:“”\"]{0,80})?[\s.,]*$")
+
+
+def _whole_line(ctx: Context, m: Mention) -> bool:
+    """The mention (title, name, country) is all its line holds."""
+    block = ctx.block_at(m.start)
+    if block is None or block.end - block.start > 160:
+        return False
+    return (not ctx.text[block.start:m.extent_start].strip()
+            and bool(_LINE_REST.match(ctx.text[m.extent_end:block.end])))
 
 
 def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:

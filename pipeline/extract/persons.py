@@ -12,6 +12,8 @@ extractors both read its decision.
 from __future__ import annotations
 
 import re
+
+import regex
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,8 +29,12 @@ _SIGN_WORD = re.compile(r"\b(?:signed|signs|sign|signing|signature|co-signed|cou
                         re.I)
 _SIGN_AFTER = re.compile(r"^[^.;“”\"]{0,160}?\b(?:signed|signs|co-signed|countersigned|initialled)\b"
                          r"(?!\s+by)", re.I)
-_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|countersigned|signature)\b[^.;]{0,80}\bby\b[^.;]*$|"
-                        r"\bsignatures? of\b[^.;]*$", re.I)
+# "[^.;]*$" from each "signed" of a long clause would read to its end every
+# time: where the rest of the clause stops at a "." or ";", every start
+# before that point fails too, so (*SKIP) resumes the search there.
+_SIGNED_BY = regex.compile(r"\b(?:signed|co-signed|countersigned|signature)\b[^.;]{0,80}\bby\b"
+                           r"[^.;]*+(?:$|(*SKIP)(*FAIL))|\bsignatures? of\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
+                           regex.I)
 _SIGNED_FOR = re.compile(r"^[^.;]{0,160}?\b(?:signed|signing) (?:for|on behalf of)\b", re.I)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed|witnessing|looked on|attended the signing|"
                       r"presided over)\b", re.I)
@@ -151,16 +157,16 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
         before = text[s_start:m.extent_start]
         after = text[m.extent_end:s_end]
         block = ctx.block_at(m.start)
-        block_text = ctx.block_text(block) if block else sentence
+        block_span = (block.start, block.end) if block else (s_start, s_end)
         if m.start >= closing_start:
             cues.add("closing")
         if block is not None and ctx.block_index(m.start) <= 2:
             cues.add("opening")
-        if _SIGN_WORD.search(sentence):
+        if ctx.found(_SIGN_WORD, s_start, s_end):
             cues.add("sign_sentence")
-            if _WITNESS.search(sentence):
+            if ctx.found(_WITNESS, s_start, s_end):
                 cues.add("witness_sentence")
-            if _PAST_INSTRUMENT.search(sentence):
+            if ctx.found(_PAST_INSTRUMENT, s_start, s_end):
                 cues.add("sign_instrument_word")
         if _SIGN_AFTER.match(after):
             cues.add("sign_after")
@@ -170,9 +176,9 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
             cues.add("signed_for")
         if re.search(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)", text[max(0, m.extent_start - 120):m.extent_start]):
             cues.add("for_government_above")
-        if _QUOTE_MARK.search(block_text):
+        if ctx.found(_QUOTE_MARK, *block_span):
             cues.add("quote_in_block")
-            if _SAY.search(sentence):
+            if ctx.found(_SAY, s_start, s_end):
                 cues.add("said_quote")
         if _SAY.search(before[-40:]) or _SAY.match(after.lstrip(" ,")) or re.match(r"^\s*[:,]\s*[“\"]", after):
             cues.add("said_near")
@@ -180,11 +186,11 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
             cues.add("host_before")
         if _HOST.match(after.lstrip(" ,").removeprefix("who ")):
             cues.add("host_after")
-        if _SPEAKER.search(sentence):
+        if ctx.found(_SPEAKER, s_start, s_end):
             cues.add("speaker_sentence")
         if _AUTHOR.search(before[-60:]) or _AUTHOR.search(sentence[:20]):
             cues.add("author_cue")
-        if _MEMBER.search(sentence):
+        if ctx.found(_MEMBER, s_start, s_end):
             cues.add("member_sentence")
         if _MET_WITH.search(before[-80:]):
             cues.add("met_with")

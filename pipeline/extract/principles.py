@@ -24,11 +24,16 @@ _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
     r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals))\b", re.I)
 # What opens the list after the trigger, within the clause.
-_CONNECTOR = re.compile(r"\s*,?\s+(?:such as|including|like|namely|that include|notably|particularly|"
+# The spaces around an optional comma are read one way only ("\s*,?\s+"
+# splits a long run of spaces every possible way).
+_CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|notably|particularly|"
                         r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
                         r"(?-i:[A-Z]))|\s*:[ \t]+|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+", re.I)
-_NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:,?\s+(?:such as|including|namely|notably)\s+|:[ \t]+)", re.I)
+# The spaces before "such as" are tried from their start only ((?<!\s)):
+# from inside a run they would be read again at each of the 300 steps.
+_NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
+                             r":[ \t]+)", re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
                          r"through|on|promoting|supporting|the)|while|but|guided|which|who)\s|"

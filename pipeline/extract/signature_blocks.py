@@ -54,6 +54,37 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
 
 
 
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."}
+
+
+def columns(line: str) -> int:
+    """How many times the line repeats one phrase: 2 for "President President"
+    or "For the Government of the For the Government of the" (the line of a
+    two-column signature block read across both columns), else 1."""
+    words = line.split()
+    half = len(words) // 2
+    return 2 if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:] else 1
+
+
+def two_names(line: str) -> list[tuple[int, int]] | None:
+    """Spans of the two names on a line known to hold two ("Donald J. Trump
+    Prabowo Subianto"): each name has two words at least, the first does not
+    end with an initial, the second does not start with a suffix.  Where
+    several cuts fit, a known given name starting the second decides; no
+    cut is made when it stays ambiguous."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
+    cuts = [i for i in range(2, len(tokens) - 1)
+            if not stdre.fullmatch(r"[A-Z]\.", tokens[i - 1][2])
+            and tokens[i][2].rstrip(",") not in _SUFFIXES and not tokens[i][2].islower()]
+    if len(cuts) > 1:
+        cuts = [i for i in cuts if is_given_name(tokens[i][2].title() if tokens[i][2].isupper()
+                                                 else tokens[i][2])]
+    if len(cuts) != 1:
+        return None
+    i = cuts[0]
+    return [(tokens[0][0], tokens[i - 1][1]), (tokens[i][0], tokens[-1][1])]
+
+
 def is_signature_name_line(line: str) -> bool:
     """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
     s, e = strip_name_decorations(line)
@@ -75,6 +106,21 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         line = ctx.block_text(block)
         nxt = blocks[i + 1]
         tight = ctx.text[block.end:nxt.start] == "\n"
+        # Two columns read across ("Anthony Albanese Fumio Kishida" over
+        # "Prime Minister Prime Minister"): the title line repeats one title,
+        # so the name line holds two names.
+        titles_line = ctx.block_text(nxt)
+        pair = (two_names(line) if tight and not line.isupper() and columns(titles_line) == 2
+                and title_like(titles_line) and _in_closing(ctx, block) else None)
+        if pair and all(is_signature_name_line(line[s:e]) for s, e in pair):
+            half = " ".join(titles_line.split()[:len(titles_line.split()) // 2])
+            title, country = clean_title(half)
+            for s, e in pair:
+                mentions.append(Mention(
+                    name=line[s:e], start=block.start + s, end=block.start + e, title=title,
+                    country=country, extent_start=block.start, extent_end=nxt.end,
+                    rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
+            continue
         if (tight and not line.isupper() and is_signature_name_line(line)
                 and title_like(ctx.block_text(nxt)) and _in_closing(ctx, block)):
             title, country = clean_title(ctx.block_text(nxt))
@@ -126,8 +172,13 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
 
 def _in_closing(ctx: Context, block) -> bool:
     """After the body: no long paragraph follows (signature blocks close a text)."""
-    return not any(b.start > block.start and b.kind is BlockKind.paragraph
-                   and len(ctx.block_text(b)) > 200 for b in ctx.parsed.blocks)
+    # Where the last long paragraph starts, found once per document, not once
+    # per candidate line (a long roster of name lines would be quadratic).
+    if "last_long_paragraph" not in ctx.analyses:
+        ctx.analyses["last_long_paragraph"] = max(
+            (b.start for b in ctx.parsed.blocks if b.kind is BlockKind.paragraph and b.end - b.start > 200),
+            default=-1)
+    return ctx.analyses["last_long_paragraph"] <= block.start
 
 
 def _split_titles(line: str, count: int) -> list[str]:

@@ -9,7 +9,9 @@ from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Provenance
 
 # "Title | The White House", "Title - U.S. Department of State"
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+# From the start of a run of spaces only: "\s+" retried inside a long run of
+# spaces is quadratic.
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s+[|–—-]\s+[^|–—-]{2,60}$")
 
 
 @register("title")

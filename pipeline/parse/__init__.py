@@ -53,6 +53,10 @@ def decode_text(raw: RawDocument) -> str:
             raise DocumentError(raw.source.id, Stage.parse, "E003", media_type=raw.media_type,
                                 expected="text")
         encoding = raw.charset or "utf-8-sig"
+        if encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32")):
+            # A UTF-16 label without a BOM on bytes without NULs (looks_binary
+            # found none) is a lie: plain text in UTF-16 is half NULs.
+            encoding = "utf-8-sig"
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import Declaration, Doctype, ProcessingInstruction
 
 from pipeline import limits
 from pipeline.errors import DocumentError, Stage
@@ -73,6 +74,8 @@ def decode_html(raw: RawDocument) -> tuple[str, str]:
         except LookupError:
             unknown.append(label)
             continue
+        if _wide_without_nuls(codec.name, data):
+            continue
         if codec.name == "utf-8":
             if utf8 is not None:
                 return utf8, "utf-8"
@@ -95,6 +98,14 @@ def decode_html(raw: RawDocument) -> tuple[str, str]:
     return _detect(doc_id, data)
 
 
+
+
+def _wide_without_nuls(codec_name: str, data: bytes) -> bool:
+    """A UTF-16 or UTF-32 label (no BOM: that was read first) on bytes without
+    NULs is a lie: markup in UTF-16 is half NULs.  The label is ignored and
+    the bytes read as if undeclared (as browsers do with such a <meta>)
+    instead of decoding ASCII pairs into CJK garbage."""
+    return codec_name.startswith(("utf-16", "utf-32")) and b"\x00" not in data[:4096]
 
 
 def _strict(doc_id: str, data: bytes, encoding: str) -> str:
@@ -476,7 +487,9 @@ def _strip_marks(text: str) -> str:
 
 
 _MOVE_OPEN = re.compile(_LINK_OPEN + r"(\s+)")
-_MOVE_CLOSE = re.compile(r"(\s+)" + _LINK_CLOSE)
+# Only from the start of a run of spaces: "(\s+)" retried from inside a long
+# run is quadratic.
+_MOVE_CLOSE = re.compile(r"(?<!\s)(\s+)" + _LINK_CLOSE)
 
 
 def _clean_with_links(line: str) -> tuple[str, list[tuple[int, int]]]:
@@ -577,7 +590,8 @@ def _json_ld(scripts: list[Tag]) -> dict:
 
 def parse_html(raw: RawDocument) -> ParsedDocument:
     text, encoding = decode_html(raw)
-    soup = BeautifulSoup(text, "lxml")
+    # Stray NULs (past the first 4 KB) would become U+FFFD in the parser.
+    soup = BeautifulSoup(text.replace("\x00", ""), "lxml")
     metadata = read_metadata(soup)
     metadata.extra["charset"] = encoding
     body = soup.body or soup
@@ -621,7 +635,10 @@ def _drop_tags(body: Tag) -> None:
         # ASP.NET and SharePoint pages wrap the whole page in one <form>.
         return "unwrap" if tag.name == "form" and _holds_document(tag) else "drop"
     _prune(body, remove)
-    for comment in [c for c in body.descendants if isinstance(c, Comment)]:
+    # Markup that is not text: a page without <body> is read from the root,
+    # where "<!DOCTYPE html>" would otherwise become the text "html".
+    not_text = (Comment, Doctype, Declaration, ProcessingInstruction)
+    for comment in [c for c in body.descendants if isinstance(c, not_text)]:
         comment.extract()
 
 

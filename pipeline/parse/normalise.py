@@ -15,7 +15,9 @@ import unicodedata
 from pipeline.models import Block, BlockKind
 
 _SUPERSCRIPT = str.maketrans("0123456789,-–+()", "⁰¹²³⁴⁵⁶⁷⁸⁹'⁻⁻⁺⁽⁾")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Invisible characters, and NUL: a stray NUL (past the first 4 KB that
+# looks_binary reads) is not text and must not reach a record.
+_INVISIBLE = dict.fromkeys(map(ord, "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -31,7 +33,7 @@ def superscript(marker: str) -> str:
     return "^" + marker
 
 
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_RE = re.compile("[\x00\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -71,6 +73,15 @@ def unescape_entities(text: str) -> str:
     return html.unescape(text)
 
 
+#: Longest block.  Extractors read a value's whole block (is it a dateline,
+#: does it hold a quotation, what precedes the value in it), so a text of
+#: one megabyte-long line would make that work grow with the square of the
+#: line.  Longer text is kept as several adjacent blocks, cut at spaces,
+#: with nothing between them: the text is unchanged.  The longest block in
+#: the pool has 3,512 characters.
+MAX_BLOCK = 10_000
+
+
 class TextBuilder:
     """Accumulates blocks into one text with exact character offsets."""
 
@@ -89,17 +100,35 @@ class TextBuilder:
             sep = "\n" if tight else "\n\n"
             self._parts.append(sep)
             self._length += len(sep)
-        start = self._length
-        self._parts.append(text)
-        self._length += len(text)
-        block = Block(kind=kind, start=start, end=self._length, level=level, page=page, bbox=bbox,
-                      meta=meta or {})
-        self.blocks.append(block)
-        return block
+        first = None
+        for piece in _pieces(text, MAX_BLOCK):
+            start = self._length
+            self._parts.append(piece)
+            self._length += len(piece)
+            block = Block(kind=kind, start=start, end=self._length, level=level, page=page, bbox=bbox,
+                          meta=meta or {})
+            self.blocks.append(block)
+            first = first or block
+        return first
 
     @property
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, each ending after a
+    space where there is one (the last piece holds the rest)."""
+    if len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit) + 1 or start + limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 _SUPER_TO_ASCII = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

@@ -45,13 +45,21 @@ _ORDERED = re.compile(r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+(?=\S)")
 _FOOTNOTE_MARK = re.compile(r"^(\d{1,3}|[*†‡§])\s+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:#+|[ivxlc]{1,6})(?:\s*(?:of|/)\s*#+)?$"
                           r"|^[-–—]\s*#+\s*[-–—]$", re.I)
-_TOC_LINE = re.compile(r"^(?P<entry>.*?\S)\s*(?:\.\s*){4,}\s*(?P<page>[0-9ivxlcIVXLC]{1,6})$")
+# A contents line: "Entry ....... 12".  The leader and page number are found
+# from the end (_toc_line): "^(.*?\S)\s*(?:\.\s*){4,}\s*(page)$" tries
+# every split of a long run of dots and spaces from every position.
+_TOC_TAIL = re.compile(r"(?<![.\s])[.\s]++(?P<page>[0-9ivxlcIVXLC]{1,6})$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]$")
 _HYPHEN_BREAK = "\ue010"
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹'⁻", "0123456789,-")
 _PLACEHOLDER_TITLE = re.compile(r"^(?:untitled.*|microsoft (?:word|powerpoint) - .*|document\d*|"
                                 r"slide \d+|.*\.(?:docx?|pdf|indd|pptx?|rtf))$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
+# Around a line-break hyphen: the word part before it (read backwards) and
+# after it.  See _resolve_hyphens.
+_LEAD_BACK = re.compile(r"[\w’'-]*")
+_HEAD_BACK = re.compile(r"\w*")
+_TAIL = re.compile(r"\w+")
 # First halves of English compounds that keep their hyphen at a line break
 # when the document gives no other spelling of the word.
 _COMPOUND_HEADS = {"well", "long", "short", "high", "low", "self", "cross", "non", "full", "large",
@@ -427,8 +435,8 @@ def _assemble(pages: list[_Page], metadata: DocumentMetadata) -> ParsedDocument:
     for block in blocks:
         text = clean_inline(block.text) if block.kind is not BlockKind.table_row else block.text
         if block.kind in (BlockKind.paragraph, BlockKind.list_item, BlockKind.heading) \
-                and (toc := _TOC_LINE.match(text)):
-            block.kind, text = BlockKind.table_row, f"{toc.group('entry')}\t{toc.group('page')}"
+                and (toc := _toc_line(text)):
+            block.kind, text = BlockKind.table_row, f"{toc[0]}\t{toc[1]}"
             block.meta, block.level = {"cells": 2}, None
             block.tight = bool(builder.blocks) and builder.blocks[-1].kind is BlockKind.table_row
         builder.add(block.kind, text, level=block.level, page=block.page, bbox=block.bbox,
@@ -525,11 +533,11 @@ def _starts_block(block: _Block, prev: _Line, line: _Line, body: float, pitch: f
     larger = max(line.size, prev.size)
     if line.bottom - prev.bottom > 1.3 * expected + 0.5 or line.top - prev.bottom > 0.6 * larger:
         return True, False
-    if _TOC_LINE.match(prev.text):
+    if _toc_line(prev.text):
         return True, True  # a contents entry ends at its page number
     first = block.lines[0]
     hanging = line.x0 > first.x0 + 0.5 * line.size and (prev is first or abs(line.x0 - prev.x0) < 1)
-    if hanging and (_TOC_LINE.match(line.text) or block.kind is BlockKind.list_item) and not marker:
+    if hanging and (_toc_line(line.text) or block.kind is BlockKind.list_item) and not marker:
         return False, False  # the entry goes on under its hanging indent
     prev_style = _heading_style(prev, body)
     if prev_style == "bold" and not heading_style and not marker and re.search(r"[.:]$", prev.text) \
@@ -576,9 +584,11 @@ def _heading_style(line: _Line, body: float) -> str | None:
 
 def _join(block: _Block, line: _Line) -> None:
     text = block.text
-    if re.search(r"[A-Za-z]-$", text) and line.text[:1].islower():
+    # Only the end of the block is looked at: searching a block that grows by
+    # a line at a time would be quadratic.
+    if re.search(r"[A-Za-z]-$", text[-3:]) and line.text[:1].islower():
         block.text = text[:-1] + _HYPHEN_BREAK + line.text
-    elif re.search(r"\w-$", text) and line.text[:1].isalnum():
+    elif re.search(r"\w-$", text[-3:]) and line.text[:1].isalnum():
         block.text = text + line.text  # "2018-|2022", "Indo-|Pacific": the hyphen is the text's
     else:
         block.text = text + " " + line.text
@@ -623,10 +633,8 @@ def _resolve_hyphens(blocks: list[_Block]) -> None:
     vocabulary = Counter()
     for block in blocks:
         vocabulary.update(w.lower() for w in _WORD.findall(block.text.replace(_HYPHEN_BREAK, " ")))
-    pattern = re.compile(r"([\w’'-]*?)(\w+)" + _HYPHEN_BREAK + r"(\w+)")
 
-    def choose(m: re.Match) -> str:
-        lead, head, tail = m.group(1), m.group(2), m.group(3)
+    def choose(lead: str, head: str, tail: str) -> str:
         hyphenated, joined = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
         if vocabulary[f"{lead}{hyphenated}".lower()] or vocabulary[hyphenated]:
             keep = True
@@ -637,7 +645,51 @@ def _resolve_hyphens(blocks: list[_Block]) -> None:
         return f"{lead}{head}{'-' if keep else ''}{tail}"
 
     for block in broken:
-        block.text = pattern.sub(choose, block.text).replace(_HYPHEN_BREAK, "")
+        block.text = _join_broken_words(block.text, choose).replace(_HYPHEN_BREAK, "")
+
+
+def _join_broken_words(text: str, choose) -> str:
+    r"""Replace each "lead head<break>tail" by ``choose(lead, head, tail)``.
+
+    The same as substituting ``([\w’'-]*?)(\w+)<break>(\w+)``, leftmost
+    first, but read from each break outwards: the pattern retried from every
+    letter of a long word before a break would be cubic.
+    """
+    back = text[::-1]
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(_HYPHEN_BREAK, text):
+        b = m.start()
+        if b < pos:
+            continue
+        start = max(pos, b - len(_LEAD_BACK.match(back, len(text) - b).group()))
+        head = max(start, b - len(_HEAD_BACK.match(back, len(text) - b).group()))
+        tail = _TAIL.match(text, b + 1)
+        if head == b or tail is None:
+            continue
+        out += [text[pos:start], choose(text[start:head], text[head:b], tail.group())]
+        pos = tail.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _toc_line(text: str) -> tuple[str, str] | None:
+    r"""(entry, page) of a contents line "Entry ....... 12", else None.
+
+    As ``^(?P<entry>.*?\S)\s*(?:\.\s*){4,}\s*(?P<page>[0-9ivxlcIVXLC]{1,6})$``:
+    the leader is the run of dots and spaces before the page number (at
+    least four dots), the entry everything before it, or only the first dot
+    when the line is all leader.
+    """
+    m = _TOC_TAIL.search(text)
+    if m is None:
+        return None
+    entry_end = m.start()
+    if entry_end == 0:
+        entry_end = len(text) - len(text.lstrip()) + 1
+    if text.count(".", entry_end, m.start("page")) < 4:
+        return None
+    return text[:entry_end], m.group("page")
 
 
 # -- metadata -----------------------------------------------------------------------

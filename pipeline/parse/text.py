@@ -20,18 +20,42 @@ from pipeline.parse.normalise import (
     unescape_entities,
 )
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Patterns here run on every line of exports whose lines can be a megabyte
+# long (a page pasted into one line, a run of spaces): none may backtrack
+# more than linearly.  Where the regular expression that reads most plainly
+# would rescan a long line from every position (closing "#"s, emphasis,
+# links), the scanning is done in code below and the pattern keeps only the
+# part that cannot rescan.
+#
+# A heading's closing "#"s and spaces are stripped in code (_heading_text):
+# "(.*?)\s*#*\s*$" tries every split of a long run of spaces.
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•●▪◦]|\u2022)\s+(.*)$")
 _ORDERED = re.compile(r"^(\s*)(?:[-*•]\s+)?((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+(.*)$")
-_FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*([^<]{1,12})\s*</sup>|\[\^([^\]]{1,12})\]:)\s*(.*)$")
-_SUP = re.compile(r"<sup>\s*([^<]{0,20}?)\s*</sup>", re.I)
+# Inside <sup>: the spaces around the marker are possessive (the marker is
+# stripped anyway), so "<sup>" and a long run of spaces is read once.
+_FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>(?=[^<])\s*+([^<]{0,12}?)\s*+</sup>|\[\^([^\]]{1,12})\]:)\s*(.*)$")
+_SUP = re.compile(r"<sup>\s*+([^<]{0,20}?)\s*+</sup>", re.I)
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span|font|small|br|p|div|a)(?:\s[^>]*)?/?>", re.I)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# A markdown link "[text](url "title")" is found by _strip_links: the text
+# runs to the first "]", and the part after it is read by these pieces, each
+# scan remembered, so "[a](" a hundred thousand times is read once.
+_LINK_URL_ANGLE_END = re.compile(r">")          # "(<url>"
+_LINK_URL_END = re.compile(r"[)\s]")            # "(url": up to ")" or a space
+_LINK_TITLE = re.compile(r"\s+\"[^\"]*\"\)")     # ' "title")'
+# "<https://...>": the URL is read to its end, then the ">" checked (no retry
+# from every character of a long URL that ends without one).
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)")
+# Emphasis, "**x**", "__x__" and "*x*" (see _strip_emphasis for how a single
+# star that never closes is kept from rescanning the line).
+_EMPHASIS_PAIR = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_EMPHASIS_STAR_CLOSE = re.compile(r"(?<!\s)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&|~<>])")
-_DOT_LEADER = re.compile(r"\s*\.{4,}\s*")
+# Spaces before the dots are taken only from the start of a run of spaces:
+# "\s*\.{4,}" retried inside a long run of spaces is quadratic.
+_DOT_LEADER = re.compile(r"(?:(?<!\s)\s+)?\.{4,}\s*+")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _CONTINUES = re.compile(r"^\s*[a-z(,;:)\u2013\u2014]")
 _JOINING_END = re.compile(r"(?:,|\b(?:a|an|the|and|or|of|to|by|on|in|with|for|at|from))\s*$")
@@ -54,9 +78,9 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
         if _RULE.match(line):  # footnote rules and separators carry no text
             continue
         if m := _HEADING.match(line):
-            _add(builder, BlockKind.heading, m.group(2), level=len(m.group(1)))
+            _add(builder, BlockKind.heading, _heading_text(m.group(2)), level=len(m.group(1)))
         elif m := _FOOTNOTE_DEF.match(line):
-            marker = (m.group(1) or m.group(2)).strip()
+            marker = (m.group(1) if m.group(1) is not None else m.group(2)).strip()
             _add(builder, BlockKind.footnote, superscript(marker) + " " + m.group(3),
                  meta={"marker": marker}, tight=tight)
         elif "\t" in line:
@@ -85,14 +109,126 @@ def clean(fragment: str) -> str:
     """Markup remnants -> plain text, footnote markers kept as superscripts."""
     fragment = unescape_entities(fragment)
     fragment = _SUP.sub(lambda m: superscript(m.group(1)), fragment)
-    fragment = _MD_LINK.sub(lambda m: m.group(1), fragment)
-    fragment = _AUTOLINK.sub(lambda m: m.group(1), fragment)
-    fragment = _TAG.sub("", fragment)
+    fragment = _strip_links(fragment)
+    fragment = _strip_autolinks(fragment)
+    # A tag ends at a ">": past the last one no tag can match, and an open
+    # "<b " there would be read to the end of the line from every "<".
+    end = fragment.rfind(">") + 1
+    if end:
+        fragment = _TAG.sub("", fragment[:end]) + fragment[end:]
     for _ in range(2):  # nested emphasis: ***x***, **_x_**
-        fragment = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", fragment)
+        fragment = _strip_emphasis(fragment)
     fragment = _ESCAPE.sub(r"\1", fragment)
     fragment = fragment.replace("\\", "")
     return clean_inline(fragment)
+
+
+def _heading_text(rest: str) -> str:
+    """A markdown heading without its closing "#"s ("## Scope ##" -> "Scope")."""
+    return rest.rstrip().rstrip("#").rstrip()
+
+
+def _strip_links(fragment: str) -> str:
+    """"[text](url)" and "[text](<url> "title")" -> "text".
+
+    A link's text runs from a "[" to the first "]" after it; when what
+    follows that "]" is not "(url)", no "[" before it can start a link
+    either, so the search goes on after it.  The end of each kind of URL is
+    found once and remembered: the candidates come in order, and a URL that
+    ran to a space or the end for one "](" does for every "](" inside it.
+    """
+    if "](" not in fragment:
+        return fragment
+    ends: dict[re.Pattern, int] = {}
+    closes: dict[int, int | None] = {}
+
+    def next_end(pattern: re.Pattern, at: int) -> int:
+        found = ends.get(pattern, -1)
+        if found < at:
+            m = pattern.search(fragment, at)
+            found = ends[pattern] = m.start() if m else len(fragment)
+        return found
+
+    def after_url(at: int) -> int | None:
+        if at not in closes:
+            if fragment.startswith(")", at):
+                closes[at] = at + 1
+            else:
+                m = _LINK_TITLE.match(fragment, at)
+                closes[at] = m.end() if m else None
+        return closes[at]
+
+    out: list[str] = []
+    pos, i = 0, fragment.find("[")
+    while i != -1:
+        j = fragment.find("]", i + 1)
+        if j == -1:
+            break
+        end = None
+        if fragment.startswith("(", j + 1):
+            if fragment.startswith("<", j + 2):
+                angle = next_end(_LINK_URL_ANGLE_END, j + 3)
+                if angle < len(fragment):
+                    end = after_url(angle + 1)
+            if end is None:
+                end = after_url(next_end(_LINK_URL_END, j + 2))
+        if end is None:
+            i = fragment.find("[", j + 1)
+            continue
+        out += [fragment[pos:i], fragment[i + 1:j]]
+        pos = end
+        i = fragment.find("[", pos)
+    out.append(fragment[pos:])
+    return "".join(out)
+
+
+def _strip_autolinks(fragment: str) -> str:
+    """"<https://example.gov>" -> "https://example.gov"."""
+    if "<http" not in fragment:
+        return fragment
+    out: list[str] = []
+    pos = 0
+    for m in _AUTOLINK.finditer(fragment):
+        if fragment.startswith(">", m.end()):
+            out += [fragment[pos:m.start()], m.group(1)]
+            pos = m.end() + 1
+    out.append(fragment[pos:])
+    return "".join(out)
+
+
+def _strip_emphasis(fragment: str) -> str:
+    """One pass of "**x**", "__x__", "*x*" -> "x", leftmost first.
+
+    A single star opens emphasis only if a closing star follows on its
+    line; after the last closing star none can, so the star pattern is not
+    tried there (from every "*" of "*a *a *a ..." it would read to the end).
+    Each pattern's next match is kept until the other's overtakes it.
+    """
+    if "*" not in fragment and "__" not in fragment:
+        return fragment
+    if "\n" in fragment:  # "." stops at a line end: lines are independent
+        return "\n".join(_strip_emphasis(line) for line in fragment.split("\n"))
+    closers = [m.start() for m in _EMPHASIS_STAR_CLOSE.finditer(fragment)]
+    star_end = closers[-1] + 1 if closers else 0
+    out: list[str] = []
+    pos = 0
+    pair = star = None
+    while True:
+        if pair is None or (pair and pair.start() < pos):
+            pair = _EMPHASIS_PAIR.search(fragment, pos) or False
+        if star is None or (star and star.start() < pos):
+            star = _EMPHASIS_STAR.search(fragment, pos, star_end) if pos < star_end else None
+            star = star or False
+        if not pair and not star:
+            break
+        if pair and (not star or pair.start() <= star.start()):
+            out += [fragment[pos:pair.start()], pair.group(2)]
+            pos = pair.end()
+        else:
+            out += [fragment[pos:star.start()], star.group(1)]
+            pos = star.end()
+    out.append(fragment[pos:])
+    return "".join(out)
 
 
 def _add(builder: TextBuilder, kind: BlockKind, fragment: str, **kw) -> None:

@@ -87,3 +87,19 @@ def test_names_in_many_traditions(extract_text):
     titles = {p.name: p.title for p in record.people}
     assert titles["Ilse van den Broek"] == "Commissioner for Innovation, Research, Culture, Education and Youth"
     assert titles["María Fernanda Cardozo Estévez"] == "Minister of Industry, Energy and Mining"
+
+
+def test_subjects_joined_by_and_host_together(extract_text):
+    record = extract_text(
+        "Strategic Dialogue\n\nDeputy Foreign Minister Marek Nowak and Counselor Derek Lane opened the "
+        "Strategic Dialogue in Warsaw on Monday.")
+    assert {p.name: p.role.value for p in record.people} == {"Marek Nowak": "host", "Derek Lane": "host"}
+
+
+def test_every_person_a_headline_attributes_is_an_author(extract_text):
+    record = extract_text(
+        "Joint Statement by President Joseph R. Biden of the United States of America and President "
+        "Yoon Suk Yeol of the Republic of Korea\n\nPresident Biden and President Yoon met on July 11 "
+        "to review the alliance.")
+    assert {p.name: p.role.value for p in record.people} == {"Joseph R. Biden": "author",
+                                                              "Yoon Suk Yeol": "author"}

@@ -68,3 +68,38 @@ def test_witnesses_are_not_signatories(extract_text):
         "Agency, in the presence of External Affairs Minister Dr. Arvind K. Menon.")
     assert set(_signatories(record)) == {"S. R. Krishnamurthy", "Faisal bin Nasser Al-Harbi"}
     assert [p.name for p in record.people] == ["Arvind K. Menon"]
+
+
+def test_honorifics_and_post_nominals_around_signers(extract_text):
+    record = extract_text(
+        "Ministers sign pact\n\nThe Hon. Penny Wong MP, Minister for Foreign Affairs and the Hon. "
+        "Richard Marles MP, Deputy Prime Minister have signed a new framework on regional security.")
+    assert set(_signatories(record)) == {"Penny Wong", "Richard Marles"}
+
+
+def test_subjects_who_act_by_signing(extract_text):
+    record = extract_text(
+        "Partnership\n\nForeign Minister Sara Lindqvist and Minister of Trade Jonas Berg marked the "
+        "anniversary by signing a Joint Declaration on innovation in Stockholm. Secretary Ana Costa "
+        "praised the commitment shown by signing countries.")
+    assert set(_signatories(record)) == {"Sara Lindqvist", "Jonas Berg"}
+
+
+def test_two_signature_columns_read_across(extract_text):
+    record = extract_text(
+        "Joint Declaration\n\nThe two governments intend to deepen cooperation on science, technology "
+        "and innovation across research institutions, universities and industry for both peoples.\n\n"
+        "Signed at Canberra on 3 March 2024.\n\nFor the Government of For the Government of\n"
+        "Australia: Japan:\nAnthony Albanese Fumio Kishida\nPrime Minister Prime Minister\n")
+    assert _signatories(record) == {"Anthony Albanese": ("Prime Minister", "", ""),
+                                    "Fumio Kishida": ("Prime Minister", "", "")}
+
+
+def test_dated_list_of_titled_signers(extract_text):
+    record = extract_text(
+        "Leaders' Declaration\n\nThe leaders reaffirmed their commitment to a free and open region "
+        "and to cooperation on climate, health, security and trade across all of the countries of "
+        "the region and beyond.\n\n12 May 2024\n\nPrime Minister Ana Costa of the Republic of "
+        "Portugal\n\nPresident Lars Holm of the Government of Norway\n")
+    assert _signatories(record) == {"Ana Costa": ("Prime Minister", "", "Portugal"),
+                                    "Lars Holm": ("President", "", "Norway")}

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.models import BlockKind
 from pipeline.parse.text import parse_text
 
@@ -86,3 +88,29 @@ def test_text_after_an_end_marker_is_page_footer():
 def test_unicode_is_normalised():
     doc = parse_text("Title of the Thing\n\nco\u00adoperation\u00a0in  Zu\u0308rich")
     assert "cooperation in Zürich" in doc.text
+
+
+# The markup patterns were rewritten so that none can backtrack on a long
+# line (tests/unit/test_hostile_inputs.py); what they read stays as before.
+@pytest.mark.parametrize("fragment, expected", [
+    ('See [the statement](https://example.gov/a "Title") here', "See the statement here"),
+    ("[a [b](<https://x.gov/y z>) c", "a [b c"),  # the link text runs from the first "["
+    ("[x](abc[y](<u v>)", "[x](abcy"),  # "(abc[y](<u" is no URL; "[y](<u v>)" is a link
+    ("Visit <https://www.state.gov> today", "Visit https://www.state.gov today"),
+    ("<https://a.gov/x y>", "<https://a.gov/x y>"),
+    ("***Bold italic*** and **_both_** and *it*", "Bold italic and _both_ and it"),
+    ("a * b * c", "a * b * c"),
+    ("*a **b**c", "*a bc"),
+    ("<b>Bold</b> <span class='x'>t</span> <b open", "Bold t <b open"),
+    ("Note<sup> 12 </sup> here", "Note¹² here"),
+    ("Entry\t.......\t12", "Entry ....... 12"),
+])
+def test_markup_remnants_read_as_before(fragment, expected):
+    from pipeline.parse.text import clean
+
+    assert clean(fragment) == expected
+
+
+def test_closing_hashes_of_a_heading_are_dropped():
+    doc = parse_text("Title words here\n\n## Scope ##\n\n# a" + " " * 20 + "b ##  \n")
+    assert _texts(doc, BlockKind.heading)[-2:] == ["Scope", "a b"]
