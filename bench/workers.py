@@ -8,9 +8,10 @@ each worker count, in a fresh process each:
 - library: every document read, then parsed, extracted and assembled by
   ``pipeline.api.extract_many`` (the pool is started and warmed before the
   clock starts);
-- flow: the ``ingest`` flow on Prefect's embedded server into an empty
-  folder, timed after a warm-up flow so the server start is not counted
-  (reading, the worker pool, review and writing are).
+- flow: the ``ingest`` flow on Prefect's embedded server (its own Prefect
+  home, so nothing is cached) into an empty folder, timed after a warm-up
+  flow so the server start is not counted (reading, starting the worker
+  pool, review and writing are).
 
 Prints documents per second and the ratio of each count to the first.
 """
@@ -82,8 +83,10 @@ def child_flow(folder: Path, workers: int, limit: int | None, out: Path) -> dict
             "failed": summary["failed"]}
 
 
-def run_child(*args: str) -> dict:
+def run_child(*args: str, prefect_home: Path | None = None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if prefect_home:  # its own Prefect home: no extraction cached by an earlier side
+        env["PREFECT_HOME"] = str(prefect_home)
     proc = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     if proc.returncode != 0:
@@ -118,7 +121,8 @@ def main() -> None:
         for n in counts:
             lib = run_child("library", str(args.folder), str(n), str(args.limit))
             flo = (None if args.no_flow else
-                   run_child("flow", str(args.folder), str(n), str(args.limit), str(work / f"out-{n}")))
+                   run_child("flow", str(args.folder), str(n), str(args.limit), str(work / f"out-{n}"),
+                             prefect_home=work / f"prefect-{n}"))
             rows.append((n, lib, flo))
             print(f"workers={n}: library {lib['seconds']:.1f} s"
                   + (f", flow {flo['seconds']:.1f} s" if flo else ""), file=sys.stderr)
