@@ -16,6 +16,7 @@ the ``*_many`` functions must do so under ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,9 +111,24 @@ def extract_many(raws: Iterable, settings: Settings | None = None, *,
     """Parse, extract and assemble fetched documents in worker processes;
     yields a record or the document's error, in input order (before review).
     Anything that is not a RawDocument passes through unchanged."""
+    import multiprocessing
+
+    from pipeline.fetch import RawDocument
     from pipeline.workers import shared_pool
 
     settings = settings or get_settings()
+    if multiprocessing.current_process().daemon:
+        # A daemonic process (a Dask worker left at distributed.worker.daemon:
+        # true) may not start processes: extract here, under the thread limit.
+        logging.getLogger(__name__).warning(
+            "this process is daemonic and cannot start worker processes; documents are "
+            "extracted in-process (set distributed.worker.daemon: false on the Dask workers)")
+        for raw in raws:
+            try:
+                yield extract_raw(raw, settings) if isinstance(raw, RawDocument) else raw
+            except DocumentError as exc:
+                yield exc
+        return
     if workers:
         settings = settings.model_copy(update={"workers": workers})
     yield from shared_pool(settings).map(raws)
