@@ -47,40 +47,37 @@ def load_json(path: Path) -> dict:
     return json.loads(Path(path).read_text("utf-8"))
 
 
-def record_from_text(text: str, doc_id: str = "doc"):
-    """Run parse -> extract -> assemble on an inline text document."""
+def raw_from_text(text: str, doc_id: str = "doc"):
+    """An inline text document as the fetch stage would hand it on."""
     import hashlib
     from datetime import datetime, timezone
 
-    from pipeline.extract import extract
     from pipeline.fetch import RawDocument
-    from pipeline.parse import parse
-    from pipeline.records import assemble
     from pipeline.sources import Source
 
     data = text.encode("utf-8")
-    raw = RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
-                      media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
-                      fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    return RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
+                       media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
+                       fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+
+
+def record_from_text(text: str, doc_id: str = "doc"):
+    """Run parse -> extract -> assemble on an inline text document."""
+    from pipeline.extract import extract
+    from pipeline.parse import parse
+    from pipeline.records import assemble
+
+    raw = raw_from_text(text, doc_id)
     parsed = parse(raw)
     return assemble(raw, parsed, extract(parsed))
 
 
 def context_from_text(text: str, doc_id: str = "doc"):
     """The extraction context of an inline text document, after every extractor ran."""
-    import hashlib
-    from datetime import datetime, timezone
-
     from pipeline.extract import extract, make_context
-    from pipeline.fetch import RawDocument
     from pipeline.parse import parse
-    from pipeline.sources import Source
 
-    data = text.encode("utf-8")
-    raw = RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
-                      media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
-                      fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
-    parsed = parse(raw)
+    parsed = parse(raw_from_text(text, doc_id))
     ctx = make_context(parsed)
     extract(parsed, ctx=ctx)
     return ctx

@@ -3,23 +3,17 @@ that cross the process boundary, and daemonic callers."""
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import pickle
-from datetime import datetime, timezone
 
 from pipeline.api import extract_many
 from pipeline.errors import DocumentError, Stage
-from pipeline.fetch import RawDocument
 from pipeline.models import DocumentRecord
-from pipeline.sources import Source
+from tests.conftest import raw_from_text
 
 
-def _raw(doc_id: str, text: str) -> RawDocument:
-    data = text.encode()
-    return RawDocument(source=Source(id=doc_id, uri=f"memory:{doc_id}"), data=data,
-                       media_type="text/plain", sha256=hashlib.sha256(data).hexdigest(),
-                       fetched_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+def _raw(doc_id: str, text: str):
+    return raw_from_text(text, doc_id)
 
 
 def test_document_errors_survive_pickling_with_their_code_stage_and_message():
