@@ -37,6 +37,21 @@ QUOTAS_ROUND2 = {
     ("Prime Minister of Australia", "joint_statement"): 5,
     ("Prime Minister of Australia", "press_release"): 4,
 }
+# Third round: a fresh sample across every publisher and kind, measured first as
+# unseen documents, then split into the development and test parts like round one.
+QUOTAS_ROUND3 = {
+    ("US Department of State", "readout"): 6, ("US Department of State", "joint_statement"): 5,
+    ("US Department of State", "press_release"): 4, ("US Department of State", "report"): 2,
+    ("US Department of State", "other"): 1,
+    ("The White House", "joint_statement"): 5, ("The White House", "readout"): 4,
+    ("The White House", "other"): 4, ("The White House", "press_release"): 3,
+    ("The White House", "report"): 2,
+    ("Prime Minister of Australia", "joint_statement"): 4,
+    ("Prime Minister of Australia", "press_release"): 4,
+    ("Prime Minister of Australia", "readout"): 2, ("Prime Minister of Australia", "report"): 2,
+    ("UK Government", "readout"): 1, ("UK Government", "press_release"): 2,
+    ("UK Government", "report"): 1,
+}
 MAX_CHARS = 20_000
 # Enumerated recommendations are rare in the pool; every document that speaks of
 # recommendations at least this often (and is not too long to annotate) is added.
@@ -68,10 +83,13 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             if not _is_copy((POOL / "text" / f"{r['id']}.txt").read_text("utf-8"), annotated)]
     rng = random.Random(seed)
     picked = []
-    if round_ == 2:
-        done = set((Path(__file__).resolve().parents[1] / "tests/real/pool-sample.txt").read_text().split())
+    if round_ >= 2:
+        real = Path(__file__).resolve().parents[1] / "tests" / "real"
+        done = set((real / "pool-sample.txt").read_text().split())
+        if round_ == 3:
+            done |= set((real / "pool-sample-round2.txt").read_text().split())
         rows = [r for r in rows if r["id"] not in done]
-        quotas = QUOTAS_ROUND2
+        quotas = QUOTAS_ROUND2 if round_ == 2 else QUOTAS_ROUND3
     else:
         quotas = QUOTAS
     for (publisher, kind), n in quotas.items():
