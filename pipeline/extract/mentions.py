@@ -56,7 +56,9 @@ def find_mentions(ctx: Context) -> list[Mention]:
     # Headlines are in title case, where every word looks like a name: there a
     # name counts only when a title or an honorific anchors it.
     headings = [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
-    body_words = {w.casefold() for w in stdre.findall(r"\w+", text[headings[0][1]:] if headings else text)}
+    body_names = set(stdre.findall(r"\b[A-Z]\w+", text[headings[0][1]:] if headings else text))
+    body_words = {w.casefold() for w in body_names} | {
+        w.casefold() for w in stdre.findall(r"\b[a-z]\w*", text[headings[0][1]:] if headings else text)}
     taken_mask = _mask(len(text), taken)
     heading_mask = _mask(len(text), headings)
     for m in RUN.finditer(text):
@@ -65,13 +67,13 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
             continue
         in_heading = heading_mask[m.start()]
-        for run, start in _split_coordinated(m.group(0), m.start()):
+        for run, start in _split_coordinated(m.group(0), m.start(), body_names if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
                 # Statement by President Biden and President von der Leyen")
-                if mention.rule not in _ANCHORED or not (
+                if mention.rule not in _ANCHORED or not _headline_name(mention.name, body_names) or not (
                         is_given_name(mention.name.split()[0])
                         or any(w in body_words for w in mention.name_words)
                         or _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))):
@@ -159,17 +161,33 @@ def _names_side_by_side(line: str) -> list[tuple[int, int]]:
     return [(tokens[a][0], tokens[b - 1][1]) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _split_coordinated(run: str, start: int):
+def _split_coordinated(run: str, start: int, known_names: set[str] | None = None):
     """'President Biden and Prime Minister Trudeau' is two runs; 'Advisor and
     Director of X' is one: split at 'and' only after a name word.  A
     possessive ends a name ('President Biden’s Executive Order')."""
     pieces, offset = [], 0
-    for m in stdre.finditer(r"(?<=[’']s)\s+|(?<!\s)\s+and\s+", run):  # (?<!\s): from a run's start only
+    for m in stdre.finditer(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+", run):  # (?<!\s): from a run's start only
+        if m.group(1) and m.group(1) != "and":
+            # "Spokesperson Emily Horne on National Security Advisor Jake
+            # Sullivan": a titled full name ends before a connector
+            # ("Special Envoy for Climate" has no name before "for").
+            if _titled_full_name(run[offset:m.start()], known_names):
+                pieces.append((run[offset:m.start()], start + offset))
+                offset = m.end()
+            continue
         if not m.group(0).strip():
             pieces.append((run[offset:m.start()], start + offset))
             offset = m.end()
             continue
         left = run[offset:m.start()]
+        left_words = left.split()
+        # "His Majesty King Abdullah II and Foreign Minister Safadi": a name
+        # suffix closes a name as its last word does.
+        if (len(left_words) >= 2 and left_words[-1] in _NAME_SUFFIXES
+                and is_name_word(left_words[-2])):
+            pieces.append((left, start + offset))
+            offset = m.end()
+            continue
         # "Prime Minister of Australia and the Hon. Mike Rann": an honorific
         # after "and" starts another person whatever closes the left part.
         if left.split() and _starts_with_honorific(run[m.end():]):
@@ -188,6 +206,30 @@ def _split_coordinated(run: str, start: int):
     return pieces
 
 
+_NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+
+
+def _titled_full_name(words: str, known_names: set[str] | None) -> bool:
+    """'NSC Spokesperson Emily Horne': a title word, then a given name and a
+    surname (in a headline, where "Donald J. Trump Provides" reads as a name,
+    a longer name must end with a word the body writes)."""
+    title, name = split_run(words)
+    parts = name.split()
+    return (len(parts) >= 2 and is_given_name(parts[0]) and bool(title.split())
+            and any(title_head(w) in TITLE_HEAD_SET for w in title.split())
+            and (known_names is None or len(parts) == 2 or parts[-1] in known_names))
+
+
+def _headline_name(name: str, body_names: set[str]) -> bool:
+    """In a headline every word is capitalised ("President Donald J. Trump
+    Addresses Threats to ..."): a long name read there must end with a word
+    the body writes, and a name of three words ("President Yoon Suk Yeol")
+    must at least start with one."""
+    parts = [p for p in name.split() if not p.endswith(".")]
+    return (len(parts) <= 2 or parts[-1] in body_names
+            or (len(parts) == 3 and parts[0] in body_names))
+
+
 def _starts_with_honorific(words: str) -> bool:
     """'the Hon. Mike Rann', 'Mr Kim Beazley' (an article may come first)."""
     parts = words.split()
@@ -200,15 +242,19 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
     """Cut the run before 'of [the] <Country>' or 'of <AGENCY>' that follows a
     name word ("Radek Dvořáček of the Czech Republic", "Choi Eun-young of MSIT
     and Marc-André Tremblay"); what follows an agency is read again."""
-    for m in stdre.finditer(r"(?<!\s)\s+of\s+(?:the\s+)?", run):  # (?<!\s): from a run's start only
+    for m in stdre.finditer(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?", run):  # (?<!\s): from a run's start only
         before_words = run[:m.start()].split()
         if not before_words or not is_name_word(before_words[-1]):
             continue
         rest = run[m.end():].split()
+        # "of <Country>" names the person's country; "Commissioner Malmström
+        # to Australia" only ends the name.
         for n in range(min(6, len(rest)), 0, -1):
             code = lookup_country(" ".join(rest[:n]))
             if code:
-                return run[:m.start()], code
+                return run[:m.start()], (code if m.group(1) == "of" else None)
+        if m.group(1) != "of":
+            continue
         # "of the Government of New Caledonia", "of the Republic of Portugal":
         # a state's style (a title word) before "of <Country>" names it too.
         if rest and rest[0] in TITLE_HEADS and len(rest) <= 8:
@@ -265,12 +311,13 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # title head anchors a full name; a bare surname needs a person title
     # right before it ("President Biden", not "Executive Branch").
     given = is_given_name(words[0])
+    person_title = _names_person_title(title_words)
     anchored_by_title = bool(title_words) and (
-        title_head(title_words[-1]) in TITLE_HEAD_SET
+        title_head(title_words[-1]) in TITLE_HEAD_SET or person_title
         or (len(words) >= 2 and any(w in TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
             and (given or not any(is_name_word(w) for w in title_words))))
-    if anchored_by_title and len(words) == 1 and title_head(title_words[-1]) not in PERSON_TITLES:
+    if anchored_by_title and len(words) == 1 and not person_title:
         return None  # "Executive Branch", "Space Council"
     s_start, s_end = ctx.sentence_at(start)
     before = text[max(s_start, start - 200):start]
@@ -297,8 +344,13 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         mention.title, mention.country = clean_title(title_text)
         mention.rule, mention.confidence = "people.title_name", 0.85
     elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
-        if not honorific and title_words:
+        if not honorific and title_words and not (given and all(_ACRONYM.fullmatch(w) for w in title_words)):
             return None  # a capitalised phrase that is not a name ("Science Minister Freeman" is anchored)
+        if not honorific and title_words:
+            # "UNSE Geir Pedersen": an office's acronym before a full name is its title.
+            mention.title = title_text
+            mention.rule, mention.confidence = "people.title_name", 0.7
+            mention.extent_start = start
         mention.rule = "people.honorific_name" if honorific else "people.name"
         mention.confidence = 0.85 if honorific else 0.6
         # "…, Title, Name" : title set off before the name.
@@ -379,6 +431,31 @@ def _title_before(before: str):
 
 def honorific_only(segment: str) -> bool:
     return segment.strip().rstrip(".") in HONORIFIC_SET
+
+
+_ACRONYM = stdre.compile(r"[A-Z]{2,6}")
+
+
+def _names_person_title(title_words: list[str]) -> bool:
+    """Whether the title before a name is a person's office: 'President',
+    'Director General', 'Secretary of State', 'Minister for Foreign Affairs'."""
+    if not title_words:
+        return False
+    if title_words[-1] in PERSON_TITLES or title_head(title_words[-1]) in PERSON_TITLES:
+        return True
+    for n in (2, 3):
+        phrase = " ".join(title_words[-n:])
+        if len(title_words) >= n and (phrase in PERSON_TITLES or (
+                phrase in TITLE_HEAD_WORDS and title_head(title_words[-n]) in PERSON_TITLES)):
+            return True
+    # a portfolio after the office: "<Office> of|for <Capitalised words>"
+    # (short and single: in "Minister for Foreign Affairs and Regional
+    # Integration" the last word is the portfolio's, not a surname)
+    for k, word in enumerate(title_words[:-2]):
+        if title_words[k + 1] in ("of", "for") and title_head(word) in PERSON_TITLES:
+            portfolio = [w for w in title_words[k + 2:] if w != "the"]
+            return 1 <= len(portfolio) <= 3 and all(w[:1].isupper() for w in portfolio)
+    return False
 
 
 def _has_given_name_shape(words: list[str]) -> bool:

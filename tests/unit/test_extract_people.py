@@ -103,3 +103,28 @@ def test_every_person_a_headline_attributes_is_an_author(extract_text):
         "to review the alliance.")
     assert {p.name: p.role.value for p in record.people} == {"Joseph R. Biden": "author",
                                                               "Yoon Suk Yeol": "author"}
+
+
+def test_an_office_with_its_portfolio_or_of_several_words_anchors_a_surname(extract_text):
+    record = extract_text(
+        "Ministers meet\n\nToday, Secretary of State Halvorsen and Trade Representative Okafor met "
+        "partners. They welcomed the initiative of IAEA Director General Brunetti. His Majesty King "
+        "Tariq II and Foreign Minister Haddad of Jordan joined them; Trade Commissioner Lindqvist "
+        "to Australia next month was also welcomed. The Minister for Women and Equalities spoke.")
+    names = {p.name for p in record.people}
+    assert {"Halvorsen", "Okafor", "Brunetti", "Tariq II", "Haddad", "Lindqvist"} <= names
+    assert "Equalities" not in names
+
+
+def test_a_titled_name_ends_before_a_connector_and_headline_verbs_are_not_names(extract_text):
+    record = extract_text(
+        "Statement by NSC Spokesperson Emily Carver on National Security Advisor Jacob Sorensen’s "
+        "Call with Partners\n\nNational Security Advisor Jacob Sorensen spoke today with partners. "
+        "Mr. Sorensen underscored the partnership.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles.get("Emily Carver") == "author"
+    assert roles.get("Jacob Sorensen") != "author"
+    record = extract_text(
+        "Fact Sheet: President Donald J. Harmon Addresses Threats to the United States\n\n"
+        "Today, President Donald J. Harmon signed an Executive Order.")
+    assert not any("Addresses" in p.name for p in [*record.people, *record.signatories])
