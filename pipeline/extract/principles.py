@@ -36,7 +36,9 @@ _NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|in
                              r":[ \t]+)", re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
-                         r"through|on|promoting|supporting|the)|while|but|guided|which|who)\s|"
+                         r"through|on|promoting|supporting|the)|while|but|guided|which|who|"
+                         # a new subject after a comma starts a new clause ("..., we aim to")
+                         r"we|they|it|he|she|I|you|this|these|our|their)\s|"
                          r"\s(?:underlying|underpinning|behind|throughout|across)\s")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such)\b", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
@@ -70,7 +72,9 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         source, pos = ("inline", direct.end()) if direct else (None, None)
         if direct is None:
             near = _NEAR_CONNECTOR.match(text, m.end())
-            if near is None:
+            # "shared values, to address global issues including health
+            # security": the list belongs to the nearer noun.
+            if near is None or _LOOKALIKE.search(_last_words(text[m.end():near.end()])):
                 continue
             source, pos = "after_connector", near.end()
         connector = text[m.end():pos].strip(" ,").lower()
@@ -93,6 +97,12 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         _describe(cand, group, "list", intro, n, kind, title)
         out.append(cand)
     return out
+
+
+def _last_words(span: str) -> str:
+    """The two words before the connector that ends ``span``."""
+    words = re.sub(r"[\s,:]*(?:such as|including|namely|notably)?[\s:]*$", "", span, flags=re.I).split()
+    return " ".join(words[-2:])
 
 
 def _describe(cand: PrincipleCandidate, group: str, connector: str, intro: str, n_items: int,
@@ -137,6 +147,11 @@ def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     for m in re.finditer(r"[^,]+", segment):
         piece, offset = m.group(0), pos + m.start()
+        # "universality and, specifically, the availability of ...": the
+        # conjunction before a comma and the adverb set off by commas are not items.
+        piece = re.sub(r"\s+(?:and|or)\s*$", "", piece)
+        if re.fullmatch(r"\s*\w+ly\s*", piece):
+            continue
         lead = re.match(r"\s*(?:and|or)\s+", piece)
         if lead:
             piece, offset = piece[lead.end():], offset + lead.end()
@@ -198,6 +213,8 @@ def _listed_principles(ctx: Context):
             if nxt.kind is not BlockKind.list_item:
                 break
             run.append(nxt)
+        if len(run) < 2 and last_sentence.rstrip().endswith(":"):
+            run = _labelled_paragraphs(ctx, blocks[i + 1:])
         if len(run) < 2:
             continue
         group = m.group(0).lower()
@@ -215,6 +232,28 @@ def _listed_principles(ctx: Context):
             body = body.rstrip(".")
             yield (body, item.start + (marker.end() if marker else 0), group,
                    "numbered" if numbered else "bulleted", last_sentence, len(run))
+
+
+_LABEL = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*)){0,5}:\s")
+
+
+def _labelled_paragraphs(ctx: Context, following) -> list:
+    """'... these principles:' then paragraphs that each open with a label
+    ('Transparency: We intend ...'): the labelled paragraphs are the list,
+    though the page set them as paragraphs.  A paragraph without a label may
+    sit between two labelled ones; two in a row, or a heading, end the list."""
+    run, unlabelled = [], 0
+    for block in following:
+        if block.kind is BlockKind.heading:
+            break
+        if _LABEL.match(ctx.block_text(block)):
+            run.append(block)
+            unlabelled = 0
+        else:
+            unlabelled += 1
+            if unlabelled == 2 or not run:
+                break
+    return run
 
 
 @register("principles")

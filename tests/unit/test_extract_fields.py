@@ -87,6 +87,26 @@ def test_look_alikes_are_not_principles(extract_text):
     assert record.principles == []
 
 
+def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nTo advance the principles of equity and inclusion, we "
+        "aim and strive to ensure investment reaches every region. The partners reaffirmed their "
+        "commitment to the principle of openness and, specifically, the transparency of procurement. "
+        "Grounded in shared values, they will address global issues including health security and "
+        "climate change.")
+    assert _principles(record) == ["equity", "inclusion", "openness",
+                                   "transparency of procurement"]
+
+
+def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_text):
+    record = extract_text(
+        "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "
+        "principles:\n\nTransparency: We intend to share information with partners.\n\n"
+        "Diversification: We aim to widen the sources of inputs.\n\nSecurity: We intend to deepen "
+        "our consultations on risks.\n\nWe welcome all economies to join us.")
+    assert _principles(record) == ["Transparency", "Diversification", "Security"]
+
+
 def test_numbered_guiding_principles_are_full_sentences(extract_text):
     record = extract_text(
         "Report of the Working Group\n\nThe group agreed on the following guiding principles:\n\n"
