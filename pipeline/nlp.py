@@ -42,6 +42,10 @@ def entity_patterns() -> list[dict]:
 
 def build_nlp(model: str | None = None) -> Language:
     nlp = spacy.load(model, exclude=["ner"]) if model else spacy.blank("en")
+    # "U.S.-ROK", "U.K.-Japan": spaCy splits a hyphen between letters, not
+    # after an abbreviation's period, and the pair's countries were lost.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH",
                                                  "overwrite_ents": True})
     ruler.add_patterns(entity_patterns())

@@ -171,11 +171,48 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
         f["lead"] = 1.0
     if cand.start < 400:
         f["near_start"] = 1.0
+    for name in _relative_to_anchor(cand.value, _anchor(ctx)):
+        f[name] = 1.0
     role, rule, _ = assign_role(ctx, cand, kind)
     f[f"verdict:{role.value}"] = 1.0
     f[f"rule:{rule}"] = 1.0
     f[f"verdict:{role.value}|kind:{kind.value}"] = 1.0
     return f
+
+
+def _anchor(ctx: Context) -> str | None:
+    """The document's own time: its first full date, else its first year
+    (a dateline or the lead's date in most documents)."""
+    if "date_anchor" not in ctx.analyses:
+        cands = find_candidates(ctx.text)
+        full = next((c.value for c in cands if len(c.value) == 10), None)
+        year = next((c.value[:4] for c in cands if not c.value.startswith("--")), None)
+        ctx.analyses["date_anchor"] = full or year
+    return ctx.analyses["date_anchor"]
+
+
+def _relative_to_anchor(value: str, anchor: str | None) -> list[str]:
+    """Where a date stands against the document's own time: a target year
+    lies after it, an earlier agreement before it, the occasion on it."""
+    if anchor is None:
+        return ["rel:no_anchor"]
+    if value.startswith("--"):
+        return ["rel:same_month_day"] if len(anchor) == 10 and anchor[4:] == value[1:] else ["rel:noyear"]
+    year, anchor_year = int(value[:4]), int(anchor[:4])
+    if year != anchor_year:
+        gap = year - anchor_year
+        return ["rel:later_year" if gap > 0 else "rel:earlier_year",
+                "rel:years_" + ("1" if abs(gap) == 1 else "2-5" if abs(gap) <= 5 else "6+")]
+    if len(value) == 10 and len(anchor) == 10:
+        try:
+            days = (date.fromisoformat(value) - date.fromisoformat(anchor)).days
+        except ValueError:  # an impossible day a document wrote ("30 February")
+            return ["rel:same_year"]
+        if days == 0:
+            return ["rel:same_day"]
+        return ["rel:days_" + ("after" if days > 0 else "before") + ("_7" if abs(days) <= 7 else "_30"
+                                                                   if abs(days) <= 30 else "_more")]
+    return ["rel:same_year"]
 
 
 @register("dates")

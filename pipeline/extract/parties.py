@@ -113,9 +113,13 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     # "President of the United States" in a signature block).
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
                         for m in cand.mentions if m.country}
+    home = _home_side(ctx, cands, first_sentence)
     for c in cands:
         f = c.features
         f["bias"] = 1.0
+        if c.code == home:
+            f["home_side"] = 1.0
+            f[f"home_side|kind:{kind}"] = 1.0
         f["country" if c.is_country else "body"] = 1.0
         n = len(c.mentions)
         f["count:" + ("1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
@@ -170,6 +174,10 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("coordinated")
             if re.match(r"[’']s?\b", after):
                 cues.add("possessive")
+            if re.match(r"-[A-Z]", after) or re.search(r"[A-Za-z.]-$", before):
+                cues.add("pair_compound")  # "U.S.-Denmark", "U.S.-ROK"
+            elif re.match(r"\s+[a-z]", after) and label != "CAPITAL":
+                cues.add("modifier")  # "continued U.S. support"
             if in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
@@ -184,6 +192,23 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f[f"signer_country|kind:{kind}"] = 1.0
         if all(label == "CAPITAL" for *_, label in c.mentions):
             f["only_capital"] = 1.0
+
+
+def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[int, int]) -> str | None:
+    """The side a readout leaves unnamed: "Secretary of State Antony J. Blinken
+    met today with Danish Foreign Minister Jeppe Kofod" names the visitor's
+    country and not the publisher's.  When a person in the first sentence has
+    no country while another has one, the most mentioned country that no
+    person is tied to is that side."""
+    lead_people = [m for cand in persons(ctx) for m in cand.mentions
+                   if first_sentence[0] <= m.start < first_sentence[1]]
+    if not any(m.country for m in lead_people) or all(m.country for m in lead_people):
+        return None
+    tied = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
+    untied = [c for c in cands if c.is_country and c.code not in tied]
+    if not untied:
+        return None
+    return max(untied, key=lambda c: (len(c.mentions), -min(s for s, *_ in c.mentions))).code
 
 
 @register("parties")

@@ -50,7 +50,9 @@ _SPEAKER = re.compile(r"\b(?:remarks|keynote|speech|address|delivered|spoke at|a
 _AUTHOR = re.compile(r"\battributable to\b|^\s*(?:We|WE),|\bstatement (?:by|from)\b|"
                      r"\bjoint statement by\b|\bmessage from\b", re.I)
 _MEMBER = re.compile(r"\b(?:delegation|delegations|members?|participants?|attendees|included|"
-                     r"including|joined by|accompanied by|panel|roster|board|committee|council)\b",
+                     r"including|joined by|accompanied by|panel|roster|board|committee|council|"
+                     r"compris\w+|composed of|consist\w* of|represent(?:s|ed|ing)?|representatives?|"
+                     r"task ?force|working group|team)\b",
                      re.I)
 _MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversation|consulted)\b"
                        r"[^.;]{0,30}\bwith\s*$", re.I)
@@ -121,6 +123,17 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> No
         cand.features[f"{v}|kind:{kind}"] = 1.0
 
 
+def _persons_per_sentence(ctx: Context) -> dict[tuple[int, int], int]:
+    """How many person mentions each sentence holds (cached on the context)."""
+    if "persons_per_sentence" not in ctx.analyses:
+        counts: dict[tuple[int, int], int] = {}
+        for m in find_mentions(ctx):
+            sentence = ctx.sentence_at(m.start)
+            counts[sentence] = counts.get(sentence, 0) + 1
+        ctx.analyses["persons_per_sentence"] = counts
+    return ctx.analyses["persons_per_sentence"]
+
+
 def _same_person(m: Mention, other: Mention) -> bool:
     """All of m's name words belong to the other's name ('Minister Cardozo' is
     'María Fernanda Cardozo Estévez')."""
@@ -149,8 +162,13 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
     f["persons:" + ("1" if n_persons == 1 else "2-3" if n_persons <= 3 else "4-8" if n_persons <= 8
                     else "9+")] = 1.0
     cues: set[str] = set()
+    crowd = _persons_per_sentence(ctx)
     for m in cand.mentions:
         cues.add(f"rule:{m.rule}")
+        # a sentence naming three or more people is a list of them (a
+        # delegation, a panel, the attendees) more often than a narrative
+        if crowd.get(ctx.sentence_at(m.start), 0) >= 3:
+            cues.add("crowded_sentence")
         cues.update(f"tag:{t}" for t in m.tags)
         s_start, s_end = ctx.sentence_at(m.start)
         sentence = text[s_start:s_end]

@@ -98,3 +98,17 @@ def test_on_date_opening_reports_the_occasion(extract_text):
     # The signing is the occasion reported: DESIGN.md counts it as both.
     assert [d.value for d in record.dates] == ["2024-06-17"]
     assert record.dates[0].role.value in ("signed", "event")
+
+
+def test_the_role_model_sees_where_a_date_stands_against_the_documents_own_date():
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.dates import features, find_candidates
+
+    ctx = context_from_text(
+        "Joint Statement\n\nWASHINGTON, 15 July 2021 - The ministers met today. They recalled the "
+        "accord of 9 July 2021 and the 2015 agreement, and set a target for 2030.")
+    shown = {c.value: features(ctx, c) for c in find_candidates(ctx.text)}
+    assert shown["2021-07-15"].get("rel:same_day")
+    assert shown["2021-07-09"].get("rel:days_before_7")
+    assert shown["2015"].get("rel:earlier_year") and shown["2030"].get("rel:later_year")

@@ -61,6 +61,16 @@ def test_participants_of_a_meeting_are_described_as_a_participant_list():
     assert all(f.get("participant_list") for f in features.values())
 
 
+def test_the_side_a_readout_leaves_unnamed_is_described_as_the_home_side():
+    features = _party_candidates(
+        "Secretary’s Meeting with Danish Foreign Minister Holm\n\nSecretary of State Anna Berg met "
+        "today with Danish Foreign Minister Lars Holm in Washington. They discussed continued U.S. "
+        "support for Ukraine and the U.S.-ROK alliance.")
+    assert {"DK", "US", "KR", "UA"} <= set(features)
+    assert features["US"].get("home_side") and not features["DK"].get("home_side")
+    assert features["KR"].get("pair_compound") and features["US"].get("modifier")
+
+
 def test_countries_named_in_a_past_signing_are_described_as_past():
     features = _party_candidates(
         "A Report by the Science Council\n\nThis report notes statements signed with Australia, "
