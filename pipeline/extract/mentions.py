@@ -462,7 +462,15 @@ def _has_given_name_shape(words: list[str]) -> bool:
     return 2 <= len(words) <= 5 and not all(w.isupper() for w in words)
 
 
+_LOWER_OFFICE = stdre.compile(r"\b(?:" + "|".join(sorted({t.lower() for t in PERSON_TITLES if " " not in t}))
+                              + r")\s+$")
+
+
 def _attributed(before: str, after: str) -> bool:
     """An unanchored name counts when the sentence attributes something to it."""
     return bool(stdre.search(r"\b(said|says|stated|noted|added|by|attributable to)\s*$", before)
+                # an apposition to a role noun: "his Chilean counterpart, Ana Ruiz"
+                or stdre.search(r"\b(?:counterparts?|colleagues?|successor|predecessor|deputy|envoy),\s*$", before)
+                # an office written in lower case: "opposition leader Tom Reed"
+                or _LOWER_OFFICE.search(before)
                 or stdre.match(r"\s*(said|says|stated|noted|added|signed|met|welcomed|hosted)\b", after))

@@ -8,6 +8,8 @@ gold how far to trust each one; where they are right the model follows them.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 
 import regex
@@ -58,6 +60,8 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
                                r"heads? of (?:the\s+)?delegations?)\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
+_DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
+                                re.IGNORECASE)
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
@@ -90,6 +94,9 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
             return PersonRole.author, "people.we_authors"
     if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.IGNORECASE):
         return PersonRole.author, "people.attributable_to"
+    # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)
+    if _DELEGATION_LED_BY.search(before):
+        return PersonRole.member, "people.delegation"
     if _HOST_BY.search(before) or _HOST_AFTER.match(after) or _HOST_LED.search(before) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
@@ -113,8 +120,11 @@ def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     """"A and B opened the dialogue": the first of subjects joined by "and"
     hosts when the last one's verb is a host verb."""
     prev = m
-    for other in find_mentions(ctx):
-        if other.start <= m.start or other.extent_start < prev.extent_end:
+    mentions = find_mentions(ctx)  # in text order: only those after m are read
+    if "mention_starts" not in ctx.analyses:
+        ctx.analyses["mention_starts"] = [x.start for x in mentions]
+    for other in mentions[bisect_left(ctx.analyses["mention_starts"], m.start + 1):]:
+        if other.extent_start < prev.extent_end:
             continue
         if not _chained(ctx.text[prev.extent_end:other.extent_start]):
             return False
@@ -136,8 +146,10 @@ def _next_block_text(ctx: Context, block) -> str:
 
 # "signed by", also with the date or place between ("signed on March 2, 2023,
 # by"), and the noun forms ("the signature by", "signatures of").
-_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?,?)?\s+by|"
-                        r"signatures?\s+(?:by|of))\b", re.IGNORECASE)
+# Not when another participle takes the "by" ("signed at a ceremony hosted
+# by"); "the signing of the Memorandum by" is the noun form.
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
+                        r"signing\s+of\s+[^.;]{1,80}?(?<![a-z]ed)\s+by|signatures?\s+(?:by|of))\b", re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
@@ -150,7 +162,8 @@ _VERB_AFTER = re.compile(
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
-_SIGNERS_INTRO = re.compile(r"\b(?:co-)?signatories\s*:?\s*$|\bsigned by\s*:?\s*$", re.IGNORECASE)
+# (at a line's end: the names may follow in the same block, one per line)
+_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 # The subjects' verb, then the means: "A and B marked the day by signing a
@@ -167,6 +180,9 @@ def _signs_after(after: str) -> bool:
     return bool(_VERB_AFTER.match(after) or _BY_SIGNING.match(after))
 
 
+_COUNTERPART = re.compile(r"(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?", re.IGNORECASE)
+
+
 def _chained(gap: str) -> bool:
     """Two signers joined by 'and', possibly with the second one's title
     between them that was not read with the name ('…, and the Netherlands'
@@ -177,6 +193,8 @@ def _chained(gap: str) -> bool:
     if rest == gap:
         return False
     rest = rest.strip(" ,")
+    if _COUNTERPART.fullmatch(rest):  # "… and his Chilean counterpart, Ana Ruiz"
+        return True
     return title_like(rest) and not re.search(r"\b(?:signed|said|met|will|was|were|is|are)\b", rest)
 
 
@@ -188,7 +206,7 @@ def rule_signers(ctx: Context) -> set[int]:
     text = ctx.text
     signers = {m.start for m in mentions if "signature_block" in m.tags}
     signers |= _closing_name_lines(ctx, mentions)
-    signers |= _listed_under_intro(ctx, mentions)
+    signers |= _listed_under_intro(ctx, find_mentions(ctx))
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
@@ -256,15 +274,19 @@ def _whole_line(ctx: Context, m: Mention) -> bool:
 
 
 def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
-    """Persons on the lines after "Co-signatories:" or "Signed by:"."""
+    """Persons on the lines after "Co-signatories:" or "Signed by:" (read as
+    a roster too: a list of signers is one)."""
     out: set[int] = set()
     blocks = ctx.parsed.blocks
+    starts = sorted(m.start for m in mentions)
     for i, block in enumerate(blocks):
-        if not _SIGNERS_INTRO.search(ctx.block_text(block)):
+        intro = _SIGNERS_INTRO.search(ctx.block_text(block))
+        if not intro:
             continue
+        out.update(starts[bisect_left(starts, block.start + intro.end()):bisect_left(starts, block.end)])
         for nxt in blocks[i + 1:]:
-            inside = [m for m in mentions if nxt.start <= m.start < nxt.end]
+            inside = starts[bisect_left(starts, nxt.start):bisect_left(starts, nxt.end)]
             if not inside or nxt.end - nxt.start > 300:
                 break
-            out |= {m.start for m in inside}
+            out.update(inside)
     return out

@@ -32,7 +32,7 @@ _SIGN_AFTER = re.compile(r"^[^.;“”\"]{0,160}?\b(?:signed|signs|co-signed|cou
 # "[^.;]*$" from each "signed" of a long clause would read to its end every
 # time: where the rest of the clause stops at a "." or ";", every start
 # before that point fails too, so (*SKIP) resumes the search there.
-_SIGNED_BY = regex.compile(r"\b(?:signed|co-signed|countersigned|signature)\b[^.;]{0,80}\bby\b"
+_SIGNED_BY = regex.compile(r"\b(?:signed|co-signed|countersigned|signature|signing)\b(?:\s+by|[^.;]{0,80}?(?<![a-z]ed)\s+by)\b"
                            r"[^.;]*+(?:$|(*SKIP)(*FAIL))|\bsignatures? of\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
                            regex.I)
 _SIGNED_FOR = re.compile(r"^[^.;]{0,160}?\b(?:signed|signing) (?:for|on behalf of)\b", re.I)

@@ -103,3 +103,36 @@ def test_dated_list_of_titled_signers(extract_text):
         "Portugal\n\nPresident Lars Holm of the Government of Norway\n")
     assert _signatories(record) == {"Ana Costa": ("Prime Minister", "", "Portugal"),
                                     "Lars Holm": ("President", "", "Norway")}
+
+
+def test_the_noun_form_the_signers_list_and_a_counterpart_are_signers(extract_text):
+    record = extract_text(
+        "Signing of MOU\n\nThe two leaders witnessed the signing of the MOU by Trade Minister Ana "
+        "Ruiz and Ambassador Mark Dunn.")
+    assert set(_signatories(record)) == {"Ana Ruiz", "Mark Dunn"}
+    record = extract_text(
+        "Joint Statement on Ukraine\n\nWe condemn the attack.\n\nSignatories:\nAna Ruiz, Minister of "
+        "Foreign Affairs of Chile\nMark Dunn, Secretary of State of the United States\n\nIssued on 3 May "
+        "2022 in Santiago and Washington by the two ministries.")
+    assert set(_signatories(record)) == {"Ana Ruiz", "Mark Dunn"}
+    record = extract_text(
+        "Press release\n\nThe agreement was signed in Santiago by Trade Minister Kevin Hale and his "
+        "Chilean counterpart, Ana Ruiz.")
+    assert set(_signatories(record)) == {"Kevin Hale", "Ana Ruiz"}
+
+
+def test_the_host_of_a_signing_ceremony_is_not_a_signer(extract_text):
+    record = extract_text(
+        "Signing\n\nChile today became the 30th nation to sign the Accords. Minister of Science Ana "
+        "Ruiz signed on behalf of Chile at a ceremony hosted by Administrator Mark Dunn.")
+    assert set(_signatories(record)) == {"Ana Ruiz"}
+    assert {p.name: p.role.value for p in record.people} == {"Mark Dunn": "host"}
+
+
+def test_the_head_of_a_delegation_is_a_member_and_a_lower_case_office_anchors_a_name(extract_text):
+    record = extract_text(
+        "Readout\n\nThe U.S. delegation was led by Under Secretary Mark Dunn and included Assistant "
+        "Secretary Lena Berg. The Secretary also met with opposition leader Tom Reed.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Mark Dunn"] == "member" and roles["Lena Berg"] == "member"
+    assert "Tom Reed" in roles
