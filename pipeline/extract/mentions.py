@@ -117,10 +117,11 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
     lines and bylines."""
     out = []
     blocks = ctx.parsed.blocks
+    taken_mask = _mask(len(ctx.text), taken)
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.heading or block.end - block.start > 80:
             continue
-        if any(s < block.end and block.start < e for s, e in taken):
+        if 1 in taken_mask[block.start:block.end]:
             continue
         line = ctx.block_text(block)
         # Two signature columns flattened into one line: the lines around hold

@@ -113,7 +113,9 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     # "President of the United States" in a signature block).
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
                         for m in cand.mentions if m.country}
+    person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     home = _home_side(ctx, cands, first_sentence)
+    officials_lists = _officials_of_lists(ctx, cands)
     for c in cands:
         f = c.features
         f["bias"] = 1.0
@@ -176,8 +178,10 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("possessive")
             if re.match(r"-[A-Z]", after) or re.search(r"[A-Za-z.]-$", before):
                 cues.add("pair_compound")  # "U.S.-Denmark", "U.S.-ROK"
-            elif re.match(r"\s+[a-z]", after) and label != "CAPITAL":
+            elif _MODIFIES.match(after) and label != "CAPITAL":
                 cues.add("modifier")  # "continued U.S. support"
+            if start in officials_lists:
+                cues.add("officials_of_list")
             if in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
@@ -187,11 +191,47 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         f["first_pos"] = min(first / max(len(text), 1), 1.0)
         if we_doc:
             f["we_doc"] = 1.0
+        if c.code in person_countries:
+            f["person_country"] = 1.0  # "Prime Minister Vola of Fiji", "Danish Foreign Minister Holm"
+            f[f"person_country|kind:{kind}"] = 1.0
         if c.code in signer_countries:
             f["signer_country"] = 1.0
             f[f"signer_country|kind:{kind}"] = 1.0
         if all(label == "CAPITAL" for *_, label in c.mentions):
             f["only_capital"] = 1.0
+
+
+# a lower-case word after a country that is not a function word: the country
+# modifies a noun ("U.S. support"), it does not act
+_MODIFIES = re.compile(r"\s+(?!(?:and|or|of|to|in|on|at|for|with|from|by|as|is|are|was|were|has|have|"
+                       r"had|will|would|can|could|should|must|may|the|a|an|that|which|who|also|"
+                       r"today|jointly|together|both)\b)[a-z]")
+# "The Foreign Ministers of Canada, France, ... and the United States",
+# "We, the leaders of Australia, India, Japan and the United States"
+_OFFICIALS_OF = re.compile(r"\b(?:leaders|ministers|heads of (?:state|government)|governments?|presidents|"
+                           r"prime ministers|representatives?|delegations|officials|envoys|"
+                           r"secretaries|members)\s+of\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:the\s+)?")
+
+
+def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
+    """Starts of the mentions in a list that follows "<officials> of": the
+    governments whose officials speak or meet (every item, not only the first)."""
+    text = ctx.text
+    mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label != "CAPITAL")
+    out: set[int] = set()
+    run_end = None
+    for start, end in mentions:
+        if run_end is not None and _LIST_GAP.fullmatch(text, run_end, start):
+            out.add(start)
+            run_end = end
+            continue
+        run_end = None
+        s_start, _ = ctx.sentence_at(start)
+        if _OFFICIALS_OF.search(text, max(s_start, start - 60), start):
+            out.add(start)
+            run_end = end
+    return out
 
 
 def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[int, int]) -> str | None:

@@ -11,6 +11,8 @@ extractors both read its decision.
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import re
 
 import regex
@@ -81,13 +83,23 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     if "persons" in ctx.analyses:
         return ctx.analyses["persons"]
     groups: list[list[Mention]] = []
+    # Only the groups that can hold the mention are compared (a page of
+    # thousands of names would otherwise compare every pair): those with a
+    # mention whose words are a subset of this one's, and those holding all
+    # of this one's words.
+    by_word: dict[str, set[int]] = {}
+    by_words: dict[frozenset[str], set[int]] = {}
     for m in find_mentions(ctx):
-        group = next((g for g in groups if any(_same_person(m, x) or _same_person(x, m) for x in g)),
-                     None)
-        if group is None:
+        index = next((i for i in _groups_that_may_hold(m.name_words, by_word, by_words)
+                      if any(_same_person(m, x) or _same_person(x, m) for x in groups[i])), None)
+        if index is None:
+            index = len(groups)
             groups.append([m])
         else:
-            group.append(m)
+            groups[index].append(m)
+        for w in m.name_words:
+            by_word.setdefault(w, set()).add(index)
+        by_words.setdefault(m.name_words, set()).add(index)
     cands = [PersonCandidate(g) for g in groups]
     signers = rule_signers(ctx)
     for c in cands:
@@ -121,6 +133,23 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> No
     for v in verdicts:
         cand.features[v] = 1.0
         cand.features[f"{v}|kind:{kind}"] = 1.0
+
+
+def _groups_that_may_hold(words: frozenset[str], by_word: dict[str, set[int]],
+                          by_words: dict[frozenset[str], set[int]]) -> list[int]:
+    """Indices, in order, of the groups where a mention with these name words may belong."""
+    if not words:
+        return []
+    smallest = min((by_word.get(w, set()) for w in words), key=len)
+    found = {i for i in smallest if all(i in by_word.get(w, ()) for w in words)}
+    ordered = sorted(words)
+    if len(ordered) <= 8:  # names have a handful of words; a run of dozens is no name
+        for size in range(1, len(ordered) + 1):
+            for subset in combinations(ordered, size):
+                found |= by_words.get(frozenset(subset), set())
+    else:
+        found |= {i for w in words for i in by_word.get(w, ())}
+    return sorted(found)
 
 
 def _persons_per_sentence(ctx: Context) -> dict[tuple[int, int], int]:

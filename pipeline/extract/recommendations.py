@@ -23,6 +23,7 @@ from pipeline.resources import trained
 
 _LABELLED = re.compile(r"^(?:\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
                        r"\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
+_LABEL_ALONE = re.compile(r"^\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?\s*[:.]?\s*$")
 _NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
 # A sentence ends at ". " before a capital, unless the period ends an
@@ -86,8 +87,21 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                                        or bool(_JOINT_TEXT.search(ctx.text)))
     out = []
     intro, intro_recommends, run_length = "", False, 0
+    label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
+        if label_alone is not None and block.kind is not BlockKind.heading and not _LABEL_ALONE.match(raw):
+            cand = _candidate(ctx, block, None, "labelled", only_first=True)
+            cand.number = label_alone
+            _describe(cand, intro, kind, title, doc_mentions, 1)
+            out.append(cand)
+            label_alone = None
+            continue
+        label_alone = None
+        alone = _LABEL_ALONE.match(raw)
+        if alone:
+            label_alone = alone.group("num")
+            continue
         labelled = _LABELLED.match(raw) if block.kind is not BlockKind.table_row else None
         if block.kind is not BlockKind.list_item:
             if labelled:
@@ -162,6 +176,8 @@ def _candidate(ctx: Context, block, m, source: str, only_first: bool) -> Recomme
     if only_first:
         body = first_sentence(body)
     body = body.rstrip().rstrip(".")
+    # "(a) the Government establish a data office; and": the list's joints are not the item's
+    body = re.sub(r"\s*[;,]\s*(?:and|or)?$", "", body)
     return RecommendationCandidate(number=number, text=body, start=block.start + offset, source=source)
 
 

@@ -32,7 +32,8 @@ from pipeline.parse.normalise import (
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•●▪◦]|\u2022)\s+(.*)$")
-_ORDERED = re.compile(r"^(\s*)(?:[-*•]\s+)?((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+(.*)$")
+# "1.", "a)", "iv." and the parenthesised "(a)", "(3)" of legal and report lists
+_ORDERED = re.compile(r"^(\s*)(?:[-*•]\s+)?(\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+(.*)$")
 # Inside <sup>: the spaces around the marker are possessive (the marker is
 # stripped anyway), so "<sup>" and a long run of spaces is read once.
 _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>(?=[^<])\s*+([^<]{0,12}?)\s*+</sup>|\[\^([^\]]{1,12})\]:)\s*(.*)$")

@@ -136,6 +136,24 @@ def test_recommendations_numbered_and_labelled(extract_text):
         ("2", "Agencies should share data on partnerships", "Agencies")]
 
 
+def test_a_recommendation_label_on_its_own_line_and_lettered_items(extract_text):
+    record = extract_text(
+        "Government Response to the Review of Research Data\n\nThe Government accepts the 2 "
+        "recommendations of the review.\n\nRecommendation 1\nThe Government should establish a "
+        "national data office. It should report annually.\nResponse: Agreed.\n\nRecommendation 2\n"
+        "Agencies should publish their data plans.\nResponse: Noted.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "The Government should establish a national data office"),
+        ("2", "Agencies should publish their data plans")]
+    record = extract_text(
+        "Report of the Committee on Research Data\n\nThe committee recommends that:\n(a) the "
+        "Government establish a data office;\n(b) the Government fund research hubs; and\n(c) "
+        "agencies publish data plans.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("a", "the Government establish a data office"), ("b", "the Government fund research hubs"),
+        ("c", "agencies publish data plans")]
+
+
 def test_numbered_paragraphs_of_a_statement_are_not_recommendations(extract_text):
     record = extract_text(
         "Joint Statement of India and Japan\n\n1. The leaders welcomed progress on trade.\n"
@@ -160,3 +178,15 @@ def test_bodies_are_parties_without_a_country_code(extract_text):
         "European Union today signed a statement on fusion energy cooperation. The two sides will "
         "meet again in Brussels.")
     assert {(p.name, p.country_code) for p in record.parties} == {("G7", None), ("European Union", None)}
+
+
+def test_every_government_listed_after_its_officials_is_described_as_such():
+    features = _party_candidates(
+        "Joint Statement of the Foreign Ministers\n\nThe Foreign Ministers of Canada, France, Japan "
+        "and the United States, and the High Representative of the European Union, condemn the "
+        "attack on Kyiv and support Ukraine.")
+    assert {"CA", "FR", "JP", "US", "European Union"} <= {code for code, f in features.items()
+                                                           if f.get("officials_of_list")}
+    assert not features["UA"].get("officials_of_list")
+    # "Canada, France, Japan and the United States": a conjunction after a country is no adjective
+    assert not any(f.get("modifier") for code, f in features.items() if code in {"CA", "FR", "JP"})

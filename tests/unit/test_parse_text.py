@@ -55,6 +55,13 @@ def test_block_offsets_index_the_text():
     assert starts == sorted(starts)
 
 
+def test_parenthesised_markers_start_list_items():
+    doc = parse_text("Report\n\nHaving heard the evidence, the committee recommends that:\n(a) the "
+                     "Government fund hubs;\n(b) agencies publish plans.")
+    assert [(b.kind.value, b.meta.get("marker")) for b in doc.blocks][1:] == [
+        ("paragraph", None), ("list_item", "(a)"), ("list_item", "(b)")]
+
+
 def test_lines_broken_inside_a_sentence_are_rejoined(corpus_dir):
     doc = parse_text((corpus_dir / "003_e3b584d7aeb36b41.txt").read_text())
     assert "issued a joint statement of intent to enhance cooperation" in doc.text
