@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test install schema bench bench-throughput clean
+.PHONY: run test test-fast install schema bench bench-throughput clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
+
+# Everything but the end-to-end (Prefect runs) and browser (Chromium) tests,
+# spread over the cores (pytest-xdist): the quick check while working.
+test-fast: $(STAMP)
+	$(VENV)/bin/python -m pytest -m "not e2e and not browser" -n auto -q
 
 schema: $(STAMP)
 	$(VENV)/bin/tenets schema --out schemas

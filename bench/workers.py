@@ -55,7 +55,7 @@ def child_library(folder: Path, workers: int, limit: int | None) -> dict:
 
 
 def child_flow(folder: Path, workers: int, limit: int | None, out: Path) -> dict:
-    from pipeline.cli import prepare_prefect_environment
+    from flows.environment import prepare_prefect_environment
 
     prepare_prefect_environment()
     from prefect import flow

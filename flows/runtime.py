@@ -31,13 +31,15 @@ class _AfterRunFilter(logging.Filter):
 
 
 def run_flow_quietly(flow, **parameters):
+    """Run ``flow`` and return its final state (Completed or Failed, with the
+    run's summary as its data)."""
     noise = _AfterRunFilter()
     prefect_logger = logging.getLogger("prefect")
     handlers = [h for h in prefect_logger.handlers] + logging.getLogger().handlers
     for handler in handlers:
         handler.addFilter(noise)
     try:
-        return flow(**parameters)
+        return flow(**parameters, return_state=True)
     finally:
         noise.flow_returned = True
 

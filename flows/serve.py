@@ -4,15 +4,14 @@
 
 This is Prefect's single-machine mode (``flow.serve``): the process stays up,
 registers the deployment with the Prefect server named by PREFECT_API_URL and
-runs each scheduled flow run itself.  For a server with work pools and
+runs each scheduled flow run itself.  Each run's progress and per-document
+outcomes are in its logs in the Prefect UI.  For a server with work pools and
 workers, use ``prefect.yaml`` (see the README).
 """
 
 from __future__ import annotations
 
 import argparse
-
-from pipeline.cli import prepare_prefect_environment
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -22,17 +21,29 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default="out")
     parser.add_argument("--runner", choices=["threads", "dask"], default="threads")
     parser.add_argument("--dask-address", default=None)
+    parser.add_argument("--max-failures", default="0",
+                        help="Failed documents tolerated before a run is Failed: 3, 0.1 or 10%%.")
     parser.add_argument("--name", default="tenets-ingest")
     args = parser.parse_args(argv)
 
-    prepare_prefect_environment()
-    from flows.ingest import ingest
+    from flows.failures import parse_max_failures
 
-    ingest.serve(
+    try:
+        max_failures = parse_max_failures(args.max_failures)
+    except ValueError as exc:
+        parser.error(f"--max-failures {exc}")
+
+    from flows.environment import prepare_prefect_environment
+
+    prepare_prefect_environment(console=True)
+    from flows.ingest import ingest
+    from flows.runners import task_runner
+
+    flow = ingest.with_options(task_runner=task_runner(args.runner, args.dask_address))
+    flow.serve(
         name=args.name,
         cron=args.cron,
-        parameters={"sources": args.sources, "out_dir": args.out, "runner": args.runner,
-                    "dask_address": args.dask_address},
+        parameters={"sources": args.sources, "out_dir": args.out, "max_failures": max_failures},
         tags=["tenets"],
         description="Ingest policy documents into validated JSON records.",
     )

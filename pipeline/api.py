@@ -113,7 +113,7 @@ def extract_many(raws: Iterable, settings: Settings | None = None, *,
     Anything that is not a RawDocument passes through unchanged."""
     import multiprocessing
 
-    from pipeline.fetch import RawDocument
+    from pipeline.raw import RawDocument
     from pipeline.workers import shared_pool
 
     settings = settings or get_settings()

@@ -1,14 +1,18 @@
-"""The ``tenets`` command line.
+"""The ``tenets`` command line: the library's commands.
 
-    tenets run [SOURCES...] --out DIR     ingest through the Prefect flow
-    tenets extract FILE [--json]          one document through the library
+    tenets extract FILE|FOLDER [--json]   documents through the library (no Prefect)
     tenets schema [--out DIR]             write the JSON Schemas
     tenets validate DIR                   check records against schemas/
     tenets eval [GOLD_DIR OUT_DIR]        per-field precision, recall, F1 (real gold: --part, --cv K)
     tenets train                          rebuild the learned decisions from the gold
+    tenets review ...                     the review app (pipeline/review_app/cli.py)
 
-Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage error,
-3 the output folder is in use by another run.
+``tenets run`` (the Prefect flow) lives with the flows, in ``flows/cli.py``,
+which adds it to this app: the library never imports the orchestrator.
+
+Exit codes: 0 success, 1 some documents failed or are invalid, 2 usage or
+configuration error, 3 the output folder is in use by another run.
+Every command takes -v/--verbose and -q/--quiet (pipeline/console.py).
 Logs go to stderr, so ``--json`` output on stdout can be piped.
 """
 
@@ -16,14 +20,18 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from pipeline import __version__
+from pipeline.console import error as _error
+from pipeline.console import info as _info
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(
     name="tenets",
@@ -48,143 +56,61 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More logging.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
-
-
-def prepare_prefect_environment() -> None:
-    """Prefect reads its settings at import: set them first.
-
-    PREFECT_HOME lives inside the project (git-ignored), analytics are off, and
-    without PREFECT_API_URL Prefect starts its embedded temporary server.
-    Prefect's own INFO chatter stays out of the CLI's output unless asked for.
-    """
-    from pipeline.settings import get_settings
-
-    settings = get_settings()
-    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home.resolve()))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
-    if not os.environ.get("PREFECT_API_URL"):
-        # The embedded server is a subprocess writing to this terminal: its
-        # shutdown noise is silenced by its logging config, not by a filter here.
-        import flows  # a plain package: importing it does not import Prefect
-
-        logging_config = Path(flows.__file__).resolve().parent / "prefect-logging.yml"
-        if logging_config.exists():
-            os.environ.setdefault("PREFECT_LOGGING_SETTINGS_PATH", str(logging_config))
-
-
-@app.command()
-def run(
-    sources: Annotated[Optional[list[str]], typer.Argument(
-        help="Files, folders, sources.toml files or http(s) URLs (default: corpus).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per parse/extract task.")] = 100,
-    runner: Annotated[str, typer.Option(help="threads (this machine) or dask.")] = "threads",
-    dask_address: Annotated[Optional[str], typer.Option(
-        help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
-             "(default: a local 2-worker cluster).")] = None,
-    wait: Annotated[float, typer.Option(min=0, help="Seconds to wait if another run is "
-                                                    "writing to OUT.")] = 0.0,
-    workers: Annotated[int, typer.Option(min=0, help="Worker processes that parse and extract "
-                                                    "(0: one per core; TENETS_WORKERS).")] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-document progress.")] = False,
-) -> None:
-    """Run the ingest flow (Prefect) and write records to OUT."""
-    if runner not in ("threads", "dask"):
-        _echo_err(f"error: --runner must be 'threads' or 'dask', not {runner!r}")
-        raise typer.Exit(2)
-    prepare_prefect_environment()
-    from pipeline.errors import TenetsError
-    from pipeline.incremental import OutputLocked, output_lock
-    from pipeline.netguard import redact_url
-    from pipeline.sources import resolve_sources
-
-    args = sources or ["corpus"]
-    try:
-        resolved = resolve_sources(args)
-    except TenetsError as exc:
-        _echo_err(f"error: {exc}")
-        raise typer.Exit(2) from exc
-    if not resolved:
-        _echo_err(f"error: no documents found in {' '.join(args)}")
-        raise typer.Exit(2)
-
-    progress = logging.getLogger("tenets.progress")
-    progress.propagate = False
-    if not quiet:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("  %(message)s"))
-        progress.addHandler(handler)
-        progress.setLevel(logging.INFO)
-    _echo_err(f"tenets {__version__}: ingesting {len(resolved)} documents into {out}/")
-
-    # Fail fast, before Prefect's server starts, when another run holds OUT.
-    try:
-        with output_lock(out, wait=wait):
-            pass
-    except OutputLocked as exc:
-        _echo_err(f"error: {exc}")
-        raise typer.Exit(3) from exc
-
-    from flows.ingest import ingest
-    from flows.runtime import run_flow_quietly, start_embedded_server
-
-    start_embedded_server()
-    try:
-        # URLs reach Prefect's database and logs as parameters: without passwords
-        # (resolving the sources above kept them for the fetch, in this process).
-        summary = run_flow_quietly(ingest, sources=[redact_url(a) for a in args], out_dir=str(out),
-                                   batch_size=batch_size,
-                                   runner=runner, dask_address=dask_address, lock_wait=wait,
-                                   workers=workers)
-    except OutputLocked as exc:
-        _echo_err(f"error: {exc}")
-        raise typer.Exit(3) from exc
-    if runner == "dask" and not quiet:  # tasks logged in the workers' processes
-        for o in summary["outcomes"]:
-            _echo_err(f"  {o['status']:<9} {o['id']}")
-    counts = summary["by_status"]
-    _echo_err(f"done: {summary['documents']} documents — {counts['new']} new, "
-              f"{counts['changed']} changed, {counts['unchanged']} unchanged, {counts['failed']} failed")
-    if summary["failed"]:
-        for o in summary["outcomes"]:
-            if o["status"] == "failed":
-                _echo_err(f"  failed {o['id']} [{o['stage']}]: {o['error']}")
-        _echo_err(f"error details: {out}/errors/")
-        raise typer.Exit(1)
+    """Options before the command (``tenets -v run``) apply to it."""
 
 
 @app.command()
 def extract(
     # A string, not a Path: a Path would turn "https://" into "https:/".
-    file: Annotated[str, typer.Argument(help="A text, HTML or PDF file, or an http(s) URL.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON on stdout.")] = False,
+    file: Annotated[str, typer.Argument(
+        help="A text, HTML or PDF file, a folder of them (or with a sources.toml), or an http(s) URL.")],
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print the record as JSON on stdout (a folder: one record per line).")] = False,
 ) -> None:
-    """Run one document through the library (no Prefect) and print its record."""
+    """Run documents through the library (no Prefect) and print their records."""
     from pipeline.api import process_many
+    from pipeline.errors import TenetsError
+    from pipeline.folders import describe_skipped, skipped_files
     from pipeline.sources import resolve_sources
 
-    source = resolve_sources([file])[0]
-    # In a worker process, like a run: a hostile document is stopped for good.
-    result = next(process_many([source], workers=1))
-    if result.error is not None:
-        _echo_err(f"error: {source.id} [{result.error.stage.value}] {result.error}")
+    try:
+        sources = resolve_sources([file])
+    except TenetsError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    for line in describe_skipped(skipped_files([file])):
+        _info(line)
+    if not sources:
+        _error(f"no documents in {file} (tenets reads .txt, .md, .html and .pdf files)")
+        raise typer.Exit(2)
+    log.debug("%d documents from %s: %s", len(sources), file, ", ".join(s.id for s in sources[:20]))
+    if len(sources) > 1:
+        _info(f"{len(sources)} documents in {file}")
+    failed = 0
+    started = time.monotonic()
+    # In worker processes, like a run: a hostile document is stopped for good.
+    for result in process_many(sources, workers=1 if len(sources) == 1 else None):
+        log.debug("%s done after %.2f s (%s)", result.source.id, time.monotonic() - started,
+                  "failed" if result.error else "ok")
+        if result.error is not None:
+            failed += 1
+            _error(f"{result.source.id} [{result.error.stage.value}] {result.error}")
+            continue
+        record = result.record
+        if as_json:
+            indent = 2 if len(sources) == 1 else None  # one record per line for a folder
+            sys.stdout.write(record.model_dump_json(indent=indent) + "\n")
+            sys.stdout.flush()
+            continue
+        typer.echo(f"{record.id}  ({record.kind.value})  {record.title or '(no title)'}")
+        for field, item in record.iter_items():
+            value = _describe(field, item)
+            typer.echo(f"  {field:<16} {value}   [{item.rule}, {item.confidence:.2f}]")
+    if failed:
+        if len(sources) > 1:
+            _error(f"{failed} of {len(sources)} documents failed")
         raise typer.Exit(1)
-    record = result.record
-    if as_json:
-        sys.stdout.write(record.model_dump_json(indent=2) + "\n")
-        return
-    typer.echo(f"{record.id}  ({record.kind.value})  {record.title or '(no title)'}")
-    for field, item in record.iter_items():
-        value = _describe(field, item)
-        typer.echo(f"  {field:<16} {value}   [{item.rule}, {item.confidence:.2f}]")
 
 
 def _describe(field: str, item) -> str:
@@ -208,7 +134,12 @@ def schema(
     """Write the JSON Schemas generated from the models."""
     from pipeline.schema import write_schemas
 
-    for path in write_schemas(out):
+    try:
+        paths = write_schemas(out)
+    except OSError as exc:
+        _error(f"cannot write the schemas to {out}: {exc.strerror or exc}")
+        raise typer.Exit(2) from exc
+    for path in paths:
         typer.echo(str(path))
 
 
@@ -220,29 +151,62 @@ def validate(
     """Validate records against the published JSON Schema, as a downstream app would."""
     import jsonschema
 
-    schema_path = schema_file or Path("schemas/record.schema.json")
-    if schema_path.exists():
-        record_schema = json.loads(schema_path.read_text("utf-8"))
-    else:
-        from pipeline.schema import record_schema as generate
-
-        record_schema = generate()
+    record_schema = _load_record_schema(schema_file)
     validator_cls = jsonschema.validators.validator_for(record_schema)
     validator = validator_cls(record_schema, format_checker=validator_cls.FORMAT_CHECKER)
+    if not directory.is_dir():
+        _error(f"{directory} is not a folder")
+        raise typer.Exit(2)
     records_dir = directory / "records" if (directory / "records").is_dir() else directory
     paths = sorted(records_dir.glob("*.json"))
     if not paths:
-        _echo_err(f"error: no record files in {records_dir}")
+        _error(f"no record files in {records_dir}")
         raise typer.Exit(2)
     bad = 0
     for path in paths:
-        errors = sorted(validator.iter_errors(json.loads(path.read_text("utf-8"))), key=str)
-        if errors:
+        problem = _record_problem(validator, path)
+        if problem:
             bad += 1
-            _echo_err(f"invalid {path.name}: {errors[0].message} at {list(errors[0].absolute_path)}")
+            _echo_err(f"invalid {path.name}: {problem}")
     typer.echo(f"{len(paths) - bad} valid, {bad} invalid ({records_dir})")
     if bad:
         raise typer.Exit(1)
+
+
+def _load_record_schema(schema_file: Path | None) -> dict:
+    """The schema named by --schema, else the project's schemas/, else one
+    generated from the models."""
+    if schema_file is None:
+        default = Path("schemas/record.schema.json")
+        if not default.exists():
+            from pipeline.schema import record_schema as generate
+
+            return generate()
+        schema_file = default
+    try:
+        return json.loads(schema_file.read_text("utf-8"))
+    except OSError as exc:
+        _error(f"cannot read the schema {schema_file}: {exc.strerror or exc}")
+        raise typer.Exit(2) from exc
+    except ValueError as exc:
+        _error(f"the schema {schema_file} is not JSON: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _record_problem(validator, path: Path) -> str | None:
+    """Why the file at ``path`` is not a valid record, in one line, or None."""
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    except ValueError as exc:
+        return f"not JSON ({exc})"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    errors = sorted(validator.iter_errors(record), key=str)
+    if errors:
+        return f"{errors[0].message} at {list(errors[0].absolute_path)}"
+    return None
 
 
 @app.command("eval")
@@ -253,8 +217,9 @@ def evaluate_cmd(
     part: Annotated[str, typer.Option("--part", help="Part of the split to measure: dev, test or all.")] = "dev",
     cv: Annotated[int, typer.Option("--cv", help="K-fold cross-validation by document (retrains every fold).",
                                     min=0)] = 0,
-    split: Annotated[Path, typer.Option("--split", help="The split file of the real annotated documents.")]
-    = Path("tests/real/split.tsv"),
+    split: Annotated[Optional[Path], typer.Option(
+        "--split", help="The split file of the real annotated documents "
+                        "(default: the project's tests/real/split.tsv).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missing and extra values.")] = False,
 ) -> None:
@@ -267,14 +232,24 @@ def evaluate_cmd(
 
     if gold_dir is not None or out_dir is not None:
         if gold_dir is None or out_dir is None or not gold_dir.is_dir() or not out_dir.is_dir():
-            _echo_err("error: GOLD_DIR and OUT_DIR must both be folders")
+            _error("GOLD_DIR and OUT_DIR must both be folders")
             raise typer.Exit(2)
-        result = evaluate(gold_dir, out_dir)
+        try:
+            result = evaluate(gold_dir, out_dir)
+        except (OSError, ValueError, KeyError) as exc:
+            _error(f"cannot read the gold or the records: {exc}")
+            raise typer.Exit(2) from exc
+        if not result.per_document:
+            _error(f"no gold files (*.json) in {gold_dir}")
+            raise typer.Exit(1)
+        if len(result.unmatched_gold) == len(result.per_document):
+            _error(f"none of the {len(result.per_document)} gold files in {gold_dir} has a record in "
+                   f"{out_dir} (matched by record id or source file name): nothing to score")
+            raise typer.Exit(1)
     else:
         result = _evaluate_split(split, part, cv)
     if not result.per_document:
-        _echo_err("error: no gold document matched a record" if gold_dir else
-                  "error: no annotated document found (is ../shared present?)")
+        _error("no annotated document found (is ../shared present?)")
         raise typer.Exit(1)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False, default=str))
@@ -282,15 +257,16 @@ def evaluate_cmd(
     _print_evaluation(result, details)
 
 
-def _evaluate_split(split: Path, part: str, cv: int):
-    from pipeline.goldset import load_split
+def _evaluate_split(split: Path | None, part: str, cv: int):
+    from pipeline.goldset import DEFAULT_SPLIT, load_split
     from pipeline.learn.crossval import cross_validate, evaluate_documents
 
     if part not in ("dev", "test", "all"):
-        _echo_err("error: --part is dev, test or all")
+        _error("--part is dev, test or all")
         raise typer.Exit(2)
+    split = split or DEFAULT_SPLIT
     if not split.is_file():
-        _echo_err(f"error: split file {split} not found")
+        _error(f"split file {split} not found")
         raise typer.Exit(2)
     docs = load_split(split, part=None if part == "all" else part)
     if cv:
@@ -324,8 +300,9 @@ def _print_evaluation(result, details: bool) -> None:
 
 @app.command()
 def train(
-    split: Annotated[Path, typer.Option("--split", help="The split file of the real annotated documents.")]
-    = Path("tests/real/split.tsv"),
+    split: Annotated[Optional[Path], typer.Option(
+        "--split", help="The split file of the real annotated documents "
+                        "(default: the project's tests/real/split.tsv).")] = None,
     reviewed: Annotated[Optional[list[Path]], typer.Option(
         "--reviewed", help="A folder of reviewers' exports (`tenets review export`) to learn from too.")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the trained files.")] = None,
@@ -333,22 +310,23 @@ def train(
 ) -> None:
     """Rebuild every learned decision from the development part of the gold
     (and reviewers' exports): deterministic, a few minutes at most."""
-    from pipeline.goldset import load_reviewed, load_split
+    from pipeline.goldset import DEFAULT_SPLIT, load_reviewed, load_split
     from pipeline.learn.train import save
     from pipeline.learn.train import train as train_models
     from pipeline.resources import TRAINED_DIR
 
+    split = split or DEFAULT_SPLIT
     if not split.is_file():
-        _echo_err(f"error: split file {split} not found")
+        _error(f"split file {split} not found")
         raise typer.Exit(2)
     docs = load_split(split, part="dev")
     for folder in reviewed or []:
         if not folder.is_dir():
-            _echo_err(f"error: {folder} is not a folder")
+            _error(f"{folder} is not a folder")
             raise typer.Exit(2)
         docs += load_reviewed(folder)
     if not docs:
-        _echo_err("error: no annotated document found (is ../shared present?)")
+        _error("no annotated document found (is ../shared present?)")
         raise typer.Exit(1)
     trained = train_models(docs, folds=folds)
     written = save(trained, out or TRAINED_DIR)
@@ -362,6 +340,9 @@ def train(
 
 def _register_subcommands() -> None:
     """Sub-applications living in their own modules (``tenets review ...``)."""
+    from pipeline.export_cli import export_command
+
+    app.command("export")(export_command)
     try:
         from pipeline.review_app.cli import review_cli
     except ImportError:  # the review app is optional at import time
@@ -370,6 +351,3 @@ def _register_subcommands() -> None:
 
 
 _register_subcommands()
-
-if __name__ == "__main__":  # pragma: no cover
-    app()

@@ -12,6 +12,7 @@ from enum import Enum
 
 class Stage(str, Enum):
     source = "source"
+    discover = "discover"  # reading a feed or sitemap into the documents it lists
     fetch = "fetch"
     parse = "parse"
     extract = "extract"
@@ -53,6 +54,8 @@ class Errors:
     E027 = ("Timed out fetching {url}: the overall deadline of {seconds:g} s passed ({phase}); "
             "see TENETS_FETCH_DEADLINE.")
     E028 = "Refused to write {path}: it is outside {root}."
+    E029 = "The {listing} at {url} cannot be read: {detail}"
+    E030 = "{url} is not a {listing} (it looks like {found}); see its entry in sources.toml."
 
 
 class TenetsError(Exception):

@@ -36,29 +36,13 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import httpx
-from pydantic import BaseModel, Field
 
-from pipeline import limits, netguard
+from pipeline import limits, netguard, robots
 from pipeline.errors import DocumentError, Stage
+from pipeline.raw import RawDocument  # re-exported: callers import it from here too
 from pipeline.raw_store import FetchRecord, RawStore
 from pipeline.settings import Settings, get_settings
 from pipeline.sources import Source
-
-
-class RawDocument(BaseModel):
-    source: Source
-    data: bytes = Field(repr=False)
-    media_type: str
-    sha256: str
-    fetched_at: datetime
-    final_uri: str | None = None
-    http: dict[str, str] = Field(default_factory=dict, description="Status and validators.")
-    charset: str | None = None
-
-    @property
-    def not_modified(self) -> bool:
-        """The server said the page has not changed since the stored copy."""
-        return self.http.get("status") == "304"
 
 
 _EXT_TYPES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
@@ -125,10 +109,42 @@ def fetch(source: Source, settings: Settings | None = None, *, retries: int | No
         return _read_file(source, settings)
     url = source.url or source.uri
     if trusted_hosts is None:
+        trusted_hosts = source.trusted_hosts  # a page found in a feed: a link, checked
+    if trusted_hosts is None:
         trusted = netguard.trusted_hosts(url, settings.allowed_hosts)
     else:
         trusted = {netguard.normalize_host(h) for h in (*trusted_hosts, *settings.allowed_hosts)}
-    return _fetch_url(source, settings, settings.max_retries if retries is None else retries, trusted)
+    known = _known_answer(source, url, settings)
+    if known is not None:
+        return known
+    if source.listing is not None:  # found by us on a site whose robots.txt may ask for a pause
+        robots.wait_turn(url, source.listing.crawl_delay, settings)
+    raw = _fetch_url(source, settings, settings.max_retries if retries is None else retries, trusted)
+    if source.listing is not None and source.listing.version:
+        RawStore(settings.data_dir / "raw").note_listed(url, source.listing.version, raw.sha256)
+    return raw
+
+
+def _known_answer(source: Source, url: str, settings: Settings) -> RawDocument | None:
+    """The stored answer, when asking again is pointless (see pipeline.discover):
+    discovery just asked for this URL (it was a page, not a feed), or its
+    feed entry still has the dates it had when the page was fetched."""
+    store = RawStore(settings.data_dir / "raw")
+    if source.probed:
+        kept = store.latest(url)
+        if kept is not None and kept.sha256 == source.probed:
+            try:
+                return _raw_from_record(source, store.read(kept.sha256), kept)
+            except FileNotFoundError:
+                return None  # damaged since: fetch it again
+    if source.listing is not None and source.listing.version:
+        kept = store.listed(url, source.listing.version)
+        if kept is not None:
+            try:
+                return _not_modified(source, url, store, kept)
+            except DocumentError:
+                return None  # the stored copy is damaged: fetch it again
+    return None
 
 
 def is_retryable(error: DocumentError) -> bool:

@@ -258,6 +258,13 @@ class SourceInfo(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     fetched_at: datetime
     final_uri: str | None = None
+    feed_url: str | None = Field(
+        None, description="The feed or sitemap the document was found in (discovery), if any.")
+    entry_title: str | None = Field(None, description="The title the feed entry gave the document.")
+    entry_published: str | None = Field(
+        None, description="The date the feed entry gave (ISO 8601: its published date, else its "
+                          "updated date or sitemap lastmod). Metadata of the listing, not of the text: "
+                          "`dates` holds what the text states.")
 
 
 class StaleCorrection(BaseModel):

@@ -7,6 +7,10 @@ conditional requests possible: the validators (ETag, Last-Modified) of the
 last answer are sent back, and a 304 is served from the blob without
 downloading it again.  Blobs are never rewritten: the same bytes fetched from
 two URLs, or twice, are stored once.
+
+A page found in a feed or sitemap also has ``listed/<hash of url>.json``:
+the entry's dates when the page was last fetched.  While the listing gives
+the same dates, the page is not asked for at all (:meth:`RawStore.listed`).
 """
 
 from __future__ import annotations
@@ -81,6 +85,28 @@ class RawStore:
         except (FileNotFoundError, ValueError):
             return None
         return record if self.blob_path(record.sha256).is_file() else None
+
+    def _listed_path(self, url: str) -> Path:
+        return self.root / "listed" / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.json"
+
+    def listed(self, url: str, version: str) -> FetchRecord | None:
+        """The stored fetch of ``url`` if it was made when its feed or sitemap
+        entry had this ``version`` (its dates): the page has not changed since,
+        by the publisher's own account, so it need not be asked for again."""
+        try:
+            noted = json.loads(self._listed_path(url).read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        record = self.latest(url)
+        if record is None or noted.get("version") != version or noted.get("sha256") != record.sha256:
+            return None
+        return record
+
+    def note_listed(self, url: str, version: str, sha256: str) -> None:
+        """Remember the entry dates under which ``url`` was fetched as ``sha256``."""
+        payload = json.dumps({"url": redact_url(url), "version": version, "sha256": _checked(sha256)},
+                             indent=2).encode()
+        atomic_write(self._listed_path(url), payload)
 
     def read(self, sha256: str) -> bytes:
         data = self.blob_path(sha256).read_bytes()

@@ -20,6 +20,7 @@ moved on meanwhile answers :class:`ConflictError` with its current state.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -40,7 +41,9 @@ from pipeline.models import (
     DocumentRecord,
     Evidence,
     Item,
+    Kind,
     OriginalItem,
+    Provenance,
     RejectedItem,
     ReviewInfo,
     ReviewStatus,
@@ -48,12 +51,21 @@ from pipeline.models import (
     normalise_key,
 )
 
-CORRECTION_FORMAT = "1.0.0"
+CORRECTION_FORMAT = "1.1.0"  # 1.1: kind and title, and undo
 DOC_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 """The record id pattern; it cannot name a path outside the corrections folder."""
 
 CONTEXT_CHARS = 32
 """Characters kept either side of an added value's span to find it again."""
+
+SCALARS: tuple[str, ...] = ("kind", "title")
+"""The record's single-valued fields: corrected with ``edit``/``accept`` whose
+target is the field's own name and whose value is ``values["value"]``."""
+
+CORRECTABLE: tuple[str, ...] = SCALARS + FIELDS
+"""Every field a reviewer can correct, in the order the page shows them."""
+
+MAX_TITLE = 1000
 
 # Item attributes a reviewer may not set: they describe the extraction itself.
 _SYSTEM_ATTRS = frozenset({"id", "evidence", "confidence", "rule", "reviewed"})
@@ -73,6 +85,7 @@ class Op(str, Enum):
     reject = "reject"
     edit = "edit"
     add = "add"
+    undo = "undo"  # takes back an earlier correction (target = its id): the log stays append-only
 
 
 class Anchor(BaseModel):
@@ -100,8 +113,10 @@ class Correction(BaseModel):
     at: datetime = Field(description="When the reviewer saved it (UTC).")
     reviewer: str = Field(min_length=1)
     op: Op
-    field: Literal[FIELDS]  # type: ignore[valid-type]  # the record's list fields
-    target: str | None = Field(None, description="Id of the item (accept, reject, edit).")
+    field: Literal[CORRECTABLE]  # type: ignore[valid-type]  # kind, title and the list fields
+    target: str | None = Field(
+        None, description="Id of the item (accept, reject, edit); the field's name for kind and "
+                          "title; the id of the correction an undo takes back.")
     target_value: str | None = Field(
         None, description="The item's value when the reviewer saw it; finds the item again "
                           "if the extractor changed its evidence and so its id.")
@@ -119,8 +134,10 @@ class Correction(BaseModel):
             raise ValueError(f"{self.op.value} needs the target item id")
         if self.op is Op.edit and not self.values and self.evidence is None:
             raise ValueError("edit needs values or a new evidence span")
-        if self.op in (Op.accept, Op.reject) and (self.values or self.evidence):
+        if self.op in (Op.accept, Op.reject, Op.undo) and (self.values or self.evidence):
             raise ValueError(f"{self.op.value} takes no values")
+        if self.field in SCALARS and self.op in (Op.add, Op.reject):
+            raise ValueError(f"{self.field} has one value: edit or accept it")
         return self
 
     def to_line(self) -> bytes:
@@ -153,8 +170,7 @@ def anchor_for(text: str, start: int, end: int, selected: str) -> Anchor:
     """The anchor of a reviewer's selection; offsets may be a little off (browsers
     count UTF-16 units), so the words are looked up near them.  ValueError when
     the words are not in the text."""
-    rough = Anchor(start=start, end=max(end, start + 1), text=selected)
-    located = locate(text, rough)
+    located = _nearest(text, selected, start)
     if located is None:
         raise ValueError(f"the selected text {selected!r} is not in the document")
     s, e = located
@@ -162,21 +178,43 @@ def anchor_for(text: str, start: int, end: int, selected: str) -> Anchor:
                   suffix=text[e:e + CONTEXT_CHARS])
 
 
-def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
-    """Where the anchored words are now: in place, else the occurrence whose
-    surroundings best match the saved context, nearest the old place on a tie."""
-    n = len(anchor.text)
-    if text[anchor.start:anchor.end] == anchor.text:
-        return anchor.start, anchor.end
-    best, best_score = None, None
-    i = text.find(anchor.text)
+def _nearest(text: str, words: str, start: int) -> tuple[int, int] | None:
+    """The occurrence of a fresh selection's words nearest the offsets the browser sent."""
+    hits = _occurrences(text, words)
+    if not hits:
+        return None
+    i = min(hits, key=lambda h: abs(h - start))
+    return i, i + len(words)
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    hits, i = [], text.find(words)
     while i != -1:
+        hits.append(i)
+        i = text.find(words, i + 1)
+    return hits
+
+
+def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:
+    """Where the anchored words are now: the occurrence whose surroundings best
+    match the saved context, nearest the old place on a tie.
+
+    The same words elsewhere in other surroundings are a different passage:
+    an occurrence qualifies only if at least half of the saved context still
+    matches, so when the reviewer's passage is gone the correction goes stale
+    instead of quietly attaching itself to another "the Parties agree".
+    """
+    n = len(anchor.text)
+    need = (len(anchor.prefix) + len(anchor.suffix) + 1) // 2
+    best, best_score = None, None
+    for i in _occurrences(text, anchor.text):
         context = (_common_suffix(text[max(0, i - len(anchor.prefix)):i], anchor.prefix)
                    + _common_prefix(text[i + n:i + n + len(anchor.suffix)], anchor.suffix))
+        if context < need:
+            continue
         score = (context, -abs(i - anchor.start))
         if best_score is None or score > best_score:
             best, best_score = i, score
-        i = text.find(anchor.text, i + 1)
     return None if best is None else (best, best + n)
 
 
@@ -206,6 +244,9 @@ class _Overlay:
     base_index: dict[tuple[str, str], int]
     rejected: dict[tuple[str, str], tuple[Item, str]] = field(default_factory=dict)
     originals: dict[tuple[str, str], OriginalItem] = field(default_factory=dict)
+    #: kind and title as corrected so far, with their provenance
+    scalars: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
 
     def find(self, c: Correction) -> tuple[str, Item]:
         """The target as ('live' | 'rejected', item): by id, else by a unique value."""
@@ -224,6 +265,14 @@ class _Overlay:
             if hits:
                 raise _Stale(f"{len(hits)} items now have the value {c.target_value!r}")
         raise _Stale("the item is no longer extracted (the document or the extractor changed)")
+
+    def remember_scalar(self, name: str) -> None:
+        key = (name, name)
+        if key not in self.originals:
+            prov = self.provenance.get(name)
+            self.originals[key] = OriginalItem(field=name, index=0, item={
+                "id": name, "value": self.scalars[name],
+                "provenance": prov.model_dump(mode="json") if prov else None})
 
     def remember(self, field: str, item: Item) -> None:
         """Keep the extractor's version before a correction first touches it."""
@@ -260,32 +309,60 @@ def apply_log(record: DocumentRecord, corrections: list[Correction],
         text=base.text,
         live={f: [it.model_copy(deep=True) for it in getattr(base, f)] for f in FIELDS},
         base_index={(f, it.id): i for f in FIELDS for i, it in enumerate(getattr(base, f))},
+        scalars={"kind": base.kind.value, "title": base.title},
+        provenance=dict(base.provenance),
     )
     applied: list[str] = []
     stale = [StaleCorrection(correction_id=f"line-{n}", op="unknown", reason=f"unreadable log line {n}: {err}")
              for n, err in unreadable]
-    for c in corrections:
+
+    def mark_stale(c: Correction, reason: str) -> None:
+        stale.append(StaleCorrection(correction_id=c.id, op=c.op.value, target=c.target,
+                                     reason=reason, field=c.field, value=_described(c),
+                                     reviewer=c.reviewer, at=c.at))
+
+    undone = _undone(corrections, applied, mark_stale)
+    effective = [c for c in corrections if c.op is not Op.undo and c.id not in undone]
+    for c in effective:
         try:
             _APPLY[c.op](state, c)
             applied.append(c.id)
         except _Stale as exc:
-            stale.append(StaleCorrection(correction_id=c.id, op=c.op.value, target=c.target,
-                                         reason=str(exc), field=c.field, value=_described(c),
-                                         reviewer=c.reviewer, at=c.at))
+            mark_stale(c, str(exc))
     review = ReviewInfo(
-        status=_status(state, corrections, stale),
+        status=_status(state, effective, stale),
         corrections_applied=applied,
         stale_corrections=stale,
         rejected=[RejectedItem(field=f, id=item.id, value=item.key(), correction_id=cid)
                   for (f, _), (item, cid) in state.rejected.items()],
         reviewers=sorted({c.reviewer for c in corrections}),
         last_corrected_at=max((c.at for c in corrections), default=None),
-        originals=sorted(state.originals.values(), key=lambda o: (FIELDS.index(o.field), o.index)),
+        originals=sorted(state.originals.values(), key=lambda o: (CORRECTABLE.index(o.field), o.index)),
     )
     data = base.model_dump()
     data.update({f: [it.model_dump() for it in state.live[f]] for f in FIELDS})
+    data.update(state.scalars)
+    data["provenance"] = {k: v.model_dump() for k, v in state.provenance.items()}
     data["review"] = review.model_dump()
     return DocumentRecord.model_validate(data)
+
+
+def _undone(corrections: list[Correction], applied: list[str], mark_stale) -> set[str]:
+    """The ids that undo corrections take back (an undo is itself applied or stale)."""
+    by_id = {c.id: c for c in corrections}
+    undone: set[str] = set()
+    for c in corrections:
+        if c.op is not Op.undo:
+            continue
+        target = by_id.get(c.target or "")
+        if target is None or target.op is Op.undo:
+            mark_stale(c, "nothing to undo: no such correction in this document's log")
+        elif target.id in undone:
+            mark_stale(c, "that correction was already undone")
+        else:
+            undone.add(target.id)
+            applied.append(c.id)
+    return undone
 
 
 def strip_review(record: DocumentRecord) -> DocumentRecord:
@@ -293,7 +370,16 @@ def strip_review(record: DocumentRecord) -> DocumentRecord:
     if not record.review.originals and not any(it.reviewed for _, it in record.iter_items()):
         return record.model_copy(update={"review": ReviewInfo()})
     originals = {(o.field, o.item["id"]): o for o in record.review.originals}
-    fields = {}
+    fields: dict[str, Any] = {}
+    provenance = dict(record.provenance)
+    for o in record.review.originals:
+        if o.field in SCALARS:
+            fields[o.field] = Kind(o.item["value"]) if o.field == "kind" else o.item["value"]
+            if o.item.get("provenance"):
+                provenance[o.field] = Provenance.model_validate(o.item["provenance"])
+            else:
+                provenance.pop(o.field, None)
+    fields["provenance"] = provenance
     for f in FIELDS:
         items = [it.model_copy(update={"reviewed": None}) for it in getattr(record, f)
                  if it.reviewed != "added" and (f, it.id) not in originals]
@@ -314,6 +400,8 @@ def _status(state: _Overlay, corrections: list[Correction], stale: list) -> Revi
 
 
 def _accept(state: _Overlay, c: Correction) -> None:
+    if c.field in SCALARS:
+        return _accept_scalar(state, c)
     where, item = state.find(c)
     state.remember(c.field, item)
     if where == "rejected":
@@ -332,6 +420,8 @@ def _reject(state: _Overlay, c: Correction) -> None:
 
 
 def _edit(state: _Overlay, c: Correction) -> None:
+    if c.field in SCALARS:
+        return _edit_scalar(state, c)
     where, item = state.find(c)
     state.remember(c.field, item)
     if where == "rejected":
@@ -360,10 +450,45 @@ def _add(state: _Overlay, c: Correction) -> None:
         existing.reviewed = "accepted"
 
 
+def _accept_scalar(state: _Overlay, c: Correction) -> None:
+    """Confirms the value the reviewer saw; if the extractor now says something
+    else, the confirmation is about another value and goes stale."""
+    current = state.scalars[c.field]
+    if c.target_value is not None and (current or "") != c.target_value:
+        raise _Stale(f"the {c.field} is now {current!r}, not the {c.target_value!r} that was accepted")
+    state.remember_scalar(c.field)
+    prov = state.provenance.get(c.field)
+    state.provenance[c.field] = Provenance(evidence=prov.evidence if prov else None,
+                                           confidence=1.0, rule="review.accepted")
+
+
+def _edit_scalar(state: _Overlay, c: Correction) -> None:
+    unknown = sorted(set(c.values) - {"value"})
+    if unknown:
+        raise _Stale(f"{c.field} has no attribute {', '.join(unknown)}")
+    value = c.values.get("value", state.scalars[c.field])
+    if c.field == "kind":
+        if value not in {k.value for k in Kind}:
+            raise _Stale(f"invalid values: kind must be one of {', '.join(k.value for k in Kind)}")
+    else:
+        if value is not None and not isinstance(value, str):
+            raise _Stale("invalid values: title must be text")
+        value = (value or "").strip() or None  # an empty box: the document has no title
+        if value and len(value) > MAX_TITLE:
+            raise _Stale(f"invalid values: title longer than {MAX_TITLE} characters")
+    prov = state.provenance.get(c.field)
+    evidence = _resolve(state.text, c.evidence) if c.evidence is not None else (prov.evidence if prov else None)
+    state.remember_scalar(c.field)
+    state.scalars[c.field] = value
+    state.provenance[c.field] = Provenance(evidence=evidence, confidence=1.0, rule="review.edited")
+
+
 _APPLY = {Op.accept: _accept, Op.reject: _reject, Op.edit: _edit, Op.add: _add}
 
 
 def editable_attrs(field: str) -> list[str]:
+    if field in SCALARS:
+        return ["value"]
     return [name for name in ITEM_MODELS[field].model_fields if name not in _SYSTEM_ATTRS]
 
 
@@ -393,6 +518,8 @@ def _resolve(text: str, anchor: Anchor) -> Evidence:
 
 
 def _described(c: Correction) -> str | None:
+    if c.field in SCALARS and c.op is Op.edit:
+        return f"{c.target_value or '(none)'} → {c.values.get('value', c.target_value)}"
     if c.target_value:
         return c.target_value
     if c.op is Op.add:
@@ -465,46 +592,72 @@ def read_log(corrections_dir: Path, doc_id: str) -> LogState:
     return _parse(data)
 
 
+class LogWriteError(OSError):
+    """The log could not be written (full disk, read-only folder); nothing of the
+    batch was kept."""
+
+
 def append_corrections(corrections_dir: Path, doc_id: str, corrections: list[Correction],
                        base_version: str) -> LogState:
-    """Append atomically if the log is still at ``base_version``; else ConflictError.
+    """Append a batch if the log is still at ``base_version``; else ConflictError.
 
-    An exclusive lock serialises writers (threads and processes alike); the
-    appended bytes are fsynced before the lock is released.
+    All of the batch or none of it: the log with the batch is written to a
+    temporary file, fsynced and renamed over the old one, so a full disk (or a
+    crash) mid-write leaves the log as it was, never 3 of 10 corrections.  An
+    exclusive lock on the folder serialises writers (threads and processes
+    alike); readers need none, since a rename is atomic.
     """
     path = log_path(corrections_dir, doc_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    created = not path.exists()
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-    with os.fdopen(fd, "r+b") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        data = fh.read()
-        complete = data[:data.rfind(b"\n") + 1]
-        if len(complete) != len(data):  # a writer crashed mid-line: that line never happened
-            fh.truncate(len(complete))
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(dir_fd, fcntl.LOCK_EX)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        complete = data[:data.rfind(b"\n") + 1]  # a line cut by a crash never happened
         current = _parse(complete)
         if current.version != base_version:
             raise ConflictError(current, base_version)
         payload = b"".join(c.to_line() for c in corrections)
-        fh.write(payload)
-        fh.flush()
-        os.fsync(fh.fileno())
-    if created:
-        _fsync_dir(path.parent)
+        _replace(path, complete + payload)
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)  # closing releases the lock
     return _parse(complete + payload)
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+def _replace(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO):
+            raise LogWriteError(exc.errno, f"the corrections could not be saved ({os.strerror(exc.errno)}); "
+                                           "nothing of this save was kept") from exc
+        raise
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
-def apply_corrections(record: DocumentRecord, corrections_dir: Path) -> DocumentRecord:
-    """The review stage of a run: the document's log replayed over its record."""
-    state = read_log(corrections_dir, record.id)
+def apply_corrections(record: DocumentRecord, corrections_dir: Path,
+                      state: LogState | None = None) -> DocumentRecord:
+    """The review stage of a run: the document's log replayed over its record.
+
+    A caller that also keys its cache on the log passes the ``state`` it read,
+    so the record and the key describe the same reading of the log."""
+    state = state if state is not None else read_log(corrections_dir, record.id)
     if not state.corrections and not state.unreadable and record.review == ReviewInfo():
         return record
     return apply_log(record, state.corrections, state.unreadable)

@@ -107,7 +107,7 @@ class WorkerPool:
         return result
 
     def _submit(self, raw):
-        from pipeline.fetch import RawDocument
+        from pipeline.raw import RawDocument
 
         if not isinstance(raw, RawDocument):
             return raw, None, -1

@@ -52,7 +52,7 @@ def raw_from_text(text: str, doc_id: str = "doc"):
     import hashlib
     from datetime import datetime, timezone
 
-    from pipeline.fetch import RawDocument
+    from pipeline.raw import RawDocument
     from pipeline.sources import Source
 
     data = text.encode("utf-8")
@@ -86,3 +86,55 @@ def context_from_text(text: str, doc_id: str = "doc"):
 @pytest.fixture
 def extract_text():
     return record_from_text
+
+
+# -- End-to-end: one project and one set of `tenets run`s for the whole session -------------
+#
+# `tenets run` starts Prefect's embedded server (10-20 s), so every end-to-end
+# check that can share a run uses these: a clean run of the corpus, then a run
+# that adds documents that fail to the same output folder (on a terminal).
+
+from fixtures.runs import Run, run_tenets
+
+BAD_DOCUMENTS = ("bad/empty.txt", "bad/binary.txt", "bad/latin1.txt", "bad/missing.txt")
+
+
+@pytest.fixture(scope="session")
+def e2e_project(tmp_path_factory) -> Path:
+    """A user's project folder: the corpus, the schemas, and documents that fail."""
+    import shutil
+
+    work = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "corpus", work / "corpus")
+    shutil.copytree(ROOT / "schemas", work / "schemas")
+    (work / "bad").mkdir()
+    (work / "bad" / "empty.txt").write_bytes(b"")
+    (work / "bad" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (work / "bad" / "latin1.txt").write_bytes("Déclaration commune sur la coopération".encode("latin-1"))
+    return work
+
+
+@pytest.fixture(scope="session")
+def corpus_run(e2e_project) -> Run:
+    """``tenets run corpus --out out`` in the project folder, as the README says."""
+    return run_tenets("run", "corpus", "--out", "out", cwd=e2e_project)
+
+
+@pytest.fixture(scope="session")
+def refusing_server():
+    """A web server whose one page redirects to an address nobody named (a
+    private network), which tenets refuses to follow."""
+    from fixtures.http_server import FixtureServer, Response
+
+    with FixtureServer() as server:
+        server.route("/moved", lambda req: Response(302, b"", {"Location": "http://10.255.255.1/secret"}))
+        yield server
+
+
+@pytest.fixture(scope="session")
+def failing_run(corpus_run, e2e_project, refusing_server) -> Run:
+    """The same output folder again, with documents that fail in every way (a
+    refused redirect too), on a terminal: the user sees the progress bar."""
+    assert corpus_run.returncode == 0, corpus_run.stderr
+    return run_tenets("run", "corpus", *BAD_DOCUMENTS, refusing_server.url("/moved"), "--out", "out",
+                      cwd=e2e_project, tty=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 
 from pipeline.errors import DocumentError, Stage
-from pipeline.fetch import RawDocument
+from pipeline.raw import RawDocument
 from pipeline.models import ParsedDocument
 from pipeline.parse.normalise import looks_binary
 

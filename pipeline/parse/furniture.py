@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.gazetteer import looks_like_person_line
-
 # Whole lines (after whitespace is collapsed) that are never document content.
 _LINE_PATTERNS = [
     r"an official website of the united states government\.?( here['’]s how you know\.?)?",
@@ -81,10 +79,37 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     if not run or start == 0:
         return lines
     if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
-            or any(looks_like_person_line(ln) for ln in run)):
+            or any(looks_like_name_line(ln) for ln in run)):
         return lines
     # Without a "Related" header only a couple of lines can be told apart from
     # a signature block or a closing line.
     if len(run) > 2:
         return lines
     return lines[:start]
+
+
+# A signature line read from its shape alone: parsing must not depend on the
+# extractor's word lists (the given-name lexicon), so a name is "two to six
+# capitalised words or initials", after an optional honorific, ending the line
+# or followed by a title (", Minister ...", "of Australia").
+_HONORIFIC = r"(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E)\.?"
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
+_NAME_LINE = re.compile(
+    rf"^(?:{_HONORIFIC}\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s*,.*|\s+(?:of|for)\s.*)?$")
+# Capitalised words that start or fill headlines and link texts, never names.
+_NOT_NAME_WORDS = frozenset("""
+    The A An And Of For On In To At By With From Our Its Your Their This These That
+    Read More Latest Related News Press Release Releases Statement Statements Remarks
+    Office Department Ministry Home Contact About Briefing Room Media Share Print
+    Begin End Text Map Photo Video Fact Sheet
+""".split())
+
+
+def looks_like_name_line(line: str) -> bool:
+    """'The Honourable Priya Deshpande', 'Kristjan Saar', 'Paul Narain, Consul
+    General': a line that is a person's name, judged by its shape only."""
+    match = _NAME_LINE.match(line.strip())
+    if not match:
+        return False
+    words = match["name"].split()
+    return not any(w in _NOT_NAME_WORDS for w in words) and not words[0].islower()

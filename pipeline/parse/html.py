@@ -29,7 +29,7 @@ from bs4.element import Declaration, Doctype, ProcessingInstruction
 
 from pipeline import limits
 from pipeline.errors import DocumentError, Stage
-from pipeline.fetch import RawDocument
+from pipeline.raw import RawDocument
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
 from pipeline.parse.furniture import END_MARKER, is_furniture, looks_like_trailing_link
 from pipeline.parse.normalise import (
@@ -160,6 +160,9 @@ _FOOTNOTE_CONTAINER = re.compile(r"\b(?:foot|end)notes?\b|\bfn-?list\b|doc-endno
 _FOOTNOTE_ITEM_ID = re.compile(r"^(?:fn|footnote|note|endnote)[-_:]?\d", re.I)
 _BACKREF = re.compile(r"^\s*(?:↩\ufe0e?|↑|\^|⮐|return to text|back to text)\s*$", re.I)
 _OWN_MARKER = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+")
+# A paragraph numbered by hand: digits only (a letter and a period is as often
+# an initial, "A. Smith").
+_NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3}[.)])\s+(?=\S)")
 # A line that starts with a superscript marker is a footnote, as in the text parser.
 _FOOTNOTE_LINE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹'⁻⁺⁽⁾]+|\^\S{1,12}) (?=\S)")
 _LINK_OPEN, _LINK_CLOSE, _BREAK = "\ue000", "\ue001", "\ue002"
@@ -280,15 +283,22 @@ class _Walker:
                 continue
             piece_meta = dict(meta or {})
             piece_kind = kind
+            piece_level, piece_tight = level, tight if i == 0 else not blank
             if kind is BlockKind.paragraph and (m := _FOOTNOTE_LINE.match(text)):
                 piece_kind = BlockKind.footnote
                 piece_meta["marker"] = _unsuperscript(m.group(1))
+            elif kind is BlockKind.paragraph and i == 0 and (m := _NUMBERED_PARAGRAPH.match(text)):
+                # "<p>1. Trusted ...</p>": a numbered item, as an <ol> item or an
+                # export's "1. " line is, so numbered lists read the same in every format.
+                piece_kind, piece_level = BlockKind.list_item, 1
+                piece_meta["marker"] = m.group(1)
+                previous = self.pieces[-1] if self.pieces else None
+                piece_tight = bool(previous and previous.kind is BlockKind.list_item)
             links = [{"start": s, "end": e, "href": h} for (s, e), h in zip(spans, line_hrefs) if e > s]
             if links:
                 piece_meta["links"] = links
             linked = sum(e - s for s, e in spans)
-            self.pieces.append(_Piece(piece_kind, text, level, piece_meta,
-                                      tight=tight if i == 0 else not blank,
+            self.pieces.append(_Piece(piece_kind, text, piece_level, piece_meta, tight=piece_tight,
                                       link_only=bool(spans) and linked >= 0.9 * len(text)))
             blank = False
 

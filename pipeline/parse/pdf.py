@@ -35,7 +35,7 @@ from datetime import datetime
 
 from pipeline import limits
 from pipeline.errors import DocumentError, Stage
-from pipeline.fetch import RawDocument
+from pipeline.raw import RawDocument
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
 from pipeline.parse.normalise import TextBuilder, clean_inline, link_footnotes, normalise_unicode, superscript
 
@@ -213,19 +213,7 @@ def _gutter(words: list[dict], width: float, height: float) -> float | None:
 def _lines(words: list[dict], page: int, gutter: float | None) -> list[_Line]:
     """Words on one baseline -> lines, split at the gutter and at wide gaps
     (a right-aligned page number, a label and its value)."""
-    groups: list[list[dict]] = []
-    main: list[dict] = []  # the largest word of each group: its vertical extent decides
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        if groups:
-            ref = main[-1]
-            overlap = min(ref["bottom"], word["bottom"]) - max(ref["top"], word["top"])
-            if overlap >= 0.5 * min(ref["size"], word["size"]):
-                groups[-1].append(word)
-                if word["size"] > ref["size"]:
-                    main[-1] = word
-                continue
-        groups.append([word])
-        main.append(word)
+    groups = _group_lines(words)
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda w: w["x0"])
@@ -244,7 +232,102 @@ def _lines(words: list[dict], page: int, gutter: float | None) -> list[_Line]:
     return lines
 
 
+def _group_lines(words: list[dict]) -> list[list[dict]]:
+    """Words -> groups on one baseline, list bullets attached to their item.
+
+    A bullet glyph is often set in a symbol font (ZapfDingbats, Symbol,
+    Wingdings) and larger than the text, so its box is taller and lower:
+    grouped like a word, it would make the item's words look raised
+    (superscripts) and swallow the next line.  So bullets are set aside,
+    the text is grouped, and each bullet goes in front of the line that
+    starts just right of it at the height of its middle."""
+    bullets = [w for w in words if _is_bullet_glyph(w)]
+    if not bullets:
+        return _group_words(words)
+    rest = [w for w in words if not _is_bullet_glyph(w)]
+    groups = _group_words(rest)
+    placed = [(b, _item_line(b, groups)) for b in bullets]
+    strays = [b for b, at in placed if at is None]
+    if strays:  # a symbol mid-line (a math sign in Symbol): an ordinary word after all
+        groups = _group_words(rest + strays)
+        placed = [(b, _item_line(b, groups)) for b, at in placed if at is not None]
+    for bullet, at in placed:
+        if at is not None:
+            groups[at].insert(0, {**bullet, "bullet": True})
+    return groups
+
+
+def _group_words(words: list[dict]) -> list[list[dict]]:
+    groups: list[list[dict]] = []
+    main: list[dict] = []  # the largest word of each group: its vertical extent decides
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if groups:
+            ref = main[-1]
+            overlap = min(ref["bottom"], word["bottom"]) - max(ref["top"], word["top"])
+            if overlap >= 0.5 * min(ref["size"], word["size"]):
+                groups[-1].append(word)
+                if word["size"] > ref["size"]:
+                    main[-1] = word
+                continue
+        groups.append([word])
+        main.append(word)
+    return groups
+
+
+_BULLET_CHARS = set("•●▪◦‣∙·■□➢►◆♦❖✓✔➤→○")
+_DINGBAT_FONT = re.compile(r"dingbat|wingding|webding", re.I)
+_UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
+
+
+def _is_bullet_glyph(word: dict) -> bool:
+    """A lone glyph that can only be a list bullet: a bullet character, any
+    glyph of a dingbat font, a private-use glyph (symbol fonts' bullets often
+    map there) or one pdfminer cannot map at all ("(cid:127)").  Symbol's own
+    bullet maps to "•"; its other glyphs are Greek and maths, not bullets."""
+    text = word["text"].strip()
+    if _UNMAPPED_GLYPH.match(text):  # a glyph without a character: a drawn bullet, if text follows
+        return True
+    if len(text) != 1:
+        return False
+    if text in _BULLET_CHARS or "\ue000" <= text <= "\uf8ff":
+        return True
+    return bool(_DINGBAT_FONT.search(word.get("fontname", "")))
+
+
+def _item_line(bullet: dict, groups: list[list[dict]]) -> int | None:
+    """The group a bullet introduces: its words start right of the bullet,
+    close to it, and span the bullet's middle height."""
+    middle = (bullet["top"] + bullet["bottom"]) / 2
+    best = None
+    for i, group in enumerate(groups):
+        top = min(w["top"] for w in group)
+        bottom = max(w["bottom"] for w in group)
+        if not top - 1 <= middle <= bottom + 1:
+            continue
+        start = min(w["x0"] for w in group)
+        right = [w for w in group if w["x0"] >= bullet["x1"] - 1]
+        if not right:
+            continue
+        first = min(right, key=lambda w: w["x0"])
+        if first["x0"] - bullet["x1"] > 4 * first["size"] or start < bullet["x0"] - 1 and \
+                any(bullet["x0"] - 1 > w["x1"] > bullet["x0"] - 4 * w["size"] for w in group):
+            continue  # too far from the text, or words just left of it: not a bullet
+        gap = first["x0"] - bullet["x1"]
+        if best is None or gap < best[0]:
+            best = (gap, i)
+    return best[1] if best else None
+
+
 def _segment_line(words: list[dict], page: int) -> _Line:
+    if words[0].get("bullet"):
+        # Read as the bullet it is, whatever its font and size; the line's
+        # size and baseline are its text's.
+        bullet = words[0]
+        rest = _segment_line(words[1:], page) if len(words) > 1 else None
+        if rest is not None:
+            return _Line(text="• " + rest.text, x0=bullet["x0"], x1=rest.x1, top=rest.top,
+                         bottom=rest.bottom, size=rest.size, bold=rest.bold, page=page,
+                         starts_with_sup=None)
     ref = max(words, key=lambda w: w["size"])
     size = ref["size"]
     baseline = ref["bottom"] - 0.22 * size

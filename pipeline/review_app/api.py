@@ -6,7 +6,14 @@
     GET  /api/documents/{id}/record           the record with its corrections applied
     GET  /api/documents/{id}/corrections      the log: version, corrections, stale ones
     POST /api/documents/{id}/corrections      {"base_version", "corrections": [drafts]}
-                                              201 saved | 409 conflict + current state | 422 invalid
+                                              201 saved (+ "saved": the new ids) | 409 conflict +
+                                              current state | 422 invalid | 507 disk full, nothing kept
+    GET  /api/docs, /api/openapi.json         this API described (logged-in reviewers only)
+
+A draft is {"op": accept|reject|edit|add|undo, "field", "target", "values",
+"evidence", "reason"}; ``field`` may be "kind" or "title" (edit or accept,
+``values: {"value": ...}``); an undo's target is the id of a correction to
+take back.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.review import ConflictError, corrections_as_json
+from pipeline.review import ConflictError, LogWriteError, corrections_as_json
 from pipeline.review_app.app import api_reviewer, context, error_json
 from pipeline.review_app.documents import Draft, InvalidCorrection, NotFound
 from pipeline.review_app.security import Reviewer
@@ -45,18 +52,21 @@ def _state(view) -> dict:
 
 @router.get("/me")
 def me(reviewer: Reviewer = Depends(api_reviewer)):
+    """Who the token or session belongs to."""
     return {"reviewer": reviewer.name, "via": reviewer.via}
 
 
 @router.get("/documents")
 def documents(request: Request, kind: str | None = None, status: str | None = None,
               reviewer: Reviewer = Depends(api_reviewer)):
+    """Summaries of every document: counts, review status, stale corrections, progress."""
     summaries = context(request).store.summaries(kind=kind or None, status=status or None)
     return {"documents": [s.as_dict() for s in summaries]}
 
 
 @router.get("/documents/{doc_id}/record")
 def record(doc_id: str, request: Request, reviewer: Reviewer = Depends(api_reviewer)):
+    """The record with its corrections applied, as the next run will write it."""
     try:
         view = context(request).store.view(doc_id)
     except NotFound:
@@ -67,6 +77,7 @@ def record(doc_id: str, request: Request, reviewer: Reviewer = Depends(api_revie
 
 @router.get("/documents/{doc_id}/corrections")
 def corrections(doc_id: str, request: Request, reviewer: Reviewer = Depends(api_reviewer)):
+    """The document's corrections log, its version and its stale corrections."""
     try:
         view = context(request).store.view(doc_id)
     except NotFound:
@@ -77,8 +88,10 @@ def corrections(doc_id: str, request: Request, reviewer: Reviewer = Depends(api_
 @router.post("/documents/{doc_id}/corrections", status_code=201)
 def save(doc_id: str, body: SaveRequest, request: Request,
          reviewer: Reviewer = Depends(api_reviewer)):
+    """Append corrections if the log is still at ``base_version`` (all of them or none)."""
     store = context(request).store
     try:
+        before = store.view(doc_id)
         view = store.save(doc_id, body.corrections, reviewer.name, body.base_version)
     except NotFound:
         return error_json(404, f"no document {doc_id!r}")
@@ -90,6 +103,8 @@ def save(doc_id: str, body: SaveRequest, request: Request,
                           record=json.loads(current.record.model_dump_json()), base_version=body.base_version)
     except InvalidCorrection as exc:
         return error_json(422, str(exc))
-    response = _json(_state(view))
+    except LogWriteError as exc:
+        return error_json(507, f"Not saved: {exc.strerror} Free some space and save again.")
+    response = _json({**_state(view), "saved": store.saved_ids(before, view)})
     response.status_code = 201
     return response

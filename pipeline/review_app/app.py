@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import jinja2
 from argon2 import PasswordHasher
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -14,7 +15,16 @@ from fastapi.templating import Jinja2Templates
 
 from pipeline.review_app.accounts import Accounts
 from pipeline.review_app.documents import DocumentStore
-from pipeline.review_app.security import LoginRequired, Reviewer, Sessions, authenticate, require_csrf
+from pipeline.review_app.guards import RequestGuard
+from pipeline.review_app.render import show_controls
+from pipeline.review_app.security import (
+    LoginRequired,
+    Reviewer,
+    Sessions,
+    authenticate,
+    require_csrf,
+)
+from pipeline.review_app.throttle import LoginThrottle
 from pipeline.settings import Settings, get_settings
 
 HERE = Path(__file__).resolve().parent
@@ -32,27 +42,40 @@ class Context:
     accounts: Accounts
     sessions: Sessions
     templates: Jinja2Templates
+    throttle: LoginThrottle
 
 
 def create_app(settings: Settings | None = None, out_dir: Path | str = "out", *,
                password_hasher: PasswordHasher | None = None) -> FastAPI:
-    from pipeline.review_app import api, pages
+    from pipeline.review_app import api, pages, queue_pages
 
     settings = settings or get_settings()
     accounts = Accounts(settings.reviewers_file, password_hasher)
-    templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
-    # The interactive API docs would be routes without a login: off.
-    app = FastAPI(title="tenets review", docs_url=None, redoc_url=None, openapi_url=None)
+    # Autoescaped, and every printed value passes show_controls (bidi controls made visible).
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                             autoescape=jinja2.select_autoescape(), finalize=show_controls)
+    templates = Jinja2Templates(env=env)
+    # FastAPI's own docs pages would be routes without a login (and load a CDN
+    # script): off; /api/docs serves the same OpenAPI description to reviewers.
+    app = FastAPI(title="tenets review", docs_url=None, redoc_url=None, openapi_url=None,
+                  description="Read records and save reviewers' corrections. Pages use the "
+                              "session cookie and a CSRF token; scripts send "
+                              "`Authorization: Bearer <token>` (see `tenets review add-user`).")
     app.state.ctx = Context(
         settings=settings,
         store=DocumentStore(Path(out_dir), settings.corrections_dir),
         accounts=accounts,
         sessions=Sessions(accounts, int(settings.review_session_hours * 3600)),
         templates=templates,
+        throttle=LoginThrottle(),
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(queue_pages.router)
+    # Outermost, so nothing runs on a foreign Host or an oversized body.
+    app.add_middleware(RequestGuard, allowed_hosts=list(settings.review_allowed_hosts),
+                       max_body_bytes=settings.review_max_body_bytes)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -46,6 +46,10 @@ def serve(
     if not _is_loopback(host):
         typer.echo(f"warning: binding to {host} makes the page reachable from other machines; "
                    "serve it behind HTTPS", err=True)
+        # The Host allow-list answers only the names it lists (DNS rebinding).
+        typer.echo("note: the page answers only to the host names in TENETS_REVIEW_ALLOWED_HOSTS "
+                   f"(now {', '.join(settings.review_allowed_hosts)}); add the name reviewers will use",
+                   err=True)
     typer.echo(f"Review page: http://{host}:{port}/  (records: {out}/records, corrections: "
                f"{settings.corrections_dir}/)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -12,11 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from pipeline.models import FIELDS, DocumentRecord, ReviewStatus
+from pipeline.models import DocumentRecord, ReviewStatus
 from pipeline.review import (
+    CORRECTABLE,
     DOC_ID_RE,
+    SCALARS,
     ConflictError,
     LogState,
     Op,
@@ -45,18 +54,40 @@ class SelectedSpan(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
+MAX_VALUE_CHARS = 5000
+"""Longest attribute value a reviewer may enter: a recommendation's first
+sentence fits many times over; a pasted book does not."""
+
+
 class Draft(BaseModel):
     """A correction as a reviewer (page or script) sends it; the server adds
-    who, when and the anchoring details."""
+    who, when and the anchoring details.  An undo names the correction it takes
+    back as ``target`` and may leave ``field`` out."""
 
     model_config = ConfigDict(extra="forbid")
 
     op: Op
-    field: Literal[FIELDS]  # type: ignore[valid-type]  # the record's list fields
+    field: Literal[CORRECTABLE] | None = None  # type: ignore[valid-type]
     target: str | None = Field(None, max_length=64)
-    values: dict[str, Any] = Field(default_factory=dict)
+    values: dict[str, Any] = Field(default_factory=dict, max_length=20)
     evidence: SelectedSpan | None = None
     reason: str | None = Field(None, max_length=2000)
+
+    @field_validator("values")
+    @classmethod
+    def _short_values(cls, values: dict[str, Any]) -> dict[str, Any]:
+        for name, value in values.items():
+            if not isinstance(value, (str, int, float, bool, type(None))):
+                raise ValueError(f"{name}: a value is text or a number")
+            if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+                raise ValueError(f"{name}: longer than {MAX_VALUE_CHARS} characters")
+        return values
+
+    @model_validator(mode="after")
+    def _has_field(self) -> Draft:
+        if self.field is None and self.op is not Op.undo:
+            raise ValueError("field is required")
+        return self
 
 
 @dataclass(frozen=True)
@@ -79,9 +110,24 @@ class Summary:
     stale: int
     corrections: int
     version: str
+    decided: int = 0  # values with a reviewer's decision (accepted, edited, added)
+    undecided: int = 0
+    min_confidence: float | None = None  # of the undecided values: how doubtful the document is
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
+
+
+def summarise(view: DocumentView) -> Summary:
+    r = view.record
+    items = [it for _, it in r.iter_items()]
+    open_items = [it for it in items if it.reviewed is None]
+    return Summary(id=r.id, kind=r.kind.value, title=r.title, counts=r.counts(),
+                   status=r.review.status.value, stale=len(r.review.stale_corrections),
+                   corrections=len(view.log.corrections), version=view.version,
+                   decided=len(items) - len(open_items) + len(r.review.rejected),
+                   undecided=len(open_items),
+                   min_confidence=min((it.confidence for it in open_items), default=None))
 
 
 class DocumentStore:
@@ -128,17 +174,21 @@ class DocumentStore:
             self._views[doc_id] = (key, view)
         return view
 
-    def summaries(self, kind: str | None = None, status: str | None = None) -> list[Summary]:
+    def views(self) -> list[DocumentView]:
+        """Every readable document (a record from another pipeline version is
+        left out here; its page says why on open)."""
         result = []
         for doc_id in self.ids():
             try:
-                view = self.view(doc_id)
+                result.append(self.view(doc_id))
             except (NotFound, ValidationError, ValueError):
-                continue  # a record from another pipeline version; the page says so on open
-            r = view.record
-            summary = Summary(id=r.id, kind=r.kind.value, title=r.title, counts=r.counts(),
-                              status=r.review.status.value, stale=len(r.review.stale_corrections),
-                              corrections=len(view.log.corrections), version=view.version)
+                continue
+        return result
+
+    def summaries(self, kind: str | None = None, status: str | None = None) -> list[Summary]:
+        result = []
+        for view in self.views():
+            summary = summarise(view)
             if (kind and summary.kind != kind) or (status and summary.status != status):
                 continue
             result.append(summary)
@@ -150,7 +200,7 @@ class DocumentStore:
         view = self.view(doc_id)
         if view.version != base_version:
             raise ConflictError(view.log, base_version)
-        corrections = [self._prepare(view.record, d, reviewer) for d in drafts]
+        corrections = [self._prepare(view, d, reviewer) for d in drafts]
         try:
             check_correction(view.record, view.log.corrections, corrections)
         except ValueError as exc:
@@ -158,10 +208,28 @@ class DocumentStore:
         append_corrections(self.corrections_dir, doc_id, corrections, base_version)
         return self.view(doc_id)
 
+    def saved_ids(self, before: DocumentView, after: DocumentView) -> list[str]:
+        """The ids of the corrections one save appended (for the page's undo)."""
+        known = {c.id for c in before.log.corrections}
+        return [c.id for c in after.log.corrections if c.id not in known]
+
     @staticmethod
-    def _prepare(record: DocumentRecord, draft: Draft, reviewer: str):
+    def _prepare(view: DocumentView, draft: Draft, reviewer: str):
+        record = view.record
         target_value = None
-        if draft.op is not Op.add:
+        field = draft.field
+        if draft.op is Op.undo:
+            undone = next((c for c in view.log.corrections if c.id == draft.target), None)
+            if undone is None or undone.op is Op.undo:
+                raise InvalidCorrection(f"no correction {draft.target!r} to undo in this document")
+            field, target_value = undone.field, undone.target_value
+        elif draft.field in SCALARS:
+            if draft.target not in (None, draft.field):
+                raise InvalidCorrection(f"the target of a {draft.field} correction is {draft.field!r}")
+            current = getattr(record, draft.field)
+            target_value = (current.value if hasattr(current, "value") else current) or ""
+            draft = draft.model_copy(update={"target": draft.field})
+        elif draft.op is not Op.add:
             live = {it.id: it.key() for it in getattr(record, draft.field)}
             rejected = {r.id: r.value for r in record.review.rejected if r.field == draft.field}
             if draft.target not in live and draft.target not in rejected:
@@ -175,7 +243,7 @@ class DocumentStore:
             except ValueError as exc:
                 raise InvalidCorrection(str(exc)) from exc
         try:
-            return new_correction(reviewer=reviewer, op=draft.op, field=draft.field,
+            return new_correction(reviewer=reviewer, op=draft.op, field=field,
                                   target=draft.target, target_value=target_value,
                                   values=draft.values, evidence=evidence, reason=draft.reason)
         except ValidationError as exc:

@@ -3,20 +3,48 @@ summaries and the edit form of each field.
 
 The document text is untrusted: it is escaped here, in one place, and only
 the <mark>/<span> tags this module writes are markup.
+
+Unicode direction controls (RLO and friends) in untrusted text could make a
+value read differently from what it is ("Jane Roe" shown for "eoR enaJ"): in
+values they are replaced by visible markers such as ``⟦U+202E⟧`` (every
+template output passes through :func:`show_controls`); in the document text,
+whose characters the page counts, each stays but is isolated in its own span
+that shows its marker and cannot reorder anything around it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from pipeline.models import FIELDS, ITEM_MODELS, SPECS, Item
-from pipeline.review import editable_attrs
+from pipeline.models import FIELDS, ITEM_MODELS, SPECS, Item, Kind
+from pipeline.review import CORRECTABLE, editable_attrs
 
-FIELD_LABELS = {name: SPECS[name].label for name in FIELDS}
+FIELD_LABELS = {name: SPECS[name].label for name in CORRECTABLE}
+
+# Bidi embeddings, overrides, isolates and marks (UAX #9), the Arabic letter mark.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def marker(char: str) -> str:
+    return f"⟦U+{ord(char):04X}⟧"
+
+
+def show_controls(value):
+    """Jinja's ``finalize``: every value a template prints, controls made visible.
+    Markup (the highlighted text) is left alone: it handles them itself."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return BIDI_CONTROLS.sub(lambda m: marker(m.group()), value)
+    return value
+
+
+def _isolate_controls(escaped: str) -> str:
+    return BIDI_CONTROLS.sub(
+        lambda m: f'<span class="bidi" data-cp="{marker(m.group())}">{m.group()}</span>', escaped)
 
 
 @dataclass(frozen=True)
@@ -49,7 +77,7 @@ def highlight(text: str, spans: list[Span]) -> Markup:
     for a, b in zip(cuts, cuts[1:]):
         active = [s for s in active if s.end > a] + starts.get(a, [])
         out += [f'<span class="anchor" id="ev-{escape(s.item_id)}"></span>' for s in starts.get(a, [])]
-        piece = escape(text[a:b])
+        piece = Markup(_isolate_controls(str(escape(text[a:b]))))
         if not active:
             out.append(piece)
             continue
@@ -93,6 +121,14 @@ class FormField:
     long: bool = False  # a <textarea>
 
 
+def scalar_form(field_name: str, value: str | None) -> list[FormField]:
+    """The one input of the kind or title edit form."""
+    if field_name == "kind":
+        return [FormField(name="value", label="kind", value=value or "", options=[k.value for k in Kind],
+                          required=True)]
+    return [FormField(name="value", label="title", value=value or "", long=True)]
+
+
 def form_fields(field_name: str, item: Item | None = None) -> list[FormField]:
     """The inputs of an edit (prefilled from ``item``) or add form."""
     model = ITEM_MODELS[field_name]
@@ -115,3 +151,8 @@ def form_fields(field_name: str, item: Item | None = None) -> list[FormField]:
 
 def field_labels() -> list[tuple[str, str]]:
     return [(f, FIELD_LABELS[f]) for f in FIELDS]
+
+
+def item_labels() -> dict[str, str]:
+    """The list fields' labels (the legend and the add form)."""
+    return {f: FIELD_LABELS[f] for f in FIELDS}

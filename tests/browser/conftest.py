@@ -12,7 +12,7 @@ import time
 
 import pytest
 from argon2 import PasswordHasher
-from review_site import CHROMIUM, FIXTURES, PASSWORD, Site, script_record
+from review_site import CHROMIUM, FIXTURES, PASSWORD, Site, long_record, script_record
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,7 @@ def site(tmp_path_factory):
         assert result.error is None, result.error
         write_record(out, result.record)
     write_record(out, script_record())
+    write_record(out, long_record())
     fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     Accounts(settings.reviewers_file, fast).add("ana", PASSWORD)
     Accounts(settings.reviewers_file, fast).add("ben", PASSWORD)

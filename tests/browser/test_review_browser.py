@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from review_site import CHROMIUM, FIXTURES, log_in
 from playwright.sync_api import expect
+from review_site import CHROMIUM, FIXTURES, item, log_in, select_words
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,41 +23,6 @@ pytestmark = [
 
 DOC = "nordic_quantum"
 TENETS = Path(sys.executable).with_name("tenets")
-
-
-def item(page, text: str):
-    return page.locator("li.item", has=page.locator(".goto", has_text=text))
-
-
-def select_words(page, words: str) -> None:
-    """Drag the mouse over ``words`` in the document text, as a reviewer does."""
-    page.evaluate("""(words) => {
-        const root = document.getElementById("doc-text");
-        const start = root.textContent.indexOf(words);
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        let pos = 0, node;
-        while ((node = walker.nextNode()) && pos + node.length <= start) pos += node.length;
-        node.parentElement.scrollIntoView({block: "center"});
-    }""", words)
-    box = page.evaluate("""(words) => {
-        const root = document.getElementById("doc-text");
-        const start = root.textContent.indexOf(words), end = start + words.length;
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        let pos = 0, node, started = false;
-        while ((node = walker.nextNode())) {
-            if (!started && start < pos + node.length) { range.setStart(node, start - pos); started = true; }
-            if (end <= pos + node.length) { range.setEnd(node, end - pos); break; }
-            pos += node.length;
-        }
-        const rects = range.getClientRects(), first = rects[0], last = rects[rects.length - 1];
-        return {x1: first.left + 1, y1: first.top + first.height / 2,
-                x2: last.right - 1, y2: last.top + last.height / 2};
-    }""", words)
-    page.mouse.move(box["x1"], box["y1"])
-    page.mouse.down()
-    page.mouse.move(box["x2"], box["y2"], steps=8)
-    page.mouse.up()
 
 
 def test_a_reviewers_corrections_survive_the_next_run(site, page):
@@ -103,14 +68,15 @@ def test_a_reviewers_corrections_survive_the_next_run(site, page):
     expect(lucy).to_have_class(re.compile("state-added"))
     expect(page.locator(f'mark[data-items~="{lucy.get_attribute("data-id")}"]')).to_have_text("the feast of Saint Lucy")
 
-    # Keyboard: n goes to the first value, a accepts it and moves on.
-    page.locator("h1").click()
-    page.keyboard.press("n")
+    # Keyboard: a accepts the current value and moves on; n goes to the next.
+    page.locator("li.item").first.locator(".goto").click()
     first = page.locator("li.item").first
     expect(first).to_have_class(re.compile(r"\bcurrent\b"))
     page.keyboard.press("a")
     expect(page.locator("li.item").first).to_have_class(re.compile("state-accepted"))
     expect(page.locator("li.item").nth(1)).to_have_class(re.compile(r"\bcurrent\b"))
+    page.keyboard.press("n")
+    expect(page.locator("li.item").nth(2)).to_have_class(re.compile(r"\bcurrent\b"))
 
     history = page.locator("#history tbody tr")
     expect(history).to_have_count(4)

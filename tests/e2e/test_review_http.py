@@ -49,6 +49,11 @@ def record(doc_id: str, text: str, kind: str = "joint_statement",
                           **fields)
 
 
+def http(app, **kwargs) -> TestClient:
+    """A client on a host name the app's default allow-list accepts."""
+    return TestClient(app, base_url="http://localhost", **kwargs)
+
+
 @pytest.fixture
 def env(tmp_path):
     settings = Settings(reviewers_file=tmp_path / "reviewers.json", corrections_dir=tmp_path / "corrections",
@@ -64,7 +69,7 @@ def env(tmp_path):
 
 @pytest.fixture
 def client(env):
-    return TestClient(env[2])
+    return http(env[2])
 
 
 def login(client: TestClient, name: str = "ana", password: str = PASSWORD, next: str = "/"):
@@ -248,7 +253,7 @@ def test_save_then_a_stale_base_gets_a_conflict_with_the_current_state(env, clie
     assert "punctual ferries" not in json.dumps(client.get(f"/api/documents/{DOC}/record").json()["principles"])
 
     # ben, with a page loaded before ana saved
-    other = TestClient(env[2])
+    other = http(env[2])
     login(other, "ben")
     edit = {"base_version": version, "corrections": [
         {"op": "edit", "field": "signatories", "target": item_id(other, "signatories", "Jane Roe"),
@@ -283,7 +288,7 @@ def test_corrections_that_cannot_apply_are_refused(env, client, correction, mess
 
 def test_scripts_use_the_api_with_a_token_and_no_csrf(env):
     _, _, app, tokens = env
-    api = TestClient(app, headers={"Authorization": f"Bearer {tokens['ben']}"})
+    api = http(app, headers={"Authorization": f"Bearer {tokens['ben']}"})
     assert api.get("/api/me").json() == {"reviewer": "ben", "via": "token"}
     docs = api.get("/api/documents?kind=joint_statement").json()["documents"]
     assert [d["id"] for d in docs] == [DOC]
@@ -330,7 +335,7 @@ def test_add_user_prints_a_token_that_the_api_accepts(cli_env):
 
     settings = Settings()
     app = create_app(settings, cli_env / "out")
-    assert TestClient(app).get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()["reviewer"] == "carla"
+    assert http(app).get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()["reviewer"] == "carla"
 
 
 def test_serve_binds_to_loopback_unless_told(cli_env, monkeypatch):
@@ -353,7 +358,7 @@ def test_export_writes_gold_for_reviewed_documents(cli_env):
     write_record(out, record(DOC, SCRIPT_TEXT))
     accounts = Accounts(cli_env / "reviewers.json", FAST)
     token = accounts.add("ana", PASSWORD)
-    api = TestClient(create_app(Settings(), out), headers={"Authorization": f"Bearer {token}"})
+    api = http(create_app(Settings(), out), headers={"Authorization": f"Bearer {token}"})
     data = api.get(f"/api/documents/{DOC}/record").json()
     version = api.get(f"/api/documents/{DOC}/corrections").json()["version"]
     decisions = [{"op": "reject" if "ferries" in it.get("text", "") else "accept", "field": f, "target": it["id"]}
@@ -367,3 +372,263 @@ def test_export_writes_gold_for_reviewed_documents(cli_env):
     assert [p["text"] for p in gold["principles"]] == ["openness"]
     evaluation = CliRunner().invoke(cli, ["eval", str(cli_env / "gold"), str(out), "--json"])
     assert json.loads(evaluation.stdout)["fields"]["principles"]["fp"] == 1  # the extractor's mistake
+
+
+# --- kind and title ------------------------------------------------------------------------
+
+
+def save(client: TestClient, corrections: list[dict], doc_id: str = DOC):
+    csrf, version = page_state(client, doc_id)
+    return client.post(f"/api/documents/{doc_id}/corrections", headers={"X-CSRF-Token": csrf},
+                       json={"base_version": version, "corrections": corrections})
+
+
+def test_kind_and_title_can_be_corrected(env, client):
+    untitled = record("doc-3", SCRIPT_TEXT).model_copy(update={"title": None})
+    write_record(env[1], untitled)
+    login(client)
+    page = client.get("/documents/doc-3").text
+    assert 'id="item-kind"' in page and 'id="item-title"' in page and "(no title)" in page
+    start = SCRIPT_TEXT.index("Joint statement")
+    saved = save(client, [
+        {"op": "edit", "field": "kind", "target": "kind", "values": {"value": "press_release"}},
+        {"op": "edit", "field": "title", "target": "title", "values": {"value": "Joint statement"},
+         "evidence": {"start": start, "end": start + 15, "text": "Joint statement"}, "reason": "headline"},
+    ], "doc-3")
+    assert saved.status_code == 201, saved.text
+    data = client.get("/api/documents/doc-3/record").json()
+    assert (data["kind"], data["title"]) == ("press_release", "Joint statement")
+    assert data["provenance"]["title"]["evidence"]["text"] == "Joint statement"
+    page = client.get("/documents/doc-3").text
+    assert '<h1 id="doc-title">Joint statement</h1>' in page
+    assert re.search(r'id="item-kind"[^>]*>\s*<button[^>]*>.*press_release', page)
+    bad = save(client, [{"op": "edit", "field": "kind", "values": {"value": "memo"}}], "doc-3")
+    assert bad.status_code == 422 and "kind must be one of" in bad.text
+
+
+# --- undo -------------------------------------------------------------------------------------
+
+
+def test_the_last_action_can_be_undone(env, client):
+    login(client)
+    target = item_id(client, "principles", "punctual ferries")
+    saved = save(client, [{"op": "reject", "field": "principles", "target": target}])
+    [cid] = saved.json()["saved"]
+    assert "punctual ferries" not in json.dumps(client.get(f"/api/documents/{DOC}/record").json()["principles"])
+    undone = save(client, [{"op": "undo", "target": cid}])
+    assert undone.status_code == 201, undone.text
+    data = client.get(f"/api/documents/{DOC}/record").json()
+    assert "punctual ferries" in json.dumps(data["principles"])
+    assert data["review"]["status"] == "unreviewed"
+    assert [c.op.value for c in read_log(env[0].corrections_dir, DOC).corrections] == ["reject", "undo"]
+    assert "(undone)" in client.get(f"/documents/{DOC}").text
+    assert save(client, [{"op": "undo", "target": "c_unknown"}]).status_code == 422
+
+
+# --- sessions, logins, origins ---------------------------------------------------------------------
+
+
+def test_logout_ends_the_session_on_the_server(env, client):
+    login(client)
+    captured = dict(client.cookies)
+    csrf, _ = page_state(client)
+    assert client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
+    thief = http(env[2], cookies=captured)
+    assert thief.get("/", follow_redirects=False).status_code == 303
+    assert thief.get("/api/me").status_code == 401
+
+
+def test_failed_logins_are_rate_limited_per_account(client):
+    for _ in range(5):
+        assert login(client, password="wrong password").status_code == 401
+    blocked = login(client)  # even the right password, while locked
+    assert blocked.status_code == 429 and "Too many failed logins" in blocked.text
+    assert int(blocked.headers["retry-after"]) > 0
+    assert login(client, name="ben").status_code == 303  # another account is not locked
+
+
+def test_failed_logins_are_rate_limited_per_client(client):
+    for n in range(20):
+        assert login(client, name=f"guess{n}", password="wrong password").status_code == 401
+    assert login(client, name="ben").status_code == 429
+
+
+def test_password_hashing_does_not_block_other_requests(env):
+    import asyncio
+    import time
+
+    import httpx
+
+    _, _, app, tokens = env
+    accounts = app.state.ctx.accounts
+    real = accounts.check_password
+
+    def slow_check(name, password):
+        time.sleep(0.4)  # a costly argon2 verification
+        return real(name, password)
+
+    accounts.check_password = slow_check
+
+    async def scenario() -> float:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as guesser, \
+                httpx.AsyncClient(transport=transport, base_url="http://localhost",
+                                  headers={"Authorization": f"Bearer {tokens['ana']}"}) as reviewer:
+            form = (await guesser.get("/login")).text
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+            started = time.perf_counter()
+            guesses = [asyncio.create_task(guesser.post("/login", data={
+                "name": f"user{n}", "password": "guess", "csrf_token": csrf})) for n in range(4)]
+            await asyncio.sleep(0.05)  # the guesses are being hashed now
+            assert (await reviewer.get("/api/me")).status_code == 200
+            elapsed = time.perf_counter() - started
+            await asyncio.gather(*guesses)
+            return elapsed
+
+    assert asyncio.run(scenario()) < 0.3
+
+
+def test_a_cross_site_post_to_login_does_not_log_the_reviewer_out(client):
+    login(client)
+    # A form on another site posts to /login: no token (the login cookie is
+    # SameSite and the page cannot be read), maybe an Origin header.
+    forged = client.post("/login", data={"name": "mallory", "password": "x" * 10},
+                         headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert forged.status_code == 403
+    forged = client.post("/login", data={"name": "mallory", "password": "x" * 10, "csrf_token": "guess"},
+                         follow_redirects=False)
+    assert forged.status_code == 403
+    assert "tenets_review_session" not in forged.headers.get("set-cookie", "")
+    assert client.get("/", follow_redirects=False).status_code == 200  # still logged in
+
+
+def test_cross_site_state_changes_are_refused(env, client):
+    login(client)
+    target = item_id(client, "principles", "punctual ferries")
+    csrf, version = page_state(client)
+    response = client.post(f"/api/documents/{DOC}/corrections", json=reject(target, version),
+                           headers={"X-CSRF-Token": csrf, "Origin": "https://evil.example"})
+    assert response.status_code == 403
+    same_site = client.post(f"/api/documents/{DOC}/corrections", json=reject(target, version),
+                            headers={"X-CSRF-Token": csrf, "Origin": "http://localhost"})
+    assert same_site.status_code == 201
+
+
+def test_the_host_header_is_checked_against_the_allow_list(env, tmp_path):
+    app = env[2]
+    assert http(app).get("/login").status_code == 200
+    for host in ("evil.example", "localhost.evil.example"):
+        response = TestClient(app, base_url=f"http://{host}").get("/login")
+        assert response.status_code == 400 and "not served here" in response.text
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/login").status_code == 200
+    settings = env[0].model_copy(update={"review_allowed_hosts": ["review.lan"]})
+    custom = create_app(settings, env[1], password_hasher=FAST)
+    assert TestClient(custom, base_url="http://review.lan").get("/login").status_code == 200
+    assert http(custom).get("/login").status_code == 400
+
+
+def test_request_bodies_are_size_limited(env, client):
+    login(client)
+    csrf, version = page_state(client)
+    target = item_id(client, "principles", "punctual ferries")
+    huge = {"base_version": version, "corrections": [
+        {"op": "edit", "field": "principles", "target": target, "values": {"text": "x" * 2_000_000}}]}
+    response = client.post(f"/api/documents/{DOC}/corrections", json=huge, headers={"X-CSRF-Token": csrf})
+    assert response.status_code == 413
+    long_value = {"base_version": version, "corrections": [
+        {"op": "edit", "field": "principles", "target": target, "values": {"text": "x" * 6000}}]}
+    response = client.post(f"/api/documents/{DOC}/corrections", json=long_value, headers={"X-CSRF-Token": csrf})
+    assert response.status_code == 422 and "longer than 5000" in response.text
+    assert read_log(env[0].corrections_dir, DOC).corrections == []
+
+
+def test_a_save_on_a_full_disk_keeps_nothing_and_says_so(env, client, monkeypatch):
+    import errno
+    import os
+
+    login(client)
+    data = client.get(f"/api/documents/{DOC}/record").json()
+    decisions = [{"op": "accept", "field": f, "target": it["id"]} for f in ("signatories", "principles")
+                 for it in data[f]] * 4
+    real_write = os.write
+
+    def full_disk(fd, chunk):
+        if len(chunk) > 200:
+            real_write(fd, bytes(chunk[:200]))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, chunk)
+
+    csrf, version = page_state(client)
+    monkeypatch.setattr(os, "write", full_disk)
+    response = client.post(f"/api/documents/{DOC}/corrections", headers={"X-CSRF-Token": csrf},
+                           json={"base_version": version, "corrections": decisions})
+    monkeypatch.undo()
+    assert response.status_code == 507 and "nothing of this save was kept" in response.text
+    log = read_log(env[0].corrections_dir, DOC)
+    assert log.corrections == [] and log.version == version
+
+
+def test_direction_overrides_in_values_are_shown_not_applied(env, client):
+    rlo = "\u202e"
+    text = f"Signed by {rlo}eoR enaJ. Shared values: openness and punctual ferries."
+    tricky = record("doc-rtl", text.replace(f"{rlo}eoR enaJ", "Jane Roe, Minister")).model_copy(
+        update={"title": f"Statement {rlo}cod.exe"})
+    write_record(env[1], tricky)
+    login(client)
+    page = client.get("/documents/doc-rtl").text
+    assert "Statement ⟦U+202E⟧cod.exe" in page
+    assert rlo not in page
+    assert "Statement ⟦U+202E⟧cod.exe" in client.get("/").text
+    # in the document text the character is kept (offsets count it) but isolated and labelled
+    write_record(env[1], record("doc-rtl2", text.replace(f"{rlo}eoR enaJ", f"Jane Roe, Minister {rlo}x")))
+    page = client.get("/documents/doc-rtl2").text
+    assert page.count(rlo) == 1
+    assert f'<span class="bidi" data-cp="⟦U+202E⟧">{rlo}</span>' in page
+
+
+# --- the queue and the list -------------------------------------------------------------------------
+
+
+def test_the_queue_opens_the_next_unreviewed_document_and_the_least_confident_value(env, client):
+    login(client)
+    first = client.get("/queue/next-document", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == f"/documents/{DOC}"
+    after = client.get(f"/queue/next-document?after={DOC}", follow_redirects=False)
+    assert after.headers["location"] == "/documents/doc-2"
+    value = client.get("/queue/next-value", follow_redirects=False)
+    jane = item_id(client, "signatories", "Jane Roe")  # confidence 0.7, below the principles' 0.8
+    assert value.headers["location"] == f"/documents/{DOC}#item-{jane}"
+    following = client.get(f"/queue/next-value?after={DOC}/{jane}", follow_redirects=False)
+    assert following.headers["location"] == f"/documents/doc-2#item-{item_id(client, 'signatories', 'Jane Roe', 'doc-2')}"
+    values = client.get("/queue/values").text
+    confidences = re.findall(r'<td class="num">(\d\.\d\d)</td>', values)
+    assert confidences == sorted(confidences) and len(confidences) == 6
+
+
+def test_the_list_is_searchable_sortable_paged_and_counts_progress(env, client):
+    for n in range(30):
+        write_record(env[1], record(f"extra-{n:02d}", SCRIPT_TEXT, kind="report"))
+    login(client)
+    page = client.get("/").text
+    assert page.count('class="doc-row"') == 25
+    assert "Page 1 of 2 · 32 documents" in page and 'rel="next"' in page
+    assert "0 of 32 documents reviewed · 0 of 96 values decided" in page
+    second = client.get("/?page=2").text
+    assert second.count('class="doc-row"') == 7
+    found = client.get("/?q=extra-1").text
+    assert found.count('class="doc-row"') == 10
+    by_title_desc = client.get("/?sort=-title").text
+    ids = re.findall(r'class="doc-row" data-id="([^"]+)"', by_title_desc)
+    assert ids[0] == "extra-29"
+    assert 'href="/?sort=title" data-sort="title"' in by_title_desc  # the header link flips it back
+    save(client, [{"op": "reject", "field": "principles", "target": item_id(client, "principles", "punctual ferries")}])
+    assert "1 of 96 values decided" in client.get("/").text
+
+
+def test_the_api_is_documented_for_logged_in_reviewers(client):
+    assert client.get("/api/docs", follow_redirects=False).status_code == 303
+    login(client)
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200 and "/api/documents/{doc_id}/corrections" in docs.text
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/documents" in spec["paths"] and spec["info"]["title"] == "tenets review"

@@ -1,5 +1,8 @@
-"""Scheduling as the README describes it: a Prefect server, a work pool, the
-deployments of prefect.yaml, and a worker that runs one of them."""
+"""Scheduling as the README describes it, against one real Prefect server:
+the deployments of prefect.yaml run by a worker from a work pool, and the
+flow served from this machine (``flows.serve``).  What a data engineer sees
+in the UI is checked through Prefect's client: each run's final state and
+its logs (the per-document outcomes)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
 pytestmark = pytest.mark.e2e
 BIN = Path(sys.executable).parent
@@ -24,10 +30,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def prefect_server(tmp_path):
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory):
     port = _free_port()
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"),
+    home = tmp_path_factory.mktemp("prefect-home")
+    env = {**os.environ, "PREFECT_HOME": str(home),
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PREFECT_API_URL": f"http://127.0.0.1:{port}/api"}
     server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
@@ -75,3 +82,74 @@ def test_deployments_from_prefect_yaml_run_on_a_worker(prefect_server, root, tmp
     parent = [r for r in runs if r["parent_task_run_id"] is None and r["parameters"].get("out_dir") == str(out)]
     assert [r["state_type"] for r in parent] == ["COMPLETED"]
     assert "5 documents: 5 new" in parent[0]["state"]["message"]
+    messages = _log_messages(env, parent[0]["id"])
+    assert sum(1 for m in messages if m.startswith("new ")) == 5, messages
+
+
+def _log_messages(env, flow_run_id) -> list[str]:
+    """The run's logs as the Prefect UI shows them, read through the client."""
+    with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
+        with get_client(sync_client=True) as client:
+            logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
+    return [log.message for log in logs]
+
+
+def test_a_served_run_with_a_failed_document_is_failed_and_logged(prefect_server, root, tmp_path):
+    """`python -m flows.serve`, as the README runs it; one run triggered from
+    the server.  Its state is Failed, naming the failed document, the other
+    record is written, and its logs are in the API."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "statement.txt").write_bytes((root / "corpus" / "004_2e1f0053462c66cc.txt").read_bytes())
+    (docs / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    env = {**prefect_server, "TENETS_CORRECTIONS_DIR": str(tmp_path / "corrections"),
+           "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    log = (tmp_path / "serve.log").open("w")
+    serve = subprocess.Popen([sys.executable, "-m", "flows.serve", "--cron", "0 0 1 1 *", "--sources", str(docs),
+                              "--out", str(out), "--name", "served-test"], cwd=root, env=env, stdout=log,
+                             stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
+            with get_client(sync_client=True) as client:
+                deployment = _wait_for(lambda: _deployment(client, "ingest/served-test"), 120, serve)
+                run = client.create_flow_run_from_deployment(deployment.id)
+                run = _wait_for(lambda: _final(client.read_flow_run(run.id)), 240, serve)
+    finally:
+        os.killpg(serve.pid, 15)
+        serve.wait(timeout=60)
+        log.close()
+    assert run.state.type.value == "FAILED", run.state
+    assert "2 documents: 1 new, 0 changed, 0 unchanged, 1 failed (empty)" in run.state.message
+    assert (out / "records" / "statement.json").exists()
+    # Logs are sent in batches (every 2 s): the last ones may land just after the state.
+    def logged_to_the_end():
+        messages = _log_messages(env, run.id)
+        return messages if "2 of 2 documents done" in messages else None
+
+    messages = _wait_for(logged_to_the_end, 30, None)
+    assert any(m.startswith("Ingesting 2 documents") for m in messages), messages
+    assert any(m.startswith("new ") and "statement" in m for m in messages), messages
+    assert any(m.startswith("failed ") and "empty" in m and "[E002]" in m for m in messages), messages
+
+
+def _deployment(client, name):
+    try:
+        return client.read_deployment_by_name(name)
+    except Exception:  # not registered yet
+        return None
+
+
+def _final(run):
+    return run if run.state and run.state.is_final() else None
+
+
+def _wait_for(probe, seconds: float, process):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = probe()
+        if value is not None:
+            return value
+        assert process is None or process.poll() is None, "the serving process exited"
+        time.sleep(1)
+    pytest.fail(f"gave up after {seconds} s")

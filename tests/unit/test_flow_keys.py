@@ -2,7 +2,7 @@
 
 import json
 
-from flows.ingest import _extraction_cache_key, _retry_tokens, _token, Batch
+from flows.ingest import _extraction_cache_key, _retry_tokens, _token
 from pipeline.incremental import document_key, previous_outcomes
 from pipeline.sources import Source
 
@@ -17,8 +17,8 @@ def test_a_document_that_failed_last_run_changes_its_batch_cache_key(tmp_path):
     batch = [Source(id="ok", uri="a"), Source(id="slow", uri="b")]
     assert _token(batch, retry) == "slow@2026-01-01T00:00:00+00:00"
     assert _token([Source(id="ok", uri="a")], retry) == ""
-    key_now = _extraction_cache_key(None, {"batch": Batch([]), "retry_token": _token(batch, retry)})
-    key_clean = _extraction_cache_key(None, {"batch": Batch([]), "retry_token": ""})
+    key_now = _extraction_cache_key(None, {"batch": [], "retry_token": _token(batch, retry)})
+    key_clean = _extraction_cache_key(None, {"batch": [], "retry_token": ""})
     assert key_now != key_clean
     assert set(previous_outcomes(tmp_path)) == {"ok"}  # failed documents are never "unchanged"
 

@@ -20,15 +20,37 @@ def test_shipped_config_is_prefects_default_plus_the_silenced_services(root):
 
 
 def test_cli_points_the_embedded_server_at_it(root):
-    from pipeline.cli import prepare_prefect_environment
+    from flows.environment import prepare_prefect_environment
 
     saved = dict(os.environ)
     try:
-        for var in ("PREFECT_API_URL", "PREFECT_LOGGING_SETTINGS_PATH"):
-            os.environ.pop(var, None)
+        for var in list(os.environ):
+            if var.startswith(("PREFECT_", "TENETS_")):
+                del os.environ[var]
         prepare_prefect_environment()
         assert Path(os.environ["PREFECT_LOGGING_SETTINGS_PATH"]) == root / "flows" / "prefect-logging.yml"
         assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+        # Prefect's home is the project's, not the current folder's.
+        assert Path(os.environ["PREFECT_HOME"]) == root / ".prefect"
+        # Run logs at INFO reach the API (the UI); only the terminal is quieter.
+        assert os.environ["PREFECT_LOGGING_LEVEL"] == "INFO"
+        assert os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] == "WARNING"
     finally:  # the settings are process-wide: leave the environment as it was
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_a_served_flow_keeps_prefects_console_at_info():
+    from flows.environment import prepare_prefect_environment
+
+    saved = dict(os.environ)
+    try:
+        for var in list(os.environ):
+            if var.startswith("PREFECT_"):
+                del os.environ[var]
+        prepare_prefect_environment(console=True)
+        assert os.environ["PREFECT_LOGGING_LEVEL"] == "INFO"
+        assert "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL" not in os.environ
+    finally:
         os.environ.clear()
         os.environ.update(saved)

@@ -14,6 +14,7 @@ from pipeline.models import (
     DateItem,
     DocumentRecord,
     Evidence,
+    Kind,
     Principle,
     ReviewInfo,
     Signatory,
@@ -352,3 +353,138 @@ def test_correction_lines_are_forward_compatible():
     line = ('{"id":"c_1","at":"2024-01-01T00:00:00Z","reviewer":"a","op":"accept",'
             '"field":"dates","target":"dat_1","added_later":1}')
     assert Correction.model_validate_json(line).target == "dat_1"
+
+
+# --- kind and title -------------------------------------------------------------------
+
+
+def scalar(record, op, field, value=None, **kw):
+    current = record.kind.value if field == "kind" else record.title
+    return new_correction(reviewer="ana", op=op, field=field, target=field, target_value=current or "",
+                          values={"value": value} if value is not None else {}, **kw)
+
+
+def test_kind_and_title_can_be_corrected_and_the_overlay_undone():
+    record = make_record()
+    start = record.text.index("Shared values")
+    title_words = anchor_for(record.text, start, start + 13, "Shared values")
+    log = [scalar(record, "edit", "kind", "press_release"),
+           scalar(record, "edit", "title", "Shared values", evidence=title_words)]
+    out = apply_log(record, log)
+    assert (out.kind.value, out.title) == ("press_release", "Shared values")
+    assert out.provenance["title"].rule == "review.edited"
+    assert out.provenance["title"].evidence.text == "Shared values"
+    assert out.review.stale_corrections == []
+    # read back from out/ and replayed: the same record; stripped: the extractor's
+    assert apply_log(out, log) == out
+    base = strip_review(out)
+    assert (base.kind.value, base.title, base.provenance) == ("joint_statement", "T", {})
+
+
+def test_an_empty_title_means_none_and_a_wrong_kind_is_stale():
+    record = make_record()
+    out = apply_log(record, [scalar(record, "edit", "title", "  "), scalar(record, "edit", "kind", "memo")])
+    assert out.title is None and out.kind.value == "joint_statement"
+    [stale] = out.review.stale_corrections
+    assert stale.field == "kind" and "kind must be one of" in stale.reason
+
+
+def test_accepting_a_kind_the_extractor_no_longer_gives_is_stale():
+    record = make_record()
+    accepted = scalar(record, "accept", "kind")
+    assert apply_log(record, [accepted]).provenance["kind"].rule == "review.accepted"
+    changed = record.model_copy(update={"kind": Kind.readout})
+    [stale] = apply_log(changed, [accepted]).review.stale_corrections
+    assert "now 'readout'" in stale.reason
+
+
+def test_kind_and_title_take_no_add_or_reject():
+    with pytest.raises(ValueError, match="edit or accept"):
+        new_correction(reviewer="ana", op="reject", field="title", target="title")
+
+
+# --- undo ---------------------------------------------------------------------------------
+
+
+def undo(c, reviewer="ana"):
+    return new_correction(reviewer=reviewer, op="undo", field=c.field, target=c.id)
+
+
+def test_undo_takes_a_correction_back_and_stays_in_the_log():
+    record = make_record()
+    rejected = reject_ferries(record)
+    out = apply_log(record, [rejected, undo(rejected)])
+    assert [p.text for p in out.principles] == ["openness", "punctual ferries"]
+    assert out.review.rejected == [] and out.review.stale_corrections == []
+    assert out.review.status.value == "unreviewed"  # nothing left that counts
+    assert rejected.id not in out.review.corrections_applied
+
+
+def test_undo_of_an_unknown_or_already_undone_correction_is_stale():
+    record = make_record()
+    rejected = reject_ferries(record)
+    ghost = new_correction(reviewer="ana", op="undo", field="principles", target="c_nothere")
+    out = apply_log(record, [rejected, undo(rejected), undo(rejected), ghost])
+    reasons = [s.reason for s in out.review.stale_corrections]
+    assert reasons == ["that correction was already undone",
+                       "nothing to undo: no such correction in this document's log"]
+
+
+# --- anchors that lose their passage --------------------------------------------------------
+
+
+def test_an_anchor_whose_passage_is_gone_is_stale_not_moved_to_other_words():
+    text = ("Article 1. The Parties shall meet every year.\n"
+            "Article 2. The Parties agree to share data.\n"
+            "Annex. Observers: The Parties agree to nothing here.\n") + TEXT
+    record = make_record(text)
+    start = text.index("The Parties agree to share")
+    add = new_correction(reviewer="ana", op="add", field="principles", values={"text": "data sharing"},
+                         evidence=anchor_for(text, start, start + 20, "The Parties agree to"))
+    assert apply_log(record, [add]).review.stale_corrections == []
+    # Article 2 is deleted; the same words survive only in the annex, in other surroundings.
+    changed = make_record(text.replace("Article 2. The Parties agree to share data.\n", ""))
+    out = apply_log(changed, [add])
+    assert [s.correction_id for s in out.review.stale_corrections] == [add.id]
+    assert "data sharing" not in [p.text for p in out.principles]
+
+
+# --- a full disk ----------------------------------------------------------------------------
+
+
+def test_a_save_on_a_full_disk_keeps_all_of_its_corrections_or_none(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from pipeline.review import LogWriteError
+
+    record = make_record()
+    append_corrections(tmp_path, "doc-1", [reject_ferries(record)], read_log(tmp_path, "doc-1").version)
+    before = read_log(tmp_path, "doc-1")
+    batch = [accept(record, "principles", "openness") for _ in range(10)]
+    real_write = os.write
+
+    def full_disk(fd, data):  # room for a few hundred bytes, then ENOSPC
+        if len(data) > 300:
+            real_write(fd, bytes(data[:300]))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(LogWriteError):
+        append_corrections(tmp_path, "doc-1", batch, before.version)
+    monkeypatch.undo()
+    after = read_log(tmp_path, "doc-1")
+    assert after.version == before.version and len(after.corrections) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc-1.jsonl"]  # no temporary left
+    append_corrections(tmp_path, "doc-1", batch, before.version)  # room again: all ten
+    assert len(read_log(tmp_path, "doc-1").corrections) == 11
+
+
+def test_a_run_can_apply_the_log_reading_it_already_made(tmp_path):
+    record = make_record()
+    append_corrections(tmp_path, "doc-1", [reject_ferries(record)], read_log(tmp_path, "doc-1").version)
+    state = read_log(tmp_path, "doc-1")
+    append_corrections(tmp_path, "doc-1", [edit_jane(record)], state.version)  # saved meanwhile
+    out = apply_corrections(record, tmp_path, state)
+    assert len(out.review.corrections_applied) == 1  # what the caller's key describes
