@@ -24,7 +24,7 @@ test: $(STAMP)
 # Everything but the end-to-end (Prefect runs) and browser (Chromium) tests,
 # spread over the cores (pytest-xdist): the quick check while working.
 test-fast: $(STAMP)
-	$(VENV)/bin/python -m pytest -m "not e2e and not browser" -n auto -q
+	$(VENV)/bin/python -m pytest -m "not e2e and not browser" -n auto --dist worksteal -q
 
 schema: $(STAMP)
 	$(VENV)/bin/tenets schema --out schemas

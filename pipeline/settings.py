@@ -36,12 +36,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: state_root() / ".data",
                            description="Raw store, caches and other working state.")
     corrections_dir: Path = Field(
-        Path("corrections"), description="Reviewers' append-only correction logs (commit them)."
-    )
+        default_factory=lambda: state_root() / "corrections",
+        description="Reviewers' append-only correction logs (commit them).")
     prefect_home: Path = Field(default_factory=lambda: state_root() / ".prefect",
                                description="PREFECT_HOME for the embedded server.")
     reviewers_file: Path = Field(
-        Path(".tenets/reviewers.json"),
+        default_factory=lambda: state_root() / ".tenets" / "reviewers.json",
         description="Review app accounts: password hashes, API token hashes (keep out of git).",
     )
     review_session_hours: float = Field(12.0, gt=0, description="Review app login lifetime.")

@@ -118,21 +118,35 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
 
 def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     """"A and B opened the dialogue": the first of subjects joined by "and"
-    hosts when the last one's verb is a host verb."""
-    prev = m
-    mentions = find_mentions(ctx)  # in text order: only those after m are read
+    hosts when the last one's verb is a host verb.  Each mention's answer is
+    the next one's when they are chained, so answers are kept (cached on the
+    context): a list of thousands of names is read once, not once per name."""
+    memo: dict[int, bool] = ctx.analyses.setdefault("hosts_with_next", {})
+    mentions = find_mentions(ctx)  # in text order
     if "mention_starts" not in ctx.analyses:
         ctx.analyses["mention_starts"] = [x.start for x in mentions]
-    for other in mentions[bisect_left(ctx.analyses["mention_starts"], m.start + 1):]:
-        if other.extent_start < prev.extent_end:
-            continue
-        if not _chained(ctx.text[prev.extent_end:other.extent_start]):
-            return False
+    starts = ctx.analyses["mention_starts"]
+    chain: list[Mention] = []
+    prev, answer = m, False
+    while prev.start not in memo:
+        chain.append(prev)
+        i = bisect_left(starts, prev.start + 1)
+        while i < len(mentions) and mentions[i].extent_start < prev.extent_end:
+            i += 1
+        if i == len(mentions) or not _chained(ctx.text[prev.extent_end:mentions[i].extent_start]):
+            answer = False
+            break
+        other = mentions[i]
         _, s_end = ctx.sentence_at(other.start)
         if _HOST_SUBJECT.match(ctx.text[other.extent_end:max(s_end, other.extent_end + 80)]):
-            return True
+            answer = True
+            break
         prev = other
-    return False
+    else:
+        answer = memo[prev.start]
+    for x in chain:
+        memo[x.start] = answer
+    return answer
 
 
 def _next_block_text(ctx: Context, block) -> str:

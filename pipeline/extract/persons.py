@@ -89,14 +89,18 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     # of this one's words.
     by_word: dict[str, set[int]] = {}
     by_words: dict[frozenset[str], set[int]] = {}
+    group_words: list[set[frozenset[str]]] = []  # each group's distinct name-word sets
     for m in find_mentions(ctx):
-        index = next((i for i in _groups_that_may_hold(m.name_words, by_word, by_words)
-                      if any(_same_person(m, x) or _same_person(x, m) for x in groups[i])), None)
+        mine = m.name_words
+        index = next((i for i in _groups_that_may_hold(mine, by_word, by_words)
+                      if any(_same_words(mine, theirs) for theirs in group_words[i])), None)
         if index is None:
             index = len(groups)
             groups.append([m])
+            group_words.append(set())
         else:
             groups[index].append(m)
+        group_words[index].add(mine)
         for w in m.name_words:
             by_word.setdefault(w, set()).add(index)
         by_words.setdefault(m.name_words, set()).add(index)
@@ -163,11 +167,10 @@ def _persons_per_sentence(ctx: Context) -> dict[tuple[int, int], int]:
     return ctx.analyses["persons_per_sentence"]
 
 
-def _same_person(m: Mention, other: Mention) -> bool:
-    """All of m's name words belong to the other's name ('Minister Cardozo' is
+def _same_words(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """All of one name's words belong to the other's ('Minister Cardozo' is
     'María Fernanda Cardozo Estévez')."""
-    mine = m.name_words
-    return bool(mine) and mine <= other.name_words
+    return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
 
 
 def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:

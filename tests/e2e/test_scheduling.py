@@ -16,9 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
-from prefect.settings import PREFECT_API_URL, temporary_settings
 
 pytestmark = pytest.mark.e2e
 BIN = Path(sys.executable).parent
@@ -88,6 +85,10 @@ def test_deployments_from_prefect_yaml_run_on_a_worker(prefect_server, root, tmp
 
 def _log_messages(env, flow_run_id) -> list[str]:
     """The run's logs as the Prefect UI shows them, read through the client."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
         with get_client(sync_client=True) as client:
             logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
@@ -109,6 +110,9 @@ def test_a_served_run_with_a_failed_document_is_failed_and_logged(prefect_server
     serve = subprocess.Popen([sys.executable, "-m", "flows.serve", "--cron", "0 0 1 1 *", "--sources", str(docs),
                               "--out", str(out), "--name", "served-test"], cwd=root, env=env, stdout=log,
                              stderr=subprocess.STDOUT, start_new_session=True)
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     try:
         with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
             with get_client(sync_client=True) as client:
