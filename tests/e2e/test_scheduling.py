@@ -83,6 +83,47 @@ def test_deployments_from_prefect_yaml_run_on_a_worker(prefect_server, root, tmp
     assert sum(1 for m in messages if m.startswith("new ")) == 5, messages
 
 
+POOL_HTML = Path(__file__).resolve().parents[3] / "shared" / "corpus-pool" / "html"
+
+
+def test_the_discover_and_ingest_deployment_polls_a_feed_and_downloads_nothing_twice(
+        prefect_server, root, tmp_path):
+    """prefect.yaml's discover-and-ingest, run twice by a worker on a local RSS feed:
+    every entry ingested and exported the first time, no page downloaded again the second."""
+    from fixtures.http_server import FixtureServer
+
+    pages = sorted(POOL_HTML.glob("dos-*.html"))[:3]
+    if not pages:
+        pytest.skip("../shared/corpus-pool is not available")
+    env = {**prefect_server, "TENETS_PROJECT_DIR": str(root), "TENETS_DATA_DIR": str(tmp_path / "data"),
+           "TENETS_CORRECTIONS_DIR": str(tmp_path / "corrections"),
+           "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {k: v for k, v in env.items() if "proxy" not in k.lower()}
+    out = tmp_path / "out-feeds"
+    with FixtureServer() as server:
+        urls = [server.with_etag(f"/news/{p.stem}", p.read_bytes(), etag=f'"{p.stem}"') for p in pages]
+        items = "".join(f"<item><title>{p.stem}</title><link>{u}</link>"
+                        f"<pubDate>Mon, 0{i + 1} Sep 2025 10:00:00 GMT</pubDate></item>"
+                        for i, (p, u) in enumerate(zip(pages, urls)))
+        feed = server.add("/feed", (f'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+                                    f"<link>{server.url('/')}</link><description>d</description>{items}"
+                                    "</channel></rss>").encode(), "application/rss+xml")
+        server.add("/robots.txt", b"User-agent: *\nAllow: /\n", "text/plain")
+        _prefect(env, "work-pool", "create", "tenets-pool", "--type", "process", "--overwrite", cwd=root)
+        _prefect(env, "deploy", "--name", "discover-and-ingest", cwd=root)
+        page_hits = []
+        for _ in range(2):
+            before = len(server.requests)
+            _prefect(env, "deployment", "run", "ingest/discover-and-ingest", "--param", f"out_dir={out}",
+                     "--param", f"sources=[\"{feed}\"]", cwd=root)
+            _prefect(env, "worker", "start", "--pool", "tenets-pool", "--run-once", cwd=root, timeout=300)
+            page_hits.append([r for r in server.requests[before:] if r.path.startswith("/news/")])
+    assert len(list((out / "records").glob("*.json"))) == len(pages)
+    assert (out / "export" / "tenets.duckdb").is_file()
+    assert len(page_hits[0]) == len(pages)
+    assert page_hits[1] == []  # the feed is unchanged: no page is even asked for again
+
+
 def _log_messages(env, flow_run_id) -> list[str]:
     """The run's logs as the Prefect UI shows them, read through the client."""
     from prefect.client.orchestration import get_client
