@@ -8,8 +8,8 @@ import gzip
 import time
 
 import pytest
-from fixtures.http_server import FixtureServer
 
+from fixtures.http_server import SIMPLE_PAGE as PAGE
 from pipeline import robots
 from pipeline.discover import expand, listing_type, read_feed, read_sitemap
 from pipeline.errors import DocumentError, TenetsError
@@ -17,13 +17,6 @@ from pipeline.fetch import fetch
 from pipeline.settings import Settings
 from pipeline.sources import Listing, load_sources_file, resolve_sources, source_for_url
 
-PAGE = b"<!DOCTYPE html><html><head><title>T</title></head><body><main><p>Hello.</p></main></body></html>"
-
-
-@pytest.fixture
-def server():
-    with FixtureServer() as srv:
-        yield srv
 
 
 @pytest.fixture

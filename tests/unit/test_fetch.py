@@ -9,7 +9,7 @@ import threading
 import time
 
 import pytest
-from fixtures.http_server import FixtureServer, Response
+from fixtures.http_server import SIMPLE_PAGE as PAGE, Response
 
 from pipeline.errors import DocumentError
 from pipeline.fetch import fetch, retry_delay, sniff_media_type
@@ -17,13 +17,6 @@ from pipeline.raw_store import RawStore
 from pipeline.settings import Settings
 from pipeline.sources import source_for_url
 
-PAGE = b"<!DOCTYPE html><html><head><title>T</title></head><body><main><p>Hello.</p></main></body></html>"
-
-
-@pytest.fixture
-def server():
-    with FixtureServer() as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import time
 import tomllib
 
 import pytest
-from fixtures.http_server import FixtureServer, LoggingProxy, Response
+from fixtures.http_server import SIMPLE_PAGE as PAGE, LoggingProxy, Response
 
 from pipeline import netguard
 from pipeline.errors import DocumentError, TenetsError
@@ -20,14 +20,7 @@ from pipeline.settings import Settings
 from pipeline.sources import Source, resolve_sources, source_for_url
 from pipeline.store import record_path, write_error
 
-PAGE = b"<!DOCTYPE html><html><head><title>T</title></head><body><main><p>Hello.</p></main></body></html>"
 METADATA = "http://169.254.169.254/latest/meta-data/"
-
-
-@pytest.fixture
-def server():
-    with FixtureServer() as srv:
-        yield srv
 
 
 @pytest.fixture
