@@ -377,7 +377,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.extent_end += len(rest.group(0))
         if mention.rule == "people.name":
             mention.rule, mention.confidence = "people.name_comma_title", 0.8
-    if mention.rule == "people.name" and not _attributed(before, after):
+    if mention.rule == "people.name" and (not _attributed(before, after) or org_like(name)):
         return None  # an unanchored pair of capitalised words is too weak alone
     if run_country:
         mention.country = mention.country or run_country
@@ -467,6 +467,10 @@ _LOWER_OFFICE = stdre.compile(r"\b(?:" + "|".join(sorted({t.lower() for t in PER
                               + r")\s+$")
 
 
+_MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"
+                                r"[^.;]{0,40}\bwith\s*$")
+
+
 def _attributed(before: str, after: str) -> bool:
     """An unanchored name counts when the sentence attributes something to it."""
     return bool(stdre.search(r"\b(said|says|stated|noted|added|by|attributable to)\s*$", before)
@@ -474,4 +478,6 @@ def _attributed(before: str, after: str) -> bool:
                 or stdre.search(r"\b(?:counterparts?|colleagues?|successor|predecessor|deputy|envoy),\s*$", before)
                 # an office written in lower case: "opposition leader Tom Reed"
                 or _LOWER_OFFICE.search(before)
+                # the other side of a meeting or call: "met yesterday with Ana Ruiz"
+                or _MET_WITH_BEFORE.search(before)
                 or stdre.match(r"\s*(said|says|stated|noted|added|signed|met|welcomed|hosted)\b", after))

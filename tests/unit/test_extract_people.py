@@ -128,3 +128,12 @@ def test_a_titled_name_ends_before_a_connector_and_headline_verbs_are_not_names(
         "Fact Sheet: President Donald J. Harmon Addresses Threats to the United States\n\n"
         "Today, President Donald J. Harmon signed an Executive Order.")
     assert not any("Addresses" in p.name for p in [*record.people, *record.signatories])
+
+
+def test_the_other_side_of_a_meeting_is_a_person_but_a_company_is_not(extract_text):
+    record = extract_text(
+        "Readout\n\nDeputy Secretary Wendy Harlan met yesterday with Oksana Drevnitskaya, leader of "
+        "the democratic opposition. The Secretary also met with Northwind Corporation executives.")
+    names = {p.name for p in record.people}
+    assert "Oksana Drevnitskaya" in names
+    assert not any("Northwind" in n for n in names)
