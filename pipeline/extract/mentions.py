@@ -252,7 +252,9 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
         # to Australia" only ends the name.
         for n in range(min(6, len(rest)), 0, -1):
             code = lookup_country(" ".join(rest[:n]))
-            if code:
+            # "Communist Party of Vietnam External Relations Commission
+            # Chairman Le Hoai Trung": a country inside a longer name does not end the run
+            if code and (n == len(rest) or not rest[n][:1].isupper()):
                 return run[:m.start()], (code if m.group(1) == "of" else None)
         if m.group(1) != "of":
             continue

@@ -137,3 +137,10 @@ def test_the_other_side_of_a_meeting_is_a_person_but_a_company_is_not(extract_te
     names = {p.name for p in record.people}
     assert "Oksana Drevnitskaya" in names
     assert not any("Northwind" in n for n in names)
+
+
+def test_a_country_inside_an_organisations_name_does_not_end_the_title(extract_text):
+    record = extract_text(
+        "Readout of the Meeting with Workers’ Party of Vietnam External Relations Commission Chairman "
+        "Le Hoai Nam\n\nThe Advisor met with Chairman Nam at the White House.")
+    assert "Le Hoai Nam" in {p.name for p in record.people}
