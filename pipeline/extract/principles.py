@@ -69,16 +69,29 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     for m in _TRIGGER.finditer(text):
         group = re.sub(r"^(?:our|their|the|of)\s+", "", m.group("group").strip(), flags=re.I).lower()
         direct = _CONNECTOR.match(text, m.end())
-        source, pos = ("inline", direct.end()) if direct else (None, None)
-        if direct is None:
-            near = _NEAR_CONNECTOR.match(text, m.end())
-            # "shared values, to address global issues including health
-            # security": the list belongs to the nearer noun.
-            if near is None or _LOOKALIKE.search(_last_words(text[m.end():near.end()])):
+        if direct is not None:
+            source, pos = "inline", direct.end()
+            items = _list_items(text, pos)
+        else:
+            # "common principles ..., including those enshrined in the Charter,
+            # such as transparency, ...": the first connector may open no list
+            # ("those ..."); the next one in the clause may.
+            source, pos, items, at = "after_connector", None, [], m.end()
+            for _ in range(2):
+                near = _NEAR_CONNECTOR.match(text, at)
+                # "shared values, to address global issues including health
+                # security": the list belongs to the nearer noun.
+                if near is None or _LOOKALIKE.search(_last_words(text[m.end():near.end()])):
+                    break
+                pos, items, at = near.end(), _list_items(text, near.end()), near.end()
+                if items:
+                    break
+            if not items:
                 continue
-            source, pos = "after_connector", near.end()
         connector = text[m.end():pos].strip(" ,").lower()
-        items = _list_items(text, pos)
+        if source == "after_connector":  # the words that opened the list, not the clause before them
+            last = re.search(r"(such as|including|namely|notably|:)\s*$", connector)
+            connector = last.group(1) if last else connector
         s_start, s_end = ctx.sentence_at(m.start())
         intro = text[s_start:m.end()]
         for item_text, start in items:

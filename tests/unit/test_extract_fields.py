@@ -108,6 +108,14 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
                                    "transparency of procurement"]
 
 
+def test_a_connector_that_opens_no_list_gives_way_to_the_next(extract_text):
+    record = extract_text(
+        "Joint Statement of the Partners\n\nWe recommitted ourselves to common principles in the "
+        "region, including those enshrined in the Charter, such as transparency, good governance "
+        "and mutual respect.")
+    assert _principles(record) == ["transparency", "good governance", "mutual respect"]
+
+
 def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_text):
     record = extract_text(
         "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "
