@@ -57,12 +57,15 @@ _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|
 # (*SKIP): where the rest of the clause stops at a "." or ";", every start
 # before that point fails too (see persons._SIGNED_BY).
 _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
+                               r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
                                r"heads? of (?:the\s+)?delegations?)\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)
-_MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b",
+# "X led the U.S. delegation", "X will represent Australia" (at a meeting)
+_MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
+                           r"(?:will\s+)?represent(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z]))",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECASE)

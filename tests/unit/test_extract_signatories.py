@@ -136,3 +136,13 @@ def test_the_head_of_a_delegation_is_a_member_and_a_lower_case_office_anchors_a_
     roles = {p.name: p.role.value for p in record.people}
     assert roles["Mark Dunn"] == "member" and roles["Lena Berg"] == "member"
     assert "Tom Reed" in roles
+
+
+def test_roster_members_and_those_who_represent_a_country_are_members(extract_text):
+    record = extract_text(
+        "Media Release\n\nI would like to thank the Taskforce members Dr Ana Fisk, Mr Tom Reed and Ms "
+        "Lena Berg for their report. At the ministerial meeting the Minister for Trade, Senator Hale, "
+        "will represent Australia.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Ana Fisk": "member", "Tom Reed": "member", "Lena Berg": "member",
+                     "Hale": "member"}
