@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.resources import load_data
+
 # Whole lines (after whitespace is collapsed) that are never document content.
 _LINE_PATTERNS = [
     r"an official website of the united states government\.?( here['’]s how you know\.?)?",
@@ -97,12 +99,7 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III
 _NAME_LINE = re.compile(
     rf"^(?:{_HONORIFIC}\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s*,.*|\s+(?:of|for)\s.*)?$")
 # Capitalised words that start or fill headlines and link texts, never names.
-_NOT_NAME_WORDS = frozenset("""
-    The A An And Of For On In To At By With From Our Its Your Their This These That
-    Read More Latest Related News Press Release Releases Statement Statements Remarks
-    Office Department Ministry Home Contact About Briefing Room Media Share Print
-    Begin End Text Map Photo Video Fact Sheet
-""".split())
+_NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 
 
 def looks_like_name_line(line: str) -> bool:
