@@ -114,7 +114,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
                         for m in cand.mentions if m.country}
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
-    home = _home_side(ctx, cands, first_sentence)
+    home = _home_side(ctx, cands, first_sentence, person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
     for c in cands:
         f = c.features
@@ -234,7 +234,8 @@ def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
     return out
 
 
-def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[int, int]) -> str | None:
+def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[int, int],
+               tied: set[str]) -> str | None:
     """The side a readout leaves unnamed: "Secretary of State Antony J. Blinken
     met today with Danish Foreign Minister Jeppe Kofod" names the visitor's
     country and not the publisher's.  When a person in the first sentence has
@@ -244,7 +245,6 @@ def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[
                    if first_sentence[0] <= m.start < first_sentence[1]]
     if not any(m.country for m in lead_people) or all(m.country for m in lead_people):
         return None
-    tied = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     untied = [c for c in cands if c.is_country and c.code not in tied]
     if not untied:
         return None
