@@ -52,10 +52,28 @@ QUOTAS_ROUND3 = {
     ("UK Government", "readout"): 1, ("UK Government", "press_release"): 2,
     ("UK Government", "report"): 1,
 }
+# Fourth round: like the third, a fresh sample across publishers and kinds measured
+# whole as unseen documents first, plus the remaining pages that speak of
+# recommendations often (the test part held essentially one such document).
+QUOTAS_ROUND4 = {
+    ("US Department of State", "readout"): 9, ("US Department of State", "joint_statement"): 6,
+    ("US Department of State", "press_release"): 2, ("US Department of State", "report"): 2,
+    ("US Department of State", None): 2,
+    ("The White House", "joint_statement"): 8, ("The White House", "readout"): 5,
+    ("The White House", "other"): 4, ("The White House", "press_release"): 2,
+    ("The White House", "report"): 1,
+    ("Prime Minister of Australia", "joint_statement"): 6,
+    ("Prime Minister of Australia", "press_release"): 5,
+    ("Prime Minister of Australia", "readout"): 4, ("Prime Minister of Australia", "report"): 2,
+    ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1,
+}
 MAX_CHARS = 20_000
 # Enumerated recommendations are rare in the pool; every document that speaks of
 # recommendations at least this often (and is not too long to annotate) is added.
 RECOMMENDATION_MENTIONS, RECOMMENDATION_MAX_CHARS = 3, 25_000
+# Round four also counts "recommend" and "recommended": round one took every page
+# that says "recommendation" often enough.
+RECOMMENDATION_WORD = {1: "recommendation", 4: "recommend"}
 
 
 def _shingles(text: str, n: int = 12) -> set[str]:
@@ -86,10 +104,10 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
     if round_ >= 2:
         real = Path(__file__).resolve().parents[1] / "tests" / "real"
         done = set((real / "pool-sample.txt").read_text().split())
-        if round_ == 3:
-            done |= set((real / "pool-sample-round2.txt").read_text().split())
+        for earlier in range(2, round_):
+            done |= set((real / f"pool-sample-round{earlier}.txt").read_text().split())
         rows = [r for r in rows if r["id"] not in done]
-        quotas = QUOTAS_ROUND2 if round_ == 2 else QUOTAS_ROUND3
+        quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4}[round_]
     else:
         quotas = QUOTAS
     for (publisher, kind), n in quotas.items():
@@ -98,10 +116,10 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         group.sort(key=lambda r: r["id"])
         picked += rng.sample(group, min(n, len(group)))
     chosen = {r["id"] for r in picked}
-    for r in rows if round_ == 1 else []:
+    for r in rows if round_ in (1, 4) else []:
         text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")
         if (r["id"] not in chosen and len(text) <= RECOMMENDATION_MAX_CHARS
-                and text.lower().count("recommendation") >= RECOMMENDATION_MENTIONS):
+                and text.lower().count(RECOMMENDATION_WORD[round_]) >= RECOMMENDATION_MENTIONS):
             picked.append(r)
     for r in picked:
         size = (POOL / "text" / f"{r['id']}.txt").stat().st_size
