@@ -7,9 +7,9 @@ first written from (the corpus and the extra corpus) are development only,
 and so are the pool documents of the second annotation round
 (``pool-sample-round2.txt``), annotated after the test part was fixed: adding
 them to the test part would change what earlier measurements measured.
-The third round (``pool-sample-round3.txt``) was measured whole as unseen
-documents first, then cut like the first: every third of each ten of its
-own strata to the test part.
+The third and fourth rounds (``pool-sample-round3.txt``, ``-round4.txt``)
+were each measured whole as unseen documents first, then cut like the first:
+every third of each ten of its own strata to the test part.
 Writes ``tests/real/split.tsv``; run once, then the file is the split.
 """
 
@@ -33,6 +33,18 @@ def train_publisher(name: str) -> str:
     if number <= 6:
         return "Prime Minister of Australia"
     return "UK Government" if number <= 11 else "Other foreign ministries"
+
+
+def _measured_round(round_: int, manifest: dict) -> list[str]:
+    """A round measured whole as unseen documents first, then cut like the
+    first: every third of each ten of its own strata to the test part."""
+    sample = ROOT / "tests" / "real" / f"pool-sample-round{round_}.txt"
+    docs = [(f"corpus-pool/{pool_id}", manifest[pool_id]["publisher"],
+             manifest[pool_id]["kind_guess"] or "none")
+            for pool_id in (sample.read_text().split() if sample.exists() else [])]
+    docs.sort(key=lambda r: (r[1], r[2], hashlib.sha1(r[0].encode()).hexdigest()))
+    return [f"{key}\tpool{round_}\t{pub}\t{kind}\t{'test' if i % 10 in TEST_SLOTS else 'dev'}"
+            for i, (key, pub, kind) in enumerate(docs)]
 
 
 def main() -> None:
@@ -62,13 +74,8 @@ def main() -> None:
         entry = manifest[pool_id]
         lines.append(f"corpus-pool/{pool_id}\tpool2\t{entry['publisher']}\t"
                      f"{entry['kind_guess'] or 'none'}\tdev")
-    round3 = ROOT / "tests" / "real" / "pool-sample-round3.txt"
-    third = [(f"corpus-pool/{pool_id}", manifest[pool_id]["publisher"],
-              manifest[pool_id]["kind_guess"] or "none")
-             for pool_id in (round3.read_text().split() if round3.exists() else [])]
-    third.sort(key=lambda r: (r[1], r[2], hashlib.sha1(r[0].encode()).hexdigest()))
-    lines += [f"{key}\tpool3\t{pub}\t{kind}\t{'test' if i % 10 in TEST_SLOTS else 'dev'}"
-              for i, (key, pub, kind) in enumerate(third)]
+    for round_ in (3, 4):
+        lines += _measured_round(round_, manifest)
     (ROOT / "tests" / "real" / "split.tsv").write_text("\n".join(lines) + "\n")
 
 
