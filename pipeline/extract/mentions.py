@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re as stdre
 
+from pipeline.extract.attributions import capitals_mentions
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
     HONORIFIC_SET,
@@ -52,6 +53,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     taken = [(m.start, m.end) for m in roster]
     mentions += roster
     mentions += signature_block_mentions(ctx)
+    mentions += capitals_mentions(ctx)
     taken += [(m.start, m.end) for m in mentions]
     # Headlines are in title case, where every word looks like a name: there a
     # name counts only when a title or an honorific anchors it.

@@ -163,8 +163,9 @@ def clean_title(title: str) -> tuple[str, str | None]:
     """Drop a leading article, honorific and country ('the U.K. Science Minister')."""
     title = title.strip(" ,")
     country = None
-    title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=[A-Z])", title)[-1]
-    title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+)+", "", title)
+    # ("Statement by the _ Prime Minister": OCR leaves stray marks)
+    title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=(?:the\s+)?(?:[^\w\s]\s*|_\s*)?[A-Z])", title)[-1]
+    title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+|[^\w\s]\s*|_\s*)+", "", title)
     m = LEADING_COUNTRY.match(title)
     if m:
         country = lookup_country(m.group(1))

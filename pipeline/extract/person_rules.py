@@ -14,6 +14,7 @@ import re
 
 import regex
 
+from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import title_like
@@ -59,7 +60,9 @@ _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|
 _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
                                r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
-                               r"heads? of (?:the\s+)?delegations?)\b[^.;]*+(?:$|(*SKIP)(*FAIL))",
+                               r"heads? of (?:the\s+)?delegations?|representatives?\s+(?:on|to|at)\s+the)\b"
+                               # (a capital's period is an abbreviation's: "U.S. Ambassador")
+                               r"(?:[^.;]|(?<=[A-Z])\.)*+(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)
@@ -68,6 +71,7 @@ _MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\
                            r"(?:will\s+)?represent(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z]))",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
+_SAYS_COLON = re.compile(rf"\b{_SAY}\s*:\s*$", re.IGNORECASE)
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECASE)
 
 
@@ -81,6 +85,9 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)
     heading = ctx.block_at(m.start)
+    attributed = by_list_role(ctx, m)
+    if attributed is not None:
+        return attributed, f"people.{attributed.value}_by_heading"
     if "in_title" in m.tags and _TITLE_BY.search(text[heading.start if heading else s_start:m.extent_start]):
         return PersonRole.author, "people.title_by"
     block = ctx.block_at(m.start)
@@ -106,7 +113,10 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     block_text = ctx.text[block.start:block.end] if block else ""
     # quoted words in the block, or in the next one ("..., said Minister X:")
     following = _next_block_text(ctx, block)
-    has_quote = any(q in block_text or q in following[:2] for q in ("“", '"'))
+    # A block that ends in "X said:" introduces the next paragraph as the
+    # quotation, marks or none (GOV.UK sets quotations apart as blocks).
+    has_quote = any(q in block_text or q in following[:2] for q in ("“", '"')) or bool(
+        following and _SAYS_COLON.search(block_text))
     if has_quote and (_SAY_BEFORE.search(before) or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"

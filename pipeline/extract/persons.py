@@ -67,7 +67,8 @@ class PersonCandidate:
 
     @cached_property
     def best(self) -> Mention:
-        return max(self.mentions, key=lambda m: (len(m.name.split()), -m.start))
+        # the fullest name, written in capitals only where no other form is
+        return max(self.mentions, key=lambda m: (len(m.name.split()), not m.name.isupper(), -m.start))
 
     @property
     def name(self) -> str:

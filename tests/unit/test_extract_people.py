@@ -144,3 +144,44 @@ def test_a_country_inside_an_organisations_name_does_not_end_the_title(extract_t
         "Readout of the Meeting with Workers’ Party of Vietnam External Relations Commission Chairman "
         "Le Hoai Nam\n\nThe Advisor met with Chairman Nam at the White House.")
     assert "Le Hoai Nam" in {p.name for p in record.people}
+
+
+def test_a_headline_in_capitals_names_its_authors_after_their_honorifics(extract_text):
+    record = extract_text(
+        "JOINT STATEMENT BY THE PREMIER, THE HON R J HALLORAN MP, AND THE MAYOR, MR DUNMORE\n\n"
+        "The new ferry terminal at Port Ellis will open in March.\n\n"
+        "Mr Dunmore said the terminal would serve the whole valley.")
+    roles = {p.name: p.role.value for p in record.people}
+    # the capitals form only where the text has no other one
+    assert roles == {"R J HALLORAN": "author", "Dunmore": "author"}
+
+
+def test_a_statement_by_line_under_the_headline_names_its_author(extract_text):
+    record = extract_text(
+        "FOR PRESS: No. 12\n\nHARBOUR WORKS\n\nStatement by the _ Premier, Mr. Colin Ashdown\n\n"
+        "The Government will fund the harbour works. Senator Bree Lamont welcomed the decision.")
+    people = {p.name: (p.role.value, p.title) for p in record.people}
+    assert people["Colin Ashdown"] == ("author", "Premier")
+    assert people["Bree Lamont"][0] != "author"
+
+
+def test_remarks_headings_name_speakers_and_a_said_colon_block_is_a_quotation(extract_text):
+    record = extract_text(
+        "Remarks by Minister Hana Ortiz at the Port Signing\n\n"
+        "The ministry signed a port agreement.\n\n"
+        "Transport Minister Oren Vale said:\n\n"
+        "This port will carry our exports for a generation.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Hana Ortiz"] == "speaker"
+    assert roles["Oren Vale"] == "quoted"
+
+
+def test_participants_after_abbreviated_titles_are_still_members(extract_text):
+    record = extract_text(
+        "Defense Talks Readout\n\n"
+        "The talks were held on May 3. Other U.S. participants included Assistant Secretary Jo Marsh, "
+        "U.S. Ambassador to Peru Dana Holt, and Deputy Assistant Secretary Rui Castro.\n\n"
+        "I thank my representatives on the Business Council, Mr Ivo Petrak and Mrs Lina Otte.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Dana Holt"] == roles["Rui Castro"] == "member"
+    assert roles["Ivo Petrak"] == roles["Lina Otte"] == "member"

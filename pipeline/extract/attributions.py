@@ -1,0 +1,100 @@
+"""Who a document says it is by: the by-list of a heading near the top, such
+as "Statement by the Prime Minister, the Hon P J Keating MP" or "JOINT
+STATEMENT BY THE PRIME MINISTER, MR HAWKE, AND THE SOUTH AUSTRALIAN PREMIER,
+MR BANNON".
+
+A statement's by-list names its authors; a remarks heading ("Remarks by ...")
+names its speakers.  Archive headlines are often in capitals, where
+capitalisation marks no name: there a name is what follows an honorific
+("Mr", "the Hon") up to a post-nominal, a comma or "and".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.context import Context
+from pipeline.extract.names import Mention
+from pipeline.gazetteer import HONORIFICS, POST_NOMINALS, is_given_name
+from pipeline.models import BlockKind, PersonRole
+
+# Only the first blocks of a page are its headings and bylines; further down a
+# "statement by" is reported, not the page's own attribution.
+TOP_BLOCKS = 6
+MAX_HEADING_CHARS = 300
+_BY = re.compile(r"\b(?P<what>remarks|statement|release|message|communiqu[eé]|declaration)s?\s+(?:by|from)\s+",
+                 re.IGNORECASE)
+# The by-list ends where the heading turns to its subject ("... on Ukraine").
+_LIST_END = re.compile(r"\s(?:on|regarding|concerning|about|following|at|to)\s|\s[-–—:]\s|[;:]\s", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"(?<![A-Za-z])(?:THE\s+)?(?:(?:RT\.?|RIGHT)\s+)?(?:"
+    + "|".join(sorted({re.escape(h.rstrip(".").upper()) for h in HONORIFICS}, key=len, reverse=True))
+    + r")\.?\s+")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’-]*\.?")
+MAX_NAME_WORDS = 3
+
+
+def by_lists(ctx: Context) -> list[tuple[int, int, PersonRole]]:
+    """The spans of the top headings' by-lists, each with the role it gives
+    the persons named in it (cached on the context)."""
+    if "by_lists" in ctx.analyses:
+        return ctx.analyses["by_lists"]
+    out = []
+    for index, block in enumerate(ctx.parsed.blocks[:TOP_BLOCKS]):
+        if block.end - block.start > MAX_HEADING_CHARS and block.kind is not BlockKind.heading:
+            continue
+        text = ctx.block_text(block)
+        found = _BY.search(text)
+        if not found:
+            continue
+        end = _LIST_END.search(text, found.end())
+        role = PersonRole.speaker if found.group("what").lower() == "remarks" else PersonRole.author
+        out.append((block.start + found.end(), block.start + (end.start() if end else len(text)), role))
+    ctx.analyses["by_lists"] = out
+    return out
+
+
+def by_list_role(ctx: Context, m: Mention) -> PersonRole | None:
+    """The role a top heading's by-list gives this mention, if it is in one."""
+    return next((role for start, end, role in by_lists(ctx) if start <= m.start < end), None)
+
+
+def capitals_mentions(ctx: Context) -> list[Mention]:
+    """The honorific-anchored names of by-lists written in capitals."""
+    out = []
+    for start, end, _role in by_lists(ctx):
+        segment = ctx.text[start:end]
+        if sum(c.islower() for c in segment) > 0.1 * sum(c.isalpha() for c in segment):
+            continue
+        for hon in _HONORIFIC.finditer(segment):
+            name = _name_after(segment, hon.end())
+            if name:
+                s, e = start + name[0], start + name[1]
+                out.append(Mention(name=ctx.text[s:e], start=s, end=e, extent_start=start + hon.start(),
+                                   extent_end=e, rule="people.statement_by", confidence=0.7,
+                                   tags={"statement_by", "in_title"}))
+    return out
+
+
+def _name_after(segment: str, at: int) -> tuple[int, int] | None:
+    """The name's span from ``at``: initials then words, ended by a
+    post-nominal, a comma, "and" or the segment's end.  More than three words
+    mean the heading ran on into its subject: the name is cut to the given
+    name and surname it starts with (or its first word)."""
+    words = []
+    for word in _CAPS_WORD.finditer(segment, at):
+        if segment[words[-1].end() if words else at:word.start()].strip():
+            break  # a comma or other punctuation between words ends the name
+        bare = word.group(0).rstrip(".")
+        if bare in POST_NOMINALS or bare in ("AND", "OF", "THE"):
+            break
+        words.append(word)
+    initials = 0
+    while initials < len(words) and len(words[initials].group(0).rstrip(".")) == 1:
+        initials += 1
+    if initials == len(words):
+        return None
+    if len(words) - initials > MAX_NAME_WORDS:
+        first = words[initials].group(0).title()
+        words = words[:initials + (2 if is_given_name(first) else 1)]
+    return words[0].start(), words[-1].end()
