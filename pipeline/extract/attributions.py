@@ -6,7 +6,8 @@ MR BANNON".
 A statement's by-list names its authors; a remarks heading ("Remarks by ...")
 names its speakers.  Archive headlines are often in capitals, where
 capitalisation marks no name: there a name is what follows an honorific
-("Mr", "the Hon") up to a post-nominal, a comma or "and".
+("Mr", "the Hon") up to a post-nominal, a comma or "and", or what follows an
+office ("PRIME MINISTER HOWARD") when the body writes that name too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import Mention
-from pipeline.gazetteer import HONORIFICS, POST_NOMINALS, is_given_name
+from pipeline.gazetteer import HONORIFICS, NON_NAME_WORDS, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name
 from pipeline.models import BlockKind, PersonRole
 
 # Only the first blocks of a page are its headings and bylines; further down a
@@ -30,6 +31,9 @@ _HONORIFIC = re.compile(
     r"(?<![A-Za-z])(?:THE\s+)?(?:(?:RT\.?|RIGHT)\s+)?(?:"
     + "|".join(sorted({re.escape(h.rstrip(".").upper()) for h in HONORIFICS}, key=len, reverse=True))
     + r")\.?\s+")
+_OFFICE = re.compile(r"(?<![A-Za-z])(?:"
+                     + "|".join(sorted({re.escape(t.upper()) for t in TITLE_HEAD_WORDS}, key=len, reverse=True))
+                     + r")\s+")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’-]*\.?")
 MAX_NAME_WORDS = 3
 
@@ -60,20 +64,29 @@ def by_list_role(ctx: Context, m: Mention) -> PersonRole | None:
 
 
 def capitals_mentions(ctx: Context) -> list[Mention]:
-    """The honorific-anchored names of by-lists written in capitals."""
+    """The honorific- or office-anchored names of by-lists written in capitals."""
     out = []
     for start, end, _role in by_lists(ctx):
         segment = ctx.text[start:end]
         if sum(c.islower() for c in segment) > 0.1 * sum(c.isalpha() for c in segment):
             continue
-        for hon in _HONORIFIC.finditer(segment):
-            name = _name_after(segment, hon.end())
-            if name:
-                s, e = start + name[0], start + name[1]
-                out.append(Mention(name=ctx.text[s:e], start=s, end=e, extent_start=start + hon.start(),
-                                   extent_end=e, rule="people.statement_by", confidence=0.7,
-                                   tags={"statement_by", "in_title"}))
+        spans = [_name_after(segment, hon.end()) for hon in _HONORIFIC.finditer(segment)]
+        spans += [span for office in _OFFICE.finditer(segment)
+                  if (span := _name_after(segment, office.end())) and _body_writes(ctx, segment[span[0]:span[1]])]
+        for s, e in sorted({span for span in spans if span}):
+            out.append(Mention(name=ctx.text[start + s:start + e], start=start + s, end=start + e,
+                               extent_start=start + s, extent_end=start + e, rule="people.statement_by",
+                               confidence=0.7, tags={"statement_by", "in_title"}))
     return out
+
+
+def _body_writes(ctx: Context, name: str) -> bool:
+    """An office's next words are a name only if the body writes it as one
+    ("PRIME MINISTER HOWARD" and "Prime Minister Howard")."""
+    words = [w.title() for w in name.split()]
+    if any(w in NON_NAME_WORDS for w in words):
+        return False
+    return re.search(r"\b" + re.escape(" ".join(words)) + r"\b", ctx.text) is not None
 
 
 def _name_after(segment: str, at: int) -> tuple[int, int] | None:

@@ -96,6 +96,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
             and ctx.block_index(m.start) <= 3 and m.extent_start - block.start <= 2
             and len(text[m.extent_end:block.end].strip(" .,")) <= 2):
         return PersonRole.author, "people.byline"
+    if _signs_off(ctx, m):
+        return PersonRole.author, "people.sign_off"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
     lead = re.match(r"^\s*We,\s", text[s_start:s_end])
     if lead:
@@ -127,6 +129,44 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(after):
         return PersonRole.member, "people.delegation"
     return PersonRole.other, "people.mentioned"
+
+
+# A line that reads as a sentence: four lower-case words in a row.
+_PROSE = re.compile(r"(?:\b[a-z]+\b[^\w\n]+){3}\b[a-z]+\b")
+SIGN_OFF_TAIL_BLOCKS, SIGN_OFF_LINE_CHARS = 10, 80
+
+
+def _signs_off(ctx: Context, m: Mention) -> bool:
+    """A name on a line of its own after the document's last paragraph (only
+    names, titles, places and dates follow): the sign-off of a report or
+    letter, which names its authors."""
+    if m.rule not in ("people.name_line", "people.name_comma_title", "people.honorific_name"):
+        return False
+    blocks = ctx.parsed.blocks
+    i = ctx.block_index(m.start)
+    if i is None or i == 0:
+        return False
+    block = blocks[i]
+    if block.end - block.start > SIGN_OFF_LINE_CHARS or m.extent_start - block.start > 20:
+        return False
+    if not all(b.end - b.start <= SIGN_OFF_LINE_CHARS and not _PROSE.search(ctx.block_text(b))
+               for b in blocks[i:]):
+        return False
+    # the tail of short lines follows a paragraph's last sentence (not a
+    # list's lead-in: "Representatives of the Council:" heads a roster)
+    first = i
+    while first > 0 and blocks[first - 1].end - blocks[first - 1].start <= SIGN_OFF_LINE_CHARS \
+            and not _PROSE.search(ctx.block_text(blocks[first - 1])):
+        first -= 1
+    last_prose = ctx.block_text(blocks[first - 1]).rstrip() if first > 0 else ""
+    return (len(blocks) - first <= SIGN_OFF_TAIL_BLOCKS and last_prose.endswith((".", "!", "?", "”", '"'))
+            and _holds_mention(ctx, blocks[first]))
+
+
+def _holds_mention(ctx: Context, block) -> bool:
+    starts = [x.start for x in find_mentions(ctx)]
+    i = bisect_left(starts, block.start)
+    return i < len(starts) and starts[i] < block.end
 
 
 def _hosts_with_next(ctx: Context, m: Mention) -> bool:

@@ -185,3 +185,35 @@ def test_participants_after_abbreviated_titles_are_still_members(extract_text):
     roles = {p.name: p.role.value for p in record.people}
     assert roles["Dana Holt"] == roles["Rui Castro"] == "member"
     assert roles["Ivo Petrak"] == roles["Lina Otte"] == "member"
+
+
+def test_an_office_in_a_capitals_headline_anchors_a_name_the_body_writes(extract_text):
+    record = extract_text(
+        "JOINT COMMUNIQUE BY PREMIER LANDRY AND PRESIDENT OKONKWO ON THE STATE VISIT\n\n"
+        "Premier Landry welcomed President Okonkwo to the state capital.\n\n"
+        "Both leaders discussed trade.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Landry": "author", "Okonkwo": "author"}
+
+
+def test_the_names_under_a_reports_last_paragraph_are_its_authors(extract_text):
+    record = extract_text(
+        "Report of the Advisory Group on Coastal Science\n\n"
+        "1. We recommend that the Council be reconstituted.\n\n"
+        "2. The question of legislation should be left until the end of the year.\n"
+        "Professor A. B. Linden\n"
+        "Sir Rowan Hale\n"
+        "14 March 1976")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"A. B. Linden": "author", "Rowan Hale": "author"}
+
+
+def test_a_roster_after_its_lead_in_is_not_a_sign_off(extract_text):
+    record = extract_text(
+        "Employers Meet the Government\n\n"
+        "The Prime Minister met employers today to discuss wages.\n"
+        "Representatives of the Confederation of Industry\n"
+        "Mr. H. G. Ashby, President\n"
+        "Sir Lionel Barr, Vice-President")
+    roles = {p.name: p.role.value for p in record.people}
+    assert "author" not in roles.values()
