@@ -39,7 +39,10 @@ _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|t
                          r"through|on|promoting|supporting|the)|while|but|guided|which|who|"
                          # a new subject after a comma starts a new clause ("..., we aim to")
                          r"we|they|it|he|she|I|you|this|these|our|their)\s|"
-                         r"\s(?:underlying|underpinning|behind|throughout|across)\s")
+                         r"\s(?:underlying|underpinning|behind|throughout|across|under)\s|"
+                         # a trailing modifier: "... as stipulated in the Treaty",
+                         # "shared responsibility in addressing ..."
+                         r"\sas\s(?=\w+ed\b)|\sin\s(?=\w+ing\b)")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such)\b", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
@@ -71,7 +74,9 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         direct = _CONNECTOR.match(text, m.end())
         if direct is not None:
             source, pos = "inline", direct.end()
-            items = _list_items(text, pos)
+            # "the principle of non-refoulement, the key tenet of ...": one
+            # principle named, what follows its comma is no list
+            items = _list_items(text, pos, single=group.endswith("principle"))
         else:
             # "common principles ..., including those enshrined in the Charter,
             # such as transparency, ...": the first connector may open no list
@@ -149,12 +154,15 @@ def _describe(cand: PrincipleCandidate, group: str, connector: str, intro: str, 
     f[f"kind:{kind}"] = 1.0
 
 
-def _list_items(text: str, pos: int) -> list[tuple[str, int]]:
+def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, int]]:
     """Split 'a, b, c and d' from ``pos`` to the end of the clause; the item
-    introduced by 'and' closes the list."""
+    introduced by 'and' closes the list.  ``single``: one item, which ends
+    at the first comma."""
     end_m = _CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     segment = text[pos:min(end, pos + 600)]
+    if single:
+        segment = segment.split(",", 1)[0]
     if _BAD_START.match(segment):
         return []
     parts: list[tuple[str, int]] = []
