@@ -110,11 +110,13 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 out.append(cand)
             else:
                 intro = raw
-                intro_recommends = bool(_INTRO_CUES["recommend"].search(raw[-300:]))
+                intro_recommends = bool(_RECOMMENDS_LIST.search(raw[-300:]))
             run_length = 0
             continue
         if run_length == 0:
             run_length = sum(1 for _ in _run(blocks, i))
+        if _FILE_LINK.search(raw):
+            continue  # a link to an attached document ("Statement on X [PDF 69KB]")
         numbered = _NUMBERED.match(raw)
         if labelled:
             source, m = "labelled", labelled
@@ -140,6 +142,11 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     return out
 
 
+# A lead-in that introduces what is recommended: it ends in a colon, or the
+# verb opens the list ("recommends that", "recommended the following").
+# ("healthcare providers can recommend follow-up actions" introduces nothing.)
+_RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the following)\b[^.!?]*$)", re.I)
+_FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
 _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"
                         r"\bwhite paper\b|\bplan\b", re.I)
 # A fact sheet of two governments: "U.S.-Israel", "United States and India", "Joint".
@@ -147,12 +154,23 @@ _JOINT = re.compile(r"\bjoint\b|\bbilateral\b", re.I)
 
 
 def _governments_in_title(ctx: Context) -> int:
+    """How many governments the headline pairs ("U.S.-Israel", "Australia and
+    Japan"): a fact sheet issued by two governments names them as a pair; one
+    that names another country only as the subject of its actions does not."""
     blocks = ctx.parsed.blocks
     title = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
     if title is None:
         return 0
-    return len({code for start, _, label, code in ctx.entities if title.start <= start < title.end
-                and label in ("GPE", "NORP", "ORG")})
+    countries = [(start, end, code) for start, end, label, code in ctx.entities
+                 if title.start <= start < title.end and label in ("GPE", "NORP") and code]
+    paired = set()
+    for (_, end, code), (start, _, other) in zip(countries, countries[1:]):
+        if code != other and _PAIR_JOINT.fullmatch(ctx.text[end:start]):
+            paired |= {code, other}
+    return len(paired)
+
+
+_PAIR_JOINT = re.compile(r"\s*(?:[-–/]|and)\s*")
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 

@@ -211,3 +211,30 @@ def test_a_single_named_principle_ends_at_its_comma_or_trailing_modifier(extract
     assert [p.text for p in record.principles] == [
         "non-return", "respect for each other's sovereignty and territorial integrity",
         "joint responsibility"]
+
+
+def test_a_one_government_fact_sheet_naming_another_country_lists_no_commitments(extract_text):
+    one_sided = extract_text(
+        "FACT SHEET: President Acts on Threats to the United States by the Government of Brazil\n\n"
+        "Today the President signed an order. The order:\n\n"
+        "- The Secretary of Commerce will determine whether other countries import the goods.\n"
+        "- The Secretary of State will monitor compliance with the order.")
+    joint = extract_text(
+        "FACT SHEET: U.S.-Brazil Partnership on Clean Energy\n\n"
+        "The two countries intend to:\n\n"
+        "- The United States and Brazil will launch a clean hydrogen program.\n"
+        "- Both governments will co-fund grid research.")
+    assert one_sided.recommendations == []
+    assert [r.text for r in joint.recommendations] == [
+        "The United States and Brazil will launch a clean hydrogen program",
+        "Both governments will co-fund grid research"]
+
+
+def test_links_to_attachments_and_a_passing_recommend_are_no_recommendations(extract_text):
+    record = extract_text(
+        "Report of the Review\n\nThe review was published today. Doctors can recommend tests\n\n"
+        "- In March the agency announced a prize for new test designs.\n\n"
+        "Documents released with the report:\n\n"
+        "- Statement on Education Cooperation [PDF 69KB]\n"
+        "- Recommendation 1 Report [PDF 1.2MB]")
+    assert record.recommendations == []
