@@ -146,3 +146,15 @@ def test_roster_members_and_those_who_represent_a_country_are_members(extract_te
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Ana Fisk": "member", "Tom Reed": "member", "Lena Berg": "member",
                      "Hale": "member"}
+
+
+def test_signers_with_bare_initials_and_malaysian_styles(extract_text):
+    from tests.fixtures.pages import ARCHIVE_PAGE
+
+    record = extract_text(ARCHIVE_PAGE)
+    assert {s.name for s in record.signatories} == {"Ivo Petrak", "R G Lamont"}
+    record = extract_text(
+        "Ministers Sign Arrangement\n\nThe Minister for Immigration, Dan Rowe MP, and Malaysian "
+        "Minister of Home Affairs, Dato' Seri Hamzah bin Tun Rashid, signed the arrangement in "
+        "Kuala Lumpur today.")
+    assert {s.name for s in record.signatories} == {"Dan Rowe", "Hamzah bin Tun Rashid"}

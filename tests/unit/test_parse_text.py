@@ -2,6 +2,7 @@ import pytest
 
 from pipeline.models import BlockKind
 from pipeline.parse.text import parse_text
+from tests.fixtures.pages import ARCHIVE_PAGE
 
 
 def _texts(doc, kind=None):
@@ -121,3 +122,23 @@ def test_markup_remnants_read_as_before(fragment, expected):
 def test_closing_hashes_of_a_heading_are_dropped():
     doc = parse_text("Title words here\n\n## Scope ##\n\n# a" + " " * 20 + "b ##  \n")
     assert _texts(doc, BlockKind.heading)[-2:] == ["Scope", "a b"]
+
+
+
+
+def test_a_page_wrapped_at_a_fixed_width_is_read_in_sentences_below_its_header():
+    parsed = parse_text(ARCHIVE_PAGE)
+    blocks = [parsed.text[b.start:b.end] for b in parsed.blocks]
+    # the header lines stay lines; the wrapped sentences are whole again
+    assert "Statement by the Prime Minister, Mr Colin Ashdown" in blocks
+    assert ("The agreement to transfer the harbour works was signed by the Minister for Transport, "
+            "Mr Ivo Petrak, and the State Minister for Ports and Harbours, Mr R G Lamont.") in blocks
+    assert "CANBERRA 27 November 1985" in blocks
+
+
+def test_pages_with_a_line_per_paragraph_keep_their_lines():
+    page = "Title Of The Page\n\n" + "\n".join(
+        f"Paragraph {i} has a long sentence that runs on and on well past any fixed width of an "
+        f"archive page, then ends without a period" for i in range(10))
+    parsed = parse_text(page)
+    assert len(parsed.blocks) == 11
