@@ -18,7 +18,7 @@ from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import title_like
-from pipeline.models import PersonRole
+from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
              PersonRole.member, PersonRole.other]
@@ -128,6 +128,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.speaker, "people.speaker"
     if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(after):
         return PersonRole.member, "people.delegation"
+    if _listed_under_attendance(ctx, m):
+        return PersonRole.member, "people.attendance_list"
     return PersonRole.other, "people.mentioned"
 
 
@@ -167,6 +169,30 @@ def _holds_mention(ctx: Context, block) -> bool:
     starts = [x.start for x in find_mentions(ctx)]
     i = bisect_left(starts, block.start)
     return i < len(starts) and starts[i] < block.end
+
+
+# A lead-in that lists who took part, ending its line: "The following were
+# present:", "On the Australian side:-", "The delegation comprised:".
+_ATTENDANCE_LEAD = re.compile(r"\b(?:were present|present (?:at|during|were)|attended by|attendees|participants|"
+                              r"delegations?|(?:on|for) the [\w\s'’-]{1,40} side|members|included|comprised|"
+                              r"consisted of|accompanied by)\b[^.]{0,80}?(?::-?|[-–—])\s*$", re.IGNORECASE)
+ATTENDANCE_LINE_CHARS, ATTENDANCE_RUN = 160, 40
+
+
+def _listed_under_attendance(ctx: Context, m: Mention) -> bool:
+    """A person on a line of a list (items or short lines) whose lead-in
+    says who was present."""
+    blocks = ctx.parsed.blocks
+    i = ctx.block_index(m.start)
+    if i is None or blocks[i].end - blocks[i].start > ATTENDANCE_LINE_CHARS:
+        return False
+    for j in range(i - 1, max(-1, i - ATTENDANCE_RUN), -1):
+        block = blocks[j]
+        if _ATTENDANCE_LEAD.search(ctx.block_text(block)):
+            return True
+        if block.kind is BlockKind.heading or block.end - block.start > ATTENDANCE_LINE_CHARS:
+            return False
+    return False
 
 
 def _hosts_with_next(ctx: Context, m: Mention) -> bool:

@@ -217,3 +217,19 @@ def test_a_roster_after_its_lead_in_is_not_a_sign_off(extract_text):
         "Sir Lionel Barr, Vice-President")
     roles = {p.name: p.role.value for p in record.people}
     assert "author" not in roles.values()
+
+
+def test_the_lines_under_a_lead_in_of_who_was_present_are_members(extract_text):
+    record = extract_text(
+        "Talks in Vientiane\n\n"
+        "The two Prime Ministers held a frank and friendly exchange of views on the situation in "
+        "the region and on questions of common interest to both governments and peoples.\n\n"
+        "The following were present at these discussions:\n"
+        "On the Australian side:-\n"
+        "1. The Right Honourable Colin Ashdown, Prime Minister.\n"
+        "2. His Excellency Ambassador Ivo Petrak, Australian Ambassador.\n"
+        "Mr. R. G. Lamont, of the Prime Minister's Department.\n\n"
+        "Prime Minister Ashdown thanked his hosts for their hospitality during the visit, which "
+        "he said had strengthened the ties between the two countries.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Colin Ashdown": "member", "Ivo Petrak": "member", "R. G. Lamont": "member"}
