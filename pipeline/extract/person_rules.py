@@ -49,7 +49,12 @@ _TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|dec
 # "at the invitation of X": the inviting person hosts the visit.
 _HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at the invitation of)\s*$",
                        re.IGNORECASE)
-_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|chaired|convened|welcomed|"
+_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|chaired|convened|"
+                           # welcoming guests, not a development ("welcomed the agreement")
+                           r"welcomed\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
+                           r"participants|guests|visitors|counterparts?|leaders|ministers|attendees|everyone|"
+                           r"all|him|her|them|you|(?-i:(?:President|Prime|Minister|Secretary|Premier|King|"
+                           r"Queen|Chancellor|Ambassador|Governor|Mr|Mrs|Ms|Dr|His|Her)\b))|"
                            r"opened|presided|received|"
                            # "led the first meeting of the Dialogue" (not "led the delegation")
                            r"(?:co-)?led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:meeting|dialogue|talks|session|"

@@ -233,3 +233,13 @@ def test_the_lines_under_a_lead_in_of_who_was_present_are_members(extract_text):
         "he said had strengthened the ties between the two countries.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Colin Ashdown": "member", "Ivo Petrak": "member", "R. G. Lamont": "member"}
+
+
+def test_welcoming_guests_is_hosting_welcoming_a_development_is_not(extract_text):
+    record = extract_text(
+        "Leaders Meet in Canberra\n\n"
+        "Prime Minister Colin Ashdown welcomed President Ivo Petrak to Canberra. "
+        "Foreign Minister Rui Castro welcomed the intensified consultations between the two sides.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Colin Ashdown"] == "host"
+    assert roles["Rui Castro"] == "other"
