@@ -102,6 +102,16 @@ def surname(name: str) -> str:
     return (parsed.last or parsed.first or name).casefold()
 
 
+@lru_cache(maxsize=50000)
+def given_and_surname(name: str) -> tuple[str, str] | None:
+    """(given name, surname), casefolded, of a name with both ('Joseph R.
+    Biden, Jr.' -> ('joseph', 'biden')); None for a surname alone."""
+    parsed = HumanName(name)
+    if not parsed.first or not parsed.last:
+        return None
+    return parsed.first.casefold(), parsed.last.casefold()
+
+
 @lru_cache(maxsize=50000)  # asked of every pair of mentions when persons are grouped
 def name_words(name: str) -> frozenset[str]:
     """The words of a name that can stand for the person alone ('Lee' in
@@ -168,6 +178,9 @@ def clean_title(title: str) -> tuple[str, str | None]:
     # ("Statement by the _ Prime Minister": OCR leaves stray marks)
     title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=(?:the\s+)?(?:[^\w\s]\s*|_\s*)?[A-Z])", title)[-1]
     title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+|[^\w\s]\s*|_\s*)+", "", title)
+    # a headline's genre word before the office ("Readout of President")
+    title = stdre.sub(r"^(?:Joint\s+)?(?:Readout|Statement|Remarks|Message|Letter|Fact Sheet)\s+(?:of|by|from)\s+"
+                      r"(?:the\s+)?", "", title)
     m = LEADING_COUNTRY.match(title)
     if m:
         country = lookup_country(m.group(1))

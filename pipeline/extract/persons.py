@@ -21,6 +21,7 @@ from functools import cached_property
 
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
+from pipeline.extract.names import given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
 from pipeline.gazetteer import is_given_name
 from pipeline.resources import trained
@@ -105,7 +106,7 @@ def persons(ctx: Context) -> list[PersonCandidate]:
         for w in m.name_words:
             by_word.setdefault(w, set()).add(index)
         by_words.setdefault(m.name_words, set()).add(index)
-    cands = [PersonCandidate(g) for g in groups]
+    cands = [PersonCandidate(g) for g in _merge_given_name_forms(groups)]
     signers = rule_signers(ctx)
     for c in cands:
         _describe(ctx, c, len(cands))
@@ -155,6 +156,32 @@ def _groups_that_may_hold(words: frozenset[str], by_word: dict[str, set[int]],
     else:
         found |= {i for w in words for i in by_word.get(w, ())}
     return sorted(found)
+
+
+def _merge_given_name_forms(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """'Joe Biden' and 'Joseph R. Biden, Jr.' are one person: full names with
+    one surname and one first initial, when nobody else in the document has
+    that surname with another initial."""
+    keys: dict[str, dict[str, list[int]]] = {}  # surname -> first initial -> groups
+    for i, group in enumerate(groups):
+        for key in {given_and_surname(m.name) for m in group} - {None}:
+            keys.setdefault(key[1], {}).setdefault(key[0][:1], []).append(i)
+    merged_into: dict[int, int] = {}
+    for initials in keys.values():
+        if len(initials) != 1:
+            continue
+        indices = sorted(set(next(iter(initials.values()))))
+        for i in indices[1:]:
+            merged_into[i] = indices[0]
+    if not merged_into:
+        return groups
+    out: dict[int, list[Mention]] = {}
+    for i, group in enumerate(groups):
+        target = i
+        while target in merged_into:
+            target = merged_into[target]
+        out.setdefault(target, []).extend(group)
+    return [sorted(g, key=lambda m: m.start) for _, g in sorted(out.items())]
 
 
 def _persons_per_sentence(ctx: Context) -> dict[tuple[int, int], int]:

@@ -243,3 +243,15 @@ def test_welcoming_guests_is_hosting_welcoming_a_development_is_not(extract_text
     roles = {p.name: p.role.value for p in record.people}
     assert roles["Colin Ashdown"] == "host"
     assert roles["Rui Castro"] == "other"
+
+
+def test_a_short_and_a_full_given_name_of_one_surname_are_one_person(extract_text):
+    record = extract_text(
+        "Readout of President Joe Ashdown's Call with Prime Minister Ivo Petrak\n\n"
+        "President Joseph R. Ashdown, Jr. spoke this morning with Prime Minister Ivo Petrak. "
+        "Minister Anna Petrak, the Prime Minister's sister, joined the call.")
+    people = {p.name: p.title for p in record.people}
+    assert people["Joseph R. Ashdown, Jr."] == "President"
+    assert "Joe Ashdown" not in people
+    # two initials: two persons
+    assert {"Ivo Petrak", "Anna Petrak"} <= set(people)
