@@ -255,3 +255,12 @@ def test_a_short_and_a_full_given_name_of_one_surname_are_one_person(extract_tex
     assert "Joe Ashdown" not in people
     # two initials: two persons
     assert {"Ivo Petrak", "Anna Petrak"} <= set(people)
+
+
+def test_funds_games_storms_and_resolutions_are_not_people(extract_text):
+    record = extract_text(
+        "Fact Sheet on Water\n\n"
+        "The State Revolving Fund and the Fiscal Recovery Fund will pay for new pipes, said Minister "
+        "for Climate Change Ana Lopes. Recalling the Sydney Olympic Games and General Assembly "
+        "Resolution 68/262, she noted the damage done by Hurricane Irma.")
+    assert [(p.name, p.title) for p in record.people] == [("Ana Lopes", "Minister for Climate Change")]
