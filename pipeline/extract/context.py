@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.extract import literals
 from pipeline.models import Block, BlockKind, Evidence, Kind, ParsedDocument
 
 
@@ -115,8 +116,19 @@ class Context:
         cache = self.analyses.setdefault("found", {})
         key = (pattern, start, end)
         if key not in cache:
-            cache[key] = pattern.search(self.text[start:end]) is not None
+            cache[key] = (self.may_match(pattern, start, end)
+                          and pattern.search(self.text[start:end]) is not None)
         return cache[key]
+
+    def may_match(self, pattern: re.Pattern, start: int, end: int) -> bool:
+        """False when ``pattern`` cannot occur in ``text[start:end]``: none of
+        the words it needs is there (a test far cheaper than the search)."""
+        return literals.may_match(pattern, self.lowered, start, end)
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text in lower case, for :meth:`may_match` (see ``literals.lowered``)."""
+        return literals.lowered(self.text)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1

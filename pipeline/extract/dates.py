@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
+from pipeline.extract.literals import CaselessPattern
 from pipeline.extract.mentions import find_mentions
 from pipeline.models import BlockKind, DateItem, DateRole, Kind
 from pipeline.resources import trained
@@ -55,7 +56,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 # A bare domain is read from the start of its word only: "\S+\.gov" tried
 # from every character of a long word without one is quadratic.
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:gov|org|com|pdf|html?)\S*", re.I)
+_URL = CaselessPattern(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:gov|org|com|pdf|html?)\S*")
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order|Resolution|\$[\d.,]+[MBK]?)\.?\s*|\$\s*)$",
                                 re.I)
 _OTHER_BEFORE = re.compile(
@@ -184,7 +185,7 @@ def _anchor(ctx: Context) -> str | None:
     """The document's own time: its first full date, else its first year
     (a dateline or the lead's date in most documents)."""
     if "date_anchor" not in ctx.analyses:
-        cands = find_candidates(ctx.text)
+        cands = document_candidates(ctx)
         full = next((c.value for c in cands if len(c.value) == 10), None)
         year = next((c.value[:4] for c in cands if not c.value.startswith("--")), None)
         ctx.analyses["date_anchor"] = full or year
@@ -227,7 +228,7 @@ def extract_dates(ctx: Context) -> list[DateItem]:
                                   evidence=ctx.evidence(cand.start, cand.end),
                                   confidence=round(p, 3), rule=f"{cand.rule}+{how}")
 
-    for cand in find_candidates(ctx.text):
+    for cand in document_candidates(ctx):
         feats = features(ctx, cand)
         if "rule:role.page_maintenance" in feats:
             # "Last updated 23 February 2024" is the page's furniture, not the
@@ -264,17 +265,18 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
 
 # Every date form holds a month name, a year or a numeric date: the patterns
 # run only around those anchors, so their cost follows the dates, not the text.
-_ANCHOR = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)|"
-                     r"(?:19|20)\d\d|\d{1,2}/\d{1,2}/")
+_ANCHOR = CaselessPattern(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+                          r"(?:19|20)\d\d|\d{1,2}/\d{1,2}/")
 _REACH = 60  # characters a date form can extend from its anchor
+_DIGIT = re.compile(r"\d")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged spans around the anchors, widened to whitespace so that word
     boundaries read the same as in the whole text."""
     spans: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    for anchor_start, anchor_end in _ANCHOR.spans(text):
+        start, end = max(0, anchor_start - _REACH), min(len(text), anchor_end + _REACH)
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
@@ -286,16 +288,26 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def document_candidates(ctx: Context) -> list[Candidate]:
+    """The date candidates of the whole text, found once per document (the
+    extractor and the document's own time both read them; neither changes them)."""
+    if "date_candidates" not in ctx.analyses:
+        ctx.analyses["date_candidates"] = find_candidates(ctx.text)
+    return ctx.analyses["date_candidates"]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     taken = bytearray(len(text) + 1)  # 1 where a URL or an earlier date stands
-    for m in _URL.finditer(text):
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for start, end in _URL.spans(text):
+        taken[start:end] = b"\x01" * (end - start)
     found: list[Candidate] = []
 
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
-    windows = _windows(text)
+    # Every date form holds a digit: a window without one (around "may" or
+    # "market") holds no date.
+    windows = [(start, end) for start, end in _windows(text) if _DIGIT.search(text, start, end)]
     for rule, pattern in PATTERNS:
         for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             if not free(m.start(), m.end()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import register
+from pipeline.extract import literals, register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Kind, Provenance
 from pipeline.resources import cues, trained
@@ -29,9 +29,11 @@ def features(ctx: Context) -> dict[str, float]:
     # The kind shows in a document's opening: cues are read from its first
     # characters, so the cost does not grow with the document.
     body = ctx.text[:OPENING]
+    # (a cue is searched only where the words it needs occur: lowered once)
+    lowered_title, lowered_body = literals.lowered(title), literals.lowered(body)
     for cue in cues("kind_cues"):
-        haystack = title if cue.where == "title" else body
-        if cue.pattern.search(haystack):
+        haystack, lowered = (title, lowered_title) if cue.where == "title" else (body, lowered_body)
+        if literals.may_match(cue.pattern, lowered) and cue.pattern.search(haystack):
             feats[f"cue:{cue.name}"] = 1.0
     blocks = ctx.parsed.blocks
     items = sum(1 for b in blocks if b.kind is BlockKind.list_item)

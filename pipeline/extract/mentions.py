@@ -11,6 +11,8 @@ the roster lines (:mod:`~pipeline.extract.rosters`) and signature blocks
 from __future__ import annotations
 
 import re as stdre
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pipeline.extract.attributions import capitals_mentions
 from pipeline.extract.context import Context
@@ -58,9 +60,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     # Headlines are in title case, where every word looks like a name: there a
     # name counts only when a title or an honorific anchors it.
     headings = [(b.start, b.end) for b in ctx.parsed.blocks if b.kind is BlockKind.heading]
-    body_names = set(stdre.findall(r"\b[A-Z]\w+", text[headings[0][1]:] if headings else text))
-    body_words = {w.casefold() for w in body_names} | {
-        w.casefold() for w in stdre.findall(r"\b[a-z]\w*", text[headings[0][1]:] if headings else text)}
+    body = _BodyWords(text, headings[0][1] if headings else 0)
     taken_mask = _mask(len(text), taken)
     heading_mask = _mask(len(text), headings)
     for m in RUN.finditer(text):
@@ -69,15 +69,15 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
             continue
         in_heading = heading_mask[m.start()]
-        for run, start in _split_coordinated(m.group(0), m.start(), body_names if in_heading else None):
+        for run, start in _split_coordinated(m.group(0), m.start(), body.names if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
                 # Statement by President Biden and President von der Leyen")
-                if mention.rule not in _ANCHORED or not _headline_name(mention.name, body_names) or not (
+                if mention.rule not in _ANCHORED or not _headline_name(mention.name, body.names) or not (
                         is_given_name(mention.name.split()[0])
-                        or any(w in body_words for w in mention.name_words)
+                        or any(w in body.words for w in mention.name_words)
                         or _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))):
                     continue
                 mention.tags.add("in_title")
@@ -90,6 +90,27 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
 
 _SPACE = stdre.compile(r"\s")
+
+
+class _BodyWords:
+    """The words of the body (the text after the first heading), which only
+    the runs of a headline are checked against: read on first use."""
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    @cached_property
+    def names(self) -> set[str]:
+        """Its capitalised words."""
+        return set(stdre.findall(r"\b[A-Z]\w+", self._text[self._start:]))
+
+    @cached_property
+    def words(self) -> set[str]:
+        """Its words, capitalised or lower-case, case-folded."""
+        lower = stdre.findall(r"\b[a-z]\w*", self._text[self._start:])
+        return {w.casefold() for w in self.names} | {w.casefold() for w in lower}
+
+
 # A headline that names the document's authors: "Statement by", "Joint
 # Statement with", "Message from" (the words of person_rules' title cue).
 _ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|"
@@ -135,8 +156,9 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
             probe = piece.title() if piece.isupper() else piece
             bare = stdre.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", probe.strip())
             first = bare.split()[0] if bare.split() else ""
-            if not is_signature_name_line(bare) or not (pair or is_given_name(first)
-                                                        or stdre.fullmatch(r"(?:[A-Z]\.)+", first)):
+            # (the cheap test first: most short lines start with no given name)
+            if not (pair or is_given_name(first) or stdre.fullmatch(r"(?:[A-Z]\.)+", first)) or not (
+                    is_signature_name_line(bare)):
                 break
             s, e = strip_name_decorations(piece)
             out.append(Mention(name=piece[s:e].rstrip(","), start=block.start + start + s,
@@ -271,10 +293,25 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
     return run, None
 
 
-def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
-    text = ctx.text
+class _RunReading(NamedTuple):
+    """What a run's words say, wherever it stands: its name, the title before
+    it and how the title anchors it."""
+    length: int  # of the run without a trailing comma
+    country: str | None  # named by "of <Country>" after the name
+    name: str
+    at: int  # the name's offset in the run
+    words: tuple[str, ...]  # the name's
+    title_words: tuple[str, ...]  # the title's, without a closing honorific
+    honorific: bool
+    given: bool  # the name starts with a given name
+    anchored_by_title: bool
+
+
+@lru_cache(maxsize=50000)  # a document names the same people and offices again and again
+def _read_run(run: str) -> _RunReading | None:
+    """The run's reading, or None when it holds no name."""
     run = run.rstrip(",")
-    run_end = start + len(run)
+    length = len(run)
     # "Prime Minister Radek Dvořáček of the Czech Republic": the country
     # closes the run but is not part of the name.
     run, run_country = _cut_of_country(run)
@@ -304,14 +341,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         if located is None:
             return None
         name, at = located.group(0), len(title_part) + located.start()
-    name_start = start + at
-    name_end = name_start + len(name)
     words = name.split()
     title_words = title_part.split()
     honorific = bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET
     if honorific:
         title_words = title_words[:-1]
-    title_text = " ".join(title_words)
     # "Director of National Security Hojin Chang": a title part that holds a
     # title head anchors a full name; a bare surname needs a person title
     # right before it ("President Biden", not "Executive Branch").
@@ -324,6 +358,21 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             and (given or not any(is_name_word(w) for w in title_words))))
     if anchored_by_title and len(words) == 1 and not person_title:
         return None  # "Executive Branch", "Space Council"
+    return _RunReading(length, run_country, name, at, tuple(words), tuple(title_words), honorific,
+                       given, anchored_by_title)
+
+
+def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
+    reading = _read_run(run)
+    if reading is None:
+        return None
+    text = ctx.text
+    run_end = start + reading.length
+    run_country, name, words, title_words = reading.country, reading.name, reading.words, reading.title_words
+    honorific, given, anchored_by_title = reading.honorific, reading.given, reading.anchored_by_title
+    name_start = start + reading.at
+    name_end = name_start + len(name)
+    title_text = " ".join(title_words)
     s_start, s_end = ctx.sentence_at(start)
     before = text[max(s_start, start - 200):start]
     if (title_words and not anchored_by_title and len(words) >= 2

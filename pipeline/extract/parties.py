@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
@@ -52,6 +51,19 @@ _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Ministe
 _WE = re.compile(r"^[^\S\n]*+(?:We|WE),?\s", re.M)
 
 
+# The cues read in the words right before or after a mention (compiled once:
+# they are asked of every mention).
+_WITH_BEFORE = re.compile(r"\bwith\s*$")
+_GOVERNMENT_OF_BEFORE = re.compile(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$")
+_SIGNATURE_FOR_BEFORE = re.compile(r"\bFor the Government of\b|\bFor the\s*$")
+_COORDINATED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:the\s+)?$")
+_COORDINATED_AFTER = re.compile(r"\s*(?:and|,)\s")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
+_PAIR_AFTER = re.compile(r"-[A-Z]")
+_PAIR_BEFORE = re.compile(r"[A-Za-z.]-$")
+_ISO_CODE = re.compile(r"[A-Z]{2}")
+
+
 @dataclass
 class PartyCandidate:
     code: str                    # ISO alpha-2, or a body's name
@@ -60,7 +72,7 @@ class PartyCandidate:
 
     @property
     def is_country(self) -> bool:
-        return re.fullmatch(r"[A-Z]{2}", self.code) is not None
+        return _ISO_CODE.fullmatch(self.code) is not None
 
 
 def candidates(ctx: Context) -> list[PartyCandidate]:
@@ -104,9 +116,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
 
     # Each sentence is searched once per pattern, not once per mention in it
     # (a long list of countries in one sentence would be quadratic).
-    @lru_cache(maxsize=None)
     def in_sentence(sentence: tuple[int, int], pattern: re.Pattern) -> bool:
-        return pattern.search(text[sentence[0]:sentence[1]]) is not None
+        return ctx.found(pattern, *sentence)
 
     we_doc = bool(_WE.search(text))
     # Countries the signing rules give the signers ("signed for Ghana",
@@ -147,7 +158,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("lead")
             if in_sentence(sentence, _SIGN):
                 cues.add("sign_sentence")
-                if _SIGN_SUBJECT.match(text, end) and not re.search(r"\bwith\s*$", before):
+                if _SIGN_SUBJECT.match(text, end) and not _WITH_BEFORE.search(before):
                     cues.add("sign_subject")
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
@@ -168,15 +179,15 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("past_sentence")
             if in_sentence(sentence, _OBSERVER):
                 cues.add("observer_sentence")
-            if re.search(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$", before):
+            if _GOVERNMENT_OF_BEFORE.search(before):
                 cues.add("government_of")
-            if re.search(r"\bFor the Government of\b|\bFor the\s*$", before):
+            if _SIGNATURE_FOR_BEFORE.search(before):
                 cues.add("signature_for")
-            if re.search(r"\b(?:and|with)\s+(?:the\s+)?$", before) or re.match(r"\s*(?:and|,)\s", after):
+            if _COORDINATED_BEFORE.search(before) or _COORDINATED_AFTER.match(after):
                 cues.add("coordinated")
-            if re.match(r"[’']s?\b", after):
+            if _POSSESSIVE_AFTER.match(after):
                 cues.add("possessive")
-            if re.match(r"-[A-Z]", after) or re.search(r"[A-Za-z.]-$", before):
+            if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(before):
                 cues.add("pair_compound")  # "U.S.-Denmark", "U.S.-ROK"
             elif _MODIFIES.match(after) and label != "CAPITAL":
                 cues.add("modifier")  # "continued U.S. support"

@@ -378,7 +378,8 @@ def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
     blocks = ctx.parsed.blocks
     starts = sorted(m.start for m in mentions)
     for i, block in enumerate(blocks):
-        intro = _SIGNERS_INTRO.search(ctx.block_text(block))
+        intro = ctx.may_match(_SIGNERS_INTRO, block.start, block.end) and _SIGNERS_INTRO.search(
+            ctx.block_text(block))
         if not intro:
             continue
         out.update(starts[bisect_left(starts, block.start + intro.end()):bisect_left(starts, block.end)])

@@ -69,7 +69,9 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     out: list[PrincipleCandidate] = []
     seen: set[tuple[int, str]] = set()
     text = ctx.text
-    for m in _TRIGGER.finditer(text):
+    # (most documents never write the words: then the text is not searched)
+    triggers = _TRIGGER.finditer(text) if ctx.may_match(_TRIGGER, 0, len(text)) else ()
+    for m in triggers:
         group = re.sub(r"^(?:our|their|the|of)\s+", "", m.group("group").strip(), flags=re.I).lower()
         direct = _CONNECTOR.match(text, m.end())
         if direct is not None:
@@ -220,6 +222,8 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
 def _listed_principles(ctx: Context):
     """A numbered or bulleted list right after a lead-in sentence or a
     heading that speaks of principles, values or ideals."""
+    if not ctx.may_match(_LIST_INTRO, 0, len(ctx.text)):
+        return  # no lead-in can speak of them
     blocks = ctx.parsed.blocks
     for i, block in enumerate(blocks):
         if block.kind is BlockKind.list_item:

@@ -13,8 +13,9 @@ numbering and the kind of document.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
@@ -81,7 +82,9 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     blocks = ctx.parsed.blocks
     kind = ctx.results["kind"][0].value
     title = (ctx.results.get("title") or (None, None))[0] or ""
-    doc_mentions = len(re.findall(r"\brecommendation", ctx.text, re.I))
+    # (counted only where the word occurs at all: most pages never write it)
+    doc_mentions = (len(_RECOMMENDATION.findall(ctx.text)) if ctx.may_match(_RECOMMENDATION, 0, len(ctx.text))
+                    else 0)
     reportish = kind == "report" or bool(_REPORTISH.search(title)) or doc_mentions >= 3
     joint_sheet = kind == "other" and (_governments_in_title(ctx) >= 2 or bool(_JOINT.search(title))
                                        or bool(_JOINT_TEXT.search(ctx.text)))
@@ -110,7 +113,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 out.append(cand)
             else:
                 intro = raw
-                intro_recommends = bool(_RECOMMENDS_LIST.search(raw[-300:]))
+                # (its last 300 characters)
+                intro_recommends = ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
             run_length = 0
             continue
         if run_length == 0:
@@ -147,6 +151,7 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
 # ("healthcare providers can recommend follow-up actions" introduces nothing.)
 _RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the following)\b[^.!?]*$)", re.I)
 _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
+_RECOMMENDATION = re.compile(r"\brecommendation", re.I)
 _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"
                         r"\bwhite paper\b|\bplan\b", re.I)
 # A fact sheet of two governments: "U.S.-Israel", "United States and India", "Joint".
@@ -174,9 +179,33 @@ _PAIR_JOINT = re.compile(r"\s*(?:[-–/]|and)\s*")
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 
+_SAME_RATIO = 0.9
+
+
 def _same(a: str, b: str) -> bool:
+    """Equal, or (over 20 characters) a difflib ratio of at least 0.9.
+
+    The ratio is 2 * matched / (len(a) + len(b)), and the matched characters
+    are at most the shorter length and at most the characters the two have
+    in common: pairs those bounds already put under 0.9 are not compared
+    (the comparison takes time that grows with the product of the lengths,
+    for every pair of items of a long report)."""
     a, b = a.casefold(), b.casefold()
-    return a == b or (len(a) > 20 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9)
+    if a == b:
+        return True
+    if len(a) <= 20:
+        return False
+    total = len(a) + len(b)
+    if _ratio(min(len(a), len(b)), total) < _SAME_RATIO:
+        return False
+    if _ratio((Counter(a) & Counter(b)).total(), total) < _SAME_RATIO:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_RATIO
+
+
+def _ratio(matched: int, total: int) -> float:
+    """difflib's ratio, computed as it computes it (so the bounds compare exactly)."""
+    return 2.0 * matched / total
 
 
 def _run(blocks, i):

@@ -121,8 +121,9 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                     country=country, extent_start=block.start, extent_end=nxt.end,
                     rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
             continue
-        if (tight and not line.isupper() and is_signature_name_line(line)
-                and title_like(ctx.block_text(nxt)) and _in_closing(ctx, block)):
+        # (where the line stands first: reading it as a name costs more)
+        if (tight and not line.isupper() and _in_closing(ctx, block) and title_like(ctx.block_text(nxt))
+                and is_signature_name_line(line)):
             title, country = clean_title(ctx.block_text(nxt))
             title, organization = split_org(title)
             country = country or trailing_country(ctx.block_text(nxt))

@@ -1,0 +1,168 @@
+"""The words a regular expression cannot match without, found once per pattern:
+where none of them occurs, a search can be skipped without running it.
+
+A case-insensitive search walks the text character by character (Python's
+engine has no fast path for it); looking for a few fixed words in the text
+lowered once is many times cheaper.  ``\\b(?:said|says)\\b`` cannot match
+where neither "said" nor "says" occurs, in any case.
+
+Lowering is exact for this test when every character the engine matches to
+an ASCII letter lowers to that letter, which holds except for three
+characters (the engine matches "ſ" to "s", "ı" and "İ" to "i"; and "İ"
+lowers to two characters): a text holding one of them is not lowered
+(:func:`lowered` returns None) and every search is run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser behind re.compile (a private module, the same since Python 3.11)
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - then no pattern is screened
+    sre = sre_parse = None
+
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+#: Most strings a part of a pattern is spelled out into (``(?:a|b)(?:c|d)``
+#: is four): past that the part is not spelled out.
+_MAX_SPELLINGS = 64
+_ZERO_WIDTH = () if sre is None else (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def lowered(text: str) -> str | None:
+    """The text in lower case, character for character; None where lowering
+    does not match as the engine does (see the module's docstring)."""
+    return None if _CASE_TRAPS.search(text) else text.lower()
+
+
+def may_match(pattern: re.Pattern, lowered_text: str | None, start: int = 0, end: int | None = None) -> bool:
+    """False only when ``pattern`` cannot match in ``text[start:end]`` (given
+    the text's :func:`lowered` form): none of its needed words is there."""
+    screen = _screen(pattern)
+    if screen is None or lowered_text is None:
+        return True
+    return screen.search(lowered_text, start, len(lowered_text) if end is None else end) is not None
+
+
+@lru_cache(maxsize=None)
+def _screen(pattern: re.Pattern) -> re.Pattern | None:
+    """The needed words as one case-sensitive pattern: the engine scans for
+    their first letters at C speed."""
+    words = needed_words(pattern)
+    return None if words is None else re.compile("|".join(map(re.escape, sorted(words))))
+
+
+@lru_cache(maxsize=None)
+def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the pattern holds, or
+    None when the pattern needs no fixed string (or is not read here)."""
+    if sre_parse is None or not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return None
+    words = _needed(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    return frozenset(words) if words and "" not in words else None
+
+
+def _needed(items) -> set[str] | None:
+    """Of a sequence: its best run of fixed parts (spelled out), or the best
+    of what its parts need."""
+    best: set[str] | None = None
+    run: set[str] = {""}  # the spellings of the fixed parts read since the last other part
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the parts either side are adjacent
+        spellings = _spellings(op, av)
+        if spellings is not None and len(run) * len(spellings) <= _MAX_SPELLINGS:
+            run = {a + b for a in run for b in spellings}
+            continue
+        best = _better(best, run)
+        run = spellings if spellings is not None else {""}
+        best = _better(best, _needed_by(op, av))
+    return _better(best, run)
+
+
+def _needed_by(op, av) -> set[str] | None:
+    """What one part needs, or None."""
+    if op is sre.SUBPATTERN:
+        return _needed(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _needed(av)
+    if op is sre.BRANCH:
+        alternatives = [_needed(alternative) for alternative in av[1]]
+        if any(words is None for words in alternatives):
+            return None
+        return set().union(*alternatives)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needed(av[2])
+    return None
+
+
+def _spellings(op, av) -> set[str] | None:
+    """Every string one part can match, lower-cased, when they are few and
+    fixed (ASCII letters and signs only; other characters have case rules
+    of their own)."""
+    if op is sre.LITERAL:
+        return {chr(av).lower()} if av < 128 else None
+    if op is sre.SUBPATTERN:
+        return _sequence_spellings(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_spellings(av)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            spellings = _sequence_spellings(alternative)
+            if spellings is None:
+                return None
+            out |= spellings
+        return out if len(out) <= _MAX_SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        spellings = _spellings(op, av)
+        if spellings is None or len(out) * len(spellings) > _MAX_SPELLINGS:
+            return None
+        out = {a + b for a in out for b in spellings}
+    return out
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more telling of two needs: the one whose shortest word is longer."""
+    if not b or "" in b:
+        return a
+    if not a or "" in a:
+        return b
+    return b if min(map(len, b)) > min(map(len, a)) else a
+
+
+class CaselessPattern:
+    """A case-insensitive pattern that is scanned case-sensitively in the
+    lowered text where that finds the same spans (several times faster).
+
+    Its source must write letters in lower case (escapes such as ``\\S``
+    aside) and read no case (no ``(?-i:)``): then a character matches
+    exactly when its lower-case form does, as ``lowered`` assures (its
+    character classes ``\\d \\s \\w [a-z]`` keep their members' lower-case
+    forms).  Only spans are given: the matched text would be lowered."""
+
+    def __init__(self, source: str):
+        if _UPPER_LETTER.search(source):
+            raise ValueError(f"an upper-case letter in a caseless pattern: {source!r}")
+        self.caseless = re.compile(source, re.IGNORECASE)
+        self._lower = re.compile(source)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        lower = lowered(text)
+        if lower is None:
+            return [m.span() for m in self.caseless.finditer(text)]
+        if not may_match(self.caseless, lower):
+            return []  # none of the words it needs is there
+        return [m.span() for m in self._lower.finditer(lower)]
+
+
+_UPPER_LETTER = re.compile(r"(?<!\\)[A-Z]")
