@@ -106,10 +106,11 @@ def surname(name: str) -> str:
 def given_and_surname(name: str) -> tuple[str, str] | None:
     """(given name, surname), casefolded, of a name with both ('Joseph R.
     Biden, Jr.' -> ('joseph', 'biden')); None for a surname alone."""
-    parsed = HumanName(name)
-    if not parsed.first or not parsed.last:
+    words = [w for w in stdre.split(r"[\s,]+", name.strip())
+             if w and w.upper() not in NAME_SUFFIXES and w.strip(".") not in POST_NOMINALS]
+    if len(words) < 2:
         return None
-    return parsed.first.casefold(), parsed.last.casefold()
+    return words[0].casefold(), words[-1].casefold()
 
 
 @lru_cache(maxsize=50000)  # asked of every pair of mentions when persons are grouped
