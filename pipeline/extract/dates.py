@@ -174,6 +174,13 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
         f["near_start"] = 1.0
     for name in _relative_to_anchor(cand.value, _anchor(ctx)):
         f[name] = 1.0
+    # A target year and a year of record read alike but for their clause:
+    # the date's grain and position are weighed with the clause's tense.
+    gran = next(k for k in f if k.startswith("gran:"))
+    rel = next((k for k in f if k.startswith("rel:") and "years_" not in k), "rel:none")
+    for cue in [k for k in f if k.startswith("clause:")] or ["clause:none"]:
+        f[f"{gran}|{cue}"] = 1.0
+        f[f"{rel}|{cue}"] = 1.0
     role, rule, _ = assign_role(ctx, cand, kind)
     f[f"verdict:{role.value}"] = 1.0
     f[f"rule:{rule}"] = 1.0
