@@ -265,8 +265,9 @@ _LABEL = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*
 def _labelled_paragraphs(ctx: Context, following) -> list:
     """'... these principles:' then paragraphs that each open with a label
     ('Transparency: We intend ...'): the labelled paragraphs are the list,
-    though the page set them as paragraphs.  A paragraph without a label may
-    sit between two labelled ones; two in a row, or a heading, end the list."""
+    though the page set them as paragraphs.  A label's explanation may run
+    on for a paragraph or two without a label before the next one;
+    three such paragraphs in a row, or a heading, end the list."""
     run, unlabelled = [], 0
     for block in following:
         if block.kind is BlockKind.heading:
@@ -276,9 +277,12 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
             unlabelled = 0
         else:
             unlabelled += 1
-            if unlabelled == 2 or not run:
+            if unlabelled == LABELLED_GAP + 1 or not run:
                 break
     return run
+
+
+LABELLED_GAP = 2
 
 
 @register("principles")

@@ -120,8 +120,11 @@ def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_tex
     record = extract_text(
         "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "
         "principles:\n\nTransparency: We intend to share information with partners.\n\n"
-        "Diversification: We aim to widen the sources of inputs.\n\nSecurity: We intend to deepen "
-        "our consultations on risks.\n\nWe welcome all economies to join us.")
+        "Diversification: We aim to widen the sources of inputs.\n\nWe aim to involve small firms.\n\n"
+        "Predictability matters to resilient supply chains.\n\nSecurity: We intend to deepen "
+        "our consultations on risks.\n\nWe welcome all economies to join us.\n\nWe will meet again.\n\n"
+        "We thank our hosts.\n\nNote: the next meeting is in May.")
+    # a label's explanation may run on for two paragraphs; three end the list
     assert _principles(record) == ["Transparency", "Diversification", "Security"]
 
 
