@@ -30,14 +30,16 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
+# "29th September to 3rd October, 1963"; "October 31–-November 1, 2023"
+_CROSS_SEP = r"\s*(?:[-–—]{1,2}|to|until|through)\s*"
 _END = r"(?![\d\w])"
 
 # Ordered: the first pattern to claim a span wins.
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "30 May – 2 June 2024", "May 30 – June 2, 2024"
-    ("dates.cross_month_range", re.compile(rf"\b{_DAY}\s+{_MONTH}\s*[-–—]\s*{_DAY2}\s+{_MONTH2},?\s+{_YEAR}{_END}")),
-    ("dates.cross_month_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*[-–—]\s*{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
+    ("dates.cross_month_range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_CROSS_SEP}{_DAY2}\s+{_MONTH2},?\s+{_YEAR}{_END}")),
+    ("dates.cross_month_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_CROSS_SEP}{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
     ("dates.month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE_SEP}{_DAY2}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.day_month_range", re.compile(rf"\b{_DAY}{_RANGE_SEP}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
@@ -262,12 +264,31 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     role of the occasion a dateline's "today" refers to."""
     block = ctx.block_at(cand.start)
     following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
+    if block is not None and _closes_document(ctx, block):
+        # "CANBERRA 12 February 1971" under the text: its "today" is above
+        today = _TODAY_WORD.search(ctx.text, 0, block.start)
+        if today is None:
+            return None
+        s_start, s_end = ctx.sentence_at(today.start())
+        return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
     if block is not None and _block_shape(ctx, block)[0]:
         nxt = _next_block(ctx, block)
         following = ctx.block_text(nxt) if nxt else ""
-    if not re.search(r"\btoday\b", following[:300], re.I):
+    if not _TODAY_WORD.search(following[:300]):
         return None
     return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
+
+
+_TODAY_WORD = re.compile(r"\btoday\b", re.I)
+CLOSING_BLOCKS = 3
+
+
+def _closes_document(ctx: Context, block) -> bool:
+    """A dateline on a line of its own among the last lines of the text."""
+    blocks = ctx.parsed.blocks
+    index = ctx.block_index(block.start)
+    standalone, place_date = _block_shape(ctx, block)
+    return index is not None and index >= len(blocks) - CLOSING_BLOCKS and index > 0 and (standalone or place_date)
 
 
 # Every date form holds a month name, a year or a numeric date: the patterns
@@ -482,9 +503,15 @@ def _block_shape(ctx: Context, block) -> tuple[bool, bool]:
 
 
 def standalone_place_date(block_text: str) -> bool:
-    """'Vilnius, 12 October 2023' or 'May 20, 2023' alone on a line."""
-    m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s+)?(.+)$", block_text.strip())
-    return bool(m) and _is_standalone_date(m.group(1))
+    """'Vilnius, 12 October 2023', 'CANBERRA 12 February 1971' (a place in
+    capitals needs no comma) or 'May 20, 2023' alone on a line."""
+    line = block_text.strip()
+    place = _PLACE_COMMA.match(line) or _PLACE_CAPITALS.match(line)
+    return _is_standalone_date(line) or (place is not None and _is_standalone_date(place.group(1)))
+
+
+_PLACE_COMMA = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(.+)$")
+_PLACE_CAPITALS = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}\s+(.+)$")
 
 
 def _next_block(ctx: Context, block):

@@ -112,3 +112,15 @@ def test_the_role_model_sees_where_a_date_stands_against_the_documents_own_date(
     assert shown["2021-07-15"].get("rel:same_day")
     assert shown["2021-07-09"].get("rel:days_before_7")
     assert shown["2015"].get("rel:earlier_year") and shown["2030"].get("rel:later_year")
+
+
+def test_a_closing_dateline_dates_the_today_above_it_and_ranges_across_months_share_a_year(extract_text):
+    record = extract_text(
+        "TALKS WITH THE MEDICAL ASSOCIATION\n\n"
+        "The Minister for Health and I today had a useful discussion with representatives of the "
+        "Association.\n\nThe President will visit from 29th September to 3rd October, 1963, and "
+        "from October 31–-November 1, 2023.\n\n"
+        "CANBERRA 12 February 1971")
+    values = {(d.value, d.role.value) for d in record.dates}
+    assert ("1971-02-12", "event") in values
+    assert {"1963-09-29", "2023-10-31", "2023-11-01"} <= {d.value for d in record.dates}
