@@ -69,7 +69,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
             continue
         in_heading = heading_mask[m.start()]
-        for run, start in _split_coordinated(m.group(0), m.start(), body.names if in_heading else None):
+        for run, start in _split_coordinated(_before_headline_verb(m.group(0)), m.start(),
+                                             body.names if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
@@ -90,6 +91,14 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
 
 _SPACE = stdre.compile(r"\s")
+# "Spokesperson Adrienne Watson Welcoming the Agreement": a headline's verb
+# (a capitalised -ing word before an article) ends the name before it.
+_HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s")
+
+
+def _before_headline_verb(run: str) -> str:
+    verb = _HEADLINE_VERB.search(run)
+    return run[:verb.start()] if verb else run
 
 
 class _BodyWords:

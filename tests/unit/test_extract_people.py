@@ -264,3 +264,11 @@ def test_funds_games_storms_and_resolutions_are_not_people(extract_text):
         "for Climate Change Ana Lopes. Recalling the Sydney Olympic Games and General Assembly "
         "Resolution 68/262, she noted the damage done by Hurricane Irma.")
     assert [(p.name, p.title) for p in record.people] == [("Ana Lopes", "Minister for Climate Change")]
+
+
+def test_a_headline_verb_ends_the_name_before_it(extract_text):
+    record = extract_text(
+        "Statement from NSC Spokesperson Dana Holt Welcoming the Agreement with Peru on Migration\n\n"
+        "Today, the United States and Peru signed a memorandum on migration.")
+    assert [(p.name, p.role.value, p.title) for p in record.people] == [
+        ("Dana Holt", "author", "NSC Spokesperson")]
