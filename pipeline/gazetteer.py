@@ -70,6 +70,8 @@ def country_names() -> dict[str, str]:
     for code, aliases in ALIASES.items():
         for alias in aliases:
             names[alias] = code
+    for code, short in SHORT_NAMES.items():  # "Micronesia", "Brunei": how texts name them
+        names.setdefault(short, code)
     return names
 
 
