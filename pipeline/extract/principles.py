@@ -26,7 +26,7 @@ _TRIGGER = re.compile(
 # What opens the list after the trigger, within the clause.
 # The spaces around an optional comma are read one way only ("\s*,?\s+"
 # splits a long run of spaces every possible way).
-_CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|notably|particularly|"
+_CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
                         r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
                         r"(?-i:[A-Z]))|\s*:[ \t]+|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+", re.I)

@@ -241,3 +241,11 @@ def test_links_to_attachments_and_a_passing_recommend_are_no_recommendations(ext
         "- Statement on Education Cooperation [PDF 69KB]\n"
         "- Recommendation 1 Report [PDF 1.2MB]")
     assert record.recommendations == []
+
+
+def test_principles_that_include_a_list(extract_text):
+    record = extract_text(
+        "Partners Sign the Accords\n\nThe Accords' principles include the registration of objects, "
+        "release of scientific data, and provision of emergency assistance.")
+    assert _principles(record) == ["registration of objects", "release of scientific data",
+                                   "provision of emergency assistance"]
