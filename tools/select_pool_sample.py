@@ -67,6 +67,10 @@ QUOTAS_ROUND4 = {
     ("Prime Minister of Australia", "readout"): 4, ("Prime Minister of Australia", "report"): 2,
     ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1,
 }
+# Fifth round: the fourth round's quotas again, fresh documents; measured whole
+# as unseen first, and the documents the rules were never developed on for the
+# rule-decided fields' calibration (their confidence on unseen text).
+QUOTAS_ROUND5 = QUOTAS_ROUND4
 MAX_CHARS = 20_000
 # Enumerated recommendations are rare in the pool; every document that speaks of
 # recommendations at least this often (and is not too long to annotate) is added.
@@ -107,7 +111,7 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         for earlier in range(2, round_):
             done |= set((real / f"pool-sample-round{earlier}.txt").read_text().split())
         rows = [r for r in rows if r["id"] not in done]
-        quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4}[round_]
+        quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4, 5: QUOTAS_ROUND5}[round_]
     else:
         quotas = QUOTAS
     for (publisher, kind), n in quotas.items():
