@@ -309,7 +309,8 @@ def train(
     folds: Annotated[int, typer.Option("--folds", min=2, help="Folds for model choice and calibration.")] = 5,
 ) -> None:
     """Rebuild every learned decision from the development part of the gold
-    (and reviewers' exports): deterministic, a few minutes at most."""
+    (and reviewers' exports), and the confidence maps from the calibration
+    part: deterministic, a few minutes at most."""
     from pipeline.goldset import DEFAULT_SPLIT, load_reviewed, load_split
     from pipeline.learn.train import save
     from pipeline.learn.train import train as train_models
@@ -328,7 +329,7 @@ def train(
     if not docs:
         _error("no annotated document found (is ../shared present?)")
         raise typer.Exit(1)
-    trained = train_models(docs, folds=folds)
+    trained = train_models(docs, folds=folds, calibration_docs=load_split(split, part="calibration"))
     written = save(trained, out or TRAINED_DIR)
     for name, info in trained.report.items():
         if name != "calibration":

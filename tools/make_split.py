@@ -9,7 +9,9 @@ and so are the pool documents of the second annotation round
 them to the test part would change what earlier measurements measured.
 The third and fourth rounds (``pool-sample-round3.txt``, ``-round4.txt``)
 were each measured whole as unseen documents first, then cut like the first:
-every third of each ten of its own strata to the test part.
+every third of each ten of its own strata to the test part.  The fifth
+round (``pool-sample-round5.txt``) is the calibration part, whole: the
+confidence maps are fitted on it (``tenets train``), nothing is developed on it.
 Writes ``tests/real/split.tsv``; run once, then the file is the split.
 """
 
@@ -47,6 +49,16 @@ def _measured_round(round_: int, manifest: dict) -> list[str]:
             for i, (key, pub, kind) in enumerate(docs)]
 
 
+def _calibration_round(round_: int, manifest: dict) -> list[str]:
+    """A round kept whole as the calibration part: documents no rule or model
+    is developed on, whose outcomes fit the confidence maps (their errors
+    are not read)."""
+    sample = ROOT / "tests" / "real" / f"pool-sample-round{round_}.txt"
+    return [f"corpus-pool/{pool_id}\tpool{round_}\t{manifest[pool_id]['publisher']}\t"
+            f"{manifest[pool_id]['kind_guess'] or 'none'}\tcalibration"
+            for pool_id in (sample.read_text().split() if sample.exists() else [])]
+
+
 def main() -> None:
     rows = []          # (key, set, publisher, kind)
     for gold in sorted((ROOT / "tests" / "gold").glob("*.json")):
@@ -76,6 +88,7 @@ def main() -> None:
                      f"{entry['kind_guess'] or 'none'}\tdev")
     for round_ in (3, 4):
         lines += _measured_round(round_, manifest)
+    lines += _calibration_round(5, manifest)
     (ROOT / "tests" / "real" / "split.tsv").write_text("\n".join(lines) + "\n")
 
 

@@ -91,11 +91,20 @@ class FieldCalibration:
         return cls({})
 
 
-def fit_field_calibration(evaluation) -> FieldCalibration:
-    """Fit each field's map on the (raw confidence, right) pairs of a cross-validated evaluation."""
+#: Values of a field the unseen documents must hold for its map to be fitted
+#: on them alone; with fewer, they are pooled with the cross-validated values.
+MIN_UNSEEN_VALUES = 30
+
+
+def fit_field_calibration(evaluation, unseen=None) -> FieldCalibration:
+    """Fit each field's map on the (raw confidence, right) pairs of a
+    cross-validated evaluation, or of an evaluation on unseen documents
+    (``unseen``) where those hold enough of the field's values."""
     maps = {}
     for field, score in evaluation.totals.items():
-        raw = [c for c, _ in score.calibration]
-        ok = [r for _, r in score.calibration]
-        maps[field] = fit_platt(raw, ok)
+        pairs = list(score.calibration)
+        if unseen is not None and field in unseen.totals:
+            held_out = list(unseen.totals[field].calibration)
+            pairs = held_out if len(held_out) >= MIN_UNSEEN_VALUES else pairs + held_out
+        maps[field] = fit_platt([c for c, _ in pairs], [r for _, r in pairs])
     return FieldCalibration(maps)

@@ -16,6 +16,7 @@ SETS: dict[str, Callable[[GoldDocument], bool]] = {
     "extra": lambda d: d.set == "extra",
     "dev": lambda d: d.part == "dev",
     "test": lambda d: d.part == "test",
+    "calibration": lambda d: d.part == "calibration",
 }
 #: a gate fails on a drop larger than this
 TOLERANCE = 0.01

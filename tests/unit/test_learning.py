@@ -53,3 +53,24 @@ def test_training_is_deterministic_and_its_models_extract(corpus_docs, tmp_path)
     assert evaluation.totals["title"].f1 == 1.0
     for field, score in evaluation.totals.items():
         assert all(0 <= c <= 1 for c, _ in score.calibration), field
+
+
+def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_values():
+    from types import SimpleNamespace
+
+    from pipeline.learn.calibration import MIN_UNSEEN_VALUES, fit_field_calibration
+
+    def evaluation(pairs_by_field):
+        return SimpleNamespace(totals={f: SimpleNamespace(calibration=p) for f, p in pairs_by_field.items()})
+
+    # the rules look right 90% of the time on the documents they were written on ...
+    developed = evaluation({"principles": [(0.9, True)] * 90 + [(0.9, False)] * 10,
+                            "recommendations": [(0.9, True)] * 45 + [(0.9, False)] * 5})
+    # ... and 60% on documents nobody developed on
+    unseen = evaluation({"principles": [(0.9, True)] * 24 + [(0.9, False)] * 16,
+                         "recommendations": [(0.9, True)] * 3 + [(0.9, False)] * 2})
+    maps = fit_field_calibration(developed, unseen)
+    assert maps("principles", 0.9) == pytest.approx(0.6, abs=0.03)
+    # too few unseen values: pooled with the cross-validated ones
+    assert 5 < MIN_UNSEEN_VALUES
+    assert maps("recommendations", 0.9) == pytest.approx(48 / 55, abs=0.03)
