@@ -78,6 +78,8 @@ class Context:
     analyses: dict[str, Any] = field(default_factory=dict)
     #: the entity ruler's (start, end, label, id) spans, when given without a Doc
     entity_spans: list[tuple[int, int, str, str]] | None = None
+    #: :meth:`found`'s answers, by (id of the pattern, start, end)
+    _found: dict[tuple[int, int, int], bool] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -113,12 +115,16 @@ class Context:
         """Whether ``pattern`` occurs in ``text[start:end]``, searched once per
         span: extractors ask it of a sentence or block for each mention in it,
         and a long block holds thousands."""
-        cache = self.analyses.setdefault("found", {})
-        key = (pattern, start, end)
-        if key not in cache:
-            cache[key] = (self.may_match(pattern, start, end)
-                          and pattern.search(self.text[start:end]) is not None)
-        return cache[key]
+        # (keyed by the pattern's identity, which literals.screen_of keeps its own:
+        # hashing a compiled pattern hashes its whole program)
+        key = (id(pattern), start, end)
+        hit = self._found.get(key)
+        if hit is None:
+            screen, lowered = literals.screen_of(pattern), self.lowered
+            hit = self._found[key] = (
+                (screen is None or lowered is None or screen.search(lowered, start, end) is not None)
+                and pattern.search(self.text[start:end]) is not None)
+        return hit
 
     def may_match(self, pattern: re.Pattern, start: int, end: int) -> bool:
         """False when ``pattern`` cannot occur in ``text[start:end]``: none of

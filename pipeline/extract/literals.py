@@ -34,16 +34,60 @@ _ZERO_WIDTH = () if sre is None else (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 def lowered(text: str) -> str | None:
     """The text in lower case, character for character; None where lowering
     does not match as the engine does (see the module's docstring)."""
-    return None if _CASE_TRAPS.search(text) else text.lower()
+    # Several patterns are scanned over one text in turn (a document's dates,
+    # then its URLs): the last text's form is kept (one tuple, read whole).
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is not text:
+        last = _last_lowered = (text, None if _CASE_TRAPS.search(text) else text.lower())
+    return last[1]
+
+
+_last_lowered: tuple[str | None, str | None] = (None, None)  # (text, lowered(text))
 
 
 def may_match(pattern: re.Pattern, lowered_text: str | None, start: int = 0, end: int | None = None) -> bool:
     """False only when ``pattern`` cannot match in ``text[start:end]`` (given
     the text's :func:`lowered` form): none of its needed words is there."""
-    screen = _screen(pattern)
+    screen = screen_of(pattern)
     if screen is None or lowered_text is None:
         return True
     return screen.search(lowered_text, start, len(lowered_text) if end is None else end) is not None
+
+
+def screen_of(pattern: re.Pattern) -> re.Pattern | None:
+    """:func:`_screen`, looked up by the pattern's identity: hashing a
+    compiled pattern hashes its whole program, and this is asked for every
+    sentence a cue is looked for in."""
+    entry = _SCREENS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _SCREENS[id(pattern)] = (pattern, _screen(pattern))
+    return entry[1]
+
+
+def may_occur(pattern: re.Pattern, lowered_piece: str | None) -> bool:
+    """False only when ``pattern`` cannot match in a short piece of text,
+    given the piece of its :func:`lowered` form: none of the words it needs
+    is in it (a few substring tests, far cheaper than searching a pattern
+    anchored at the piece's end from every character)."""
+    entry = _WORDS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _WORDS[id(pattern)] = (pattern, needed_words(pattern))
+    words = entry[1]
+    if words is None or lowered_piece is None:
+        return True
+    for word in words:
+        if word in lowered_piece:
+            return True
+    return False
+
+
+#: id -> (the pattern, the words it needs); held as _SCREENS is
+_WORDS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+#: id -> (the pattern, its screen); the pattern is held, so its id stays its own
+_SCREENS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 
 
 @lru_cache(maxsize=None)
@@ -163,6 +207,28 @@ class CaselessPattern:
         if not may_match(self.caseless, lower):
             return []  # none of the words it needs is there
         return [m.span() for m in self._lower.finditer(lower)]
+
+    def word_spans(self, text: str, hint: re.Pattern) -> list[tuple[int, int]]:
+        """The same spans as :meth:`spans`, scanning only the whitespace-free
+        words where ``hint`` (lower case) occurs, for a pattern each of whose
+        matches lies inside one word, ends at its end, and holds a hint."""
+        lower = lowered(text)
+        if lower is None:
+            return self.spans(text)
+        spans: list[tuple[int, int]] = []
+        word_end = 0
+        for found in hint.finditer(lower):
+            if found.start() < word_end:
+                continue  # (in the word just scanned)
+            word_start = found.start()
+            while word_start > word_end and not lower[word_start - 1].isspace():
+                word_start -= 1
+            word_end = _NON_SPACE.match(lower, found.end()).end()
+            spans += [m.span() for m in self._lower.finditer(lower, word_start, word_end)]
+        return spans
+
+
+_NON_SPACE = re.compile(r"\S*")
 
 
 _UPPER_LETTER = re.compile(r"(?<!\\)[A-Z]")

@@ -200,7 +200,7 @@ def _split_coordinated(run: str, start: int, known_names: set[str] | None = None
     Director of X' is one: split at 'and' only after a name word.  A
     possessive ends a name ('President Biden’s Executive Order')."""
     pieces, offset = [], 0
-    for m in stdre.finditer(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+", run):  # (?<!\s): from a run's start only
+    for m in _COORDINATION.finditer(run):
         if m.group(1) and m.group(1) != "and":
             # "Spokesperson Emily Horne on National Security Advisor Jake
             # Sullivan": a titled full name ends before a connector
@@ -241,6 +241,9 @@ def _split_coordinated(run: str, start: int, known_names: set[str] | None = None
 
 
 _NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+# (compiled once: both are read in every run)
+_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+")  # (?<!\s): from a run's start only
+_PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
 
 
 def _titled_full_name(words: str, known_names: set[str] | None) -> bool:
@@ -276,7 +279,7 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
     """Cut the run before 'of [the] <Country>' or 'of <AGENCY>' that follows a
     name word ("Radek Dvořáček of the Czech Republic", "Choi Eun-young of MSIT
     and Marc-André Tremblay"); what follows an agency is read again."""
-    for m in stdre.finditer(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?", run):  # (?<!\s): from a run's start only
+    for m in _PLACE_CONNECTOR.finditer(run):  # (?<!\s): from a run's start only
         before_words = run[:m.start()].split()
         if not before_words or not is_name_word(before_words[-1]):
             continue

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import register
+from pipeline.extract.literals import may_occur
 from pipeline.extract.context import Context
 from pipeline.extract.persons import persons
 from pipeline.gazetteer import CAPITALS, short_name
@@ -127,6 +128,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     home = _home_side(ctx, cands, first_sentence, person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
+    lowered = ctx.lowered
     for c in cands:
         f = c.features
         f["bias"] = 1.0
@@ -144,6 +146,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             sentence = ctx.sentence_at(start)
             before = text[max(sentence[0], start - 100):start]
             after = text[end:min(sentence[1], end + 60)]
+            # (the searches anchored at its end run only where their words are)
+            low_before = lowered[max(sentence[0], start - 100):start] if lowered is not None else None
             if label == "CAPITAL":
                 if in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
@@ -158,7 +162,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("lead")
             if in_sentence(sentence, _SIGN):
                 cues.add("sign_sentence")
-                if _SIGN_SUBJECT.match(text, end) and not _WITH_BEFORE.search(before):
+                if _SIGN_SUBJECT.match(text, end) and not (may_occur(_WITH_BEFORE, low_before)
+                                                           and _WITH_BEFORE.search(before)):
                     cues.add("sign_subject")
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
@@ -171,23 +176,24 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("official_of")
                 if sentence == first_sentence:
                     cues.add("official_first_sentence")
-            if _MET_WITH.search(before):
+            if may_occur(_MET_WITH, low_before) and _MET_WITH.search(before):
                 cues.add("met_with")
-            if _ISSUED_BY.search(before[-40:]):
+            if may_occur(_ISSUED_BY, low_before and low_before[-40:]) and _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
             if in_sentence(sentence, _PAST):
                 cues.add("past_sentence")
             if in_sentence(sentence, _OBSERVER):
                 cues.add("observer_sentence")
-            if _GOVERNMENT_OF_BEFORE.search(before):
+            if may_occur(_GOVERNMENT_OF_BEFORE, low_before) and _GOVERNMENT_OF_BEFORE.search(before):
                 cues.add("government_of")
-            if _SIGNATURE_FOR_BEFORE.search(before):
+            if may_occur(_SIGNATURE_FOR_BEFORE, low_before) and _SIGNATURE_FOR_BEFORE.search(before):
                 cues.add("signature_for")
-            if _COORDINATED_BEFORE.search(before) or _COORDINATED_AFTER.match(after):
+            if (may_occur(_COORDINATED_BEFORE, low_before) and _COORDINATED_BEFORE.search(before)) \
+                    or _COORDINATED_AFTER.match(after):
                 cues.add("coordinated")
             if _POSSESSIVE_AFTER.match(after):
                 cues.add("possessive")
-            if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(before):
+            if _PAIR_AFTER.match(after) or ("-" in before and _PAIR_BEFORE.search(before)):
                 cues.add("pair_compound")  # "U.S.-Denmark", "U.S.-ROK"
             elif _MODIFIES.match(after) and label != "CAPITAL":
                 cues.add("modifier")  # "continued U.S. support"
@@ -228,7 +234,7 @@ _LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:the\s+)?")
 def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
     """Starts of the mentions in a list that follows "<officials> of": the
     governments whose officials speak or meet (every item, not only the first)."""
-    text = ctx.text
+    text, lowered = ctx.text, ctx.lowered
     mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label != "CAPITAL")
     out: set[int] = set()
     run_end = None
@@ -239,7 +245,8 @@ def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
             continue
         run_end = None
         s_start, _ = ctx.sentence_at(start)
-        if _OFFICIALS_OF.search(text, max(s_start, start - 60), start):
+        piece = max(s_start, start - 60)
+        if may_occur(_OFFICIALS_OF, lowered and lowered[piece:start]) and _OFFICIALS_OF.search(text, piece, start):
             out.add(start)
             run_end = end
     return out

@@ -80,6 +80,14 @@ _SAYS_COLON = re.compile(rf"\b{_SAY}\s*:\s*$", re.IGNORECASE)
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECASE)
 
 
+# (compiled once: they are read for every mention)
+_WE_LEAD = re.compile(r"^\s*We,\s")
+_ATTRIBUTABLE_TO = re.compile(r"attributable to\s*$", re.IGNORECASE)
+_SAY_LATER = re.compile(rf"^[^.“”]{{0,200}}?\b{_SAY}\b")
+_TO_QUOTE = re.compile(r"^\s*to\s+[“\"]")
+_QUOTE_FOLLOWS = re.compile(r"^\s*[,:]\s*[“\"]")
+
+
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if "roster" in m.tags:
         return PersonRole.member, "people.roster"
@@ -104,12 +112,12 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _signs_off(ctx, m):
         return PersonRole.author, "people.sign_off"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
-    lead = re.match(r"^\s*We,\s", text[s_start:s_end])
+    lead = _WE_LEAD.match(text[s_start:s_end])
     if lead:
         list_end = re.search(r",\s+(?!and\b)[a-z]", text[s_start:s_end])
         if list_end and m.start < s_start + list_end.start():
             return PersonRole.author, "people.we_authors"
-    if re.search(r"attributable to\s*$", text[max(0, m.extent_start - 40):m.extent_start], re.IGNORECASE):
+    if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)
     if _DELEGATION_LED_BY.search(before):
@@ -124,10 +132,10 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # quotation, marks or none (GOV.UK sets quotations apart as blocks).
     has_quote = any(q in block_text or q in following[:2] for q in ("“", '"')) or bool(
         following and _SAYS_COLON.search(block_text))
-    if has_quote and (_SAY_BEFORE.search(before) or re.match(rf"^[^.“”]{{0,200}}?\b{_SAY}\b", after)
+    if has_quote and (_SAY_BEFORE.search(before) or _SAY_LATER.match(after)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
-    if re.match(r"^\s*to\s+[“\"]", after) or re.match(r"^\s*[,:]\s*[“\"]", after):
+    if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
         return PersonRole.quoted, "people.quote_follows"
     if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
         return PersonRole.speaker, "people.speaker"

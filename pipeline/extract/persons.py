@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.extract.context import Context
+from pipeline.extract.literals import may_occur
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
@@ -57,6 +58,9 @@ _MEMBER = re.compile(r"\b(?:delegation|delegations|members?|participants?|attend
                      r"compris\w+|composed of|consist\w* of|represent(?:s|ed|ing)?|representatives?|"
                      r"task ?force|working group|team)\b",
                      re.I)
+_FOR_GOVERNMENT = re.compile(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)")
+_QUOTE_AFTER = re.compile(r"^\s*[:,]\s*[“\"]")
+_MEETING_VERB_AFTER = re.compile(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b")
 _MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversation|consulted)\b"
                        r"[^.;]{0,30}\bwith\s*$", re.I)
 
@@ -223,6 +227,7 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
                     else "9+")] = 1.0
     cues: set[str] = set()
     crowd = _persons_per_sentence(ctx)
+    lowered = ctx.lowered
     for m in cand.mentions:
         cues.add(f"rule:{m.rule}")
         # a sentence naming three or more people is a list of them (a
@@ -234,6 +239,8 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
         sentence = text[s_start:s_end]
         before = text[s_start:m.extent_start]
         after = text[m.extent_end:s_end]
+        # (the searches anchored at its end run only where their words are)
+        low_before = lowered[s_start:m.extent_start] if lowered is not None else None
         block = ctx.block_at(m.start)
         block_span = (block.start, block.end) if block else (s_start, s_end)
         if m.start >= closing_start:
@@ -252,15 +259,15 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
             cues.add("signed_by_before")
         if _SIGNED_FOR.match(after):
             cues.add("signed_for")
-        if re.search(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)", text[max(0, m.extent_start - 120):m.extent_start]):
+        if _FOR_GOVERNMENT.search(text[max(0, m.extent_start - 120):m.extent_start]):
             cues.add("for_government_above")
         if ctx.found(_QUOTE_MARK, *block_span):
             cues.add("quote_in_block")
             if ctx.found(_SAY, s_start, s_end):
                 cues.add("said_quote")
-        if _SAY.search(before[-40:]) or _SAY.match(after.lstrip(" ,")) or re.match(r"^\s*[:,]\s*[“\"]", after):
+        if (may_occur(_SAY, low_before and low_before[-40:]) and _SAY.search(before[-40:])) or _SAY.match(after.lstrip(" ,")) or _QUOTE_AFTER.match(after):
             cues.add("said_near")
-        if _HOST.search(before[-120:]):
+        if may_occur(_HOST, low_before and low_before[-120:]) and _HOST.search(before[-120:]):
             cues.add("host_before")
         if _HOST.match(after.lstrip(" ,").removeprefix("who ")):
             cues.add("host_after")
@@ -270,10 +277,9 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
             cues.add("author_cue")
         if ctx.found(_MEMBER, s_start, s_end):
             cues.add("member_sentence")
-        if _MET_WITH.search(before[-80:]):
+        if may_occur(_MET_WITH, low_before and low_before[-80:]) and _MET_WITH.search(before[-80:]):
             cues.add("met_with")
-        if re.match(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b",
-                    after):
+        if _MEETING_VERB_AFTER.match(after):
             cues.add("subject_of_meeting")
         if block is not None and block.end - block.start < 120 and m.start - block.start < 5:
             cues.add("line_start")
