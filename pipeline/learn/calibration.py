@@ -96,15 +96,18 @@ class FieldCalibration:
 MIN_UNSEEN_VALUES = 30
 
 
-def fit_field_calibration(evaluation, unseen=None) -> FieldCalibration:
+def fit_field_calibration(evaluation, unseen=None, rule_decided: frozenset[str] = frozenset()) -> FieldCalibration:
     """Fit each field's map on the (raw confidence, right) pairs of a
-    cross-validated evaluation, or of an evaluation on unseen documents
-    (``unseen``) where those hold enough of the field's values."""
+    cross-validated evaluation and of an evaluation on unseen documents
+    (``unseen``); a field in ``rule_decided``, whose cross-validated pairs
+    come from the documents its rules were written on, on the unseen pairs
+    alone where those hold enough of its values."""
     maps = {}
     for field, score in evaluation.totals.items():
         pairs = list(score.calibration)
         if unseen is not None and field in unseen.totals:
             held_out = list(unseen.totals[field].calibration)
-            pairs = held_out if len(held_out) >= MIN_UNSEEN_VALUES else pairs + held_out
+            alone = field in rule_decided and len(held_out) >= MIN_UNSEEN_VALUES
+            pairs = held_out if alone else pairs + held_out
         maps[field] = fit_platt([c for c, _ in pairs], [r for _, r in pairs])
     return FieldCalibration(maps)

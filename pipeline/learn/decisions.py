@@ -38,6 +38,8 @@ class Decision:
     #: (the rule variant then trusts it as much as it proved right)
     rule_verdict: Callable[[dict], str] | None = None
     C: float = 1.0
+    #: the record fields whose values it decides
+    fields: tuple[str, ...] = ()
 
 
 def _kind_rows(ex: Example):
@@ -83,13 +85,16 @@ def verdict(features: dict) -> str:
 
 
 DECISIONS: tuple[Decision, ...] = (
-    Decision("kind", tuple(k.value for k in Kind), _kind_rows, _prefix("cue:")),
+    Decision("kind", tuple(k.value for k in Kind), _kind_rows, _prefix("cue:"), fields=("kind",)),
     Decision("date_role", (*(r.value for r in DateRole), "none"), _date_rows, _prefix("verdict:"),
-             verdict),
+             verdict, fields=("dates",)),
     Decision("party", ("not", "party"), _party_rows,
-             _prefix("title", "sign_sentence", "participant_list", "official_first_sentence")),
-    Decision("person_role", persons.ROLES, _person_rows, _prefix("verdict:"), verdict),
-    Decision("principle", ("not", "principle"), _principle_rows, _prefix("verdict:"), verdict),
+             _prefix("title", "sign_sentence", "participant_list", "official_first_sentence"),
+             fields=("parties",)),
+    Decision("person_role", persons.ROLES, _person_rows, _prefix("verdict:"), verdict,
+             fields=("people", "signatories")),
+    Decision("principle", ("not", "principle"), _principle_rows, _prefix("verdict:"), verdict,
+             fields=("principles",)),
     Decision("recommendation", ("not", "recommendation"), _recommendation_rows, _prefix("verdict:"),
-             verdict),
+             verdict, fields=("recommendations",)),
 )

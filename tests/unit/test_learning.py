@@ -69,8 +69,11 @@ def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_va
     # ... and 60% on documents nobody developed on
     unseen = evaluation({"principles": [(0.9, True)] * 24 + [(0.9, False)] * 16,
                          "recommendations": [(0.9, True)] * 3 + [(0.9, False)] * 2})
-    maps = fit_field_calibration(developed, unseen)
+    maps = fit_field_calibration(developed, unseen, rule_decided=frozenset({"principles", "recommendations"}))
     assert maps("principles", 0.9) == pytest.approx(0.6, abs=0.03)
+    # a learned field's held-out folds are honest: pooled with the unseen values
+    pooled = fit_field_calibration(developed, unseen)
+    assert pooled("principles", 0.9) == pytest.approx(114 / 140, abs=0.03)
     # too few unseen values: pooled with the cross-validated ones
     assert 5 < MIN_UNSEEN_VALUES
     assert maps("recommendations", 0.9) == pytest.approx(48 / 55, abs=0.03)
