@@ -47,9 +47,14 @@ _TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|dec
                        re.IGNORECASE)
 # Leading a meeting or delegation: "co-led by", "X led the U.S. delegation".
 # "at the invitation of X": the inviting person hosts the visit.
-_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at the invitation of)\s*$",
-                       re.IGNORECASE)
-_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:co-?hosted|hosted|co-?chaired|chaired|convened|"
+# (also the name after "and" of a pair: "at the invitation of Minister A and
+# Secretary B"; not a sentence's subject after the inviter, "At the invitation
+# of the Government of Laos the Prime Minister X paid ..."; read possessively)
+_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at the invitation of)\s*"
+                       r"(?:(?:(?:(?-i:[A-Z(][^\s]*+)|of|for|the|,|\s)*+\band\s+)++"
+                       r"(?:(?-i:[A-Z][^\s]*+)\s+|the\s+|of\s+|for\s+)*+)?$", re.IGNORECASE)
+_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
+                           r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
                            # welcoming guests, not a development ("welcomed the agreement")
                            r"welcomed\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
                            r"participants|guests|visitors|counterparts?|leaders|ministers|attendees|everyone|"

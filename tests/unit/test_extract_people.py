@@ -272,3 +272,17 @@ def test_a_headline_verb_ends_the_name_before_it(extract_text):
         "Today, the United States and Peru signed a memorandum on migration.")
     assert [(p.name, p.role.value, p.title) for p in record.people] == [
         ("Dana Holt", "author", "NSC Spokesperson")]
+
+
+def test_hosts_who_welcome_today_will_convene_or_invite_as_a_pair(extract_text):
+    record = extract_text(
+        "Ministers Meet in Rome\n\n"
+        "Prime Minister Ana Lopes today welcomed Prime Minister Ivo Petrak to Rome. "
+        "Senator Rui Castro will convene a meeting of health ministers. "
+        "The ministers met at the invitation of Foreign Minister Dana Holt and Secretary of State "
+        "Colin Ashdown. At the invitation of the Government of Laos the Prime Minister, Ben Marsh, "
+        "paid a visit.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Ana Lopes"] == roles["Rui Castro"] == "host"
+    assert roles["Dana Holt"] == roles["Colin Ashdown"] == "host"
+    assert roles.get("Ben Marsh") != "host"
