@@ -52,6 +52,8 @@ HONORIFICS: list[str] = _TITLES["honorifics"]
 POST_NOMINALS: set[str] = set(_TITLES["post_nominals"])
 #: Titles used before a bare surname ("President Biden").
 PERSON_TITLES: set[str] = set(_TITLES["person_titles"])
+#: Lower-case nouns that say who a private person is ("journalist").
+PERSON_NOUNS: set[str] = set(_TITLES["person_nouns"])
 #: Last words of organisation names ("Agency", "Council").
 ORG_HEADS: tuple[str, ...] = tuple(_TITLES["organisation_heads"])
 #: Capitalised words that are never part of a person's name.

@@ -39,7 +39,7 @@ from pipeline.extract.signature_blocks import (
     signature_block_mentions,
     two_names as _two_names,
 )
-from pipeline.gazetteer import NON_NAME_WORDS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import NON_NAME_WORDS, PERSON_NOUNS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -528,8 +528,8 @@ def _has_given_name_shape(words: list[str]) -> bool:
     return 2 <= len(words) <= 5 and not all(w.isupper() for w in words)
 
 
-_LOWER_OFFICE = stdre.compile(r"\b(?:" + "|".join(sorted({t.lower() for t in PERSON_TITLES if " " not in t}))
-                              + r")\s+$")
+_LOWER_OFFICE = stdre.compile(r"\b(?:" + "|".join(sorted({t.lower() for t in PERSON_TITLES if " " not in t}
+                                                           | PERSON_NOUNS)) + r")\s+$")
 
 
 _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"

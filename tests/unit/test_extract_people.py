@@ -286,3 +286,11 @@ def test_hosts_who_welcome_today_will_convene_or_invite_as_a_pair(extract_text):
     assert roles["Ana Lopes"] == roles["Rui Castro"] == "host"
     assert roles["Dana Holt"] == roles["Colin Ashdown"] == "host"
     assert roles.get("Ben Marsh") != "host"
+
+
+def test_a_private_person_named_after_a_lower_case_noun_is_a_person(extract_text):
+    record = extract_text(
+        "Statement on the Forced Landing\n\n"
+        "We condemn the arrest of journalist Ivo Petrak and his companion Dana Holt, and the "
+        "detention of the Ministry Building staff.")
+    assert {p.name for p in record.people} == {"Ivo Petrak", "Dana Holt"}
