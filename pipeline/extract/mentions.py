@@ -39,7 +39,7 @@ from pipeline.extract.signature_blocks import (
     signature_block_mentions,
     two_names as _two_names,
 )
-from pipeline.gazetteer import NON_NAME_WORDS, PERSON_NOUNS, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import NON_NAME_WORDS, PERSON_NOUNS, country_names, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -86,8 +86,31 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 mentions.append(mention)
     mentions += _name_lines(ctx, [(m.start, m.end) for m in mentions])
     mentions.sort(key=lambda x: x.start)
+    for mention in mentions:
+        mention.country = mention.country or _line_country(ctx, mention)
     ctx.analyses["mentions"] = mentions
     return mentions
+
+
+# "Australia: The Hon Anika Wells MP, Minister for Sport", "Czech Republic
+# Petr Gazdík, Minister ...": a line of a list of signers or delegates that
+# opens with the person's country.
+LINE_LABEL_CHARS, LINE_LABEL_WORDS = 60, 4
+
+
+def _line_country(ctx: Context, m: Mention) -> str | None:
+    block = ctx.block_at(m.start)
+    if block is None or m.start - block.start > LINE_LABEL_CHARS:
+        return None
+    words = ctx.text[block.start:m.start].replace(":", " ").strip(" •*–-").split()
+    names = country_names()
+    for n in range(min(LINE_LABEL_WORDS, len(words)), 0, -1):
+        code = names.get(" ".join(words[:n]))
+        # only the person's title may stand between ("France and Germany
+        # welcomed President X" is no label)
+        if code and all(w[:1].isupper() or w in ("the", "of", "for") for w in words[n:]):
+            return code
+    return None
 
 
 _SPACE = stdre.compile(r"\s")
@@ -319,6 +342,9 @@ class _RunReading(NamedTuple):
     anchored_by_title: bool
 
 
+_CONNECTORS = {"of", "for", "the", "on", "to", "at"}
+
+
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
 def _read_run(run: str) -> _RunReading | None:
     """The run's reading, or None when it holds no name."""
@@ -355,6 +381,16 @@ def _read_run(run: str) -> _RunReading | None:
         name, at = located.group(0), len(title_part) + located.start()
     words = name.split()
     title_words = title_part.split()
+    if title_words and (title_words[-1] in _CONNECTORS
+                        or (title_words[-1] == "and" and not is_given_name(words[0]))):
+        # "Minister for Aged Care", "Minister for Health and Long-term Care": a
+        # portfolio follows, not a name ("Tom Reed and Lena Berg" are names)
+        return None
+    # "Denmark Ane Halsboe-Jørgensen, Minister for Culture": a list of
+    # signers by country; the country before the name is not a title.
+    leading_country = country_names().get(title_part.strip())  # a name, not a code ("Mr" is Mauritania's)
+    if leading_country and is_given_name(words[0]):
+        run_country, title_words = run_country or leading_country, []
     honorific = bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET
     if honorific:
         title_words = title_words[:-1]

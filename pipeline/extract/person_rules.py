@@ -274,7 +274,9 @@ _VERB_AFTER = re.compile(
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 # (at a line's end: the names may follow in the same block, one per line)
-_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by)[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# ("Signed by the following ministers or their equivalents:")
+_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?)[ \t]*:?[ \t]*$",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 # The subjects' verb, then the means: "A and B marked the day by signing a
@@ -384,6 +386,9 @@ def _whole_line(ctx: Context, m: Mention) -> bool:
             and bool(_LINE_REST.match(ctx.text[m.extent_end:block.end])))
 
 
+SIGNER_LINE_CHARS, SIGNER_NAME_WITHIN = 300, 80
+
+
 def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
     """Persons on the lines after "Co-signatories:" or "Signed by:" (read as
     a roster too: a list of signers is one)."""
@@ -396,9 +401,17 @@ def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
         if not intro:
             continue
         out.update(starts[bisect_left(starts, block.start + intro.end()):bisect_left(starts, block.end)])
+        # a line without a signer ("This signature commits the Communities of
+        # Belgium.") may sit between two; two in a row end the list
+        without = 0
         for nxt in blocks[i + 1:]:
             inside = starts[bisect_left(starts, nxt.start):bisect_left(starts, nxt.end)]
-            if not inside or nxt.end - nxt.start > 300:
+            # a long line is a signer's only if it opens with the name
+            # ("Belgium: Valérie Glatigny, Minister for ... This signature commits ...")
+            if nxt.end - nxt.start > SIGNER_LINE_CHARS and (not inside or inside[0] - nxt.start > SIGNER_NAME_WITHIN):
+                break
+            without = 0 if inside else without + 1
+            if without == 2:
                 break
             out.update(inside)
     return out

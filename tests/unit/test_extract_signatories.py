@@ -158,3 +158,20 @@ def test_signers_with_bare_initials_and_malaysian_styles(extract_text):
         "Minister of Home Affairs, Dato' Seri Hamzah bin Tun Rashid, signed the arrangement in "
         "Kuala Lumpur today.")
     assert {s.name for s in record.signatories} == {"Dan Rowe", "Hamzah bin Tun Rashid"}
+
+
+def test_a_list_of_signers_by_country(extract_text):
+    record = extract_text(
+        "Joint Statement on Sport\n\n"
+        "We reaffirm our support for athletes.\n\n"
+        "Signed by the following ministers or their equivalents:\n\n"
+        "- Australia: The Hon Dana Holt MP, Minister for Aged Care and Minister for Sport\n"
+        "- Belgium: Ivo Petrak, Minister for Higher Education, Youth, Sport and the Promotion of "
+        "Brussels of the French-Speaking Community, Minister for Culture, Minister for Research, "
+        "Minister for Health and Long-term Care. This signature commits the Communities of Belgium.\n"
+        "- Czech Republic Rui Castro, Minister for Education, Youth and Sports\n"
+        "- Denmark Ana Lopes, Minister for Culture")
+    signers = {s.name: s.country for s in record.signatories}
+    assert signers == {"Dana Holt": "Australia", "Ivo Petrak": "Belgium", "Rui Castro": "Czech Republic",
+                       "Ana Lopes": "Denmark"}
+    assert {"Aged Care", "Long-term Care"}.isdisjoint({p.name for p in record.people})
