@@ -67,6 +67,9 @@ RELATED_HEADER = re.compile(
     r"stories|pages|items|information|releases|topics))?:?$", re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(r"^\s*[-*•]\s")
+
+
 def drop_trailing_links(lines: list[str]) -> list[str]:
     """Remove the run of link-like lines at the end of a page ("Related", the
     agency name, titles of other articles).  A run that holds a date or a name
@@ -79,6 +82,12 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
         start -= 1
     run = [ln for ln in lines[start:end] if ln.strip()]
     if not run or start == 0:
+        return lines
+    # the last items of a list that began above are the list's ("- Denmark
+    # Ana Lopes, Minister for Culture" after "- Belgium: ...")
+    marker = _LIST_MARKER.match(run[0])
+    previous = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
+    if marker and previous.lstrip().startswith(marker.group(0).strip()):
         return lines
     if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
             or any(looks_like_name_line(ln) for ln in run)):
