@@ -16,14 +16,15 @@ import re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import Mention
-from pipeline.gazetteer import HONORIFICS, NON_NAME_WORDS, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name
+from pipeline.gazetteer import (HONORIFICS, NON_NAME_WORDS, POST_NOMINALS, TITLE_HEAD_WORDS, is_given_name,
+                                lookup_country)
 from pipeline.models import BlockKind, PersonRole
 
 # Only the first blocks of a page are its headings and bylines; further down a
 # "statement by" is reported, not the page's own attribution.
 TOP_BLOCKS = 6
 MAX_HEADING_CHARS = 300
-_BY = re.compile(r"\b(?P<what>remarks|statement|release|message|communiqu[eé]|declaration)s?\s+(?:by|from)\s+",
+_BY = re.compile(r"\b(?P<what>remarks|statement|release|message|communiqu[eé]|declaration)s?\s+(?:by|from|between)\s+",
                  re.IGNORECASE)
 # The by-list ends where the heading turns to its subject ("... on Ukraine").
 _LIST_END = re.compile(r"\s(?:on|regarding|concerning|about|following|at|to)\s|\s[-–—:]\s|[;:]\s", re.IGNORECASE)
@@ -84,8 +85,8 @@ def _body_writes(ctx: Context, name: str) -> bool:
     """An office's next words are a name only if the body writes it as one
     ("PRIME MINISTER HOWARD" and "Prime Minister Howard")."""
     words = [w.title() for w in name.split()]
-    if any(w in NON_NAME_WORDS for w in words):
-        return False
+    if any(w in NON_NAME_WORDS or lookup_country(w) for w in words):
+        return False  # "PREMIER AUSTRALIAN HEALTH CARE AGREEMENT": no name
     return re.search(r"\b" + re.escape(" ".join(words)) + r"\b", ctx.text) is not None
 
 

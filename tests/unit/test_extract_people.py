@@ -294,3 +294,12 @@ def test_a_private_person_named_after_a_lower_case_noun_is_a_person(extract_text
         "We condemn the arrest of journalist Ivo Petrak and his companion Dana Holt, and the "
         "detention of the Ministry Building staff.")
     assert {p.name for p in record.people} == {"Ivo Petrak", "Dana Holt"}
+
+
+def test_a_joint_statement_between_two_named_leaders_names_its_authors(extract_text):
+    record = extract_text(
+        "JOINT STATEMENT between THE HONOURABLE COLIN ASHDOWN MP, PRIME MINISTER and THE "
+        "HONOURABLE IVO PETRAK MLA, PREMIER AUSTRALIAN HEALTH CARE AGREEMENT\n\n"
+        "The Australian and State Governments today reached agreement on health care.")
+    assert {p.name: p.role.value for p in record.people} == {"COLIN ASHDOWN": "author",
+                                                             "IVO PETRAK": "author"}
