@@ -55,6 +55,11 @@ _WE = re.compile(r"^[^\S\n]*+(?:We|WE),?\s", re.M)
 # The cues read in the words right before or after a mention (compiled once:
 # they are asked of every mention).
 _WITH_BEFORE = re.compile(r"\bwith\s*$")
+# The partner of a relation the parties have, not a party: "cooperation with
+# Japan and India", "our partnership with the European Union".
+_RELATION_WITH = re.compile(r"\b(?:cooperation|relations?|relationship|partnerships?|ties|trade|engagement|"
+                            r"collaboration|coordination)\s+with\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
+                            r"(?:and\s+(?:the\s+)?)?$")
 _GOVERNMENT_OF_BEFORE = re.compile(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$")
 _SIGNATURE_FOR_BEFORE = re.compile(r"\bFor the Government of\b|\bFor the\s*$")
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:the\s+)?$")
@@ -178,6 +183,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                     cues.add("official_first_sentence")
             if may_occur(_MET_WITH, low_before) and _MET_WITH.search(before):
                 cues.add("met_with")
+            elif may_occur(_RELATION_WITH, low_before) and _RELATION_WITH.search(before):
+                cues.add("relation_with")  # "welcome cooperation with Japan and India"
             if may_occur(_ISSUED_BY, low_before and low_before[-40:]) and _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
             if in_sentence(sentence, _PAST):

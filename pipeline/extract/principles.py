@@ -221,7 +221,8 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
 
 def _listed_principles(ctx: Context):
     """A numbered or bulleted list right after a lead-in sentence or a
-    heading that speaks of principles, values or ideals."""
+    heading that speaks of principles, values or ideals, or right before a
+    sentence that refers back to it ("... endorse these principles")."""
     if not ctx.may_match(_LIST_INTRO, 0, len(ctx.text)):
         return  # no lead-in can speak of them
     blocks = ctx.parsed.blocks
@@ -231,32 +232,77 @@ def _listed_principles(ctx: Context):
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
         m = _LIST_INTRO.search(last_sentence)
-        if not m:
-            continue
-        run = []
-        for nxt in blocks[i + 1:]:
-            if nxt.kind is not BlockKind.list_item:
-                break
-            run.append(nxt)
-        if len(run) < 2 and last_sentence.rstrip().endswith(":"):
-            run = _labelled_paragraphs(ctx, blocks[i + 1:])
-        if len(run) < 2:
-            continue
-        group = m.group(0).lower()
-        numbered = bool(re.fullmatch(r"\d{1,2}[.)]", run[0].meta.get("marker", "")))
-        for item in run:
-            raw = ctx.block_text(item)
-            marker = re.match(r"\d{1,2}[.)]\s+", raw)
-            body = raw[marker.end():] if marker else raw
-            # "Be on the side of innovators: ...": a labelled bullet is its label.
-            label = re.match(r"([^:.]{3,80}):\s", body)
-            if label and not numbered:
-                body = label.group(1)
-            else:
-                body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
-            body = body.rstrip(".")
-            yield (body, item.start + (marker.end() if marker else 0), group,
-                   "numbered" if numbered else "bulleted", last_sentence, len(run))
+        if m:
+            run = []
+            for nxt in blocks[i + 1:]:
+                if nxt.kind is not BlockKind.list_item:
+                    break
+                run.append(nxt)
+            if len(run) < 2 and last_sentence.rstrip().endswith(":"):
+                run = _labelled_paragraphs(ctx, blocks[i + 1:])
+            if len(run) >= 2:
+                yield from _items(ctx, run, m.group(0).lower(), last_sentence)
+        back = _back_reference(intro)
+        if back and i > 0 and blocks[i - 1].kind is BlockKind.list_item:
+            run = _list_above(ctx, blocks, i)
+            # the list had a lead-in of its own ("... position that:"); runs
+            # under short headings are sections, whose headings are the principles
+            lead = ctx.block_index(run[0].start) - 1 if run else -1
+            if len(run) >= 2 and lead >= 0 and ctx.block_text(blocks[lead]).rstrip().endswith(":"):
+                yield from _items(ctx, run, back.group("group").lower(), back.group(0))
+
+
+def _back_reference(block_text: str):
+    """ "These principles ..." in a paragraph's first sentence, where the
+    paragraph names no principles or values of its own before it."""
+    first = re.split(r"(?<=[.!?])\s+", block_text.strip(), maxsplit=1)[0]
+    back = _BACK_REFERENCE.search(first)
+    if back is None or _TRIGGER.search(first, 0, back.start()):
+        return None
+    return back
+
+
+def _list_above(ctx: Context, blocks, i: int) -> list:
+    """The list items right above block ``i``, across the lead-in of a
+    second run ("In cases where ...:")."""
+    run: list = []
+    j, crossed = i - 1, False
+    while j >= 0:
+        block = blocks[j]
+        if block.kind is BlockKind.list_item:
+            run.insert(0, block)
+        elif (not crossed and ctx.block_text(block).rstrip().endswith(":") and j > 0
+              and blocks[j - 1].kind is BlockKind.list_item):
+            crossed = True  # one second run's lead-in; a page of headed lists is no one list
+        else:
+            break
+        j -= 1
+    return run
+
+
+# A sentence that points back to the list above it: "These principles ...",
+# "... endorse these principles" (not "the following", which points ahead).
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|the above|such)\s+(?:[a-z]+\s+){0,2}"
+                             r"(?P<group>principles|values|ideals)\b", re.I)
+
+
+def _items(ctx: Context, run: list, group: str, intro: str):
+    """Each list item as a principle: a labelled bullet's label, else the
+    item's first sentence."""
+    numbered = bool(re.fullmatch(r"\d{1,2}[.)]", run[0].meta.get("marker", "")))
+    for item in run:
+        raw = ctx.block_text(item)
+        marker = re.match(r"\d{1,2}[.)]\s+", raw)
+        body = raw[marker.end():] if marker else raw
+        # "Be on the side of innovators: ...": a labelled bullet is its label.
+        label = re.match(r"([^:.]{3,80}):\s", body)
+        if label and not numbered:
+            body = label.group(1)
+        else:
+            body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
+        body = body.rstrip(".")
+        yield (body, item.start + (marker.end() if marker else 0), group,
+               "numbered" if numbered else "bulleted", intro, len(run))
 
 
 _LABEL = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*)){0,5}:\s")

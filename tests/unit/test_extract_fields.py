@@ -249,3 +249,20 @@ def test_principles_that_include_a_list(extract_text):
         "release of scientific data, and provision of emergency assistance.")
     assert _principles(record) == ["registration of objects", "release of scientific data",
                                    "provision of emergency assistance"]
+
+
+def test_a_list_referred_back_to_as_these_principles(extract_text):
+    record = extract_text(
+        "Joint Statement on Sport\n\n"
+        "We reaffirm our position that:\n\n"
+        "- Ministries should be suspended from international federations.\n"
+        "- Officials should be removed from positions of influence.\n\n"
+        "In cases where bodies allow athletes to compete:\n\n"
+        "- Flags should not be displayed.\n\n"
+        "We call on all federations to endorse these principles, and applaud those that have.\n\n"
+        "Our nations are bound by universal values: democracy and the rule of law. Living up to "
+        "them is a task.\n\n- One more item.\n- And another.\n\nThese values unite us.")
+    assert {"Ministries should be suspended from international federations",
+            "Officials should be removed from positions of influence",
+            "Flags should not be displayed"} <= set(_principles(record))
+    assert "One more item" not in _principles(record)  # its lead-in is no lead-in
