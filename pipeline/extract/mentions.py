@@ -382,7 +382,10 @@ def _read_run(run: str) -> _RunReading | None:
     words = name.split()
     title_words = title_part.split()
     if title_words and (title_words[-1] in _CONNECTORS
-                        or (title_words[-1] == "and" and not is_given_name(words[0]))):
+                        or (title_words[-1] == "and" and not is_given_name(words[0]))
+                        # "Premier of New South Wales": the rest of a place's name
+                        or (len(title_words) >= 2 and title_words[-2] in ("of", "for")
+                            and title_words[-1] in NON_NAME_WORDS and not is_given_name(words[0]))):
         # "Minister for Aged Care", "Minister for Health and Long-term Care": a
         # portfolio follows, not a name ("Tom Reed and Lena Berg" are names)
         return None

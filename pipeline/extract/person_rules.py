@@ -86,11 +86,17 @@ _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECA
 
 
 # (compiled once: they are read for every mention)
-_WE_LEAD = re.compile(r"^\s*We,\s")
+_WE_LEAD = re.compile(r"\s*We,\s")  # (matched at the sentence start)
 _ATTRIBUTABLE_TO = re.compile(r"attributable to\s*$", re.IGNORECASE)
 _SAY_LATER = re.compile(rf"^[^.“”]{{0,200}}?\b{_SAY}\b")
 _TO_QUOTE = re.compile(r"^\s*to\s+[“\"]")
 _QUOTE_FOLLOWS = re.compile(r"^\s*[,:]\s*[“\"]")
+
+
+CUE_REACH = 400
+_QUOTE_MARK = re.compile(r"[“\"]")
+# the end of the "We, A, B and C," list: a comma before a lower-case word
+_LIST_END = re.compile(r",\s+(?!and\b)[a-z]")
 
 
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
@@ -98,8 +104,10 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.member, "people.roster"
     s_start, s_end = ctx.sentence_at(m.start)
     text = ctx.text
-    before = text[s_start:m.extent_start]
-    after = text[m.extent_end:s_end]
+    # The cues stand near the mention; a bound keeps a sentence of thousands
+    # of names from being read once for each of them.
+    before = text[max(s_start, m.extent_start - CUE_REACH):m.extent_start]
+    after = text[m.extent_end:min(s_end, m.extent_end + CUE_REACH)]
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)
     heading = ctx.block_at(m.start)
@@ -117,10 +125,9 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _signs_off(ctx, m):
         return PersonRole.author, "people.sign_off"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
-    lead = _WE_LEAD.match(text[s_start:s_end])
-    if lead:
-        list_end = re.search(r",\s+(?!and\b)[a-z]", text[s_start:s_end])
-        if list_end and m.start < s_start + list_end.start():
+    if _WE_LEAD.match(text, s_start, s_end):
+        list_end = _LIST_END.search(text, s_start, s_end)
+        if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
     if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
@@ -130,13 +137,13 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _HOST_BY.search(before) or _HOST_AFTER.match(after) or _HOST_LED.search(before) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
-    block_text = ctx.text[block.start:block.end] if block else ""
     # quoted words in the block, or in the next one ("..., said Minister X:")
     following = _next_block_text(ctx, block)
     # A block that ends in "X said:" introduces the next paragraph as the
     # quotation, marks or none (GOV.UK sets quotations apart as blocks).
-    has_quote = any(q in block_text or q in following[:2] for q in ("“", '"')) or bool(
-        following and _SAYS_COLON.search(block_text))
+    has_quote = (block is not None and ctx.found(_QUOTE_MARK, block.start, block.end)) \
+        or any(q in following[:2] for q in ("“", '"')) \
+        or bool(following and ctx.found(_SAYS_COLON, block.start, block.end))
     if has_quote and (_SAY_BEFORE.search(before) or _SAY_LATER.match(after)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
@@ -162,25 +169,30 @@ def _signs_off(ctx: Context, m: Mention) -> bool:
     letter, which names its authors."""
     if m.rule not in ("people.name_line", "people.name_comma_title", "people.honorific_name"):
         return False
-    blocks = ctx.parsed.blocks
     i = ctx.block_index(m.start)
-    if i is None or i == 0:
+    first = _sign_off_tail(ctx)
+    if i is None or first is None or i < first:
         return False
-    block = blocks[i]
-    if block.end - block.start > SIGN_OFF_LINE_CHARS or m.extent_start - block.start > 20:
-        return False
-    if not all(b.end - b.start <= SIGN_OFF_LINE_CHARS and not _PROSE.search(ctx.block_text(b))
-               for b in blocks[i:]):
-        return False
-    # the tail of short lines follows a paragraph's last sentence (not a
-    # list's lead-in: "Representatives of the Council:" heads a roster)
-    first = i
-    while first > 0 and blocks[first - 1].end - blocks[first - 1].start <= SIGN_OFF_LINE_CHARS \
-            and not _PROSE.search(ctx.block_text(blocks[first - 1])):
-        first -= 1
-    last_prose = ctx.block_text(blocks[first - 1]).rstrip() if first > 0 else ""
-    return (len(blocks) - first <= SIGN_OFF_TAIL_BLOCKS and last_prose.endswith((".", "!", "?", "”", '"'))
-            and _holds_mention(ctx, blocks[first]))
+    block = ctx.parsed.blocks[i]
+    return block.end - block.start <= SIGN_OFF_LINE_CHARS and m.extent_start - block.start <= 20
+
+
+def _sign_off_tail(ctx: Context) -> int | None:
+    """The index of the first of the short lines that close the document
+    after a paragraph's last sentence (not after a list's lead-in:
+    "Representatives of the Council:" heads a roster), when the first of
+    them holds a name; read once per document."""
+    if "sign_off_tail" not in ctx.analyses:
+        blocks = ctx.parsed.blocks
+        first = len(blocks)
+        while first > 0 and blocks[first - 1].end - blocks[first - 1].start <= SIGN_OFF_LINE_CHARS \
+                and not _PROSE.search(ctx.block_text(blocks[first - 1])):
+            first -= 1
+        last_prose = ctx.block_text(blocks[first - 1]).rstrip() if first > 0 else ""
+        ok = (0 < first < len(blocks) and len(blocks) - first <= SIGN_OFF_TAIL_BLOCKS
+              and last_prose.endswith((".", "!", "?", "”", '"')) and _holds_mention(ctx, blocks[first]))
+        ctx.analyses["sign_off_tail"] = first if ok else None
+    return ctx.analyses["sign_off_tail"]
 
 
 def _holds_mention(ctx: Context, block) -> bool:
