@@ -108,10 +108,24 @@ def lookup_country(text: str) -> str | None:
         return names[text]
     if text in DEMONYMS:
         return DEMONYMS[text]
-    try:
-        return pycountry.countries.lookup(text).alpha_2
-    except LookupError:
-        return None
+    return _pycountry_codes().get(text.lower())
+
+
+@lru_cache(maxsize=1)
+def _pycountry_codes() -> dict[str, str]:
+    """``pycountry.countries.lookup`` as one dict: a lower-cased value of any
+    of its indexed fields -> the alpha-2 code of the first country its
+    indices give for it (its lookup tries them in turn, then walks every
+    country for the fields it leaves unindexed -- asked of every capitalised
+    run, that walk is most of a run's reading)."""
+    countries = pycountry.countries
+    len(countries)  # (loads the database and its indices)
+    assert not countries.no_index, "pycountry reads unindexed fields: lookup() must be used"
+    codes: dict[str, str] = {}
+    for index in countries.indices.values():
+        for value, country in index.items():
+            codes.setdefault(value, country.alpha_2)
+    return codes
 
 @lru_cache(maxsize=1)
 def _given_names():

@@ -120,11 +120,21 @@ class Context:
         key = (id(pattern), start, end)
         hit = self._found.get(key)
         if hit is None:
-            screen, lowered = literals.screen_of(pattern), self.lowered
-            hit = self._found[key] = (
-                (screen is None or lowered is None or screen.search(lowered, start, end) is not None)
-                and pattern.search(self.text[start:end]) is not None)
+            hit = self._found[key] = self._occurs(pattern, start, end)
         return hit
+
+    def _occurs(self, pattern: re.Pattern, start: int, end: int) -> bool:
+        lowered = self.lowered
+        if lowered is None:
+            return pattern.search(self.text[start:end]) is not None
+        screen = literals.screen_of(pattern)
+        if screen is not None and screen.search(lowered, start, end) is None:
+            return False  # none of the words it needs is there
+        # (a case-insensitive pattern is searched case-sensitively in the lowered text)
+        twin = literals.lower_twin(pattern)
+        if twin is not None:
+            return twin.search(lowered[start:end]) is not None
+        return pattern.search(self.text[start:end]) is not None
 
     def may_match(self, pattern: re.Pattern, start: int, end: int) -> bool:
         """False when ``pattern`` cannot occur in ``text[start:end]``: none of

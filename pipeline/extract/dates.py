@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 
-from pipeline.extract import register
+from pipeline.extract import literals, register
 from pipeline.extract.context import Context
 from pipeline.extract.literals import CaselessPattern
 from pipeline.extract.mentions import find_mentions
@@ -300,13 +300,34 @@ _ANCHOR = CaselessPattern(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                           r"(?:19|20)\d\d|\d{1,2}/\d{1,2}/")
 _REACH = 60  # characters a date form can extend from its anchor
 _DIGIT = re.compile(r"\d")
+# _ANCHOR's two kinds, each written to open with a character the engine can
+# skip to (a pattern opening with \b or a group is tried at every character):
+# month words without the \b (see _anchor_spans), and the numbers opening
+# with their first digit ("(?<=1)9" reads "19").
+_MONTH_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_NUMBER_ANCHOR = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|\d?/\d{1,2}/)")
+_WORD_START = re.compile(r"\b")
+
+
+def _anchor_spans(text: str) -> list[tuple[int, int]]:
+    """``_ANCHOR.spans(text)``, in about half the time.
+
+    A month word never shares a character with a number (letters and "."
+    against digits and "/"), so one scan for each finds what one scan for
+    both does.  A month word's letters found inside a word are dropped:
+    they run to the word's end, where no word starts, so they hide none."""
+    lower = literals.lowered(text)
+    if lower is None:
+        return _ANCHOR.spans(text)
+    months = [m.span() for m in _MONTH_WORD.finditer(lower) if _WORD_START.match(lower, m.start())]
+    return sorted(months + [m.span() for m in _NUMBER_ANCHOR.finditer(lower)])
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged spans around the anchors, widened to whitespace so that word
     boundaries read the same as in the whole text."""
     spans: list[tuple[int, int]] = []
-    for anchor_start, anchor_end in _ANCHOR.spans(text):
+    for anchor_start, anchor_end in _anchor_spans(text):
         start, end = max(0, anchor_start - _REACH), min(len(text), anchor_end + _REACH)
         while start > 0 and not text[start - 1].isspace():
             start -= 1

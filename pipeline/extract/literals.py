@@ -15,6 +15,7 @@ lowers to two characters): a text holding one of them is not lowered
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -90,12 +91,65 @@ _WORDS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 _SCREENS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 
 
+def lower_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """The case-insensitive ``pattern`` compiled case-sensitively, to be
+    searched in the :func:`lowered` text instead of the text (several times
+    faster, with the same spans: see :class:`CaselessPattern`); None for a
+    pattern that is not case-insensitive or whose source a lower-case
+    reading could change (see :func:`_twin`).  Looked up as :func:`screen_of` is."""
+    entry = _TWINS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _TWINS[id(pattern)] = (pattern, _twin(pattern))
+    return entry[1]
+
+
+#: id -> (the pattern, its twin); held as _SCREENS is
+_TWINS: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
+def _twin(pattern: re.Pattern) -> re.Pattern | None:
+    source = pattern.pattern
+    if not isinstance(source, str) or not pattern.flags & re.IGNORECASE:
+        return None
+    # CaselessPattern's conditions, read strictly: no upper-case letter but
+    # a named group's "P" (nor an escaped backslash, after which one would be
+    # a literal), no group that reads case, and no letter beyond ASCII (some
+    # match several others).
+    unnamed = source.replace("(?P<", "(?<").replace("(?P=", "(?=")
+    if (_UPPER_LETTER.search(unnamed) or "\\\\" in source or "(?-" in source
+            or any(not c.isascii() and c.lower() != c.upper() for c in source)):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def _screen(pattern: re.Pattern) -> re.Pattern | None:
     """The needed words as one case-sensitive pattern: the engine scans for
     their first letters at C speed."""
     words = needed_words(pattern)
-    return None if words is None else re.compile("|".join(map(re.escape, sorted(words))))
+    return None if words is None else re.compile(_alternation(words))
+
+
+def _alternation(words) -> str:
+    """A pattern matching exactly the (distinct, non-empty) words, their
+    common beginnings written once: where a word may start, the engine then
+    tries the letters that can follow, not every word in turn
+    ("sign|signed|signs" is "sign(?:ed|s)?")."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word)
+    return "|".join(map(_branch, groups.values()))
+
+
+def _branch(words: list[str]) -> str:
+    """Words that start alike: their common beginning, then the rests."""
+    prefix = os.path.commonprefix(words)
+    rests = [word[len(prefix):] for word in words]
+    longer = [rest for rest in rests if rest]
+    if not longer:
+        return re.escape(prefix)
+    optional = "?" if len(longer) < len(rests) else ""  # (the beginning is a word itself)
+    return f"{re.escape(prefix)}(?:{_alternation(longer)}){optional}"
 
 
 @lru_cache(maxsize=None)

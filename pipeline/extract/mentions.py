@@ -124,6 +124,11 @@ def _before_headline_verb(run: str) -> str:
     return run[:verb.start()] if verb else run
 
 
+# "\b[A-Z]\w+" written to open with the capital (the engine skips to one):
+# a capital starts a word where the character before it is not a word's.
+_CAPITALISED_WORD = stdre.compile(r"[A-Z](?<!\w[A-Z])\w+")
+
+
 class _BodyWords:
     """The words of the body (the text after the first heading), which only
     the runs of a headline are checked against: read on first use."""
@@ -134,7 +139,7 @@ class _BodyWords:
     @cached_property
     def names(self) -> set[str]:
         """Its capitalised words."""
-        return set(stdre.findall(r"\b[A-Z]\w+", self._text[self._start:]))
+        return set(_CAPITALISED_WORD.findall(self._text[self._start:]))
 
     @cached_property
     def words(self) -> set[str]:

@@ -13,9 +13,10 @@ priorities look alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pipeline.extract import register
+from pipeline.extract import literals, register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Principle
 from pipeline.resources import trained
@@ -69,10 +70,9 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     out: list[PrincipleCandidate] = []
     seen: set[tuple[int, str]] = set()
     text = ctx.text
-    # (most documents never write the words: then the text is not searched)
-    triggers = _TRIGGER.finditer(text) if ctx.may_match(_TRIGGER, 0, len(text)) else ()
-    for m in triggers:
-        group = re.sub(r"^(?:our|their|the|of)\s+", "", m.group("group").strip(), flags=re.I).lower()
+    for m in _triggers(ctx):
+        group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
+                       flags=re.I).lower()
         direct = _CONNECTOR.match(text, m.end())
         if direct is not None:
             source, pos = "inline", direct.end()
@@ -117,6 +117,16 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         _describe(cand, group, "list", intro, n, kind, title)
         out.append(cand)
     return out
+
+
+def _triggers(ctx: Context) -> Iterator[re.Match]:
+    """The matches of _TRIGGER, in the lowered text where it can be read
+    there (see ``literals.lower_twin``): only their offsets are read."""
+    text, lowered = ctx.text, ctx.lowered
+    if not ctx.may_match(_TRIGGER, 0, len(text)):
+        return iter(())  # most documents never write the words
+    twin = literals.lower_twin(_TRIGGER)
+    return _TRIGGER.finditer(text) if twin is None or lowered is None else twin.finditer(lowered)
 
 
 def _last_words(span: str) -> str:
@@ -227,8 +237,8 @@ def _listed_principles(ctx: Context):
         return  # no lead-in can speak of them
     blocks = ctx.parsed.blocks
     for i, block in enumerate(blocks):
-        if block.kind is BlockKind.list_item:
-            continue
+        if block.kind is BlockKind.list_item or not ctx.may_match(_LIST_INTRO, block.start, block.end):
+            continue  # (its last sentence cannot speak of them either)
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
         m = _LIST_INTRO.search(last_sentence)

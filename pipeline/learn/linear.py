@@ -33,9 +33,8 @@ class LinearModel:
         weights = self.weights
         for name, value in features.items():
             w = weights.get(name)
-            if w is not None:
-                for i, wi in enumerate(w):
-                    out[i] += wi * value
+            if w is not None:  # (w holds one weight per class, as out one score)
+                out = [score + wi * value for score, wi in zip(out, w)]
         return out
 
     def proba(self, features: Features) -> dict[str, float]:
