@@ -178,9 +178,12 @@ def _init_worker(memory_mb: int, stages, settings: Settings) -> None:
     if memory_mb and memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from pipeline.nlp import get_nlp
+    # Build the tokenizer and load the trained decisions and word lists once
+    # per worker, not inside the first document's time limit.
+    from pipeline.extract import extract
+    from pipeline.parse.text import parse_text
 
-    get_nlp()  # build the tokenizer once per worker, not inside the first document's limit
+    extract(parse_text("Warm-up\n\nPresident Ana Lopes met Minister Ivo Petrak on May 5, 2024."))
 
 
 def _die_with_parent() -> None:
