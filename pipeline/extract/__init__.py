@@ -9,6 +9,7 @@ never changes another extractor's result.
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Callable
 from typing import Any
@@ -88,7 +89,24 @@ def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
         provenance=provenance,
         **{f: ctx.results[f] for f in FIELDS},
     )
-    return calibrate(extraction)
+    extraction = calibrate(extraction)
+    _freeze_loaded_once()
+    return extraction
+
+
+_frozen = False
+
+
+def _freeze_loaded_once() -> None:
+    """After the first extraction the models, lexicons and compiled patterns
+    are loaded, and they live as long as the process: frozen, the collector's
+    full collections no longer walk their hundreds of thousands of objects
+    (the garbage of that first document is collected first, not kept)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 def calibrate(extraction: Extraction) -> Extraction:

@@ -348,6 +348,13 @@ def document_candidates(ctx: Context) -> list[Candidate]:
     return ctx.analyses["date_candidates"]
 
 
+# Every spelling of _MONTH opens with one of these (a pattern holding _MONTH
+# cannot match where none is written).
+_MONTH_PREFIX = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+                           r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
+_NEEDS_MONTH = ["(?P<month>" in pattern.pattern for _, pattern in PATTERNS]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     taken = bytearray(len(text) + 1)  # 1 where a URL or an earlier date stands
     for start, end in _URL.word_spans(text, _URL_HINT):
@@ -360,8 +367,12 @@ def find_candidates(text: str) -> list[Candidate]:
     # Every date form holds a digit: a window without one (around "may" or
     # "market") holds no date.
     windows = [(start, end) for start, end in _windows(text) if _DIGIT.search(text, start, end)]
-    for rule, pattern in PATTERNS:
-        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
+    # The forms with a month name run only where one is written (most
+    # windows hold only a year).
+    month_windows = [(start, end) for start, end in windows if _MONTH_PREFIX.search(text, start, end)]
+    for (rule, pattern), needs_month in zip(PATTERNS, _NEEDS_MONTH):
+        spans = month_windows if needs_month else windows
+        for m in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             if not free(m.start(), m.end()):
                 continue
             if rule in ("dates.year", "dates.year_range") and _NOT_A_YEAR_BEFORE.search(

@@ -149,14 +149,16 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         cues: set[str] = set()
         for start, end, label in c.mentions:
             sentence = ctx.sentence_at(start)
+            # (a cue the candidate already has is not looked for again: the
+            # candidate's features are the set of its mentions' cues)
+            if label == "CAPITAL":
+                if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
+                    cues.add("capital_meeting")
+                continue
             before = text[max(sentence[0], start - 100):start]
             after = text[end:min(sentence[1], end + 60)]
             # (the searches anchored at its end run only where their words are)
             low_before = lowered[max(sentence[0], start - 100):start] if lowered is not None else None
-            if label == "CAPITAL":
-                if in_sentence(sentence, _MEETING):
-                    cues.add("capital_meeting")
-                continue
             cues.add(f"label:{label}")
             if title_block and title_block.start <= start < title_block.end:
                 cues.add("title")
@@ -165,7 +167,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("first_sentence")
             if lead and lead.start <= start < lead.end:
                 cues.add("lead")
-            if in_sentence(sentence, _SIGN):
+            if "sign_subject" not in cues and in_sentence(sentence, _SIGN):
                 cues.add("sign_sentence")
                 if _SIGN_SUBJECT.match(text, end) and not (may_occur(_WITH_BEFORE, low_before)
                                                            and _WITH_BEFORE.search(before)):
@@ -173,40 +175,48 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
                 cues.add("list3")
-                if in_sentence(sentence, _PARTICIPANTS):
+                if "participant_list" not in cues and in_sentence(sentence, _PARTICIPANTS):
                     cues.add("participant_list")
             if others >= 6:
                 cues.add("list6")
-            if _TITLE_WORD.match(after):
+            if "official_first_sentence" not in cues and _TITLE_WORD.match(after):
                 cues.add("official_of")
                 if sentence == first_sentence:
                     cues.add("official_first_sentence")
-            if may_occur(_MET_WITH, low_before) and _MET_WITH.search(before):
+            if "met_with" in cues and "relation_with" in cues:
+                pass  # (the mention can add neither)
+            elif may_occur(_MET_WITH, low_before) and _MET_WITH.search(before):
                 cues.add("met_with")
             elif may_occur(_RELATION_WITH, low_before) and _RELATION_WITH.search(before):
                 cues.add("relation_with")  # "welcome cooperation with Japan and India"
-            if may_occur(_ISSUED_BY, low_before and low_before[-40:]) and _ISSUED_BY.search(before[-40:]):
+            if "issued_by" not in cues and may_occur(_ISSUED_BY, low_before and low_before[-40:]) \
+                    and _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
-            if in_sentence(sentence, _PAST):
+            if "past_sentence" not in cues and in_sentence(sentence, _PAST):
                 cues.add("past_sentence")
-            if in_sentence(sentence, _OBSERVER):
+            if "observer_sentence" not in cues and in_sentence(sentence, _OBSERVER):
                 cues.add("observer_sentence")
-            if may_occur(_GOVERNMENT_OF_BEFORE, low_before) and _GOVERNMENT_OF_BEFORE.search(before):
+            if "government_of" not in cues and may_occur(_GOVERNMENT_OF_BEFORE, low_before) \
+                    and _GOVERNMENT_OF_BEFORE.search(before):
                 cues.add("government_of")
-            if may_occur(_SIGNATURE_FOR_BEFORE, low_before) and _SIGNATURE_FOR_BEFORE.search(before):
+            if "signature_for" not in cues and may_occur(_SIGNATURE_FOR_BEFORE, low_before) \
+                    and _SIGNATURE_FOR_BEFORE.search(before):
                 cues.add("signature_for")
-            if (may_occur(_COORDINATED_BEFORE, low_before) and _COORDINATED_BEFORE.search(before)) \
-                    or _COORDINATED_AFTER.match(after):
+            if "coordinated" not in cues and (
+                    (may_occur(_COORDINATED_BEFORE, low_before) and _COORDINATED_BEFORE.search(before))
+                    or _COORDINATED_AFTER.match(after)):
                 cues.add("coordinated")
-            if _POSSESSIVE_AFTER.match(after):
+            if "possessive" not in cues and _POSSESSIVE_AFTER.match(after):
                 cues.add("possessive")
-            if _PAIR_AFTER.match(after) or ("-" in before and _PAIR_BEFORE.search(before)):
+            if "pair_compound" in cues and "modifier" in cues:
+                pass  # (the mention can add neither)
+            elif _PAIR_AFTER.match(after) or ("-" in before and _PAIR_BEFORE.search(before)):
                 cues.add("pair_compound")  # "U.S.-Denmark", "U.S.-ROK"
-            elif _MODIFIES.match(after) and label != "CAPITAL":
+            elif _MODIFIES.match(after):
                 cues.add("modifier")  # "continued U.S. support"
             if start in officials_lists:
                 cues.add("officials_of_list")
-            if in_sentence(sentence, _ADVERSARIAL):
+            if "adversarial" not in cues and in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
             f[cue] = 1.0

@@ -29,12 +29,15 @@ class LinearModel:
     meta: dict = field(default_factory=dict)
 
     def scores(self, features: Features) -> list[float]:
-        out = list(self.bias)
         weights = self.weights
-        for name, value in features.items():
-            w = weights.get(name)
-            if w is not None:  # (w holds one weight per class, as out one score)
-                out = [score + wi * value for score, wi in zip(out, w)]
+        # (w holds one weight per class; each class's score is summed in the
+        # features' order, the same additions as one feature at a time)
+        rows = [(w, value) for name, value in features.items() if (w := weights.get(name)) is not None]
+        out = []
+        for k, score in enumerate(self.bias):
+            for w, value in rows:
+                score = score + w[k] * value
+            out.append(score)
         return out
 
     def proba(self, features: Features) -> dict[str, float]:
