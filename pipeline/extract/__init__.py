@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
+from pipeline import limits
 from pipeline.extract.context import Context
 from pipeline.models import FIELD_SPECS, FIELDS, ITEM_MODELS, Kind, ParsedDocument, Provenance
 
@@ -77,6 +78,7 @@ def extract(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
     load_extractors()
     ctx = ctx or make_context(parsed, kind_hint=kind_hint, nlp=nlp)
     for field in ORDER:
+        limits.check()  # a document out of time stops between fields, not only when killed
         ctx.results[field] = REGISTRY[field](ctx)
     kind_value, kind_prov = ctx.results["kind"]
     title_value, title_prov = ctx.results["title"]

@@ -150,12 +150,21 @@ def test_a_served_run_with_a_failed_document_is_failed_and_logged(prefect_server
     from prefect.client.orchestration import get_client
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    def logged_to_the_end():
+        messages = _log_messages(env, run.id)
+        outcomes = [m for m in messages if m.startswith(("new ", "failed "))]
+        return messages if len(outcomes) >= 2 and any(m.startswith("Ingesting") for m in messages) else None
+
     try:
         with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}):
             with get_client(sync_client=True) as client:
                 deployment = _wait_for(lambda: _deployment(client, "ingest/served-test"), 120, serve)
                 run = client.create_flow_run_from_deployment(deployment.id)
                 run = _wait_for(lambda: _final(client.read_flow_run(run.id)), 240, serve)
+        # Logs are sent in batches (every 2 s): the last ones may land just
+        # after the state, so the serving process is stopped only once they
+        # are in (stopped earlier, it could take the unsent batch with it).
+        messages = _wait_for(logged_to_the_end, 60, None)
     finally:
         os.killpg(serve.pid, 15)
         serve.wait(timeout=60)
@@ -163,13 +172,6 @@ def test_a_served_run_with_a_failed_document_is_failed_and_logged(prefect_server
     assert run.state.type.value == "FAILED", run.state
     assert "2 documents: 1 new, 0 changed, 0 unchanged, 1 failed (empty)" in run.state.message
     assert (out / "records" / "statement.json").exists()
-    # Logs are sent in batches (every 2 s): the last ones may land just after the state.
-    def logged_to_the_end():
-        messages = _log_messages(env, run.id)
-        outcomes = [m for m in messages if m.startswith(("new ", "failed "))]
-        return messages if len(outcomes) >= 2 and any(m.startswith("Ingesting") for m in messages) else None
-
-    messages = _wait_for(logged_to_the_end, 60, None)
     assert any(m.startswith("Ingesting 2 documents") for m in messages), messages
     assert any(m.startswith("new ") and "statement" in m for m in messages), messages
     assert any(m.startswith("failed ") and "empty" in m and "[E002]" in m for m in messages), messages
