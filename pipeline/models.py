@@ -356,10 +356,12 @@ def _name_key(value: Any) -> str:
 
 
 def _party_key(value: Any) -> str:
-    from pipeline.gazetteer import lookup_country
+    """A country by its code, a body by its record name ("IMF" and
+    "International Monetary Fund" are one party), else the name."""
+    from pipeline.gazetteer import lookup_body, lookup_country
 
     name = value if isinstance(value, str) else value["name"]
-    return lookup_country(name) or _norm(name)
+    return lookup_country(name) or _norm(lookup_body(name) or name)
 
 
 def _text_key(value: Any) -> str:

@@ -37,3 +37,11 @@ def test_checked_in_schemas_match_the_models(root):
         path = root / "schemas" / name
         assert path.exists(), f"{name} missing: run `tenets schema`"
         assert path.read_text("utf-8") == render(schema), f"{name} drifted: run `tenets schema`"
+
+
+def test_a_body_written_by_its_acronym_or_its_name_is_one_party():
+    from pipeline.evaluate import field_values
+
+    gold = {"parties": ["IMF", "the United States", "G7"]}
+    record = {"parties": [{"name": "International Monetary Fund"}, {"name": "U.S."}, {"name": "G7"}]}
+    assert sorted(field_values(gold, "parties")) == sorted(field_values(record, "parties"))
