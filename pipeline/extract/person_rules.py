@@ -195,8 +195,15 @@ def _sign_off_tail(ctx: Context) -> int | None:
     return ctx.analyses["sign_off_tail"]
 
 
+def _mention_starts(ctx: Context) -> list[int]:
+    """Where each person mention starts, in text order (read once per document)."""
+    if "mention_starts" not in ctx.analyses:
+        ctx.analyses["mention_starts"] = [x.start for x in find_mentions(ctx)]
+    return ctx.analyses["mention_starts"]
+
+
 def _holds_mention(ctx: Context, block) -> bool:
-    starts = [x.start for x in find_mentions(ctx)]
+    starts = _mention_starts(ctx)
     i = bisect_left(starts, block.start)
     return i < len(starts) and starts[i] < block.end
 
@@ -232,9 +239,7 @@ def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     context): a list of thousands of names is read once, not once per name."""
     memo: dict[int, bool] = ctx.analyses.setdefault("hosts_with_next", {})
     mentions = find_mentions(ctx)  # in text order
-    if "mention_starts" not in ctx.analyses:
-        ctx.analyses["mention_starts"] = [x.start for x in mentions]
-    starts = ctx.analyses["mention_starts"]
+    starts = _mention_starts(ctx)
     chain: list[Mention] = []
     prev, answer = m, False
     while prev.start not in memo:
@@ -331,7 +336,7 @@ def rule_signers(ctx: Context) -> set[int]:
     text = ctx.text
     signers = {m.start for m in mentions if "signature_block" in m.tags}
     signers |= _closing_name_lines(ctx, mentions)
-    signers |= _listed_under_intro(ctx, find_mentions(ctx))
+    signers |= _listed_under_intro(ctx)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
@@ -401,12 +406,12 @@ def _whole_line(ctx: Context, m: Mention) -> bool:
 SIGNER_LINE_CHARS, SIGNER_NAME_WITHIN = 300, 80
 
 
-def _listed_under_intro(ctx: Context, mentions: list[Mention]) -> set[int]:
+def _listed_under_intro(ctx: Context) -> set[int]:
     """Persons on the lines after "Co-signatories:" or "Signed by:" (read as
     a roster too: a list of signers is one)."""
     out: set[int] = set()
     blocks = ctx.parsed.blocks
-    starts = sorted(m.start for m in mentions)
+    starts = _mention_starts(ctx)
     for i, block in enumerate(blocks):
         intro = ctx.may_match(_SIGNERS_INTRO, block.start, block.end) and _SIGNERS_INTRO.search(
             ctx.block_text(block))
