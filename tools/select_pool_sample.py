@@ -77,6 +77,14 @@ QUOTAS_ROUND5 = QUOTAS_ROUND4
 # measured whole as unseen first, then split like the third and fourth.
 QUOTAS_ROUND6_BY_PUBLISHER = {"US Department of State": 8, "The White House": 12,
                               "Prime Minister of Australia": 15, "UK Government": 1}
+# Seventh round: pages that speak of principles or recommendations (the two
+# weakest fields on unseen pages, with the fewest test values), by publisher,
+# plus readouts, the pool's commonest page; measured whole as unseen first.
+QUOTAS_ROUND7_PRINCIPLES = {"US Department of State": 8, "The White House": 12,
+                            "Prime Minister of Australia": 10}
+QUOTAS_ROUND7 = {("US Department of State", "readout"): 6, ("The White House", "readout"): 3,
+                 ("Prime Minister of Australia", "readout"): 3}
+PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
 SIGNING_MAX_CHARS = 15_000
 MAX_CHARS = 20_000
@@ -85,7 +93,7 @@ MAX_CHARS = 20_000
 RECOMMENDATION_MENTIONS, RECOMMENDATION_MAX_CHARS = 3, 25_000
 # Round four also counts "recommend" and "recommended": round one took every page
 # that says "recommendation" often enough.
-RECOMMENDATION_WORD = {1: "recommendation", 4: "recommend"}
+RECOMMENDATION_WORD = {1: "recommendation", 4: "recommend", 7: "recommend"}
 
 
 def _shingles(text: str, n: int = 12) -> set[str]:
@@ -111,6 +119,11 @@ def _speaks_of_signing(pool_id: str) -> bool:
     return len(text) <= SIGNING_MAX_CHARS and SIGNING.search(text) is not None
 
 
+def _speaks_of(pattern: re.Pattern, pool_id: str, at_least: int = 2) -> bool:
+    text = (POOL / "text" / f"{pool_id}.txt").read_text("utf-8")
+    return len(text) <= MAX_CHARS and len(pattern.findall(text)) >= at_least
+
+
 def main(seed: int = 20261201, round_: int = 1) -> None:
     annotated = _already_annotated()
     rows = [json.loads(line) for line in (POOL / "manifest.jsonl").open(encoding="utf-8")]
@@ -127,6 +140,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         if round_ == 6:
             rows = [r for r in rows if _speaks_of_signing(r["id"])]
             quotas = {}  # by publisher only (below)
+        elif round_ == 7:
+            quotas = QUOTAS_ROUND7
         else:
             quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4, 5: QUOTAS_ROUND5}[round_]
     else:
@@ -135,13 +150,19 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         for publisher, n in QUOTAS_ROUND6_BY_PUBLISHER.items():
             group = sorted((r for r in rows if r["publisher"] == publisher), key=lambda r: r["id"])
             picked += rng.sample(group, min(n, len(group)))
+    if round_ == 7:
+        for publisher, n in QUOTAS_ROUND7_PRINCIPLES.items():
+            group = sorted((r for r in rows if r["publisher"] == publisher
+                            and _speaks_of(PRINCIPLE, r["id"])), key=lambda r: r["id"])
+            picked += rng.sample(group, min(n, len(group)))
+        rows = [r for r in rows if r not in picked]
     for (publisher, kind), n in quotas.items():
         group = [r for r in rows if r["publisher"] == publisher and r["kind_guess"] == kind
                  and (POOL / "text" / f"{r['id']}.txt").stat().st_size <= MAX_CHARS]
         group.sort(key=lambda r: r["id"])
         picked += rng.sample(group, min(n, len(group)))
     chosen = {r["id"] for r in picked}
-    for r in rows if round_ in (1, 4) else []:
+    for r in rows if round_ in (1, 4, 7) else []:
         text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")
         if (r["id"] not in chosen and len(text) <= RECOMMENDATION_MAX_CHARS
                 and text.lower().count(RECOMMENDATION_WORD[round_]) >= RECOMMENDATION_MENTIONS):
