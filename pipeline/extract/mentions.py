@@ -34,6 +34,7 @@ from pipeline.extract.names import (
 )
 from pipeline.extract.rosters import roster_mentions
 from pipeline.extract.signature_blocks import (
+    attested,
     columns as _columns,
     is_signature_name_line,
     signature_block_mentions,
@@ -68,7 +69,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         # honorific must come with it), and a span already read is skipped.
         if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
             continue
-        in_heading = heading_mask[m.start()]
+        # (lines after an attestation clause are signature lines, whatever their case)
+        in_heading = heading_mask[m.start()] and not attested(ctx, m.start())
         for run, start in _split_coordinated(_before_headline_verb(m.group(0)), m.start(),
                                              body.names if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
@@ -370,10 +372,10 @@ def _read_run(run: str) -> _RunReading | None:
         words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     title_part, name = split_run(run)
-    if not name or lookup_country(name):  # "Officer of the United States"
-        return None
     # Possessive: "Prime Minister Trudeau’s commitment".
     name = stdre.sub(r"[’']s$", "", name)
+    if not name or lookup_country(name):  # "Officer of the United States", "Viet Nam's"
+        return None
     # "Mr Murray McLean OAM": letters after the name are not part of it.
     while len(name.split()) > 1 and name.split()[-1].rstrip(".,") in POST_NOMINALS:
         name = name.rsplit(None, 1)[0]
@@ -498,11 +500,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     return mention
 
 
-# "Name, Title" up to the next comma, or to the verb ("..., Premier of South
+# "Name, Title" (or "Name - Title" on a signature line) up to the next comma, or to the verb ("..., Premier of South
 # Australia have signed") or to the next honorific-led person ("..., Prime
 # Minister of Australia and the Hon. Mike Rann").
 _TITLE_AFTER = stdre.compile(
-    r",\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
     r"\s+(?:(?:have|has|had|jointly|today|also|both)\s+)?(?:said|signed)\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))
     + r")\b)")

@@ -158,7 +158,10 @@ def split_run(run: str) -> tuple[str, str]:
         i -= 1
     # "Energy and Mining María Fernanda Cardozo Estévez": an unknown title
     # word ("Mining") precedes the name; a known given name marks the start.
-    if len(words) - i >= 3 and not is_given_name(words[i]) and not stdre.fullmatch(r"(?:[A-Z]\.)+", words[i]):
+    # Not after an honorific or a complete title, which stand right before a
+    # name ("Dr Pham Gia Khiem", "Prime Minister Nguyen Tan Dung").
+    if (len(words) - i >= 3 and not is_given_name(words[i]) and not stdre.fullmatch(r"(?:[A-Z]\.)+", words[i])
+            and not (i and (words[i - 1].rstrip(".") in HONORIFIC_SET or words[i - 1] in TITLE_HEAD_SET))):
         for j in range(i + 1, len(words) - 1):
             if is_given_name(words[j]):
                 i = j

@@ -18,6 +18,7 @@ from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import title_like
+from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -336,6 +337,7 @@ def rule_signers(ctx: Context) -> set[int]:
     text = ctx.text
     signers = {m.start for m in mentions if "signature_block" in m.tags}
     signers |= _closing_name_lines(ctx, mentions)
+    signers |= {m.start for m in mentions if attested(ctx, m.start) and _opens_line(ctx, m)}
     signers |= _listed_under_intro(ctx)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
@@ -365,14 +367,24 @@ def rule_signers(ctx: Context) -> set[int]:
     return signers
 
 
+_LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
+                           r"dr\.?|mr\.?|mrs\.?|ms\.?|rt\.?)\s+)*$", re.IGNORECASE)
+
+
+def _opens_line(ctx: Context, m: Mention) -> bool:
+    """Only honorifics stand before the mention on its line (a signature line
+    "The Hon Julia Gillard - Deputy Prime Minister")."""
+    block = ctx.block_at(m.start)
+    return block is not None and bool(_LINE_OPENING.match(ctx.text[block.start:m.extent_start]))
+
+
 def _closing_name_lines(ctx: Context, mentions: list[Mention]) -> set[int]:
     """Names alone on their lines after the body, beside a title line, a date
     or another name: a signature block without the word "signed"."""
-    blocks = ctx.parsed.blocks
-    last_long = max((i for i, b in enumerate(blocks) if b.end - b.start > 200), default=-1)
-    closing = blocks[last_long + 1].start if last_long + 1 < len(blocks) else len(ctx.text)
-    lines = [m for m in mentions if "name_line" in m.tags and m.start >= closing]
-    tail = ctx.text[closing:]
+    parts = closing_parts(ctx)
+    closing = parts[0][0]
+    lines = [m for m in mentions if "name_line" in m.tags and in_closing(ctx, m.start)]
+    tail = "".join(ctx.text[start:end] for start, end in parts)
     # A dated list of signers, one "Title Name of Country" per line ("September
     # 25, 2023" / "Prime Minister X of Y" / "President Z of W"): two lines at
     # least, each nothing but the titled name, after a date or "Signed"/"Done".

@@ -37,14 +37,26 @@ _NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|in
                              r":[ \t]+)", re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
-                         r"through|on|promoting|supporting|the)|while|but|guided|which|who|"
+                         r"through|on|promoting|supporting)|while|but|guided|which|who|"
                          # a new subject after a comma starts a new clause ("..., we aim to")
                          r"we|they|it|he|she|I|you|this|these|our|their)\s|"
                          r"\s(?:underlying|underpinning|behind|throughout|across|under)\s|"
                          # a trailing modifier: "... as stipulated in the Treaty",
                          # "shared responsibility in addressing ..."
                          r"\sas\s(?=\w+ed\b)|\sin\s(?=\w+ing\b)")
-_BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such)\b", re.I)
+# (nor does a list of principles start with a preposition: "Joint Principles,
+# including through work done in ...")
+_BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such|"
+                        r"through|by|via|with|in|on|at|from)\b", re.I)
+# A piece that opens with a participle and its preposition, or with an
+# auxiliary, is the clause going on, not an item ("sovereignty and territorial
+# integrity, based on international law, have long underpinned ...").
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:\w+ed\s+(?:in|on|by|at|under|within|through|upon|to)\b|"
+                             r"(?:have|has|had)\s)", re.I)
+# ", and the X": the last item when it runs to the sentence's end ("democracy,
+# individual liberty, and the rule of law."); else a new clause (", and the
+# ministers agreed ...").
+_AND_THE = re.compile(r"\s*and\s+the\s", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
 _LIST_INTRO = re.compile(r"\b(?:guiding principles|principles|shared values|values|ideals)\b", re.I)
@@ -178,8 +190,13 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     if _BAD_START.match(segment):
         return []
     parts: list[tuple[str, int]] = []
+    sentence_end = end_m is not None and end_m.group(0) in ".;!?" and end <= pos + 600
     for m in re.finditer(r"[^,]+", segment):
         piece, offset = m.group(0), pos + m.start()
+        if parts and _CLAUSE_GOES_ON.match(piece):
+            break
+        if _AND_THE.match(piece) and not (sentence_end and m.end() == len(segment)):
+            break
         # "universality and, specifically, the availability of ...": the
         # conjunction before a comma and the adverb set off by commas are not items.
         piece = re.sub(r"\s+(?:and|or)\s*$", "", piece)

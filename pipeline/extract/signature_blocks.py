@@ -105,24 +105,24 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
     for i, block in enumerate(blocks[:-1]):
         line = ctx.block_text(block)
         nxt = blocks[i + 1]
-        tight = ctx.text[block.end:nxt.start] == "\n"
+        # (after an attestation clause, lines apart by a blank line belong together too)
+        tight = ctx.text[block.end:nxt.start] == "\n" or attested(ctx, block.start)
         # Two columns read across ("Anthony Albanese Fumio Kishida" over
         # "Prime Minister Prime Minister"): the title line repeats one title,
         # so the name line holds two names.
         titles_line = ctx.block_text(nxt)
-        pair = (two_names(line) if tight and not line.isupper() and columns(titles_line) == 2
-                and title_like(titles_line) and _in_closing(ctx, block) else None)
+        pair = (two_names(line) if tight and not line.isupper() and title_count(titles_line) == 2
+                and title_like(titles_line) and in_closing(ctx, block.start) else None)
         if pair and all(is_signature_name_line(line[s:e]) for s, e in pair):
-            half = " ".join(titles_line.split()[:len(titles_line.split()) // 2])
-            title, country = clean_title(half)
-            for s, e in pair:
+            for (s, e), title in zip(pair, _split_titles(titles_line, 2)):
+                title, country = clean_title(title)
                 mentions.append(Mention(
                     name=line[s:e], start=block.start + s, end=block.start + e, title=title,
                     country=country, extent_start=block.start, extent_end=nxt.end,
                     rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
             continue
         # (where the line stands first: reading it as a name costs more)
-        if (tight and not line.isupper() and _in_closing(ctx, block) and title_like(ctx.block_text(nxt))
+        if (tight and not line.isupper() and in_closing(ctx, block.start) and title_like(ctx.block_text(nxt))
                 and is_signature_name_line(line)):
             title, country = clean_title(ctx.block_text(nxt))
             title, organization = split_org(title)
@@ -171,15 +171,52 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
     return mentions
 
 
-def _in_closing(ctx: Context, block) -> bool:
-    """After the body: no long paragraph follows (signature blocks close a text)."""
-    # Where the last long paragraph starts, found once per document, not once
-    # per candidate line (a long roster of name lines would be quadratic).
-    if "last_long_paragraph" not in ctx.analyses:
-        ctx.analyses["last_long_paragraph"] = max(
-            (b.start for b in ctx.parsed.blocks if b.kind is BlockKind.paragraph and b.end - b.start > 200),
-            default=-1)
-    return ctx.analyses["last_long_paragraph"] <= block.start
+# An attestation clause opens an instrument's closing part, where the
+# signatures stand, even when notes or annexes follow it ("IN WITNESS WHEREOF
+# ... have signed this Agreement", "Done at Canberra, this ...", "Signed in
+# Washington on the seventh day ...").
+_ATTESTATION = re.compile(r"^(?:in witness whereof\b|done\b[^.\n]{0,40}?\b(?:at|in)\s|"
+                          r"signed\s+(?:at|in)\s[^.\n]{0,80}?\b(?:this|on|the)\s)", re.IGNORECASE)
+LONG_PARAGRAPH = 200
+
+
+def closing_parts(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of the text where signatures may stand: after the body (from
+    its last long paragraph on), and after an attestation clause up to the next
+    long paragraph (footnotes and annexes may follow a signed instrument)."""
+    if "closing_parts" not in ctx.analyses:
+        # found once per document, not once per candidate line (a long
+        # roster of name lines would be quadratic)
+        blocks = ctx.parsed.blocks
+        long_starts = [b.start for b in blocks
+                       if b.kind is BlockKind.paragraph and b.end - b.start > LONG_PARAGRAPH]
+        parts = [(max(long_starts, default=0), len(ctx.text) + 1)]
+        for b in blocks:
+            if b.kind is BlockKind.paragraph and _ATTESTATION.match(ctx.block_text(b)):
+                until = next((s for s in long_starts if s > b.start), len(ctx.text) + 1)
+                parts.append((b.start, until))
+        ctx.analyses["closing_parts"] = parts
+    return ctx.analyses["closing_parts"]
+
+
+def in_closing(ctx: Context, at: int) -> bool:
+    """Does the offset fall where signatures may stand (:func:`closing_parts`)?"""
+    return any(start <= at < end for start, end in closing_parts(ctx))
+
+
+def attested(ctx: Context, at: int) -> bool:
+    """Does the offset follow an attestation clause, within its closing part?"""
+    return any(start <= at < end for start, end in closing_parts(ctx)[1:])
+
+
+def title_count(line: str) -> int:
+    """How many titles a line under a row of names holds: 2 for "President
+    President" (one title read across two columns) and for "President Prime
+    Minister" (two titles, each starting with a title word), else 1."""
+    if columns(line) == 2:
+        return 2
+    parts = _split_titles(line, 2)
+    return 2 if parts[0] != parts[1] and all(title_like(p) for p in parts) else 1
 
 
 def _split_titles(line: str, count: int) -> list[str]:

@@ -102,11 +102,11 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 # A signature line read from its shape alone: parsing must not depend on the
 # extractor's word lists (the given-name lexicon), so a name is "two to six
 # capitalised words or initials", after an optional honorific, ending the line
-# or followed by a title (", Minister ...", "of Australia").
+# or followed by a title (", Minister ...", "- Minister ...", "of Australia").
 _HONORIFIC = r"(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E)\.?"
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
 _NAME_LINE = re.compile(
-    rf"^(?:{_HONORIFIC}\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s*,.*|\s+(?:of|for)\s.*)?$")
+    rf"^(?:{_HONORIFIC}\s+){{0,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s*,.*|\s+[-–—]\s.*|\s+(?:of|for)\s.*)?$")
 # Capitalised words that start or fill headlines and link texts, never names.
 _NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 

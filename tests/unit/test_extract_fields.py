@@ -266,3 +266,17 @@ def test_a_list_referred_back_to_as_these_principles(extract_text):
             "Officials should be removed from positions of influence",
             "Flags should not be displayed"} <= set(_principles(record))
     assert "One more item" not in _principles(record)  # its lead-in is no lead-in
+
+
+def test_an_inline_list_ends_where_its_clause_goes_on(extract_text):
+    record = extract_text(
+        "Joint Statement on the Northern Forum\n\nThe core principles of sovereignty and territorial "
+        "integrity, based on international law, have long guided the work of the Forum, a body "
+        "which the partners value. Partners stand united in their respect for the principles of "
+        "democracy, individual liberty, and the rule of law. We reaffirmed the Digital Partnership: "
+        "Joint Principles, including through work done in secure software, and the principles of "
+        "openness, and the partners agreed to meet again.")
+    # ", and the rule of law." runs to the sentence's end: the last item; ", and the
+    # partners agreed" is a new clause; "including through work" opens no list
+    assert _principles(record) == ["sovereignty", "territorial integrity", "democracy",
+                                   "individual liberty", "rule of law", "openness"]

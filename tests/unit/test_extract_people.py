@@ -303,3 +303,10 @@ def test_a_joint_statement_between_two_named_leaders_names_its_authors(extract_t
         "The Australian and State Governments today reached agreement on health care.")
     assert {p.name: p.role.value for p in record.people} == {"COLIN ASHDOWN": "author",
                                                              "IVO PETRAK": "author"}
+
+
+def test_a_name_after_a_complete_title_or_honorific_keeps_its_first_word(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nPrime Minister Nguyen Van Thanh met Dr Pham Quoc Bao in Hanoi. "
+        "Both welcomed Viet Nam's growth.")
+    assert {p.name for p in record.people} == {"Nguyen Van Thanh", "Pham Quoc Bao"}

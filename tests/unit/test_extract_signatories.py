@@ -175,3 +175,35 @@ def test_a_list_of_signers_by_country(extract_text):
     assert signers == {"Dana Holt": "Australia", "Ivo Petrak": "Belgium", "Rui Castro": "Czech Republic",
                        "Ana Lopes": "Denmark"}
     assert {"Aged Care", "Long-term Care"}.isdisjoint({p.name for p in record.people})
+
+
+def test_an_attestation_clause_opens_the_signatures_even_with_notes_after_them(extract_text):
+    # Two columns read across under "DONE at", two different titles, then
+    # footnotes of more than a line: the block is still the instrument's signatures.
+    note = ("[1] For greater certainty, the scope of this paragraph includes special economic "
+            "zones and sector-specific laws or regulations with lesser protections than the "
+            "overall economy, as the Parties understand them on the date of signature.")
+    record = extract_text(
+        "Agreement on Reciprocal Trade\n\nThe Parties intend to reduce barriers to trade.\n\n"
+        "IN WITNESS WHEREOF the undersigned, being duly authorized thereto by their respective "
+        "Governments, have signed this Agreement.\n\n"
+        "DONE in duplicate at Lisbon, this 3rd day of May, 2025.\n\n"
+        "For the Government of the For the Government of the\n\n"
+        "United States of America: Republic of Portugal:\n\n"
+        "Donald J. Trump Luís Almeida\n\nPresident Prime Minister\n\n" + note + "\n\n" + note)
+    assert _signatories(record) == {"Donald J. Trump": ("President", "", ""),
+                                    "Luís Almeida": ("Prime Minister", "", "")}
+
+
+def test_signature_lines_with_a_dash_title_under_their_governments(extract_text):
+    record = extract_text(
+        "Memorandum on Education Cooperation\n\nThe Participants will exchange teachers.\n\n"
+        "Signed in Canberra on the seventh day of September of the year two thousand and nine.\n\n"
+        "For the Government of Australia:\n\n"
+        "The Hon Mara Ellison - Deputy Prime Minister, Minister for Education\n\n"
+        "For the Government of the Socialist Republic of Viet Nam:\n\n"
+        "H.E. Dr Tran Van Khoa - Deputy Prime Minister and Minister of Foreign Affairs")
+    signers = _signatories(record)
+    assert set(signers) == {"Mara Ellison", "Tran Van Khoa"}
+    assert signers["Mara Ellison"] == ("Deputy Prime Minister", "", "Australia")
+    assert signers["Tran Van Khoa"][2] == "Vietnam"
