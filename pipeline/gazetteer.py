@@ -56,6 +56,9 @@ PERSON_TITLES: set[str] = set(_TITLES["person_titles"])
 PERSON_NOUNS: set[str] = set(_TITLES["person_nouns"])
 #: Last words of organisation names ("Agency", "Council").
 ORG_HEADS: tuple[str, ...] = tuple(_TITLES["organisation_heads"])
+#: An office's bare title -> the one government (ISO code) that has it.
+OFFICE_COUNTRIES: dict[str, str] = {office: code for code, offices in
+                                    _TITLES["offices_of_one_government"].items() for office in offices}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
 

@@ -40,7 +40,20 @@ from pipeline.extract.signature_blocks import (
     signature_block_mentions,
     two_names as _two_names,
 )
-from pipeline.gazetteer import NON_NAME_WORDS, PERSON_NOUNS, country_names, PERSON_TITLES, POST_NOMINALS, TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import (
+    DEMONYMS,
+    NON_NAME_WORDS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    PERSON_TITLES,
+    POST_NOMINALS,
+    TITLE_HEAD_WORDS,
+    TITLE_HEADS,
+    country_names,
+    is_given_name,
+    lookup_country,
+    trailing_country,
+)
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
@@ -117,8 +130,10 @@ def _line_country(ctx: Context, m: Mention) -> str | None:
 
 _SPACE = stdre.compile(r"\s")
 # "Spokesperson Adrienne Watson Welcoming the Agreement": a headline's verb
-# (a capitalised -ing word before an article) ends the name before it.
-_HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s")
+# (a capitalised -ing word before an article) ends the name before it; so
+# does a meeting verb that ends the run ("Under Secretary Fernandez Meet with").
+_HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s|"
+                               r"\s(?:Meets?|Speaks?|Talks?)$")
 
 
 def _before_headline_verb(run: str) -> str:
@@ -180,12 +195,17 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     blocks = ctx.parsed.blocks
     taken_mask = _mask(len(ctx.text), taken)
+    outline = _outline_letters(ctx)
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.heading or block.end - block.start > 80:
             continue
+        if ctx.text[block.start:block.start + 2] in outline:
+            continue  # "A. Accountability" among "B. Sanctions": a lettered heading
         if 1 in taken_mask[block.start:block.end]:
             continue
         line = ctx.block_text(block)
+        if line.split() and line.split()[-1].strip(",.") in ORG_HEADS:
+            continue  # "Robert Wood Johnson Foundation": an organisation's name
         # Two signature columns flattened into one line: the lines around hold
         # everything twice ("President President"), so the line holds two names.
         near = [ctx.block_text(b) for b in blocks[max(0, index - 2):index + 2] if b is not block]
@@ -205,6 +225,14 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
                                extent_end=block.end, rule="people.name_line", confidence=0.6,
                                tags={"name_line"}))
     return out
+
+
+def _outline_letters(ctx: Context) -> set[str]:
+    """The "A."-style letters that open blocks in sequence (an outline's
+    lettered headings: a letter whose neighbour letter opens another block)."""
+    opening = {ctx.text[b.start:b.start + 2] for b in ctx.parsed.blocks
+               if stdre.match(r"[A-Z]\.\s", ctx.text[b.start:b.start + 3])}
+    return {o for o in opening if f"{chr(ord(o[0]) + 1)}." in opening or f"{chr(ord(o[0]) - 1)}." in opening}
 
 
 _SUFFIX_WORDS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."}
@@ -350,6 +378,7 @@ class _RunReading(NamedTuple):
 
 
 _CONNECTORS = {"of", "for", "the", "on", "to", "at"}
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
@@ -364,6 +393,9 @@ def _read_run(run: str) -> _RunReading | None:
     words = run.split()
     while len(words) > 2 and words[-1] in NON_NAME_WORDS and words[-2].islower():
         words = words[:-2]
+    # "Prime Minister Andrew Holness Friday": a weekday closes the run after a name.
+    if len(words) > 2 and words[-1] in _WEEKDAYS and is_name_word(words[-2]):
+        words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     # "The Hon. John Howard MP": post-nominal letters close the run; the name
     # ends before them (split_run reads the run from its end).
@@ -392,7 +424,8 @@ def _read_run(run: str) -> _RunReading | None:
                         or (title_words[-1] == "and" and not is_given_name(words[0]))
                         # "Premier of New South Wales": the rest of a place's name
                         or (len(title_words) >= 2 and title_words[-2] in ("of", "for")
-                            and title_words[-1] in NON_NAME_WORDS and not is_given_name(words[0]))):
+                            and (title_words[-1] in NON_NAME_WORDS or title_words[-1] in DEMONYMS)
+                            and not is_given_name(words[0]))):
         # "Minister for Aged Care", "Minister for Health and Long-term Care": a
         # portfolio follows, not a name ("Tom Reed and Lena Berg" are names)
         return None

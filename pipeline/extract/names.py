@@ -54,7 +54,10 @@ RUN = re.compile(
     rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
-TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS}
+# (with the last word of a title of several: "Attorney General", "Crown Prince";
+# not a place's: "Secretary of State" anchors its name as a whole)
+TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS
+                                          if " of " not in w and " for " not in w}
 ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]*[A-Z]|[A-Z]{2,})(?:\s[A-Z]{2,})?$")
 LEADING_COUNTRY = re.compile(
     r"^(?:the\s+)?(U\.S\.|U\.K\.|US|UK|" + "|".join(sorted(DEMONYMS, key=len, reverse=True))
@@ -117,13 +120,22 @@ def given_and_surname(name: str) -> tuple[str, str] | None:
 def name_words(name: str) -> frozenset[str]:
     """The words of a name that can stand for the person alone ('Lee' in
     'Lee Ho-seong', 'Cardozo' in 'María Fernanda Cardozo Estévez')."""
-    return frozenset(w.casefold() for w in stdre.split(r"[\s,]+", name)
-                     if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES)
+    words = {w.casefold() for w in stdre.split(r"[\s,]+", name)
+             if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
+    # "Al-Kadhimi" is also written "Kadhimi": the article is not the name
+    return frozenset(words | {w[3:] for w in words if w.startswith(("al-", "el-")) and len(w) > 5})
 
 
+@lru_cache(maxsize=50000)
 def title_head(word: str) -> str:
-    """'Vice-President' -> 'President': the head of a hyphenated title word."""
-    return word.split("-")[-1] if "-" in word else word
+    """'Vice-President' -> 'President': the head of a hyphenated title word;
+    'Presidents' -> 'President', 'Secretaries' -> 'Secretary': of a plural one."""
+    head = word.split("-")[-1] if "-" in word else word
+    if head.endswith("s") and head not in TITLE_HEAD_SET:
+        for singular in (head[:-1], head[:-3] + "y"):
+            if singular in TITLE_HEAD_SET:
+                return singular
+    return head
 
 
 @lru_cache(maxsize=50000)
@@ -131,6 +143,8 @@ def is_name_word(word: str) -> bool:
     bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
     if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in HONORIFIC_SET:
         return False
+    if bare.endswith("s") and title_head(bare) != bare:
+        return False  # a plural office: "Presidents Biden and von der Leyen", "Secretaries"
     if bare in country_names() or bare in DEMONYMS:
         return False
     if bare.lower() == bare:  # connectors

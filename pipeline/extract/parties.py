@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pipeline.extract import register
 from pipeline.extract.literals import may_occur
 from pipeline.extract.context import Context
+from pipeline.extract.mentions import find_mentions
 from pipeline.extract.persons import persons
-from pipeline.gazetteer import CAPITALS, short_name
+from pipeline.gazetteer import CAPITALS, OFFICE_COUNTRIES, short_name
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -70,6 +71,11 @@ _PAIR_BEFORE = re.compile(r"[A-Za-z.]-$")
 _ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
+# Mentions that imply a country without writing it: a capital ("talks in
+# Canberra"), an office only one government has.
+_IMPLIED = ("CAPITAL", "OFFICE")
+
+
 @dataclass
 class PartyCandidate:
     code: str                    # ISO alpha-2, or a body's name
@@ -89,6 +95,8 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
             found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, label))
     for m in _capital_mentions(ctx):
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
+    for start, end, code in _office_mentions(ctx):
+        found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
     cands = list(found.values())
     _describe(ctx, cands)
     return cands
@@ -96,6 +104,16 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
 
 _CAPITAL = re.compile(r"\b(?:in|at|to|from)\s+(" + "|".join(
     re.escape(name) for name in sorted(CAPITALS, key=len, reverse=True)) + r")\b")
+
+
+def _office_mentions(ctx: Context):
+    """The titles of officials whose bare office names its government ("Secretary
+    of State Antony J. Blinken": the United States, never written out)."""
+    for m in find_mentions(ctx):
+        code = OFFICE_COUNTRIES.get(m.title)
+        at = ctx.text.rfind(m.title, m.extent_start, m.start) if code and not m.country else -1
+        if at >= 0:
+            yield at, at + len(m.title), code
 
 
 def _capital_mentions(ctx: Context):
@@ -115,7 +133,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     per_sentence: dict[tuple[int, int], set[str]] = {}
     for c in cands:
         for start, _, label in c.mentions:
-            if label != "CAPITAL":
+            if label not in _IMPLIED:
                 per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
     n_codes = len(cands)
     total_mentions = sum(len(c.mentions) for c in cands) or 1
@@ -154,6 +172,13 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if label == "CAPITAL":
                 if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
+                continue
+            if label == "OFFICE":
+                cues.add("label:OFFICE")
+                if sentence == first_sentence:
+                    cues.add("office_first_sentence")
+                if title_block and title_block.start <= start < title_block.end:
+                    cues.add("office_title")
                 continue
             before = text[max(sentence[0], start - 100):start]
             after = text[end:min(sentence[1], end + 60)]
@@ -233,6 +258,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f[f"signer_country|kind:{kind}"] = 1.0
         if all(label == "CAPITAL" for *_, label in c.mentions):
             f["only_capital"] = 1.0
+        if all(label == "OFFICE" for *_, label in c.mentions):
+            f["only_office"] = 1.0  # the country is never written
 
 
 # a lower-case word after a country that is not a function word: the country
@@ -252,7 +279,7 @@ def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
     """Starts of the mentions in a list that follows "<officials> of": the
     governments whose officials speak or meet (every item, not only the first)."""
     text, lowered = ctx.text, ctx.lowered
-    mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label != "CAPITAL")
+    mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label not in _IMPLIED)
     out: set[int] = set()
     run_end = None
     for start, end in mentions:

@@ -287,7 +287,7 @@ _VERB_AFTER = re.compile(
     # possessive spaces: "\s*" and "[\s,]*" side by side would split a run of
     # spaces every possible way
     r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
-    r"[\s,]*+(?:(?:today|jointly|formally|also|officially|have|has|had|both|together)\s+)*"
+    r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     r"(?:signed|signs|co-signed)\b(?!\s+by)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"

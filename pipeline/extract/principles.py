@@ -53,6 +53,7 @@ _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each
 # integrity, based on international law, have long underpinned ...").
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:\w+ed\s+(?:in|on|by|at|under|within|through|upon|to)\b|"
                              r"(?:have|has|had)\s)", re.I)
+_FOLLOWING = re.compile(r"\bfollowing\s+(?:\w+\s+)?$|\bfollowing\s", re.I)
 # ", and the X": the last item when it runs to the sentence's end ("democracy,
 # individual liberty, and the rule of law."); else a new clause (", and the
 # ministers agreed ...").
@@ -86,6 +87,10 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
                        flags=re.I).lower()
         direct = _CONNECTOR.match(text, m.end())
+        # "the following principles of cooperation:": the list follows, "of"
+        # names the topic
+        if direct is not None and _FOLLOWING.search(text, max(0, m.start() - 20), m.start("group") + 1):
+            continue
         if direct is not None:
             source, pos = "inline", direct.end()
             # "the principle of non-refoulement, the key tenet of ...": one
@@ -205,6 +210,10 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         lead = re.match(r"\s*(?:and|or)\s+", piece)
         if lead:
             piece, offset = piece[lead.end():], offset + lead.end()
+            # "respecting X's principles of A and B, and coordinating a response":
+            # a gerund after a list of nouns joins the outer clause
+            if parts and _GERUND.match(piece) and not any(_GERUND.match(p.strip()) for p, _ in parts):
+                break
         parts.extend(_split_and(piece, offset))
         if lead:
             break  # "..., and d": the list ends here

@@ -178,6 +178,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
 _ATTESTATION = re.compile(r"^(?:in witness whereof\b|done\b[^.\n]{0,40}?\b(?:at|in)\s|"
                           r"signed\s+(?:at|in)\s[^.\n]{0,80}?\b(?:this|on|the)\s)", re.IGNORECASE)
 LONG_PARAGRAPH = 200
+CLOSING_MAX_BLOCKS = 100
 
 
 def closing_parts(ctx: Context) -> list[tuple[int, int]]:
@@ -190,7 +191,11 @@ def closing_parts(ctx: Context) -> list[tuple[int, int]]:
         blocks = ctx.parsed.blocks
         long_starts = [b.start for b in blocks
                        if b.kind is BlockKind.paragraph and b.end - b.start > LONG_PARAGRAPH]
-        parts = [(max(long_starts, default=0), len(ctx.text) + 1)]
+        tail = max(long_starts, default=0)
+        # a signature area is short: a long run of short lines after the body
+        # is a table or an annex (names of grantees, figures), not signatures
+        short_tail = sum(b.start >= tail for b in blocks) <= CLOSING_MAX_BLOCKS
+        parts = [(tail, len(ctx.text) + 1) if short_tail else (len(ctx.text) + 1, len(ctx.text) + 1)]
         for b in blocks:
             if b.kind is BlockKind.paragraph and _ATTESTATION.match(ctx.block_text(b)):
                 until = next((s for s in long_starts if s > b.start), len(ctx.text) + 1)

@@ -208,9 +208,12 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     for name, variant_rows in variants.items():
         scores = _oof(fit_variant[name], variant_rows, doc_fold, folds, len(decision.classes))
         results[name] = (_quality(decision, variant_rows, scores), scores)
-    # The learned decision replaces the rule only when it is clearly better:
-    # a difference within MARGIN is noise on a few documents.
-    chosen = "model" if results["model"][0] > results["rule"][0] + MARGIN else "rule"
+    # The learned decision replaces a hand-written rule only when it is clearly
+    # better: a difference within MARGIN is noise on a few documents.  Where
+    # both variants are learned (a decision without a rule's verdict, whose
+    # "rule" variant is a model of the rules' cues alone), the better one wins.
+    margin = MARGIN if decision.rule_verdict is not None else 0.0
+    chosen = "model" if results["model"][0] > results["rule"][0] + margin else "rule"
     quality, scores = results[chosen]
     model = fit_variant[chosen](variants[chosen])
     model.temperature = round(_temperature(variants[chosen], scores, decision.classes), 4)

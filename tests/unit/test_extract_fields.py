@@ -280,3 +280,26 @@ def test_an_inline_list_ends_where_its_clause_goes_on(extract_text):
     # partners agreed" is a new clause; "including through work" opens no list
     assert _principles(record) == ["sovereignty", "territorial integrity", "democracy",
                                    "individual liberty", "rule of law", "openness"]
+
+
+def test_an_office_only_one_government_has_names_its_side_of_a_readout(extract_text):
+    record = extract_text(
+        "Secretary Reyes’s Call with Danish Foreign Minister Holm\n\n"
+        "The below is attributable to Spokesperson Dana Ortiz:\n\n"
+        "Secretary of State Maria Reyes spoke today with Danish Foreign Minister Lars Holm about "
+        "Arctic security and the green transition.")
+    parties = {p.country_code: p.evidence.text for p in record.parties}
+    # the United States is never written: its Secretary of State names it
+    assert parties == {"DK": "Danish", "US": "Secretary of State"}
+    features = _party_candidates(
+        "Readout\n\nThe Secretary of State for Foreign Affairs Anna Berg met Prime Minister "
+        "Ito of Japan.")
+    assert "US" not in features  # a portfolio after the office: any government's
+
+
+def test_a_list_ends_at_a_gerund_after_nouns_and_a_following_list_is_not_inline(extract_text):
+    record = extract_text(
+        "Readout of the Call\n\nThe ministers discussed the importance of respecting the UN "
+        "Charter’s principles of sovereignty and territorial integrity, and coordinating a strong "
+        "response. The leaders commit to the following principles of further interaction.")
+    assert _principles(record) == ["sovereignty", "territorial integrity"]

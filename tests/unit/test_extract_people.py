@@ -310,3 +310,26 @@ def test_a_name_after_a_complete_title_or_honorific_keeps_its_first_word(extract
         "Joint Statement\n\nPrime Minister Nguyen Van Thanh met Dr Pham Quoc Bao in Hanoi. "
         "Both welcomed Viet Nam's growth.")
     assert {p.name for p in record.people} == {"Nguyen Van Thanh", "Pham Quoc Bao"}
+
+
+def test_plural_offices_weekdays_and_arabic_articles(extract_text):
+    record = extract_text(
+        "Under Secretary Alvarez Meet with Energy Delegation\n\n"
+        "Jamaican Prime Minister Andrew Holness Friday in Washington recalled the Joint Statement "
+        "by Presidents Okafor and Lindqvist. President Okafor spoke with Prime Minister Mustafa "
+        "Al-Rashidi of Iraq; the President commended Prime Minister Rashidi’s leadership. "
+        "Under Secretary Alvarez met the delegation.")
+    names = {p.name for p in record.people}
+    assert names == {"Alvarez", "Andrew Holness", "Okafor", "Mustafa Al-Rashidi"}
+
+
+def test_lettered_headings_organisations_and_tables_are_not_people(extract_text):
+    rows = "\n\n".join(f"GRANTEE {n} TRIBAL BOARD CITY WI ${n},000.00" for n in range(120))
+    record = extract_text(
+        "Memorandum on Reconstruction\n\nThe Participants intend to cooperate on reconstruction "
+        "and recovery across every region of the country, with regular reviews of the progress made "
+        "and of the resources needed, as set out in the sections below.\n\n"
+        "A. Accountability\n\nThe Participants will report.\n\nB. Sanctions Actions\n\n"
+        "The Participants will coordinate.\n\nDonors\n\nRobert Wood Johnson Foundation\n\n"
+        "Laurel Foundation\n\nGrantee City State Funding Total\n\n" + rows)
+    assert record.people == [] and record.signatories == []

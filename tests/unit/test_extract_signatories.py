@@ -207,3 +207,10 @@ def test_signature_lines_with_a_dash_title_under_their_governments(extract_text)
     assert set(signers) == {"Mara Ellison", "Tran Van Khoa"}
     assert signers["Mara Ellison"] == ("Deputy Prime Minister", "", "Australia")
     assert signers["Tran Van Khoa"][2] == "Vietnam"
+
+
+def test_a_president_who_recently_signed_into_law(extract_text):
+    record = extract_text(
+        "Readout of the Call\n\nAdvisor Sam Reed noted the $12 billion in assistance that "
+        "President Elena Ruiz recently signed into law.")
+    assert set(_signatories(record)) == {"Elena Ruiz"}
