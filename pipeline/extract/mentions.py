@@ -51,6 +51,7 @@ from pipeline.gazetteer import (
     TITLE_HEADS,
     country_names,
     is_given_name,
+    lookup_body,
     lookup_country,
     trailing_country,
 )
@@ -489,15 +490,16 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         mention.title, mention.country = clean_title(title_text)
         mention.rule, mention.confidence = "people.title_name", 0.85
     elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
-        if not honorific and title_words and not (given and all(_ACRONYM.fullmatch(w) for w in title_words)):
+        if not honorific and title_words and not (given and all(_office_acronym(w) for w in title_words)):
             return None  # a capitalised phrase that is not a name ("Science Minister Freeman" is anchored)
         if not honorific and title_words:
             # "UNSE Geir Pedersen": an office's acronym before a full name is its title.
             mention.title = title_text
             mention.rule, mention.confidence = "people.title_name", 0.7
             mention.extent_start = start
-        mention.rule = "people.honorific_name" if honorific else "people.name"
-        mention.confidence = 0.85 if honorific else 0.6
+        else:
+            mention.rule = "people.honorific_name" if honorific else "people.name"
+            mention.confidence = 0.85 if honorific else 0.6
         # "…, Title, Name" : title set off before the name.
         m = _title_before(before)
         if m and not _APPOSITIVE_AFTER.match(after):
@@ -579,6 +581,12 @@ def honorific_only(segment: str) -> bool:
 
 
 _ACRONYM = stdre.compile(r"[A-Z]{2,6}")
+
+
+def _office_acronym(word: str) -> bool:
+    """"UNSE" (an office's initials), not a body's ("ASEAN Five Point
+    Consensus") nor a word in capitals ("PARK Bo Gyoon")."""
+    return bool(_ACRONYM.fullmatch(word)) and word.title() not in TITLE_HEADS and lookup_body(word) is None
 
 
 def _names_person_title(title_words: list[str]) -> bool:

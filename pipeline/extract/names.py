@@ -11,6 +11,7 @@ that find mentions (:mod:`~pipeline.extract.mentions`, :mod:`~pipeline.extract.r
 
 from __future__ import annotations
 
+import calendar
 import re as stdre
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ RUN = re.compile(
     rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
+_MONTHS = frozenset(calendar.month_name[1:])
 # (with the last word of a title of several: "Attorney General", "Crown Prince";
 # not a place's: "Secretary of State" anchors its name as a whole)
 TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS
@@ -161,6 +163,9 @@ def split_run(run: str) -> tuple[str, str]:
     """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
     words = run.split()
     i = len(words)
+    # "Prime Minister Theresa May": a month is a surname after a given name
+    if i >= 2 and words[-1] in _MONTHS and is_given_name(words[-2]):
+        i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (
             words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):
         i -= 1

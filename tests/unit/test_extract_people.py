@@ -333,3 +333,11 @@ def test_lettered_headings_organisations_and_tables_are_not_people(extract_text)
         "The Participants will coordinate.\n\nDonors\n\nRobert Wood Johnson Foundation\n\n"
         "Laurel Foundation\n\nGrantee City State Funding Total\n\n" + rows)
     assert record.people == [] and record.signatories == []
+
+
+def test_a_month_surname_and_an_office_acronym_but_not_a_bodys(extract_text):
+    record = extract_text(
+        "Readout\n\nPrime Minister Theresa May spoke with the partners. We reiterated our support to "
+        "UNSE Geir Pedersen’s efforts and urged the regime to implement the ASEAN Five Point "
+        "Consensus.")
+    assert {p.name for p in record.people} == {"Theresa May", "Geir Pedersen"}
