@@ -420,6 +420,8 @@ def _read_run(run: str) -> _RunReading | None:
             return None
         name, at = located.group(0), len(title_part) + located.start()
     words = name.split()
+    if words[-1] in ORG_HEADS:
+        return None  # "Export Bank", "Nordic Mining Group": an organisation's name
     title_words = title_part.split()
     if title_words and (title_words[-1] in _CONNECTORS
                         or (title_words[-1] == "and" and not is_given_name(words[0]))

@@ -274,11 +274,13 @@ def _next_block_text(ctx: Context, block) -> str:
 
 
 # "signed by", also with the date or place between ("signed on March 2, 2023,
-# by"), and the noun forms ("the signature by", "signatures of").
-# Not when another participle takes the "by" ("signed at a ceremony hosted
-# by"); "the signing of the Memorandum by" is the noun form.
-_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:on|in|at)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
-                        r"signing\s+of\s+[^.;]{1,80}?(?<![a-z]ed)\s+by|signatures?\s+(?:by|of))\b", re.IGNORECASE)
+# by", "signed today by"), and the noun forms ("the signature by", "signatures
+# of", "today's signing by").  Not when another participle takes the "by"
+# ("signed at a ceremony hosted by"); "the signing of the Memorandum by" is
+# the noun form.
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
+                        r"(?:\s+(?:on|in|at)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
+                        r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of))\b", re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
@@ -288,13 +290,15 @@ _VERB_AFTER = re.compile(
     # spaces every possible way
     r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
     r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
-    r"(?:signed|signs|co-signed)\b(?!\s+by)", re.IGNORECASE)
+    # ("A and B sign the Agreement": a headline's or a caption's present tense)
+    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+by)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 # (at a line's end: the names may follow in the same block, one per line)
 # ("Signed by the following ministers or their equivalents:")
-_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?)[ \t]*:?[ \t]*$",
-                            re.IGNORECASE | re.MULTILINE)
+# ("Signatories: Mr A, CEO, ...; Mr B, ...": or a line that opens with the label)
+_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?)[ \t]*:?[ \t]*$|"
+                            r"^[ \t]*(?:co-)?signatories[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 
 # The subjects' verb, then the means: "A and B marked the day by signing a

@@ -214,3 +214,15 @@ def test_a_president_who_recently_signed_into_law(extract_text):
         "Readout of the Call\n\nAdvisor Sam Reed noted the $12 billion in assistance that "
         "President Elena Ruiz recently signed into law.")
     assert set(_signatories(record)) == {"Elena Ruiz"}
+
+
+def test_signed_today_by_a_signing_by_a_present_tense_caption_and_a_signatories_label(extract_text):
+    record = extract_text(
+        "Banks Sign Memorandum\n\nThe arrangement was signed today by Senator Ana Lopez, Minister "
+        "for Trade, and Mr Omar Haddad, Chairman of the Markets Commission. Today's official signing "
+        "by Bank CEO Mr Peter Vance and Fund President Mr Li Wen follows talks.\n\n"
+        "Mr Karl Olsen and Mr Ivan Petrov sign the Cultural Agreement.\n\n"
+        "Signatories: Mr Tomas Berg, CEO, Nordic Mining Ltd; Mr Wang Lei, Chairman, Export Bank\n\n"
+        "The agreements will deepen cooperation between the two countries in mining and finance.")
+    assert set(_signatories(record)) == {"Ana Lopez", "Omar Haddad", "Peter Vance", "Li Wen",
+                                         "Karl Olsen", "Ivan Petrov", "Tomas Berg", "Wang Lei"}
