@@ -94,13 +94,25 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
     return cands
 
 
-_CAPITAL = re.compile(r"\b(?:in|at|to|from)\s+(" + "|".join(
+# A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
+# are looked for first (a capital letter starts each, which the engine skips
+# to) and the preposition then read before them: the same spans as
+# r"\b(?:in|at|to|from)\s+(<capital>)\b" from each preposition, since no
+# capital's name holds one of those words (so no match can hide another).
+_CAPITAL = re.compile("(?:" + "|".join(
     re.escape(name) for name in sorted(CAPITALS, key=len, reverse=True)) + r")\b")
+_PREPOSITION = re.compile(r"\b(?:in|at|to|from)\Z")
+assert not any(_PREPOSITION.search(word) for name in CAPITALS for word in name.split())
 
 
 def _capital_mentions(ctx: Context):
-    for m in _CAPITAL.finditer(ctx.text):
-        yield m.start(1), m.end(1), CAPITALS[m.group(1)]
+    text = ctx.text
+    for m in _CAPITAL.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():  # (what \s matches)
+            before -= 1
+        if before < m.start() and _PREPOSITION.search(text, max(0, before - 4), before):
+            yield m.start(), m.end(), CAPITALS[m.group()]
 
 
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:

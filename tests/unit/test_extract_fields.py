@@ -33,6 +33,16 @@ def test_parties_from_title_and_governments(extract_text):
                                                                  ("South Korea", "KR")]
 
 
+def test_a_capital_is_a_meeting_place_only_after_a_preposition():
+    from types import SimpleNamespace
+
+    from pipeline.extract.parties import _capital_mentions
+
+    text = "met in  Canberra, flew to\nTokyo; Berlin Paris; within Paris; from Paris_2; at London"
+    found = [(text[start:end], code) for start, end, code in _capital_mentions(SimpleNamespace(text=text))]
+    assert found == [("Canberra", "AU"), ("Tokyo", "JP"), ("London", "GB")]
+
+
 def test_readout_parties_from_officials_and_meeting_place(extract_text):
     record = extract_text(
         "Secretary’s Meeting with Norwegian Foreign Minister Eide\n\n"
