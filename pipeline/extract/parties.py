@@ -46,10 +46,14 @@ _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Ministe
                          r"Ambassador|Chancellor|Premier|King|Queen|Emperor|Crown|Deputy|Vice|Defense|"
                          r"Defence|Trade|Finance|National|Special|Envoy|Director|Counterpart|Government|"
                          r"Officials?|Delegation|Leaders?|Ministry|Department)\b")
-# A line that opens "We, ...".  Only the line's own leading spaces are skipped
-# ("^\s*" would run on over every following blank line, from each of them);
-# a "We" after blank lines starts a line of its own, so the answer is the same.
-_WE = re.compile(r"^[^\S\n]*+(?:We|WE),?\s", re.M)
+# A line that opens "We, ..." (after spaces only): the words are looked for,
+# then the start of their line read back (a search from every line start
+# tries every character of the text).
+_WE = re.compile(r"(?:We|WE),?\s")
+
+
+def _line_opens_with_we(text: str) -> bool:
+    return any(not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() for m in _WE.finditer(text))
 
 
 # The cues read in the words right before or after a mention (compiled once:
@@ -137,7 +141,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     def in_sentence(sentence: tuple[int, int], pattern: re.Pattern) -> bool:
         return ctx.found(pattern, *sentence)
 
-    we_doc = bool(_WE.search(text))
+    we_doc = _line_opens_with_we(text)
     # Countries the signing rules give the signers ("signed for Ghana",
     # "President of the United States" in a signature block).
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
