@@ -92,7 +92,9 @@ class Context:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return Evidence(start=start, end=end, text=text[start:end], page=self.parsed.page_at(start))
+        # (the page by bisection: ParsedDocument.page_at walks the blocks)
+        block = self.block_at(start)
+        return Evidence(start=start, end=end, text=text[start:end], page=block.page if block else None)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

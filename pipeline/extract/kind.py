@@ -8,6 +8,7 @@ words and the document's shape are the features of a trained model
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
@@ -29,11 +30,15 @@ def features(ctx: Context) -> dict[str, float]:
     # The kind shows in a document's opening: cues are read from its first
     # characters, so the cost does not grow with the document.
     body = ctx.text[:OPENING]
-    # (a cue is searched only where the words it needs occur: lowered once)
-    lowered_title, lowered_body = literals.lowered(title), literals.lowered(body)
+    # (a cue is searched only where the words it needs occur: those of all
+    # the title's cues, and of all the body's, are looked for in one scan)
+    title_screen, body_screen = _screens()
+    title_words = title_screen.words_in(literals.lowered(title))
+    body_words = body_screen.words_in(literals.lowered(body))
     for cue in cues("kind_cues"):
-        haystack, lowered = (title, lowered_title) if cue.where == "title" else (body, lowered_body)
-        if literals.may_match(cue.pattern, lowered) and cue.pattern.search(haystack):
+        haystack, screen, words = ((title, title_screen, title_words) if cue.where == "title"
+                                   else (body, body_screen, body_words))
+        if screen.may_match(cue.pattern, words) and cue.pattern.search(haystack):
             feats[f"cue:{cue.name}"] = 1.0
     blocks = ctx.parsed.blocks
     items = sum(1 for b in blocks if b.kind is BlockKind.list_item)
@@ -43,6 +48,15 @@ def features(ctx: Context) -> dict[str, float]:
     feats["shape:long"] = float(len(ctx.text) > 12000)
     feats["shape:short"] = float(len(ctx.text) < 1500)
     return feats
+
+
+@lru_cache(maxsize=1)
+def _screens() -> tuple[literals.JointScreen, literals.JointScreen]:
+    """The screens of the cues read in the title and of those read in the body."""
+    title_cues = [cue for cue in cues("kind_cues") if cue.where == "title"]
+    body_cues = [cue for cue in cues("kind_cues") if cue.where != "title"]
+    return (literals.JointScreen(cue.pattern for cue in title_cues),
+            literals.JointScreen(cue.pattern for cue in body_cues))
 
 
 @register("kind")

@@ -83,6 +83,42 @@ def may_occur(pattern: re.Pattern, lowered_piece: str | None) -> bool:
     return False
 
 
+class JointScreen:
+    """:func:`may_match` for several patterns over one text in one scan: the
+    words any of them needs are looked for together, where a screen per
+    pattern would scan the text once for each (a document's kind cues)."""
+
+    def __init__(self, patterns):
+        self._patterns = list(patterns)  # (held, so that their ids stay theirs)
+        self._needs = {id(pattern): needed_words(pattern) for pattern in self._patterns}
+        words = set().union(*(w for w in self._needs.values() if w is not None))
+        self._scanner = re.compile(_alternation(words)) if words else None
+        #: each word -> the words it begins with (they occur where it does)
+        self._prefixes = {w: frozenset(v for v in words if w.startswith(v)) for w in words}
+
+    def words_in(self, lowered_text: str | None) -> frozenset[str] | None:
+        """The needed words that occur in the text, given its :func:`lowered`
+        form (None when that is None: then every pattern may match)."""
+        if lowered_text is None:
+            return None
+        found: set[str] = set()
+        if self._scanner is None:
+            return frozenset(found)
+        # The scanner matches the longest word at the leftmost place it can (a
+        # trie, read greedily); the words there are its beginnings.  Resuming
+        # one character on finds the occurrences that overlap it too.
+        position = 0
+        while (m := self._scanner.search(lowered_text, position)) is not None:
+            found |= self._prefixes[m.group()]
+            position = m.start() + 1
+        return frozenset(found)
+
+    def may_match(self, pattern: re.Pattern, words_in: frozenset[str] | None) -> bool:
+        """``may_match(pattern, lowered_text)``, given ``words_in(lowered_text)``."""
+        needed = self._needs[id(pattern)]
+        return words_in is None or needed is None or not needed.isdisjoint(words_in)
+
+
 #: id -> (the pattern, the words it needs); held as _SCREENS is
 _WORDS: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 

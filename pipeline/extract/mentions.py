@@ -257,7 +257,20 @@ def _names_side_by_side(line: str) -> list[tuple[int, int]]:
 def _split_coordinated(run: str, start: int, known_names: set[str] | None = None):
     """'President Biden and Prime Minister Trudeau' is two runs; 'Advisor and
     Director of X' is one: split at 'and' only after a name word.  A
-    possessive ends a name ('President Biden’s Executive Order')."""
+    possessive ends a name ('President Biden’s Executive Order').
+
+    (piece, start) of each; a run outside a headline is split once per process."""
+    pieces = _coordinated_pieces(run) if known_names is None else _pieces(run, known_names)
+    return [(piece, start + offset) for piece, offset in pieces]
+
+
+@lru_cache(maxsize=50000)  # runs recur: offices, countries, the same people
+def _coordinated_pieces(run: str) -> tuple[tuple[str, int], ...]:
+    return tuple(_pieces(run, None))
+
+
+def _pieces(run: str, known_names: set[str] | None) -> list[tuple[str, int]]:
+    """(piece, offset in the run) of :func:`_split_coordinated`."""
     pieces, offset = [], 0
     for m in _COORDINATION.finditer(run):
         if m.group(1) and m.group(1) != "and":
@@ -265,11 +278,11 @@ def _split_coordinated(run: str, start: int, known_names: set[str] | None = None
             # Sullivan": a titled full name ends before a connector
             # ("Special Envoy for Climate" has no name before "for").
             if _titled_full_name(run[offset:m.start()], known_names):
-                pieces.append((run[offset:m.start()], start + offset))
+                pieces.append((run[offset:m.start()], offset))
                 offset = m.end()
             continue
         if not m.group(0).strip():
-            pieces.append((run[offset:m.start()], start + offset))
+            pieces.append((run[offset:m.start()], offset))
             offset = m.end()
             continue
         left = run[offset:m.start()]
@@ -278,24 +291,24 @@ def _split_coordinated(run: str, start: int, known_names: set[str] | None = None
         # suffix closes a name as its last word does.
         if (len(left_words) >= 2 and left_words[-1] in _NAME_SUFFIXES
                 and is_name_word(left_words[-2])):
-            pieces.append((left, start + offset))
+            pieces.append((left, offset))
             offset = m.end()
             continue
         # "Prime Minister of Australia and the Hon. Mike Rann": an honorific
         # after "and" starts another person whatever closes the left part.
         if left.split() and _starts_with_honorific(run[m.end():]):
-            pieces.append((left, start + offset))
+            pieces.append((left, offset))
             offset = m.end()
             continue
         # "Prime Minister Somare of Papua New Guinea and Prime Minister Tuilaepa"
         cut, country = _cut_of_country(left)
         if country and cut.split() and is_name_word(cut.split()[-1]):
-            pieces.append((left, start + offset))
+            pieces.append((left, offset))
             offset = m.end()
         elif left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == "":
-            pieces.append((left, start + offset))
+            pieces.append((left, offset))
             offset = m.end()
-    pieces.append((run[offset:], start + offset))
+    pieces.append((run[offset:], offset))
     return pieces
 
 

@@ -47,10 +47,14 @@ _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Ministe
                          r"Ambassador|Chancellor|Premier|King|Queen|Emperor|Crown|Deputy|Vice|Defense|"
                          r"Defence|Trade|Finance|National|Special|Envoy|Director|Counterpart|Government|"
                          r"Officials?|Delegation|Leaders?|Ministry|Department)\b")
-# A line that opens "We, ...".  Only the line's own leading spaces are skipped
-# ("^\s*" would run on over every following blank line, from each of them);
-# a "We" after blank lines starts a line of its own, so the answer is the same.
-_WE = re.compile(r"^[^\S\n]*+(?:We|WE),?\s", re.M)
+# A line that opens "We, ..." (after spaces only): the words are looked for,
+# then the start of their line read back (a search from every line start
+# tries every character of the text).
+_WE = re.compile(r"(?:We|WE),?\s")
+
+
+def _line_opens_with_we(text: str) -> bool:
+    return any(not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() for m in _WE.finditer(text))
 
 
 # The cues read in the words right before or after a mention (compiled once:
@@ -102,8 +106,15 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
     return cands
 
 
-_CAPITAL = re.compile(r"\b(?:in|at|to|from)\s+(" + "|".join(
+# A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
+# are looked for first (a capital letter starts each, which the engine skips
+# to) and the preposition then read before them: the same spans as
+# r"\b(?:in|at|to|from)\s+(<capital>)\b" from each preposition, since no
+# capital's name holds one of those words (so no match can hide another).
+_CAPITAL = re.compile("(?:" + "|".join(
     re.escape(name) for name in sorted(CAPITALS, key=len, reverse=True)) + r")\b")
+_PREPOSITION = re.compile(r"\b(?:in|at|to|from)\Z")
+assert not any(_PREPOSITION.search(word) for name in CAPITALS for word in name.split())
 
 
 def _office_mentions(ctx: Context):
@@ -117,8 +128,13 @@ def _office_mentions(ctx: Context):
 
 
 def _capital_mentions(ctx: Context):
-    for m in _CAPITAL.finditer(ctx.text):
-        yield m.start(1), m.end(1), CAPITALS[m.group(1)]
+    text = ctx.text
+    for m in _CAPITAL.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():  # (what \s matches)
+            before -= 1
+        if before < m.start() and _PREPOSITION.search(text, max(0, before - 4), before):
+            yield m.start(), m.end(), CAPITALS[m.group()]
 
 
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
@@ -143,7 +159,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     def in_sentence(sentence: tuple[int, int], pattern: re.Pattern) -> bool:
         return ctx.found(pattern, *sentence)
 
-    we_doc = bool(_WE.search(text))
+    we_doc = _line_opens_with_we(text)
     # Countries the signing rules give the signers ("signed for Ghana",
     # "President of the United States" in a signature block).
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features

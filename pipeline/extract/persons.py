@@ -205,6 +205,10 @@ def _same_words(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
 
 
+#: Characters before a mention that its cues read (the longest, _HOST's).
+_CUES_BEFORE = 120
+
+
 def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
     text = ctx.text
     kind = ctx.results["kind"][0].value
@@ -232,15 +236,16 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
         cues.add(f"rule:{m.rule}")
         # a sentence naming three or more people is a list of them (a
         # delegation, a panel, the attendees) more often than a narrative
-        if crowd.get(ctx.sentence_at(m.start), 0) >= 3:
+        s_start, s_end = ctx.sentence_at(m.start)
+        if crowd.get((s_start, s_end), 0) >= 3:
             cues.add("crowded_sentence")
         cues.update(f"tag:{t}" for t in m.tags)
-        s_start, s_end = ctx.sentence_at(m.start)
-        sentence = text[s_start:s_end]
         before = text[s_start:m.extent_start]
         after = text[m.extent_end:s_end]
-        # (the searches anchored at its end run only where their words are)
-        low_before = lowered[s_start:m.extent_start] if lowered is not None else None
+        # (the searches anchored at its end run only where their words are,
+        # in the last characters before it that they read)
+        low_before = (lowered[max(s_start, m.extent_start - _CUES_BEFORE):m.extent_start]
+                      if lowered is not None else None)
         block = ctx.block_at(m.start)
         block_span = (block.start, block.end) if block else (s_start, s_end)
         if m.start >= closing_start:
@@ -273,7 +278,7 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
             cues.add("host_after")
         if ctx.found(_SPEAKER, s_start, s_end):
             cues.add("speaker_sentence")
-        if _AUTHOR.search(before[-60:]) or _AUTHOR.search(sentence[:20]):
+        if _AUTHOR.search(before[-60:]) or _AUTHOR.search(text[s_start:min(s_end, s_start + 20)]):
             cues.add("author_cue")
         if ctx.found(_MEMBER, s_start, s_end):
             cues.add("member_sentence")

@@ -33,6 +33,25 @@ def test_parties_from_title_and_governments(extract_text):
                                                                  ("South Korea", "KR")]
 
 
+def test_a_capital_is_a_meeting_place_only_after_a_preposition():
+    from types import SimpleNamespace
+
+    from pipeline.extract.parties import _capital_mentions
+
+    text = "met in  Canberra, flew to\nTokyo; Berlin Paris; within Paris; from Paris_2; at London"
+    found = [(text[start:end], code) for start, end, code in _capital_mentions(SimpleNamespace(text=text))]
+    assert found == [("Canberra", "AU"), ("Tokyo", "JP"), ("London", "GB")]
+
+
+def test_a_document_of_we_opens_a_line_with_we():
+    from pipeline.extract.parties import _line_opens_with_we
+
+    assert _line_opens_with_we("Joint Statement\n\n \tWe, the Leaders of Chile and Peru")
+    assert _line_opens_with_we("WE AGREE")
+    assert not _line_opens_with_we("As We, the Leaders")
+    assert not _line_opens_with_we("Were they there?\nWeekly")
+
+
 def test_readout_parties_from_officials_and_meeting_place(extract_text):
     record = extract_text(
         "Secretary’s Meeting with Norwegian Foreign Minister Eide\n\n"

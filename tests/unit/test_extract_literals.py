@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from pipeline.extract.literals import CaselessPattern, lowered, may_match, needed_words
+from pipeline.extract.literals import CaselessPattern, JointScreen, lowered, may_match, needed_words
 
 
 def test_needed_words_of_alternatives_and_groups():
@@ -31,3 +31,14 @@ def test_caseless_pattern_finds_the_spans_of_the_case_insensitive_one():
         assert pattern.spans(text) == [m.span() for m in pattern.caseless.finditer(text)]
     with pytest.raises(ValueError):
         CaselessPattern(r"[A-Z]\w+")
+
+
+def test_joint_screen_answers_as_each_pattern_s_own_screen():
+    patterns = [re.compile(r"\bsign(?:ed|s)?\b", re.I), re.compile(r"\bsigned by\b", re.I),
+                re.compile(r"\bab", re.I), re.compile(r"\bba", re.I), re.compile(r"\w+")]
+    screen = JointScreen(patterns)
+    # (overlapping words, words that begin others, a text not lowered)
+    for text in ["", "x", "Signed by", "aba", "SIGNS", "xsignexd by", "a ba", "signed b", "\u0130 signed by"]:
+        low = lowered(text)
+        words = screen.words_in(low)
+        assert [screen.may_match(p, words) for p in patterns] == [may_match(p, low) for p in patterns], text
