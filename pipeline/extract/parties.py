@@ -167,7 +167,6 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     home = _home_side(ctx, cands, first_sentence, person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
-    openers = _list_openers(ctx, cands)
     lowered = ctx.lowered
     for c in cands:
         f = c.features
@@ -258,7 +257,6 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("modifier")  # "continued U.S. support"
             if start in officials_lists:
                 cues.add("officials_of_list")
-            cues.add(f"opener:{openers.get(start, 'none')}")
             if "adversarial" not in cues and in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
@@ -311,30 +309,6 @@ def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
         if may_occur(_OFFICIALS_OF, lowered and lowered[piece:start]) and _OFFICIALS_OF.search(text, piece, start):
             out.add(start)
             run_end = end
-    return out
-
-
-# The function word that opens a list of countries ("subscribers in Fiji,
-# Samoa and Tonga", "partners include Haiti, Libya"): where the list stands in
-# its clause, whatever its length.
-_OPENER = re.compile(r"\b([a-z]+)\s+(?:the\s+)?$")
-OPENERS = frozenset({"in", "to", "from", "across", "throughout", "with", "between", "among", "of", "for",
-                     "and", "by", "include", "including", "includes", "as", "on", "against", "than"})
-
-
-def _list_openers(ctx: Context, cands: list[PartyCandidate]) -> dict[int, str]:
-    """Each written mention's list opener: the function word before the list
-    it stands in (a mention alone is a list of one)."""
-    text = ctx.text
-    mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label not in _IMPLIED)
-    out: dict[int, str] = {}
-    run_end, opener = None, "none"
-    for start, end in mentions:
-        if run_end is None or not _LIST_GAP.fullmatch(text, run_end, start):
-            m = _OPENER.search(text, max(0, start - 30), start)
-            opener = m.group(1) if m and m.group(1) in OPENERS else "other"
-        out[start] = opener
-        run_end = end
     return out
 
 

@@ -289,6 +289,7 @@ _VERB_AFTER = re.compile(
     # possessive spaces: "\s*" and "[\s,]*" side by side would split a run of
     # spaces every possible way
     r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
+    r"(?:and\s+I(?=\s))?"  # "President Bush and I today signed": the writer signed with them
     r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+by)", re.IGNORECASE)

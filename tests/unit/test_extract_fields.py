@@ -323,10 +323,3 @@ def test_a_list_ends_at_a_gerund_after_nouns_and_a_following_list_is_not_inline(
         "response. The leaders commit to the following principles of further interaction.")
     assert _principles(record) == ["sovereignty", "territorial integrity"]
 
-
-def test_a_list_of_countries_is_described_by_the_word_that_opens_it():
-    features = _party_candidates(
-        "Statement\n\nThe operator serves subscribers in Papua New Guinea, Fiji and Samoa. "
-        "The leaders of Japan and Australia met in Tokyo.")
-    assert features["FJ"]["opener:in"] == features["WS"]["opener:in"] == 1.0
-    assert features["JP"]["opener:of"] == features["AU"]["opener:of"] == 1.0

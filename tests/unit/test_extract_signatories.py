@@ -226,3 +226,10 @@ def test_signed_today_by_a_signing_by_a_present_tense_caption_and_a_signatories_
         "The agreements will deepen cooperation between the two countries in mining and finance.")
     assert set(_signatories(record)) == {"Ana Lopez", "Omar Haddad", "Peter Vance", "Li Wen",
                                          "Karl Olsen", "Ivan Petrov", "Tomas Berg", "Wang Lei"}
+
+
+def test_a_signer_beside_the_writer(extract_text):
+    record = extract_text(
+        "Treaty on Defence Trade\n\nPresident Maria Alves and I today signed the Treaty on "
+        "Defence Trade Cooperation in Sydney.")
+    assert set(_signatories(record)) == {"Maria Alves"}
