@@ -47,12 +47,15 @@ _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|t
 # (nor does a list of principles start with a preposition: "Joint Principles,
 # including through work done in ...")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such|"
-                        r"through|by|via|with|in|on|at|from)\b", re.I)
+                        r"through|by|via|with|in|on|at|from|for)\b", re.I)
 # A piece that opens with a participle and its preposition, or with an
 # auxiliary, is the clause going on, not an item ("sovereignty and territorial
 # integrity, based on international law, have long underpinned ...").
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:\w+ed\s+(?:in|on|by|at|under|within|through|upon|to)\b|"
                              r"(?:have|has|had)\s)", re.I)
+_QUOTED = re.compile(r"[‘“\"']([^’”\"'\n]{3,200})[’”\"']")
+_NAMED_ITEM = re.compile(r"\b(?:Principles|Values)\b")
+_COMMITMENT_TO = re.compile(r"(?:an?|our|their|the)\s+(?:\w+\s+)?(?:commitment|dedication|adherence)\s+to\s+", re.I)
 _FOLLOWING = re.compile(r"\bfollowing\s+(?:\w+\s+)?$|\bfollowing\s", re.I)
 # ", and the X": the last item when it runs to the sentence's end ("democracy,
 # individual liberty, and the rule of law."); else a new clause (", and the
@@ -86,6 +89,8 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     for m in _triggers(ctx):
         group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
                        flags=re.I).lower()
+        if _named_set(ctx, m):
+            continue
         direct = _CONNECTOR.match(text, m.end())
         # "the following principles of cooperation:": the list follows, "of"
         # names the topic
@@ -134,6 +139,21 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         _describe(cand, group, "list", intro, n, kind, title)
         out.append(cand)
     return out
+
+
+def _named_set(ctx: Context, m: re.Match) -> bool:
+    """"Principles" capitalised inside a sentence is a document's
+    or a set's name ("the G20 Principles for Quality Infrastructure
+    Investment", "the Purposes and Principles of the Charter"), not a list's
+    lead-in (a heading's "Guiding Principles" is)."""
+    head = ctx.text[m.end("group") - 1::-1].split(None, 1)[0][::-1] if m.end("group") else ""
+    if not head[:1].isupper():
+        return False
+    block = ctx.block_at(m.start())
+    if block is None or block.kind is BlockKind.heading:
+        return False
+    s_start, _ = ctx.sentence_at(m.start())
+    return bool(ctx.text[s_start:m.start("group")].strip())  # not the sentence's first word
 
 
 def _triggers(ctx: Context) -> Iterator[re.Match]:
@@ -187,9 +207,18 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     """Split 'a, b, c and d' from ``pos`` to the end of the clause; the item
     introduced by 'and' closes the list.  ``single``: one item, which ends
     at the first comma."""
+    # "values, including a commitment to democracy and open economies, ...":
+    # the commitment names the list, its objects are the items
+    lead_in = _COMMITMENT_TO.match(text, pos)
+    if lead_in:
+        pos = lead_in.end()
     end_m = _CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     segment = text[pos:min(end, pos + 600)]
+    quoted = _QUOTED.match(text, pos)
+    if single and quoted:
+        # "the principle of ‘same activity, same risk, same regulation’": the quotation whole
+        return [(quoted.group(1), quoted.start(1))]
     if single:
         segment = segment.split(",", 1)[0]
     if _BAD_START.match(segment):
@@ -236,6 +265,8 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         if (not bare or len(bare.split()) > 12 or _BAD_START.match(bare)
                 or not re.search(r"[^\W\d]", bare)):
             break  # the list has ended
+        if _NAMED_ITEM.search(bare):
+            continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
         out.append((bare.rstrip("”\""), offset))
     return out
 

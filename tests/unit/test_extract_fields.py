@@ -323,3 +323,22 @@ def test_a_list_ends_at_a_gerund_after_nouns_and_a_following_list_is_not_inline(
         "response. The leaders commit to the following principles of further interaction.")
     assert _principles(record) == ["sovereignty", "territorial integrity"]
 
+
+
+def test_a_commitment_names_the_list_its_objects_are_the_items(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nThe partnership rests on shared interests and values, including a "
+        "commitment to democracy and open economies, the rule of law, and the peaceful resolution "
+        "of disputes.")
+    assert _principles(record) == ["democracy", "open economies", "rule of law",
+                                   "peaceful resolution of disputes"]
+
+
+def test_named_sets_of_principles_and_a_quoted_principle(extract_text):
+    record = extract_text(
+        "Leaders’ Declaration\n\n4. This includes defending all the Purposes and Principles enshrined "
+        "in the Charter, including the protection of civilians. We endorse the G20 Principles for "
+        "Quality Infrastructure Investment, including transparency. Regulation is based on the "
+        "principle of ‘same activity, same risk, same regulation’. Cooperation follows shared "
+        "principles, including for critical minerals and batteries.")
+    assert _principles(record) == ["same activity, same risk, same regulation"]
