@@ -30,9 +30,15 @@ _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscor
 # split "UNESCO" every possible way before failing (2^n tries).
 # A role noun may stand after "by" ("convened by co-chairs A, Title, and B";
 # "led by" a meeting's leads is hosting too, as in _HOST_LED).
-_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led)\b"
+_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led|received)\b"
                       r"[^.;]{0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
-_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened)\b", re.IGNORECASE)
+# ("X is honored to welcome Prime Minister Y", "X served as Chair")
+# "a luncheon hosted by the Prime Minister in Mr X's honour": the guest of honour
+_HONOURED = re.compile(r"^[’']s\s+hono(?:u)?r\b")
+_HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|chaired|convened|"
+                         r"(?:is|was|are|were)\s+(?:honou?red|pleased|delighted|proud|glad)\s+to\s+(?:welcome|host)|"
+                         r"served\s+as\s+(?:the\s+)?(?:co-?)?(?:chair|chairman|chairwoman|chairperson|host)\b)\b",
+                         re.IGNORECASE)
 # Speaking at an event, not speaking with someone ("spoke with", "briefed on").
 _SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
                           r"gave (?:remarks|a speech|a presentation|the keynote)|spoke at|addressed the|"
@@ -68,7 +74,8 @@ _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly
 # A delegation or a list of participants: "joined by", "the delegation included".
 # (*SKIP): where the rest of the clause stops at a "." or ";", every start
 # before that point fails too (see persons._SIGNED_BY).
-_MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|delegations?\s+(?:included|comprised|was|were)|"
+_MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the participation of|"
+                               r"delegations?\s+(?:included|comprised|was|were)|"
                                r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
                                r"heads? of (?:the\s+)?delegations?|representatives?\s+(?:on|to|at)\s+the)\b"
@@ -135,7 +142,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)
     if _DELEGATION_LED_BY.search(before):
         return PersonRole.member, "people.delegation"
-    if _HOST_BY.search(before) or _HOST_AFTER.match(after) or _HOST_LED.search(before) \
+    if (_HOST_BY.search(before) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
+            or _HOST_LED.search(before) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")

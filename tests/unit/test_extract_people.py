@@ -341,3 +341,23 @@ def test_a_month_surname_and_an_office_acronym_but_not_a_bodys(extract_text):
         "UNSE Geir Pedersen’s efforts and urged the regime to implement the ASEAN Five Point "
         "Consensus.")
     assert {p.name for p in record.people} == {"Theresa May", "Geir Pedersen"}
+
+
+def test_members_with_the_participation_of(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nThe dialogue was co-chaired by Coordinator Amos Reed, with the "
+        "participation of Sara Lind, Senior Director for Energy, and Ditte Berg, Director-General "
+        "for Energy.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Amos Reed": "host", "Sara Lind": "member", "Ditte Berg": "member"}
+
+
+def test_hosts_who_are_honored_to_welcome_receive_or_serve_as_chair(extract_text):
+    record = extract_text(
+        "Joint Leaders’ Statement\n\nPresident Ana Costa is honored to welcome Prime Minister Lee "
+        "Wen to Lisbon. The visitors were received by the Governor-General, Sir Peter Hart. The Board "
+        "first met in May. Former Ambassador Paul Grant served as Chair. Prime Minister Ines "
+        "Duarte visited; a luncheon was hosted by the President in Prime Minister Duarte’s honour.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Ana Costa"] == "host" and roles["Paul Grant"] == "host" and roles["Lee Wen"] == "other"
+    assert roles["Peter Hart"] == "host" and roles["Ines Duarte"] == "other"
