@@ -146,7 +146,7 @@ def _named_set(ctx: Context, m: re.Match) -> bool:
     or a set's name ("the G20 Principles for Quality Infrastructure
     Investment", "the Purposes and Principles of the Charter"), not a list's
     lead-in (a heading's "Guiding Principles" is)."""
-    head = ctx.text[m.end("group") - 1::-1].split(None, 1)[0][::-1] if m.end("group") else ""
+    head = ctx.text[m.start("group"):m.end("group")].split()[-1]
     if not head[:1].isupper():
         return False
     block = ctx.block_at(m.start())

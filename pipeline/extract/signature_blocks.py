@@ -224,13 +224,15 @@ def title_count(line: str) -> int:
     return 2 if parts[0] != parts[1] and all(title_like(p) for p in parts) else 1
 
 
+_TITLE_HEAD = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, sorted(TITLE_HEAD_WORDS, key=len, reverse=True)))
+                           + r")\b")
+
+
 def _split_titles(line: str, count: int) -> list[str]:
     if count <= 1:
         return [line]
-    heads = sorted(TITLE_HEAD_WORDS, key=len, reverse=True)
-    pattern = stdre.compile(r"\b(?:" + "|".join(map(stdre.escape, heads)) + r")\b")
     starts = [0]
-    for m in pattern.finditer(line):
+    for m in _TITLE_HEAD.finditer(line):
         # a new title starts where a head follows a complete previous title
         if m.start() > starts[-1] + 3 and not stdre.search(r"\b(of|the|and|for|to)\s*$", line[:m.start()]):
             starts.append(m.start())
