@@ -84,6 +84,18 @@ QUOTAS_ROUND7_PRINCIPLES = {"US Department of State": 8, "The White House": 12,
                             "Prime Minister of Australia": 10}
 QUOTAS_ROUND7 = {("US Department of State", "readout"): 6, ("The White House", "readout"): 3,
                  ("Prime Minister of Australia", "readout"): 3}
+# Eighth round: a fresh sample across publishers and kinds (the fourth
+# round's mix, smaller), measured whole as unseen first, at the end of the
+# session whose rules it did not see.
+QUOTAS_ROUND8 = {
+    ("US Department of State", "readout"): 8, ("US Department of State", "joint_statement"): 4,
+    ("The White House", "joint_statement"): 6, ("The White House", "readout"): 4,
+    ("The White House", "other"): 3,
+    ("Prime Minister of Australia", "joint_statement"): 5,
+    ("Prime Minister of Australia", "press_release"): 4,
+    ("Prime Minister of Australia", "readout"): 3, ("Prime Minister of Australia", "report"): 1,
+    ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1,
+}
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
 SIGNING_MAX_CHARS = 15_000
@@ -142,6 +154,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = {}  # by publisher only (below)
         elif round_ == 7:
             quotas = QUOTAS_ROUND7
+        elif round_ == 8:
+            quotas = QUOTAS_ROUND8
         else:
             quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4, 5: QUOTAS_ROUND5}[round_]
     else:
