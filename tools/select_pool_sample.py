@@ -149,6 +149,10 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         for earlier in range(2, round_):
             done |= set((real / f"pool-sample-round{earlier}.txt").read_text().split())
         rows = [r for r in rows if r["id"] not in done]
+        if round_ >= 8:
+            # pages whose extracted output was read while developing (unlabelled
+            # pages looked at for errors): not unseen any more
+            rows = [r for r in rows if r["id"] not in set((real / "pool-looked-at.txt").read_text().split())]
         if round_ == 6:
             rows = [r for r in rows if _speaks_of_signing(r["id"])]
             quotas = {}  # by publisher only (below)
