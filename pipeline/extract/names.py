@@ -37,7 +37,9 @@ NAME_SUFFIXES = {"JR.", "SR.", "II", "III", "IV", "JR", "SR"}
 HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt|Eng|Engr|Rt|Mme)\.|H\.E\.)"
 # An initial without its period ("Mr R G Payne", "Kim C Beazley") is a lone
 # capital before a space; not "A" or "I", which are words.
+# ("al-Alimi": an article joined to a surname by a hyphen, written in lower case)
 WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
+         rf"(?:al|el)-{UP}{LO}+|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti",
               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "zu"}

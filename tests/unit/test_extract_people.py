@@ -361,3 +361,10 @@ def test_hosts_who_are_honored_to_welcome_receive_or_serve_as_chair(extract_text
     roles = {p.name: p.role.value for p in record.people}
     assert roles["Ana Costa"] == "host" and roles["Paul Grant"] == "host" and roles["Lee Wen"] == "other"
     assert roles["Peter Hart"] == "host" and roles["Ines Duarte"] == "other"
+
+
+def test_an_article_joined_by_a_hyphen_and_a_bridge_named_for_an_office(extract_text):
+    record = extract_text(
+        "Readout\n\nSecretary Lina Park spoke with Presidential Council President Dr. Rashad "
+        "al-Karimi today. They discussed the situation at the Ambassador Bridge.")
+    assert {p.name for p in record.people} == {"Lina Park", "Rashad al-Karimi"}
