@@ -550,9 +550,10 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     return mention
 
 
-# "Name, Title" (or "Name - Title" on a signature line) up to the next comma, or to the verb ("..., Premier of South
-# Australia have signed") or to the next honorific-led person ("..., Prime
-# Minister of Australia and the Hon. Mike Rann").
+# "Name, Title" (or "Name - Title" on a signature line) up to the next comma,
+# or to the verb ("..., Premier of South Australia have signed") or to the
+# next honorific-led person ("..., Prime Minister of Australia and the Hon.
+# Mike Rann").
 _TITLE_AFTER = stdre.compile(
     r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
     r"\s+(?:(?:have|has|had|jointly|today|also|both)\s+)?(?:said|signed)\b|"
@@ -599,8 +600,8 @@ _ACRONYM = stdre.compile(r"[A-Z]{2,6}")
 
 
 def _office_acronym(word: str) -> bool:
-    """"UNSE" (an office's initials), not a body's ("ASEAN Five Point
-    Consensus") nor a word in capitals ("PARK Bo Gyoon")."""
+    """"UNSE" (an office's initials), not a body's acronym ("ASEAN Five Point
+    Consensus") nor a title word in capitals ("MINISTER")."""
     return bool(_ACRONYM.fullmatch(word)) and word.title() not in TITLE_HEADS and lookup_body(word) is None
 
 
