@@ -243,7 +243,13 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             # a gerund after a list of nouns joins the outer clause
             if parts and _GERUND.match(piece) and not any(_GERUND.match(p.strip()) for p, _ in parts):
                 break
-        parts.extend(_split_and(piece, offset))
+        pieces = _split_and(piece, offset)
+        # "principles of peaceful coexistence and ensuring our actions ...": the
+        # gerund after "and" joins the outer clause, and the list ends
+        if len(pieces) == 2 and _GERUND.match(pieces[1][0]) and not _GERUND.match(pieces[0][0]):
+            parts.append(pieces[0])
+            break
+        parts.extend(pieces)
         if lead:
             break  # "..., and d": the list ends here
     # "academic freedom, research integrity, openness and reciprocity in

@@ -342,3 +342,11 @@ def test_named_sets_of_principles_and_a_quoted_principle(extract_text):
         "principle of ‘same activity, same risk, same regulation’. Cooperation follows shared "
         "principles, including for critical minerals and batteries.")
     assert _principles(record) == ["same activity, same risk, same regulation"]
+
+
+def test_a_gerund_joined_by_and_ends_the_list(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nWe will bring together coastal countries, while sharing principles of "
+        "peaceful coexistence and ensuring our actions at sea, especially on the high seas, abide "
+        "by international law.")
+    assert _principles(record) == ["peaceful coexistence"]
