@@ -20,6 +20,7 @@ from pipeline.extract.names import (
     HONORIFIC_SET,
     RUN,
     TITLE_HEAD_SET,
+    WEEKDAYS,
     Mention,
     clean_title,
     holds_name,
@@ -392,7 +393,6 @@ class _RunReading(NamedTuple):
 
 
 _CONNECTORS = {"of", "for", "the", "on", "to", "at"}
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
@@ -408,7 +408,7 @@ def _read_run(run: str) -> _RunReading | None:
     while len(words) > 2 and words[-1] in NON_NAME_WORDS and words[-2].islower():
         words = words[:-2]
     # "Prime Minister Andrew Holness Friday": a weekday closes the run after a name.
-    if len(words) > 2 and words[-1] in _WEEKDAYS and is_name_word(words[-2]):
+    if len(words) > 2 and words[-1] in WEEKDAYS and is_name_word(words[-2]):
         words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     # "The Hon. John Howard MP": post-nominal letters close the run; the name

@@ -57,7 +57,9 @@ RUN = re.compile(
     rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
-_MONTHS = frozenset(calendar.month_name[1:])
+# Calendar words: a month may be a surname ("Theresa May"), a weekday never is.
+MONTHS = frozenset(calendar.month_name[1:])
+WEEKDAYS = frozenset(calendar.day_name)
 # (with the last word of a title of several: "Attorney General", "Crown Prince";
 # not a place's: "Secretary of State" anchors its name as a whole)
 TITLE_HEAD_SET = set(TITLE_HEAD_WORDS) | {w.split()[-1] for w in TITLE_HEAD_WORDS
@@ -166,7 +168,7 @@ def split_run(run: str) -> tuple[str, str]:
     words = run.split()
     i = len(words)
     # "Prime Minister Theresa May": a month is a surname after a given name
-    if i >= 2 and words[-1] in _MONTHS and is_given_name(words[-2]):
+    if i >= 2 and words[-1] in MONTHS and is_given_name(words[-2]):
         i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (
             words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):

@@ -215,8 +215,8 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     end_m = _CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     segment = text[pos:min(end, pos + 600)]
-    quoted = _QUOTED.match(text, pos)
-    if single and quoted:
+    quoted = _QUOTED.match(text, pos) if single else None
+    if quoted:
         # "the principle of ‘same activity, same risk, same regulation’": the quotation whole
         return [(quoted.group(1), quoted.start(1))]
     if single:
