@@ -306,7 +306,10 @@ def _pieces(run: str, known_names: set[str] | None) -> list[tuple[str, int]]:
         if country and cut.split() and is_name_word(cut.split()[-1]):
             pieces.append((left, offset))
             offset = m.end()
-        elif left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == "":
+        elif (left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == ""
+              # "Under Secretary for Arms Control and International Security
+              # Bonnie Jenkins": a portfolio's words are no name before "and"
+              and _read_run(left) is not None):
             pieces.append((left, offset))
             offset = m.end()
     pieces.append((run[offset:], offset))

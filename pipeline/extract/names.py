@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re as stdre
+import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -122,12 +123,19 @@ def given_and_surname(name: str) -> tuple[str, str] | None:
     return words[0].casefold(), words[-1].casefold()
 
 
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=50000)  # asked of every pair of mentions when persons are grouped
 def name_words(name: str) -> frozenset[str]:
     """The words of a name that can stand for the person alone ('Lee' in
     'Lee Ho-seong', 'Cardozo' in 'María Fernanda Cardozo Estévez')."""
-    words = {w.casefold() for w in stdre.split(r"[\s,]+", name)
-             if len(w) > 2 and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
+    # (a capitalised word of two letters is a name too: "Xi" of "Xi Jinping";
+    # letters are compared without their accents: "Davutoğlu" is "Davutoglu")
+    words = {_without_accents(w.casefold()) for w in stdre.split(r"[\s,]+", name)
+             if (len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower()))
+             and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
     # "Al-Kadhimi" is also written "Kadhimi": the article is not the name
     return frozenset(words | {w[3:] for w in words if w.startswith(("al-", "el-")) and len(w) > 5})
 

@@ -17,7 +17,7 @@ import regex
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
-from pipeline.extract.names import title_like
+from pipeline.extract.names import HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
 from pipeline.models import BlockKind, PersonRole
 
@@ -71,16 +71,20 @@ _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly
                            # "led the first meeting of the Dialogue" (not "led the delegation")
                            r"(?:co-)?led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:meeting|dialogue|talks|session|"
                            r"discussions?|consultations|summit|forum|roundtable)s?)\b", re.IGNORECASE)
+_HONORIFIC_WORDS = "|".join(sorted((regex.escape(h) for h in HONORIFIC_SET if h.isalpha()), key=len, reverse=True))
 # A delegation or a list of participants: "joined by", "the delegation included".
 # (*SKIP): where the rest of the clause stops at a "." or ";", every start
 # before that point fails too (see persons._SIGNED_BY).
 _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the participation of|"
-                               r"delegations?\s+(?:included|comprised|was|were)|"
+                               r"delegations?\s+(?:(?:that|which)\s+)?(?:included|comprised|was|were)|"
                                r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
+                               # "Ministers present were", "The ACTU was represented by"
+                               r"(?:present|in attendance)\s+(?:were|included)|(?:was|were)\s+represented\s+by|"
                                r"heads? of (?:the\s+)?delegations?|representatives?\s+(?:on|to|at)\s+the)\b"
-                               # (a capital's period is an abbreviation's: "U.S. Ambassador")
-                               r"(?:[^.;]|(?<=[A-Z])\.)*+(?:$|(*SKIP)(*FAIL))",
+                               # (a capital's period is an abbreviation's: "U.S. Ambassador";
+                               # so is an honorific's: "Mr. A. Monk and Mr. H. Souter")
+                               r"(?:[^.;]|(?<=[A-Z])\.|(?<=\b(?:" + _HONORIFIC_WORDS + r"))\.)*+(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)

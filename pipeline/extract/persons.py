@@ -72,8 +72,10 @@ class PersonCandidate:
 
     @cached_property
     def best(self) -> Mention:
-        # the fullest name, written in capitals only where no other form is
-        return max(self.mentions, key=lambda m: (len(m.name.split()), not m.name.isupper(), -m.start))
+        # the fullest name, written in capitals only where no other form is,
+        # as the body writes it rather than the headline
+        return max(self.mentions, key=lambda m: (len(m.name.split()), not m.name.isupper(),
+                                                 "in_title" not in m.tags, -m.start))
 
     @property
     def name(self) -> str:

@@ -368,3 +368,29 @@ def test_an_article_joined_by_a_hyphen_and_a_bridge_named_for_an_office(extract_
         "Readout\n\nSecretary Lina Park spoke with Presidential Council President Dr. Rashad "
         "al-Karimi today. They discussed the situation at the Ambassador Bridge.")
     assert {p.name for p in record.people} == {"Lina Park", "Rashad al-Karimi"}
+
+
+def test_a_long_portfolio_joined_by_and_still_titles_the_name(extract_text):
+    record = extract_text(
+        "Joint Statement\n\n“The framework matters,” said Under Secretary of State for Arms Control "
+        "and International Security Wanda Kerr. The ministers agreed.")
+    assert [(p.name, p.title) for p in record.people] == [
+        ("Wanda Kerr", "Under Secretary of State for Arms Control and International Security")]
+
+
+def test_delegations_that_included_and_those_present_are_members(extract_text):
+    record = extract_text(
+        "Readout\n\nDeputy Secretary Ruth Olsen met today with a Zambian delegation that included "
+        "Foreign Minister Moses Banda and Secretary of the Treasury Felix Mwale. The union was "
+        "represented by Mr. A. Monk (President) and Mr. H. J. Souter (Secretary).")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Ruth Olsen": "other", "Moses Banda": "member", "Felix Mwale": "member",
+                     "A. Monk": "member", "H. J. Souter": "member"}
+
+
+def test_one_person_however_the_text_writes_the_name(extract_text):
+    record = extract_text(
+        "Joint Statement with Prime Minister Ahmet Davutoglu\n\nPrime Minister Ahmet Davutoğlu and "
+        "President Xi Jinping met today. President Xi and Prime Minister Davutoğlu agreed to meet "
+        "again; President Xi thanked his host.")
+    assert sorted(p.name for p in record.people) == ["Ahmet Davutoğlu", "Xi Jinping"]
