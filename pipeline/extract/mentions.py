@@ -170,7 +170,8 @@ class _BodyWords:
 # A headline that names the document's authors: "Statement by", "Joint
 # Statement with", "Message from" (the words of person_rules' title cue).
 _ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|"
-                                     r"communiqu[eé])s?\s+(?:by|from|with)\b", stdre.IGNORECASE)
+                                     # "Joint Statement, Prime Minister A, President B"
+                                     r"communiqu[eé])s?(?:\s+(?:by|from|with)\b|,)", stdre.IGNORECASE)
 
 
 def _heading_before(headings: list[tuple[int, int]], at: int, text: str) -> str:
@@ -489,11 +490,16 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             and (given or not any(is_name_word(w) for w in title_words))):
         # "Minister of Science, Technology and Innovation Luciana Barbosa
         # Araújo": the comma split the title; read it back from the sentence.
+        # ("Secretary for Democracy, Human Rights, and Labor Lisa Peterson")
         lead = stdre.search(r"((?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at)"
-                            r"(?:(?:,\s+|\s+)(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*),\s*$", before)
+                            r"(?:(?:,\s+|\s+)(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*)(,\s*(?:and\s+)?)$", before)
         if lead and title_like(lead.group(1) + ", " + title_text):
-            title_text = lead.group(1) + ", " + title_text
+            title_text = lead.group(1) + lead.group(2) + title_text
             start = start - len(before) + lead.start(1)
+            # ("Today, Acting Assistant Secretary ...": a sentence's opening word is no title)
+            opening = stdre.match(r"(\w+),\s+", title_text)
+            if opening and opening.group(1) in NON_NAME_WORDS:
+                title_text, start = title_text[opening.end():], start + opening.end()
             anchored_by_title = True
     # Post-nominal letters after the name ("John Howard MP, Prime Minister")
     # belong to the mention's extent, so what follows them reads as its apposition.
@@ -520,6 +526,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.confidence = 0.85 if honorific else 0.6
         # "…, Title, Name" : title set off before the name.
         m = _title_before(before)
+        if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after):
+            return None  # "Secretary for Democracy, Human Rights, and Labor": a portfolio's words
         if m and not _APPOSITIVE_AFTER.match(after):
             # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by".
             intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])", m.group(1)))
@@ -628,6 +636,9 @@ def _names_person_title(title_words: list[str]) -> bool:
             portfolio = [w for w in title_words[k + 2:] if w != "the"]
             return 1 <= len(portfolio) <= 3 and all(w[:1].isupper() for w in portfolio)
     return False
+
+
+_PORTFOLIO_GOES_ON = stdre.compile(r",\s+and\s+[A-Z]")
 
 
 def _has_given_name_shape(words: list[str]) -> bool:

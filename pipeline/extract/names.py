@@ -157,7 +157,7 @@ def is_name_word(word: str) -> bool:
     bare = word.rstrip(".,").rstrip("’'s") if word.endswith(("’s", "'s")) else word.rstrip(",")
     if bare in TITLE_HEADS or bare in NON_NAME_WORDS or bare.rstrip(".") in HONORIFIC_SET:
         return False
-    if bare.endswith("s") and title_head(bare) != bare:
+    if bare.endswith("s") and title_head(bare) != bare and title_head(bare) in TITLE_HEAD_SET:
         return False  # a plural office: "Presidents Biden and von der Leyen", "Secretaries"
     if bare in country_names() or bare in DEMONYMS:
         return False

@@ -50,8 +50,12 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 # A title that attributes the document: "Statement by National Security
 # Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
 _TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|communiqu[eé])s?"
-                       r"\s+(?:by|from|with)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
+                       r"(?:\s+(?:by|from|with)|,)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
+# "The following statement was released by A, B, and C": its authors.
+_RELEASED_BY = re.compile(r"\b(?:statement|communiqu[eé]|declaration|text|letter)\s+(?:was|were|is|has been)\s+"
+                          r"(?:released|issued)\s+by\s++(?:(?-i:[A-Z(][^\s]*+)|of|for|and|the|,|\s)*+$",
+                          re.IGNORECASE)
 # Leading a meeting or delegation: "co-led by", "X led the U.S. delegation".
 # "at the invitation of X": the inviting person hosts the visit.
 # (also the name after "and" of a pair: "at the invitation of Minister A and
@@ -72,6 +76,7 @@ _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly
                            r"(?:co-)?led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:meeting|dialogue|talks|session|"
                            r"discussions?|consultations|summit|forum|roundtable)s?)\b", re.IGNORECASE)
 _HONORIFIC_WORDS = "|".join(sorted((regex.escape(h) for h in HONORIFIC_SET if h.isalpha()), key=len, reverse=True))
+_ABBREVIATION_PERIOD = r"(?<=[A-Z])\.|(?<=\b(?:" + _HONORIFIC_WORDS + r"))\."
 # A delegation or a list of participants: "joined by", "the delegation included".
 # (*SKIP): where the rest of the clause stops at a "." or ";", every start
 # before that point fails too (see persons._SIGNED_BY).
@@ -81,10 +86,14 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the particip
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
                                # "Ministers present were", "The ACTU was represented by"
                                r"(?:present|in attendance)\s+(?:were|included)|(?:was|were)\s+represented\s+by|"
+                               r"(?:ministers|officials|leaders|participants|representatives)\s+who\s+attended|"
                                r"heads? of (?:the\s+)?delegations?|representatives?\s+(?:on|to|at)\s+the)\b"
                                # (a capital's period is an abbreviation's: "U.S. Ambassador";
                                # so is an honorific's: "Mr. A. Monk and Mr. H. Souter")
-                               r"(?:[^.;]|(?<=[A-Z])\.|(?<=\b(?:" + _HONORIFIC_WORDS + r"))\.)*+(?:$|(*SKIP)(*FAIL))",
+                               # (after a colon, a list's items may be apart by semicolons:
+                               # "were for New Zealand: Minister A; Minister B; and C")
+                               r"(?:[^.;:]|" + _ABBREVIATION_PERIOD + r")*+(?::(?:[^.]|" + _ABBREVIATION_PERIOD + r")*+)?"
+                               r"(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)
@@ -141,6 +150,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         list_end = _LIST_END.search(text, s_start, s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
+    if _RELEASED_BY.search(before):
+        return PersonRole.author, "people.released_by"
     if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)

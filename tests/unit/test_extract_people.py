@@ -394,3 +394,27 @@ def test_one_person_however_the_text_writes_the_name(extract_text):
         "President Xi Jinping met today. President Xi and Prime Minister Davutoğlu agreed to meet "
         "again; President Xi thanked his host.")
     assert sorted(p.name for p in record.people) == ["Ahmet Davutoğlu", "Xi Jinping"]
+
+
+def test_released_by_authors_and_portfolios_of_several_words(extract_text):
+    record = extract_text(
+        "Joint Statement on the Election\n\nThe following statement was released by Secretary of "
+        "State Ada Moss, French Foreign Minister Jean-Yves Le Roux and UK Foreign Secretary Tom "
+        "Hale on the election.\n\nToday, Acting Assistant Secretary for Democracy, Human Rights, "
+        "and Labor Lisa Grant hosted the consultations.")
+    people = {p.name: (p.role.value, p.title) for p in record.people}
+    assert people == {
+        "Ada Moss": ("author", "Secretary of State"),
+        "Jean-Yves Le Roux": ("author", "Foreign Minister"),
+        "Tom Hale": ("author", "Foreign Secretary"),
+        "Lisa Grant": ("host", "Acting Assistant Secretary for Democracy, Human Rights, and Labor")}
+
+
+def test_a_roster_after_a_colon_with_semicolons(extract_text):
+    record = extract_text(
+        "Joint Cabinet Meeting\n\nThe meeting was co-chaired by Prime Minister Ann Ward. The "
+        "Ministers who attended the meeting were for New Zealand: Finance Minister Bill Ross; "
+        "Trade Minister Tim Gale; and Defence Minister Wayne Moss.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Ann Ward": "host", "Bill Ross": "member", "Tim Gale": "member",
+                     "Wayne Moss": "member"}
