@@ -98,7 +98,9 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the particip
 _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)
 # "X led the U.S. delegation", "X will represent Australia" (at a meeting)
-_MEMBER_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
+_MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
+                           # "A and B, with their respective delegations, met": heads of delegation
+                           r"with\s+(?:their|his|her)\s+(?:respective\s+)?delegations?\b|"
                            r"(?:will\s+)?represent(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z]))",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)

@@ -382,10 +382,13 @@ def test_delegations_that_included_and_those_present_are_members(extract_text):
     record = extract_text(
         "Readout\n\nDeputy Secretary Ruth Olsen met today with a Zambian delegation that included "
         "Foreign Minister Moses Banda and Secretary of the Treasury Felix Mwale. The union was "
-        "represented by Mr. A. Monk (President) and Mr. H. J. Souter (Secretary).")
+        "represented by Mr. A. Monk (President) and Mr. H. J. Souter (Secretary). Under Secretary "
+        "Vera Lund and Deputy Foreign Minister Sedat Kaya, with their respective delegations, met "
+        "in Ankara.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Ruth Olsen": "other", "Moses Banda": "member", "Felix Mwale": "member",
-                     "A. Monk": "member", "H. J. Souter": "member"}
+                     "A. Monk": "member", "H. J. Souter": "member", "Vera Lund": "member",
+                     "Sedat Kaya": "member"}
 
 
 def test_one_person_however_the_text_writes_the_name(extract_text):
