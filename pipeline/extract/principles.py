@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Principle
-from pipeline.resources import trained
+from pipeline.resources import load_data, trained
 
 _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
@@ -62,6 +62,14 @@ _FOLLOWING = re.compile(r"\bfollowing\s+(?:\w+\s+)?$|\bfollowing\s", re.I)
 # ministers agreed ...").
 _AND_THE = re.compile(r"\s*and\s+the\s", re.I)
 _GERUND = re.compile(r"^\w+ing\b")
+_MODIFIER_WORDS = load_data("modifiers")
+_ADJECTIVE_ENDINGS = tuple(_MODIFIER_WORDS["suffixes"])
+_NOUN_EXCEPTIONS = frozenset(_MODIFIER_WORDS["noun_exceptions"])
+_EXAMPLE_OF = re.compile(r"\s*(?:including|in particular|notably|especially)\s", re.I)
+# "the principles of international law", "the principle of the Charter": one
+# body of rules named as the principles' source, not a list of them
+_SOURCE_OF_RULES = re.compile(r"\b(?:law|laws|charter|conventions?|treat(?:y|ies)|act|declarations?|"
+                              r"resolutions?|agreements?|accords?)$", re.I)
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
 _LIST_INTRO = re.compile(r"\b(?:guiding principles|principles|shared values|values|ideals)\b", re.I)
 _LOOKALIKE = re.compile(r"\b(?:issues?|topics?|areas?|priorit\w+|pillars?|sectors?|fields?|goals?|"
@@ -101,6 +109,9 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
             # "the principle of non-refoulement, the key tenet of ...": one
             # principle named, what follows its comma is no list
             items = _list_items(text, pos, single=group.endswith("principle"))
+            if (len(items) == 1 and text[m.end():pos].strip().lower() == "of"
+                    and _SOURCE_OF_RULES.search(items[0][0])):
+                continue
         else:
             # "common principles ..., including those enshrined in the Charter,
             # such as transparency, ...": the first connector may open no list
@@ -219,7 +230,7 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     if quoted:
         # "the principle of ‘same activity, same risk, same regulation’": the quotation whole
         return [(quoted.group(1), quoted.start(1))]
-    if single:
+    if single and not _qualifies_the_last([re.sub(r"^\s*(?:and|or)\s+", "", p) for p in segment.split(",")]):
         segment = segment.split(",", 1)[0]
     if _BAD_START.match(segment):
         return []
@@ -237,6 +248,12 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         if re.fullmatch(r"\s*\w+ly\s*", piece):
             continue
         lead = re.match(r"\s*(?:and|or)\s+", piece)
+        # "international law, including the UN Charter": the example belongs
+        # to the item before it (the list goes on after it, if it does)
+        if parts and _EXAMPLE_OF.match(piece):
+            before, at = parts[-1]
+            parts[-1] = (text[at:offset + len(piece.rstrip())], at)
+            continue
         if lead:
             piece, offset = piece[lead.end():], offset + lead.end()
             # "respecting X's principles of A and B, and coordinating a response":
@@ -262,6 +279,11 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             parts += [(m.group(1), offset + m.start(1)), (m.group(2), offset + m.start(2))]
         else:
             parts.append((last, offset))
+    if len(parts) >= 3 and _qualifies_the_last([p for p, _ in parts]):
+        # "safe, orderly, humane, and regular migration": one item
+        first, at = parts[0]
+        last, last_at = parts[-1]
+        parts = [(text[at:last_at + len(last.rstrip())], at)]
     out = []
     for piece, offset in parts:
         stripped = piece.strip()
@@ -277,6 +299,26 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     return out
 
 
+def _modifier(word: str) -> bool:
+    """A word that qualifies a noun ("free", "orderly", "economic"), by the
+    lists and endings of ``data/modifiers.toml``."""
+    word = word.lower()
+    if word in _MODIFIER_WORDS["adjectives"]:
+        return True
+    if word in _NOUN_EXCEPTIONS or word.endswith("ment"):
+        return False
+    return len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _qualifies_the_last(pieces: list[str]) -> bool:
+    """'free and fair economic order', 'safe, orderly, humane, and regular
+    migration': every piece but the last one word that qualifies, and the
+    last a phrase whose noun they share."""
+    *firsts, last = [p.strip() for p in pieces]
+    return (bool(firsts) and len(last.split()) >= 2 and _modifier(last.split()[0])
+            and all(len(p.split()) == 1 and _modifier(p) for p in firsts))
+
+
 def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     """'openness and transparency' -> two; 'balancing openness and security'
     and 'rigour and integrity in research' stay whole."""
@@ -285,6 +327,7 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
         return [(piece, offset)]
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
     if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
+            or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
             or (len(left.split()) == 1 and _PREP.search(right))):
         return [(piece, offset)]

@@ -350,3 +350,22 @@ def test_a_gerund_joined_by_and_ends_the_list(extract_text):
         "peaceful coexistence and ensuring our actions at sea, especially on the high seas, abide "
         "by international law.")
     assert _principles(record) == ["peaceful coexistence"]
+
+
+def test_words_that_qualify_one_noun_make_one_principle(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nOur nations share the values of democracy, human rights, and a free and "
+        "fair economic order. We are guided by the principle of safe, orderly, humane, and regular "
+        "migration. We honour the values of peace and prosperity.")
+    assert _principles(record) == [
+        "democracy", "human rights", "free and fair economic order",
+        "safe, orderly, humane, and regular migration", "peace", "prosperity"]
+
+
+def test_a_body_of_law_is_the_source_of_principles_not_one_of_them(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nAn armed attack on nuclear facilities violates the principles of "
+        "international law. The leaders uphold the principles of sovereignty, international law, "
+        "including the Charter, and peaceful settlement of disputes.")
+    assert _principles(record) == ["sovereignty", "international law, including the Charter",
+                                   "peaceful settlement of disputes"]
