@@ -20,7 +20,7 @@ from pipeline.models import Block, BlockKind, Evidence, Kind, ParsedDocument
 # ends an abbreviation or an initial ("U.S. Government", "Dr. Kang", "J. Smith").
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Nos|vs|Co|Inc|Ltd|"
-                           r"Hon|Gen|Sen|Rep|Gov|Amb|Prof|Rev|Lt|Col|Capt|Adm|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|"
+                           r"Hon|Rt|Gen|Sen|Rep|Gov|Amb|Prof|Rev|Lt|Col|Capt|Adm|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|"
                            r"Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|approx|Art|Para|Sec|Fig|Vol|p|pp)$")
 
 

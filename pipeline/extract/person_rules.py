@@ -117,6 +117,9 @@ _QUOTE_FOLLOWS = re.compile(r"^\s*[,:]\s*[“\"]")
 
 
 CUE_REACH = 400
+# A roster's lead-in may stand further back: "The Ministers who attended were
+# for New Zealand: ...; and for Australia: ..." names a dozen ministers.
+ROSTER_REACH = 1500
 _QUOTE_MARK = re.compile(r"[“\"]")
 # the end of the "We, A, B and C," list: a comma before a lower-case word
 _LIST_END = re.compile(r",\s+(?!and\b)[a-z]")
@@ -177,7 +180,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.quoted, "people.quote_follows"
     if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
         return PersonRole.speaker, "people.speaker"
-    if _MEMBER_BEFORE.search(before) or _MEMBER_AFTER.match(after):
+    if _MEMBER_BEFORE.search(text, max(s_start, m.extent_start - ROSTER_REACH), m.extent_start) \
+            or _MEMBER_AFTER.match(after):
         return PersonRole.member, "people.delegation"
     if _listed_under_attendance(ctx, m):
         return PersonRole.member, "people.attendance_list"

@@ -417,7 +417,13 @@ def test_a_roster_after_a_colon_with_semicolons(extract_text):
     record = extract_text(
         "Joint Cabinet Meeting\n\nThe meeting was co-chaired by Prime Minister Ann Ward. The "
         "Ministers who attended the meeting were for New Zealand: Finance Minister Bill Ross; "
-        "Trade Minister Tim Gale; and Defence Minister Wayne Moss.")
+        "Trade Minister Tim Gale; Commerce Minister Simon Fox; Foreign Affairs Minister Murray Bell; "
+        "Communications and Information Technology Minister Steven Hart; and for Australia: "
+        "Treasurer Wayne Lane; Defence Minister John Park; Infrastructure, Transport, Regional "
+        "Development and Local Government Minister Tony Webb; Climate Change and Water Minister "
+        "Penny Moss; and Tourism, Resources and Energy Minister Martin Grey.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Ann Ward": "host", "Bill Ross": "member", "Tim Gale": "member",
-                     "Wayne Moss": "member"}
+                     "Simon Fox": "member", "Murray Bell": "member", "Steven Hart": "member",
+                     "Wayne Lane": "member", "John Park": "member", "Tony Webb": "member",
+                     "Penny Moss": "member", "Martin Grey": "member"}
