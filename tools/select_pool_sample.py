@@ -99,6 +99,18 @@ QUOTAS_ROUND8 = {
 # Ninth round: the eighth round's mix again, fresh pages, measured whole as
 # unseen first with the extractor as the previous session left it.
 QUOTAS_ROUND9 = QUOTAS_ROUND8
+# Tenth round: pages that speak of signing and pages that say "principle"
+# twice or more, by publisher (signatories, principles and recommendations
+# have the fewest test values), measured whole as unseen first.
+QUOTAS_ROUND10_SIGNING = {"US Department of State": 6, "The White House": 8,
+                          "Prime Minister of Australia": 8, "UK Government": 1}
+QUOTAS_ROUND10_PRINCIPLES = {"US Department of State": 4, "The White House": 6,
+                             "Prime Minister of Australia": 4}
+# (the State Department's and GOV.UK's remaining pages rarely speak of
+# signing or principles: their share of the round is a general mix)
+QUOTAS_ROUND10 = {("US Department of State", "readout"): 7, ("US Department of State", "joint_statement"): 6,
+                  ("US Department of State", "press_release"): 3, ("US Department of State", "report"): 1,
+                  ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1}
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
 SIGNING_MAX_CHARS = 15_000
@@ -159,6 +171,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         if round_ == 6:
             rows = [r for r in rows if _speaks_of_signing(r["id"])]
             quotas = {}  # by publisher only (below)
+        elif round_ == 10:
+            quotas = QUOTAS_ROUND10  # and by publisher (below)
         elif round_ == 7:
             quotas = QUOTAS_ROUND7
         elif round_ in (8, 9):
@@ -182,6 +196,16 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
                  and (POOL / "text" / f"{r['id']}.txt").stat().st_size <= MAX_CHARS]
         group.sort(key=lambda r: r["id"])
         picked += rng.sample(group, min(n, len(group)))
+    if round_ == 10:
+        for publisher, n in QUOTAS_ROUND10_SIGNING.items():
+            group = sorted((r for r in rows if r["publisher"] == publisher and _speaks_of_signing(r["id"])),
+                           key=lambda r: r["id"])
+            picked += rng.sample(group, min(n, len(group)))
+        rows = [r for r in rows if r not in picked]
+        for publisher, n in QUOTAS_ROUND10_PRINCIPLES.items():
+            group = sorted((r for r in rows if r["publisher"] == publisher
+                            and _speaks_of(PRINCIPLE, r["id"])), key=lambda r: r["id"])
+            picked += rng.sample(group, min(n, len(group)))
     chosen = {r["id"] for r in picked}
     for r in rows if round_ in (1, 4, 7) else []:
         text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")

@@ -93,10 +93,14 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
                 # Statement by President Biden and President von der Leyen")
-                if mention.rule not in _ANCHORED or not _headline_name(mention.name, body.names) or not (
+                attributing = _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))
+                if mention.rule not in _ANCHORED or not (
+                        _headline_name(mention.name, body.names)
+                        # (a headline that attributes the document names its authors whole)
+                        or (attributing and len(mention.name.split()) <= 4)) or not (
                         is_given_name(mention.name.split()[0])
                         or any(w in body.words for w in mention.name_words)
-                        or _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))):
+                        or attributing):
                     continue
                 mention.tags.add("in_title")
             if mention:

@@ -181,9 +181,12 @@ def split_run(run: str) -> tuple[str, str]:
     while i > 0 and (is_name_word(words[i - 1]) or (
             words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):
         i -= 1
-    # A name starts with a capitalised word, not a particle.
-    while i < len(words) and words[i].islower():
-        i += 1
+    # A name starts with a capitalised word, not a particle -- unless a title
+    # or an honorific stands right before it ("President von der Leyen").
+    if not (0 < i < len(words) - 1 and (title_head(words[i - 1]) in TITLE_HEAD_SET
+                                        or words[i - 1].rstrip(".") in HONORIFIC_SET)):
+        while i < len(words) and words[i].islower():
+            i += 1
     # "Ms. NAKAGAWA Reiko": a surname in capitals before the given name.
     if 0 < i < len(words) and caps_surname(words[i - 1]) and is_given_name(words[i]):
         i -= 1

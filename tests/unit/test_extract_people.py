@@ -427,3 +427,11 @@ def test_a_roster_after_a_colon_with_semicolons(extract_text):
                      "Simon Fox": "member", "Murray Bell": "member", "Steven Hart": "member",
                      "Wayne Lane": "member", "John Park": "member", "Tony Webb": "member",
                      "Penny Moss": "member", "Martin Grey": "member"}
+
+
+def test_a_headline_that_attributes_the_statement_names_its_authors(extract_text):
+    record = extract_text(
+        "Joint Statement by President Okafor and President von der Berg\n\nThe United States and "
+        "the European Union share a close relationship. We agree to work together.")
+    assert {(p.name, p.role.value) for p in record.people} == {
+        ("Okafor", "author"), ("von der Berg", "author")}
