@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
+from pipeline.gazetteer import PERSON_TITLES, TITLE_HEAD_WORDS
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
@@ -86,8 +87,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     doc_mentions = (len(_RECOMMENDATION.findall(ctx.text)) if ctx.may_match(_RECOMMENDATION, 0, len(ctx.text))
                     else 0)
     reportish = kind == "report" or bool(_REPORTISH.search(title)) or doc_mentions >= 3
-    joint_sheet = kind == "other" and (_governments_in_title(ctx) >= 2 or bool(_JOINT.search(title))
-                                       or bool(_JOINT_TEXT.search(ctx.text)))
+    joint_sheet = kind == "other" and ((_governments_in_title(ctx) >= 2 and not _official_acts(title))
+                                       or bool(_JOINT.search(title)) or bool(_JOINT_TEXT.search(ctx.text)))
     out = []
     intro, intro_recommends, run_length = "", False, 0
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
@@ -176,6 +177,21 @@ def _governments_in_title(ctx: Context) -> int:
 
 
 _PAIR_JOINT = re.compile(r"\s*(?:[-–/]|and)\s*")
+# "FACT SHEET: Vice President Harris Launches Initiatives to Support
+# U.S.-Philippines Maritime Cooperation": an official or an administration is
+# the headline's subject, and the pair only names what the actions serve.
+_FACT_SHEET_LABEL = re.compile(r"^\s*(?:fact\s*sheet|readout)\s*[:–—-]\s*", re.I)
+
+
+def _official_acts(title: str) -> bool:
+    words = _FACT_SHEET_LABEL.sub("", title).split()
+    opening = " ".join(words[:3])
+    return bool(words) and (any(opening.startswith(t + " ") for t in _OPENING_TITLES)
+                            or "Administration" in words[:4])
+
+
+_OPENING_TITLES = sorted(PERSON_TITLES | set(TITLE_HEAD_WORDS) | {"Vice President", "First Lady"},
+                         key=len, reverse=True)
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 

@@ -369,3 +369,12 @@ def test_a_body_of_law_is_the_source_of_principles_not_one_of_them(extract_text)
         "including the Charter, and peaceful settlement of disputes.")
     assert _principles(record) == ["sovereignty", "international law, including the Charter",
                                    "peaceful settlement of disputes"]
+
+
+def test_an_official_launching_initiatives_for_a_pair_is_one_governments_fact_sheet(extract_text):
+    record = extract_text(
+        "FACT SHEET: Vice President Ortiz Launches Initiatives to Support U.S.-Philippines Maritime "
+        "Cooperation\n\nThe Vice President announced new programs. The United States will:\n\n"
+        "- The United States will provide $7.5 million to the coast guard.\n"
+        "- The United States will fund a vessel traffic system.")
+    assert record.recommendations == []
