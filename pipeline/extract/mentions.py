@@ -653,6 +653,12 @@ _LOWER_OFFICE = stdre.compile(r"\b(?:" + "|".join(sorted({t.lower() for t in PER
                                                            | PERSON_NOUNS)) + r")\s+$")
 
 
+_LOWER_OFFICE_OF = stdre.compile(r"\b(?:the|its|their|his|her)\s+(?:" + "|".join(
+    sorted({t.lower() for t in PERSON_TITLES if " " not in t} | {"chairman", "chairwoman", "chairperson", "head"}))
+    + r")\s+of\s+[^,;.]{1,80},\s*$")
+_APPOSITION_TO_ROLE = stdre.compile(
+    r"\b(?:counterparts?|colleagues?|successors?|predecessors?|deput(?:y|ies)|envoys?|advis[eo]rs?|"
+    r"representatives?|spokespersons?),\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}and\s+)?$")
 _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"
                                 r"[^.;]{0,40}\bwith\s*$")
 
@@ -661,9 +667,11 @@ def _attributed(before: str, after: str) -> bool:
     """An unanchored name counts when the sentence attributes something to it."""
     return bool(stdre.search(r"\b(said|says|stated|noted|added|by|attributable to)\s*$", before)
                 # an apposition to a role noun: "his Chilean counterpart, Ana Ruiz"
-                or stdre.search(r"\b(?:counterparts?|colleagues?|successor|predecessor|deputy|envoy),\s*$", before)
-                # an office written in lower case: "opposition leader Tom Reed"
-                or _LOWER_OFFICE.search(before)
+                # (or the pair after it: "their climate envoys, John Kerry and Sultan al-Jaber")
+                or _APPOSITION_TO_ROLE.search(before)
+                # an office written in lower case: "opposition leader Tom Reed",
+                # "the chairman of the Authority (IGAD), Abdallah Hamdok"
+                or _LOWER_OFFICE.search(before) or _LOWER_OFFICE_OF.search(before)
                 # the other side of a meeting or call: "met yesterday with Ana Ruiz"
                 or _MET_WITH_BEFORE.search(before)
                 or stdre.match(r"\s*(said|says|stated|noted|added|signed|met|welcomed|hosted)\b", after))

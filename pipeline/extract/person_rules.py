@@ -61,13 +61,17 @@ _RELEASED_BY = re.compile(r"\b(?:statement|communiqu[eé]|declaration|text|lette
 # (also the name after "and" of a pair: "at the invitation of Minister A and
 # Secretary B"; not a sentence's subject after the inviter, "At the invitation
 # of the Government of Laos the Prime Minister X paid ..."; read possessively)
-_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at the invitation of)\s*"
+_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at\s+the\s+invitation\s+of)\s*"
                        r"(?:(?:(?:(?-i:[A-Z(][^\s]*+)|of|for|the|,|\s)*+\band\s+)++"
                        r"(?:(?-i:[A-Z][^\s]*+)\s+|the\s+|of\s+|for\s+)*+)?$", re.IGNORECASE)
+# "at the invitation of the Prime Minister of New Zealand, the Hon. Norman
+# Kirk": the inviter's office, then the name set off by a comma.
+_INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+"
+                                 r"(?-i:[A-Z][^\s,]*+),\s+(?:the\s+)?$", re.IGNORECASE)
 _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
                            r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
                            # welcoming guests, not a development ("welcomed the agreement")
-                           r"welcomed\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
+                           r"welcom(?:ed|es)\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
                            r"participants|guests|visitors|counterparts?|leaders|ministers|attendees|everyone|"
                            r"all|him|her|them|you|(?-i:(?:President|Prime|Minister|Secretary|Premier|King|"
                            r"Queen|Chancellor|Ambassador|Governor|Mr|Mrs|Ms|Dr|His|Her)\b))|"
@@ -163,7 +167,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _DELEGATION_LED_BY.search(before):
         return PersonRole.member, "people.delegation"
     if (_HOST_BY.search(before) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
-            or _HOST_LED.search(before) \
+            or _HOST_LED.search(before) or _INVITER_APPOSITION.search(before) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")

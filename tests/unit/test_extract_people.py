@@ -435,3 +435,16 @@ def test_a_headline_that_attributes_the_statement_names_its_authors(extract_text
         "the European Union share a close relationship. We agree to work together.")
     assert {(p.name, p.role.value) for p in record.people} == {
         ("Okafor", "author"), ("von der Berg", "author")}
+
+
+def test_hosts_who_welcome_or_invite_and_people_set_off_by_a_role(extract_text):
+    record = extract_text(
+        "Leaders’ Joint Statement\n\nPresident Han Min Jun welcomes President Ana Costa to Seoul. "
+        "The Prime Minister, the Hon. Tom Reed, visited Wellington at the invitation of the Prime "
+        "Minister of New Zealand, the Hon. Kate Kirk. They asked their climate envoys, John Perry "
+        "and Sultan al-Amiri, to work with the chairman of the Authority (IGAD), Abdallah Hamid. "
+        "H.E. Sheikh Nasser bin Hamad Al Khalifa attended.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Han Min Jun": "host", "Ana Costa": "other", "Tom Reed": "other",
+                     "Kate Kirk": "host", "John Perry": "other", "Sultan al-Amiri": "other",
+                     "Abdallah Hamid": "other", "Nasser bin Hamad Al Khalifa": "other"}
