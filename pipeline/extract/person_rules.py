@@ -105,6 +105,8 @@ _DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
                            # "A and B, with their respective delegations, met": heads of delegation
                            r"with\s+(?:their|his|her)\s+(?:respective\s+)?delegations?\b|"
+                           # "A and B participated from Jerusalem, with C joining virtually"
+                           r"(?:also\s+)?(?:participated|took\s+part)\b|joining\s+(?:virtually|remotely|by\s+video)\b|"
                            r"(?:will\s+)?represent(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z]))",
                            re.IGNORECASE)
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)

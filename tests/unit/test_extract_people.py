@@ -384,11 +384,13 @@ def test_delegations_that_included_and_those_present_are_members(extract_text):
         "Foreign Minister Moses Banda and Secretary of the Treasury Felix Mwale. The union was "
         "represented by Mr. A. Monk (President) and Mr. H. J. Souter (Secretary). Under Secretary "
         "Vera Lund and Deputy Foreign Minister Sedat Kaya, with their respective delegations, met "
-        "in Ankara.")
+        "in Ankara. Advisor Jake Lund and Advisor Tzachi Harel participated from Jerusalem, with "
+        "H.E. Sheikh Nasser Al Amin of Bahrain joining virtually.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Ruth Olsen": "other", "Moses Banda": "member", "Felix Mwale": "member",
                      "A. Monk": "member", "H. J. Souter": "member", "Vera Lund": "member",
-                     "Sedat Kaya": "member"}
+                     "Sedat Kaya": "member", "Jake Lund": "member", "Tzachi Harel": "member",
+                     "Nasser Al Amin": "member"}
 
 
 def test_one_person_however_the_text_writes_the_name(extract_text):
