@@ -398,6 +398,7 @@ class _RunReading(NamedTuple):
     honorific: bool
     given: bool  # the name starts with a given name
     anchored_by_title: bool
+    line_country: str | None = None  # a country's name was all the title ("Cyprus Prodromos Prodromou")
 
 
 _CONNECTORS = {"of", "for", "the", "on", "to", "at"}
@@ -458,6 +459,7 @@ def _read_run(run: str) -> _RunReading | None:
     leading_country = country_names().get(title_part.strip())  # a name, not a code ("Mr" is Mauritania's)
     if leading_country and is_given_name(words[0]):
         run_country, title_words = run_country or leading_country, []
+        leading_country = None
     honorific = bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET
     if honorific:
         title_words = title_words[:-1]
@@ -474,7 +476,7 @@ def _read_run(run: str) -> _RunReading | None:
     if anchored_by_title and len(words) == 1 and not person_title:
         return None  # "Executive Branch", "Space Council"
     return _RunReading(length, run_country, name, at, tuple(words), tuple(title_words), honorific,
-                       given, anchored_by_title)
+                       given, anchored_by_title, leading_country)
 
 
 def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
@@ -517,6 +519,10 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         mention.extent_start = start
         mention.title, mention.country = clean_title(title_text)
         mention.rule, mention.confidence = "people.title_name", 0.85
+    elif reading.line_country and len(words) >= 2 and _opens_signers_line(ctx, start, after_name=name_end):
+        # "Cyprus Prodromos Prodromou, Minister of Education": a line of a list
+        # of signers or delegates, whose given name no dictionary holds
+        mention.country, mention.rule, mention.confidence = reading.line_country, "people.line_country_name", 0.7
     elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
         if not honorific and title_words and not (given and all(_office_acronym(w) for w in title_words)):
             return None  # a capitalised phrase that is not a name ("Science Minister Freeman" is anchored)
@@ -642,7 +648,16 @@ def _names_person_title(title_words: list[str]) -> bool:
     return False
 
 
-_PORTFOLIO_GOES_ON = stdre.compile(r",\s+and\s+[A-Z]")
+def _opens_signers_line(ctx: Context, start: int, after_name: int) -> bool:
+    """The run opens its line, and a title set off by a comma follows the name."""
+    block = ctx.block_at(start)
+    if block is None or block.start != start:
+        return False
+    title = _TITLE_AFTER.match(ctx.text, after_name, block.end)
+    return title is not None and title_like(title.group(1))
+
+
+_PORTFOLIO_GOES_ON = stdre.compile(r",?\s+and\s+[A-Z]")
 
 
 def _has_given_name_shape(words: list[str]) -> bool:

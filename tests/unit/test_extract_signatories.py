@@ -170,10 +170,12 @@ def test_a_list_of_signers_by_country(extract_text):
         "Brussels of the French-Speaking Community, Minister for Culture, Minister for Research, "
         "Minister for Health and Long-term Care. This signature commits the Communities of Belgium.\n"
         "- Czech Republic Rui Castro, Minister for Education, Youth and Sports\n"
-        "- Denmark Ana Lopes, Minister for Culture")
+        "- Denmark Ana Lopes, Minister for Culture\n"
+        "- Cyprus Prodromos Antoniou, Minister of Education, Culture, Sport and Youth\n"
+        "- Switzerland Viola Marti, Head of the Federal Department of Defence, Civil Protection and Sport")
     signers = {s.name: s.country for s in record.signatories}
     assert signers == {"Dana Holt": "Australia", "Ivo Petrak": "Belgium", "Rui Castro": "Czech Republic",
-                       "Ana Lopes": "Denmark"}
+                       "Ana Lopes": "Denmark", "Prodromos Antoniou": "Cyprus", "Viola Marti": "Switzerland"}
     assert {"Aged Care", "Long-term Care"}.isdisjoint({p.name for p in record.people})
 
 
