@@ -26,8 +26,8 @@ from pipeline.resources import trained
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)")
 _MONTH = rf"(?P<month>{_MONTHS}|{_MONTHS.upper()})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 # "29th September to 3rd October, 1963"; "October 31–-November 1, 2023"

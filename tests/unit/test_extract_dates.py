@@ -128,3 +128,10 @@ def test_a_closing_dateline_dates_the_today_above_it_and_ranges_across_months_sh
     values = {(d.value, d.role.value) for d in record.dates}
     assert ("1971-02-12", "event") in values
     assert {"1963-09-29", "2023-10-31", "2023-11-01"} <= {d.value for d in record.dates}
+
+
+def test_ordinals_in_capitals(extract_text):
+    record = extract_text(
+        "JOINT COMMUNIQUE\n\nThe two Prime Ministers discussed the situation in the region and "
+        "agreed to meet again.\n\nISSUED AT VIENTIANE - 2ND APRIL 1967")
+    assert {d.value for d in record.dates} == {"1967-04-02"}
