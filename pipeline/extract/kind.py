@@ -27,6 +27,12 @@ def features(ctx: Context) -> dict[str, float]:
         feats[f"title:{w}"] = 1.0
     for a, b in zip(words, words[1:]):
         feats[f"title:{a}_{b}"] = 1.0
+    # A title names its genre first ("Report to the President on ...",
+    # "Joint Readout by ...", "Joint Statement from the Governments of ...").
+    if words:
+        feats[f"title_first:{words[0]}"] = 1.0
+        if len(words) > 1:
+            feats[f"title_first:{words[0]}_{words[1]}"] = 1.0
     # The kind shows in a document's opening: cues are read from its first
     # characters, so the cost does not grow with the document.
     body = ctx.text[:OPENING]
