@@ -148,7 +148,8 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                 extent_end=extent_end, rule="signatories.signature_block", confidence=0.8,
                 tags={"signature_block"}))
             continue
-        if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)):
+        if not (line.isupper() and 2 <= len(line.split()) <= 12 and _CAPS_NAME.match(line)
+                and in_closing(ctx, block.start)):
             continue
         if any(w.rstrip(".,") in TITLE_HEADS or w.title() in TITLE_HEADS for w in line.split()):
             continue  # a heading in capitals ("COMMITTEE ON SCIENCE")
@@ -157,7 +158,8 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         if not title_like(titles_line):
             continue
         spans = [(s, e) for s, e in _split_caps_names(line)
-                 if is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e])]
+                 if (is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e]))
+                 and not lookup_country(line[s:e])]  # "VIET NAM"
         if not spans:
             continue
         titles = _split_titles(titles_line, len(spans))

@@ -235,3 +235,13 @@ def test_a_signer_beside_the_writer(extract_text):
         "Treaty on Defence Trade\n\nPresident Maria Alves and I today signed the Treaty on "
         "Defence Trade Cooperation in Sydney.")
     assert set(_signatories(record)) == {"Maria Alves"}
+
+
+def test_a_headline_in_capitals_at_the_top_is_no_signature(extract_text):
+    record = extract_text(
+        "FOR PRESS: PARIS AS SITE FOR VIET NAM TALKS\n\n"
+        "PARIS AS SITE FOR VIET NAM TALKS\nComment by the Prime Minister, Mr John Gorton\n\n"
+        "The Australian Government welcomes the fact that a site for talks has now been agreed "
+        "between the United States and Hanoi, and that a date for beginning the talks has been set.\n\n"
+        "CANBERRA, 4 May 1968")
+    assert record.signatories == []
