@@ -107,10 +107,25 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 mentions.append(mention)
     mentions += _name_lines(ctx, [(m.start, m.end) for m in mentions])
     mentions.sort(key=lambda x: x.start)
+    mentions = _without_title_words(mentions)
     for mention in mentions:
         mention.country = mention.country or _line_country(ctx, mention)
     ctx.analyses["mentions"] = mentions
     return mentions
+
+
+def _without_title_words(mentions: list[Mention]) -> list[Mention]:
+    """Drop a one-word "name" read inside another person's title after their
+    name ("..., President of the United Mexican States", "..., Minister for
+    Energy Transition"): the title's last word, not a person."""
+    out, title_end = [], -1
+    for m in mentions:  # in text order
+        if m.rule == "people.title_name" and len(m.name.split()) == 1 and m.start < title_end:
+            continue
+        out.append(m)
+        if m.extent_end > m.end:
+            title_end = max(title_end, m.extent_end)
+    return out
 
 
 # "Australia: The Hon Anika Wells MP, Minister for Sport", "Czech Republic
@@ -173,7 +188,7 @@ class _BodyWords:
 
 # A headline that names the document's authors: "Statement by", "Joint
 # Statement with", "Message from" (the words of person_rules' title cue).
-_ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|"
+_ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|comment|message|letter|op-ed|declaration|"
                                      # "Joint Statement, Prime Minister A, President B"
                                      r"communiqu[eé])s?(?:\s+(?:by|from|with)\b|,)", stdre.IGNORECASE)
 
@@ -539,8 +554,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after):
             return None  # "Secretary for Democracy, Human Rights, and Labor": a portfolio's words
         if m and not _APPOSITIVE_AFTER.match(after):
-            # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by".
-            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])", m.group(1)))
+            # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by"
+            # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B")
+            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])|\band\s+(?=the\s+[A-Z])", m.group(1)))
             skip = intro[-1].end() if intro else 0
             mention.title, mention.country = clean_title(m.group(1)[skip:])
             mention.extent_start = start - len(before) + m.start(1) + skip

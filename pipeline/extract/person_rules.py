@@ -49,9 +49,12 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 
 # A title that attributes the document: "Statement by National Security
 # Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
-_TITLE_BY = re.compile(r"\b(?:statement|release|remarks|message|letter|op-ed|declaration|communiqu[eé])s?"
+_TITLE_BY = re.compile(r"\b(?:statement|release|remarks|comment|message|letter|op-ed|declaration|communiqu[eé])s?"
                        r"(?:\s+(?:by|from|with)|,)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
+# "A and B issued the following joint statement": its authors.
+_ISSUED_AFTER = re.compile(r"^[^.;“”\"]{0,120}?\b(?:issued|released)\s+(?:the\s+following\s+|a\s+|this\s+)?"
+                           r"(?:joint\s+)?(?:statement|communiqu[eé]|declaration)\b", re.IGNORECASE)
 # "The following statement was released by A, B, and C": its authors.
 _RELEASED_BY = re.compile(r"\b(?:statement|communiqu[eé]|declaration|text|letter)\s+(?:was|were|is|has been)\s+"
                           r"(?:released|issued)\s+by\s++(?:(?-i:[A-Z(][^\s]*+)|of|for|and|the|,|\s)*+$",
@@ -161,7 +164,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         list_end = _LIST_END.search(text, s_start, s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
-    if _RELEASED_BY.search(before):
+    if _RELEASED_BY.search(before) or _ISSUED_AFTER.match(after):
         return PersonRole.author, "people.released_by"
     if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
@@ -328,7 +331,7 @@ _VERB_AFTER = re.compile(
     r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+by)", re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$")
+_CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along)\s+with\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 # (at a line's end: the names may follow in the same block, one per line)
 # ("Signed by the following ministers or their equivalents:")
@@ -360,7 +363,7 @@ def _chained(gap: str) -> bool:
     Minister of Education, Culture and Science, Mr Pieter van der Linden')."""
     if _CHAIN_GAP.match(gap):
         return True
-    rest = re.sub(r"^\s*+,?\s*+(?:and|as well as)\s+", "", gap)  # possessive: one split of the spaces
+    rest = re.sub(r"^\s*+,?\s*+(?:and|as well as|(?:together|along)\s+with)\s+", "", gap)  # possessive: one split of the spaces
     if rest == gap:
         return False
     rest = rest.strip(" ,")

@@ -450,3 +450,18 @@ def test_hosts_who_welcome_or_invite_and_people_set_off_by_a_role(extract_text):
     assert roles == {"Han Min Jun": "host", "Ana Costa": "other", "Tom Reed": "other",
                      "Kate Kirk": "host", "John Perry": "other", "Sultan al-Amiri": "other",
                      "Abdallah Hamid": "other", "Nasser bin Hamad Al Khalifa": "other"}
+
+
+def test_authors_who_issue_the_statement_and_a_titles_last_word_is_no_person(extract_text):
+    record = extract_text(
+        "JOINT STATEMENT\n\nAt the conclusion of official discussions, President Suryo of "
+        "Indonesia and the Prime Minister of Australia, Mr McAllan, issued the following joint "
+        "statement. Participants:\n\n"
+        "- His Excellency Andrés Manuel Ortega, President of the United Mexican States\n"
+        "- Her Excellency Agnès Pannier, Minister for Energy Transition of the French Republic\n\n"
+        "Readout of Vice President Kamala Ortiz Call with President Lee\n\n"
+        "Advisor Jake Solis together with Secretary of State Tony Blake convened the group today.")
+    people = {p.name: (p.role.value, p.title) for p in record.people}
+    assert people["Suryo"][0] == "author" and people["McAllan"] == ("author", "Prime Minister of Australia")
+    assert {"States", "Transition", "Kamala Ortiz Call"}.isdisjoint(people)
+    assert people["Jake Solis"][0] == "host" and people["Tony Blake"][0] == "host"
