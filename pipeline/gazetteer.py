@@ -147,7 +147,11 @@ def is_given_name(word: str) -> bool:
         return False
     if bare in country_names():
         return False
-    return _given_names().get_gender(bare) != "unknown"
+    if _given_names().get_gender(bare) != "unknown":
+        return True
+    # a compound given name: "Jean-Yves", "Anne-Marie" (both parts given names)
+    parts = bare.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and _given_names().get_gender(p) != "unknown" for p in parts)
 
 
 def looks_like_person_line(line: str) -> bool:

@@ -86,8 +86,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
             continue
         # (lines after an attestation clause are signature lines, whatever their case)
         in_heading = heading_mask[m.start()] and not attested(ctx, m.start())
-        for run, start in _split_coordinated(_before_headline_verb(m.group(0)), m.start(),
-                                             body.names if in_heading else None):
+        run = _before_headline_verb(m.group(0))
+        if in_heading:
+            run = _without_headline_verb(run, body.names)
+        for run, start in _split_coordinated(run, m.start(), body.names if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
@@ -160,6 +162,15 @@ _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|hi
 def _before_headline_verb(run: str) -> str:
     verb = _HEADLINE_VERB.search(run)
     return run[:verb.start()] if verb else run
+
+
+def _without_headline_verb(run: str, body_names: set[str]) -> str:
+    """"President Biden Announces": a headline's verb in the present tense
+    closes the run when the body never writes the word capitalised."""
+    words = run.split()
+    if len(words) >= 3 and words[-1].endswith("s") and words[-1] not in body_names:
+        return run[:run.rstrip().rfind(words[-1])].rstrip()
+    return run
 
 
 # "\b[A-Z]\w+" written to open with the capital (the engine skips to one):

@@ -245,3 +245,12 @@ def test_a_headline_in_capitals_at_the_top_is_no_signature(extract_text):
         "between the United States and Hanoi, and that a date for beginning the talks has been set.\n\n"
         "CANBERRA, 4 May 1968")
     assert record.signatories == []
+
+
+def test_compound_given_names_and_a_headline_verb_in_the_present(extract_text):
+    record = extract_text(
+        "FACT SHEET: President Ortiz Announces 13 New Actions\n\n"
+        "The agreement, signed by the Prime Minister, Mark Tully, and the French Minister for "
+        "Defence, Jean-Yves Le Gall, will underpin the project. Last year President Ortiz signed "
+        "an order.")
+    assert {s.name for s in record.signatories} == {"Mark Tully", "Jean-Yves Le Gall", "Ortiz"}
