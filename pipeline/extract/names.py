@@ -42,8 +42,8 @@ HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|S
 WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
          rf"(?:al|el)-{UP}{LO}+|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
-PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti",
-              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "zu"}
+PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
+              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "i", "zu"}
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
 CONNECTOR = r"(?:of|for|the|and|at|to|on)"
