@@ -19,7 +19,6 @@ from difflib import SequenceMatcher
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
-from pipeline.gazetteer import PERSON_TITLES, TITLE_HEAD_WORDS
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
@@ -87,8 +86,10 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     doc_mentions = (len(_RECOMMENDATION.findall(ctx.text)) if ctx.may_match(_RECOMMENDATION, 0, len(ctx.text))
                     else 0)
     reportish = kind == "report" or bool(_REPORTISH.search(title)) or doc_mentions >= 3
-    joint_sheet = kind == "other" and ((_governments_in_title(ctx) >= 2 and not _official_acts(title))
-                                       or bool(_JOINT.search(title)) or bool(_JOINT_TEXT.search(ctx.text)))
+    # (a headline that pairs governments, "U.S.-India ...", "The United States
+    # and India Announce ...", heads the White House's own fact sheets as often
+    # as joint ones: what makes a fact sheet joint is its own words)
+    joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or bool(_JOINT_TEXT.search(ctx.text)))
     out = []
     intro, intro_recommends, run_length = "", False, 0
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
@@ -155,43 +156,9 @@ _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG
 _RECOMMENDATION = re.compile(r"\brecommendation", re.I)
 _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"
                         r"\bwhite paper\b|\bplan\b", re.I)
-# A fact sheet of two governments: "U.S.-Israel", "United States and India", "Joint".
+# A fact sheet of two governments says so: "Joint", "bilateral" in its
+# title, "the two countries" or "both governments" inside its sentences.
 _JOINT = re.compile(r"\bjoint\b|\bbilateral\b", re.I)
-
-
-def _governments_in_title(ctx: Context) -> int:
-    """How many governments the headline pairs ("U.S.-Israel", "Australia and
-    Japan"): a fact sheet issued by two governments names them as a pair; one
-    that names another country only as the subject of its actions does not."""
-    blocks = ctx.parsed.blocks
-    title = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
-    if title is None:
-        return 0
-    countries = [(start, end, code) for start, end, label, code in ctx.entities
-                 if title.start <= start < title.end and label in ("GPE", "NORP") and code]
-    paired = set()
-    for (_, end, code), (start, _, other) in zip(countries, countries[1:]):
-        if code != other and _PAIR_JOINT.fullmatch(ctx.text[end:start]):
-            paired |= {code, other}
-    return len(paired)
-
-
-_PAIR_JOINT = re.compile(r"\s*(?:[-–/]|and)\s*")
-# "FACT SHEET: Vice President Harris Launches Initiatives to Support
-# U.S.-Philippines Maritime Cooperation": an official or an administration is
-# the headline's subject, and the pair only names what the actions serve.
-_FACT_SHEET_LABEL = re.compile(r"^\s*(?:fact\s*sheet|readout)\s*[:–—-]\s*", re.I)
-
-
-def _official_acts(title: str) -> bool:
-    words = _FACT_SHEET_LABEL.sub("", title).split()
-    opening = " ".join(words[:3])
-    return bool(words) and (any(opening.startswith(t + " ") for t in _OPENING_TITLES)
-                            or "Administration" in words[:4])
-
-
-_OPENING_TITLES = sorted(PERSON_TITLES | set(TITLE_HEAD_WORDS) | {"Vice President", "First Lady"},
-                         key=len, reverse=True)
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 

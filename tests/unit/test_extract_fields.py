@@ -243,7 +243,7 @@ def test_a_one_government_fact_sheet_naming_another_country_lists_no_commitments
         "- The Secretary of State will monitor compliance with the order.")
     joint = extract_text(
         "FACT SHEET: U.S.-Brazil Partnership on Clean Energy\n\n"
-        "The two countries intend to:\n\n"
+        "Under the partnership the two countries intend to:\n\n"
         "- The United States and Brazil will launch a clean hydrogen program.\n"
         "- Both governments will co-fund grid research.")
     assert one_sided.recommendations == []
