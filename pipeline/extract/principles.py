@@ -71,6 +71,7 @@ _EXAMPLE_OF = re.compile(r"\s*(?:including|in particular|notably|especially)\s",
 _SOURCE_OF_RULES = re.compile(r"\b(?:law|laws|charter|conventions?|treat(?:y|ies)|act|declarations?|"
                               r"resolutions?|agreements?|accords?)$", re.I)
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
+_INTRODUCES = re.compile(r"\b(?:following|these|below|as follows|include|includes|are)\b", re.I)
 _LIST_INTRO = re.compile(r"\b(?:guiding principles|principles|shared values|values|ideals)\b", re.I)
 _LOOKALIKE = re.compile(r"\b(?:issues?|topics?|areas?|priorit\w+|pillars?|sectors?|fields?|goals?|"
                         r"objectives?|challenges?|threats?|interests?|elements?|initiatives?|projects?)\b",
@@ -348,6 +349,11 @@ def _listed_principles(ctx: Context):
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
         m = _LIST_INTRO.search(last_sentence)
+        # (a sentence that names principles in passing, "in line with
+        # European principles and practices.", introduces no list: a lead-in
+        # ends in a colon, or speaks of the principles that follow)
+        if m and not (last_sentence.rstrip().endswith(":") or _INTRODUCES.search(last_sentence)):
+            m = None
         if m:
             run = []
             for nxt in blocks[i + 1:]:

@@ -378,3 +378,16 @@ def test_an_official_launching_initiatives_for_a_pair_is_one_governments_fact_sh
         "- The United States will provide $7.5 million to the coast guard.\n"
         "- The United States will fund a vessel traffic system.")
     assert record.recommendations == []
+
+
+def test_a_paragraph_naming_principles_in_passing_introduces_no_list(extract_text):
+    record = extract_text(
+        "Joint Statement on the Strategic Partnership\n\n"
+        "With U.S. support, Ukraine is pursuing a reform agenda in line with European principles "
+        "and practices.\n\n"
+        "- Reforming the Judiciary: Ukraine plans to overhaul its courts.\n"
+        "- Advancing Human Rights: Ukraine will continue its reforms.\n\n"
+        "The partners affirm the following principles:\n\n"
+        "- Transparency in all decisions.\n"
+        "- Accountability to citizens.")
+    assert _principles(record) == ["Transparency in all decisions", "Accountability to citizens"]
