@@ -358,9 +358,12 @@ def _titled_full_name(words: str, known_names: set[str] | None) -> bool:
     surname (in a headline, where "Donald J. Trump Provides" reads as a name,
     a longer name must end with a word the body writes)."""
     title, name = split_run(words)
-    parts = name.split()
-    return (len(parts) >= 2 and is_given_name(parts[0]) and bool(title.split())
-            and any(title_head(w) in TITLE_HEAD_SET for w in title.split())
+    parts, title_words = name.split(), title.split()
+    # (a given name no dictionary holds stands right after a complete title:
+    # "Prime Minister Narendra Modi to the White House")
+    return (len(parts) >= 2 and bool(title_words)
+            and (is_given_name(parts[0]) or title_head(title_words[-1]) in TITLE_HEAD_SET)
+            and any(title_head(w) in TITLE_HEAD_SET for w in title_words)
             and (known_names is None or len(parts) == 2 or parts[-1] in known_names))
 
 
