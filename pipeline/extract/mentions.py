@@ -165,10 +165,11 @@ def _before_headline_verb(run: str) -> str:
 
 
 def _without_headline_verb(run: str, body_names: set[str]) -> str:
-    """"President Biden Announces": a headline's verb in the present tense
-    closes the run when the body never writes the word capitalised."""
+    """"President Biden Announces", "President Macron of France Announcing":
+    a headline's verb closes the run when the body never writes the word
+    capitalised."""
     words = run.split()
-    if len(words) >= 3 and words[-1].endswith("s") and words[-1] not in body_names:
+    if len(words) >= 3 and words[-1].endswith(("s", "ing")) and words[-1] not in body_names:
         return run[:run.rstrip().rfind(words[-1])].rstrip()
     return run
 
@@ -710,7 +711,7 @@ _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|call
 
 def _attributed(before: str, after: str) -> bool:
     """An unanchored name counts when the sentence attributes something to it."""
-    return bool(stdre.search(r"\b(said|says|stated|noted|added|by|attributable to)\s*$", before)
+    return bool(stdre.search(r"\b(said|says|stated|noted|added|by|between|attributable to)\s*$", before)
                 # an apposition to a role noun: "his Chilean counterpart, Ana Ruiz"
                 # (or the pair after it: "their climate envoys, John Kerry and Sultan al-Jaber")
                 or _APPOSITION_TO_ROLE.search(before)

@@ -52,6 +52,10 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 _TITLE_BY = re.compile(r"\b(?:statement|release|remarks|comment|message|letter|op-ed|declaration|communiqu[eé])s?"
                        r"(?:\s+(?:by|from|with)|,)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
+# A line that opens "Joint Statement on the Climate Challenge between A,
+# Title, and B, Title": the two are its authors.
+_STATEMENT_BETWEEN = re.compile(r"(?:joint\s+)?(?:statement|declaration|communiqu[eé])\b[^.;]{0,80}?\bbetween\s"
+                                r"(?:[^.;]|(?<=[A-Z])\.)*$", re.IGNORECASE)  # ("U.S. Special Envoy")
 # "A and B issued the following joint statement": its authors.
 _ISSUED_AFTER = re.compile(r"^[^.;“”\"]{0,120}?\b(?:issued|released)\s+(?:the\s+following\s+|a\s+|this\s+)?"
                            r"(?:joint\s+)?(?:statement|communiqu[eé]|declaration)\b", re.IGNORECASE)
@@ -166,6 +170,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
             return PersonRole.author, "people.we_authors"
     if _RELEASED_BY.search(before) or _ISSUED_AFTER.match(after):
         return PersonRole.author, "people.released_by"
+    if block is not None and _STATEMENT_BETWEEN.match(text, block.start, m.extent_start):
+        return PersonRole.author, "people.statement_between"
     if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)

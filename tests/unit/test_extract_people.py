@@ -465,3 +465,15 @@ def test_authors_who_issue_the_statement_and_a_titles_last_word_is_no_person(ext
     assert people["Suryo"][0] == "author" and people["McAllan"] == ("author", "Prime Minister of Australia")
     assert {"States", "Transition", "Kamala Ortiz Call"}.isdisjoint(people)
     assert people["Jake Solis"][0] == "host" and people["Tony Blake"][0] == "host"
+
+
+def test_a_statement_between_two_officials_and_a_headline_gerund(extract_text):
+    record = extract_text(
+        "Joint Statement from President Okafor of Nigeria and President Lamy of France Announcing a "
+        "Ceasefire\n\nToday the parties accepted a ceasefire.\n\n"
+        "Joint Statement on the Climate Challenge between John Kerr, U.S. Special Presidential Envoy "
+        "for Climate, and Ruslan Edelgin, Russian Special Presidential Representative.\n\n"
+        "The envoys recognize the need to act.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Okafor": "author", "Lamy": "author", "John Kerr": "author",
+                     "Ruslan Edelgin": "author"}
