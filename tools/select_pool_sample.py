@@ -111,8 +111,8 @@ QUOTAS_ROUND10_PRINCIPLES = {"US Department of State": 4, "The White House": 6,
 QUOTAS_ROUND10 = {("US Department of State", "readout"): 7, ("US Department of State", "joint_statement"): 6,
                   ("US Department of State", "press_release"): 3, ("US Department of State", "report"): 1,
                   ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1}
-# Eleventh and twelfth rounds: the eighth round's mix again, fresh pages.
-QUOTAS_ROUND11 = QUOTAS_ROUND12 = QUOTAS_ROUND8
+# Eleventh to thirteenth rounds: the eighth round's mix again, fresh pages.
+QUOTAS_ROUND11 = QUOTAS_ROUND12 = QUOTAS_ROUND13 = QUOTAS_ROUND8
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
 SIGNING_MAX_CHARS = 15_000
@@ -177,8 +177,9 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND10  # and by publisher (below)
         elif round_ == 7:
             quotas = QUOTAS_ROUND7
-        elif round_ in (8, 9, 11, 12):
-            quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12}[round_]
+        elif round_ in (8, 9, 11, 12, 13):
+            quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
+                      13: QUOTAS_ROUND13}[round_]
         else:
             quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4, 5: QUOTAS_ROUND5}[round_]
     else:
