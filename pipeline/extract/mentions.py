@@ -704,7 +704,9 @@ _LOWER_OFFICE_OF = stdre.compile(r"\b(?:the|its|their|his|her)\s+(?:" + "|".join
     + r")\s+of\s+[^,;.]{1,80},\s*$")
 _APPOSITION_TO_ROLE = stdre.compile(
     r"\b(?:counterparts?|colleagues?|successors?|predecessors?|deput(?:y|ies)|envoys?|advis[eo]rs?|"
-    r"representatives?|spokespersons?),\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}and\s+)?$")
+    # (the comma may be left out, and a list may follow: "his counterparts
+    # Akiba Takeo of Japan, Cho Tae-yong of the ROK, and Eduardo Ano")
+    r"representatives?|spokespersons?),?\s+(?:(?:[A-Z][\w.’'-]*,?|of|the|and)\s+){0,16}$")
 _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"
                                 r"[^.;]{0,40}\bwith\s*$")
 

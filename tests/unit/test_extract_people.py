@@ -445,11 +445,14 @@ def test_hosts_who_welcome_or_invite_and_people_set_off_by_a_role(extract_text):
         "The Prime Minister, the Hon. Tom Reed, visited Wellington at the invitation of the Prime "
         "Minister of New Zealand, the Hon. Kate Kirk. They asked their climate envoys, John Perry "
         "and Sultan al-Amiri, to work with the chairman of the Authority (IGAD), Abdallah Hamid. "
-        "H.E. Sheikh Nasser bin Hamad Al Khalifa attended.")
+        "H.E. Sheikh Nasser bin Hamad Al Khalifa attended. Advisor Jake Solis met his counterparts "
+        "Akiba Takeo of Japan, Cho Tae-yong of the ROK, and Eduardo Anon of the Philippines.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Han Min Jun": "host", "Ana Costa": "other", "Tom Reed": "other",
                      "Kate Kirk": "host", "John Perry": "other", "Sultan al-Amiri": "other",
-                     "Abdallah Hamid": "other", "Nasser bin Hamad Al Khalifa": "other"}
+                     "Abdallah Hamid": "other", "Nasser bin Hamad Al Khalifa": "other",
+                     "Jake Solis": "other", "Akiba Takeo": "other", "Cho Tae-yong": "other",
+                     "Eduardo Anon": "other"}
 
 
 def test_authors_who_issue_the_statement_and_a_titles_last_word_is_no_person(extract_text):
