@@ -17,6 +17,7 @@ from typing import NamedTuple
 from pipeline.extract.attributions import capitals_mentions
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
+    ATTRIBUTING_GENRE,
     HONORIFIC_SET,
     RUN,
     TITLE_HEAD_SET,
@@ -199,10 +200,8 @@ class _BodyWords:
 
 
 # A headline that names the document's authors: "Statement by", "Joint
-# Statement with", "Message from" (the words of person_rules' title cue).
-_ATTRIBUTING_HEADING = stdre.compile(r"\b(?:statement|release|remarks|comment|message|letter|op-ed|declaration|"
-                                     # "Joint Statement, Prime Minister A, President B"
-                                     r"communiqu[eé])s?(?:\s+(?:by|from|with)\b|,)", stdre.IGNORECASE)
+# Statement with", "Message from", "Joint Statement, Prime Minister A, President B".
+_ATTRIBUTING_HEADING = stdre.compile(rf"\b{ATTRIBUTING_GENRE}(?:\s+(?:by|from|with)\b|,)", stdre.IGNORECASE)
 
 
 def _heading_before(headings: list[tuple[int, int]], at: int, text: str) -> str:

@@ -63,6 +63,9 @@ RUN = re.compile(
     rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}
+# What a document that names its authors calls itself: "Statement by",
+# "Joint Communiqué with", "Remarks from" (read in headlines and lead lines).
+ATTRIBUTING_GENRE = r"(?:statement|release|remarks|comment|message|letter|op-ed|declaration|communiqu[eé])s?"
 # Calendar words: a month may be a surname ("Theresa May"), a weekday never is.
 MONTHS = frozenset(calendar.month_name[1:])
 WEEKDAYS = frozenset(calendar.day_name)

@@ -17,7 +17,7 @@ import regex
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
-from pipeline.extract.names import HONORIFIC_SET, title_like
+from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
 from pipeline.models import BlockKind, PersonRole
 
@@ -49,7 +49,7 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 
 # A title that attributes the document: "Statement by National Security
 # Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
-_TITLE_BY = re.compile(r"\b(?:statement|release|remarks|comment|message|letter|op-ed|declaration|communiqu[eé])s?"
+_TITLE_BY = re.compile(rf"\b{ATTRIBUTING_GENRE}"
                        r"(?:\s+(?:by|from|with)|,)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
 # A line that opens "Joint Statement on the Climate Challenge between A,
