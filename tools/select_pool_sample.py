@@ -113,6 +113,18 @@ QUOTAS_ROUND10 = {("US Department of State", "readout"): 7, ("US Department of S
                   ("UK Government", "readout"): 1, ("UK Government", "press_release"): 1}
 # Eleventh to thirteenth rounds: the eighth round's mix again, fresh pages.
 QUOTAS_ROUND11 = QUOTAS_ROUND12 = QUOTAS_ROUND13 = QUOTAS_ROUND8
+# Fourteenth round: pages with three or more bulleted or numbered lines (where
+# principles and recommendations are listed: the two weakest fields on the test
+# part, with the fewest values), by publisher, plus a smaller general mix;
+# measured whole as unseen first.
+QUOTAS_ROUND14_LISTS = {"US Department of State": 3, "The White House": 14,
+                        "Prime Minister of Australia": 8}
+QUOTAS_ROUND14 = {
+    ("US Department of State", "readout"): 5, ("US Department of State", "joint_statement"): 3,
+    ("The White House", "joint_statement"): 2, ("Prime Minister of Australia", "joint_statement"): 2,
+    ("Prime Minister of Australia", "press_release"): 1,
+}
+LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
 SIGNING_MAX_CHARS = 15_000
@@ -177,6 +189,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND10  # and by publisher (below)
         elif round_ == 7:
             quotas = QUOTAS_ROUND7
+        elif round_ == 14:
+            quotas = QUOTAS_ROUND14  # and by publisher (below)
         elif round_ in (8, 9, 11, 12, 13):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
                       13: QUOTAS_ROUND13}[round_]
@@ -192,6 +206,12 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         for publisher, n in QUOTAS_ROUND7_PRINCIPLES.items():
             group = sorted((r for r in rows if r["publisher"] == publisher
                             and _speaks_of(PRINCIPLE, r["id"])), key=lambda r: r["id"])
+            picked += rng.sample(group, min(n, len(group)))
+        rows = [r for r in rows if r not in picked]
+    if round_ == 14:
+        for publisher, n in QUOTAS_ROUND14_LISTS.items():
+            group = sorted((r for r in rows if r["publisher"] == publisher
+                            and _speaks_of(LIST_LINE, r["id"], at_least=3)), key=lambda r: r["id"])
             picked += rng.sample(group, min(n, len(group)))
         rows = [r for r in rows if r not in picked]
     for (publisher, kind), n in quotas.items():
