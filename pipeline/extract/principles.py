@@ -29,12 +29,12 @@ _TRIGGER = re.compile(
 # splits a long run of spaces every possible way).
 _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
                         r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
-                        r"(?-i:[A-Z]))|\s*:[ \t]+|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
+                        r"(?-i:[A-Z]))|\s*:[ \t]+|\s[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+", re.I)
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
-_NEAR_CONNECTOR = re.compile(r"[^.;:!?]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
-                             r":[ \t]+)", re.I)
+_NEAR_CONNECTOR = re.compile(r"[^.;:!?–—]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
+                             r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
 _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
                          r"through|on|promoting|supporting)|while|but|guided|which|who|"

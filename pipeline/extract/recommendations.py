@@ -91,7 +91,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     # as joint ones: what makes a fact sheet joint is its own words)
     joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or bool(_JOINT_TEXT.search(ctx.text)))
     out = []
-    intro, intro_recommends, run_length = "", False, 0
+    intro, intro_recommends, intro_joint, run_length = "", False, False, 0
+    explaining = joint_subject = False
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
@@ -113,12 +114,21 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 cand = _candidate(ctx, block, labelled, "labelled", only_first=True)
                 _describe(cand, intro, kind, title, doc_mentions, 1)
                 out.append(cand)
-            else:
+            elif not (explaining and block.kind is BlockKind.paragraph and not raw.rstrip().endswith(":")):
                 intro = raw
                 # (its last 300 characters)
                 intro_recommends = ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
+                # (once two governments have committed jointly, "we will ...:" is both of them)
+                intro_joint = _jointly_committing(ctx, block) or (
+                    joint_subject and ctx.found(_WE_COMMITTING, max(block.start, block.end - 300), block.end))
+                joint_subject = joint_subject or intro_joint
             run_length = 0
+            explaining = explaining and block.kind is BlockKind.paragraph
             continue
+        # Items that are labels, each followed by its paragraphs of explanation
+        # ("- Save Lives Now with PPE" then what that means), stay under the
+        # lead-in of the first: the paragraphs between them introduce nothing.
+        explaining = bool(_LABEL_ITEM.fullmatch(raw))
         if run_length == 0:
             run_length = sum(1 for _ in _run(blocks, i))
         if _FILE_LINK.search(raw):
@@ -133,6 +143,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             source, m = "report_item", numbered
         elif joint_sheet and (_INTRO_CUES["commit"].search(intro[-200:]) or _INTRO_CUES["will"].search(
                 intro[-200:]) or _ITEM_CUES["intend"].search(raw)):
+            source, m = "joint_commitment", numbered
+        elif intro_joint and kind == "other":
             source, m = "joint_commitment", numbered
         else:
             continue
@@ -189,6 +201,33 @@ def _same(a: str, b: str) -> bool:
 def _ratio(matched: int, total: int) -> float:
     """difflib's ratio, computed as it computes it (so the bounds compare exactly)."""
     return 2.0 * matched / total
+
+
+# A short item in title case without a final period: a label, not a sentence.
+_LABEL_ITEM = re.compile(r"(?:[-•*]\s*)?[A-Z][\w’'-]*(?:\s+(?:[A-Z0-9][\w’'-]*|of|the|and|for|in|on|to|with|a|an|by|at)){1,11}\s*")
+_GOVERNMENT_LABELS = ("GPE", "ORG", "NORP")
+# "the United States and the G7+ will:", "Japan and Australia commit to:": a
+# lead-in whose subject is two governments or bodies and whose verb says what
+# they will do, then its colon, introduces joint commitments whatever the
+# headline says ("the United States will take the following actions in
+# cooperation with our Allies:" is one government's).
+_COMMITTING_LEAD_IN = re.compile(r"\b(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$",
+                                 re.I)
+_WE_COMMITTING = re.compile(r"\bwe\s+(?:\w+\s+)?(?:will|commit\w*|pledge\w*|intend\w*)\b[^.!?:]*:\s*$", re.I)
+_JOINED = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+_BEFORE_VERB = re.compile(r"\W{0,2}(?:\s+(?:together|jointly|also))?\s+")
+
+
+def _jointly_committing(ctx: Context, block) -> bool:
+    tail_start = max(block.start, block.end - 300)
+    if not ctx.found(_COMMITTING_LEAD_IN, tail_start, block.end):
+        return False
+    verb = _COMMITTING_LEAD_IN.search(ctx.text, tail_start, block.end).start()
+    named = [(start, end, code) for start, end, label, code in ctx.entities
+             if block.start <= start < verb and label in _GOVERNMENT_LABELS and code]
+    return any(a[2] != b[2] and _JOINED.fullmatch(ctx.text, a[1], b[0])
+               and _BEFORE_VERB.fullmatch(ctx.text, b[1], verb)
+               for a, b in zip(named, named[1:]))
 
 
 def _run(blocks, i):

@@ -235,6 +235,17 @@ def test_a_single_named_principle_ends_at_its_comma_or_trailing_modifier(extract
         "joint responsibility"]
 
 
+def test_principles_set_off_by_dashes(extract_text):
+    record = extract_text(
+        "Joint Statement on the Partnership\n\n"
+        "Our ties are founded on shared values and principles – liberty, equality, respect for the "
+        "rule of law – reinforced by trade. The partnership rests on the principles of the Charter "
+        "– including sovereign equality and the peaceful settlement of disputes – and on trust.")
+    assert [p.text for p in record.principles] == [
+        "liberty", "equality", "respect for the rule of law", "sovereign equality",
+        "peaceful settlement of disputes"]
+
+
 def test_a_one_government_fact_sheet_naming_another_country_lists_no_commitments(extract_text):
     one_sided = extract_text(
         "FACT SHEET: President Acts on Threats to the United States by the Government of Brazil\n\n"
@@ -250,6 +261,31 @@ def test_a_one_government_fact_sheet_naming_another_country_lists_no_commitments
     assert [r.text for r in joint.recommendations] == [
         "The United States and Brazil will launch a clean hydrogen program",
         "Both governments will co-fund grid research"]
+
+
+def test_commitments_whose_lead_in_names_two_governments_each_label_explained(extract_text):
+    record = extract_text(
+        "FACT SHEET: A Plan to End the Fever Outbreak\n\n"
+        "To end the outbreak, Canada and the African Union will:\n\n"
+        "- Expand Testing in Rural Clinics\n"
+        "We are committed to reaching every district by next year.\n"
+        "Mobile laboratories will travel between the clinics.\n"
+        "- Train Ten Thousand Health Workers\n"
+        "The training runs in twelve languages.\n\n"
+        "Simultaneously, we will prepare for the next outbreak:\n\n"
+        "- Build Regional Vaccine Stockpiles\n"
+        "Stockpiles will be held in three hubs.")
+    one_sided = extract_text(
+        "FACT SHEET: A Plan to End the Fever Outbreak\n\n"
+        "In cooperation with Canada and the African Union, the President will take these steps:\n\n"
+        "- Expand Testing in Rural Clinics\n"
+        "We are committed to reaching every district by next year.\n"
+        "- Train Ten Thousand Health Workers\n"
+        "The training runs in twelve languages.")
+    assert [r.text for r in record.recommendations] == [
+        "Expand Testing in Rural Clinics", "Train Ten Thousand Health Workers",
+        "Build Regional Vaccine Stockpiles"]
+    assert one_sided.recommendations == []
 
 
 def test_links_to_attachments_and_a_passing_recommend_are_no_recommendations(extract_text):
