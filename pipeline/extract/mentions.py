@@ -485,7 +485,8 @@ def _read_run(run: str) -> _RunReading | None:
         return None
     # "Denmark Ane Halsboe-Jørgensen, Minister for Culture": a list of
     # signers by country; the country before the name is not a title.
-    leading_country = country_names().get(title_part.strip())  # a name, not a code ("Mr" is Mauritania's)
+    # ("Venezuela’s Nicolas Maduro": the country's possessive, the same)
+    leading_country = country_names().get(stdre.sub(r"[’']s$", "", title_part.strip()))  # a name, not a code ("Mr" is Mauritania's)
     if leading_country and is_given_name(words[0]):
         run_country, title_words = run_country or leading_country, []
         leading_country = None
@@ -589,7 +590,10 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.extent_end += len(rest.group(0))
         if mention.rule == "people.name":
             mention.rule, mention.confidence = "people.name_comma_title", 0.8
-    if mention.rule == "people.name" and (not _attributed(before, after) or org_like(name)):
+    # ("Venezuela’s Nicolas Maduro": a country's own, a given name first, is a person)
+    owner = _OWNER_BEFORE.search(before) if given else None
+    owned = owner is not None and lookup_country(owner.group(1)) is not None
+    if mention.rule == "people.name" and (not (owned or _attributed(before, after)) or org_like(name)):
         return None  # an unanchored pair of capitalised words is too weak alone
     if run_country:
         mention.country = mention.country or run_country
@@ -708,6 +712,9 @@ _APPOSITION_TO_ROLE = stdre.compile(
     r"representatives?|spokespersons?),?\s+(?:(?:[A-Z][\w.’'-]*,?|of|the|and)\s+){0,16}$")
 _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"
                                 r"[^.;]{0,40}\bwith\s*$")
+
+
+_OWNER_BEFORE = stdre.compile(r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+$")
 
 
 def _attributed(before: str, after: str) -> bool:

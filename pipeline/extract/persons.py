@@ -24,7 +24,7 @@ from pipeline.extract.literals import may_occur
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
-from pipeline.gazetteer import is_given_name
+from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
 from pipeline.resources import trained
 
 ROLES = ("signatory", "quoted", "speaker", "host", "author", "member", "other", "none")
@@ -101,7 +101,8 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     for m in find_mentions(ctx):
         mine = m.name_words
         index = next((i for i in _groups_that_may_hold(mine, by_word, by_words)
-                      if any(_same_words(mine, theirs) for theirs in group_words[i])), None)
+                      if any(_same_words(mine, theirs) for theirs in group_words[i])
+                      and _titles_agree(m, groups[i])), None)
         if index is None:
             index = len(groups)
             groups.append([m])
@@ -205,6 +206,13 @@ def _same_words(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """All of one name's words belong to the other's ('Minister Cardozo' is
     'María Fernanda Cardozo Estévez')."""
     return bool(mine) and bool(theirs) and (mine <= theirs or theirs <= mine)
+
+
+def _titles_agree(m: Mention, group: list[Mention]) -> bool:
+    """"First Lady Jill Biden" is not "President Biden": a spouse's office
+    and another title name two people of one surname."""
+    spouse = m.title in SPOUSE_OFFICES
+    return all(not other.title or not m.title or (other.title in SPOUSE_OFFICES) == spouse for other in group)
 
 
 #: Characters before a mention that its cues read (the longest, _HOST's).

@@ -480,3 +480,13 @@ def test_a_statement_between_two_officials_and_a_headline_gerund(extract_text):
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Okafor": "author", "Lamy": "author", "John Kerr": "author",
                      "Ruslan Edelgin": "author"}
+
+
+def test_a_countrys_own_named_person_and_a_spouses_office(extract_text):
+    record = extract_text(
+        "President Moreau Visits the Coast\n\n"
+        "President Moreau spoke about the sanctions that removed Paraguay’s Nicolas Kurvi from power. "
+        "At the school, President Moreau and First Lady Hélène Moreau met teachers. "
+        "The plan uses Norway’s Grant Fund.")
+    people = {p.name: p.title for p in record.people}
+    assert people == {"Moreau": "President", "Nicolas Kurvi": "", "Hélène Moreau": "First Lady"}
