@@ -48,9 +48,12 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 
 
 # A title that attributes the document: "Statement by National Security
-# Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...".
+# Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...",
+# "Joint Statement on Air Defenses by President A, Chancellor B, and ..."
+# (after a topic, "by" or "from": "Statement on a Meeting with X" is no author).
 _TITLE_BY = re.compile(rf"\b{ATTRIBUTING_GENRE}"
-                       r"(?:\s+(?:by|from|with)|,)\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
+                       r"(?:\s+(?:by|from|with)|,|\s+(?:on|regarding|concerning)\s+[^.;:]{1,120}?\s+(?:by|from))"
+                       r"\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
 # A line that opens "Joint Statement on the Climate Challenge between A,
 # Title, and B, Title": the two are its authors.
@@ -153,7 +156,9 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     attributed = by_list_role(ctx, m)
     if attributed is not None:
         return attributed, f"people.{attributed.value}_by_heading"
-    if "in_title" in m.tags and _TITLE_BY.search(text[heading.start if heading else s_start:m.extent_start]):
+    # (a headline too long to read as a heading is still the document's first block)
+    if (("in_title" in m.tags or ctx.block_index(m.start) == 0)
+            and _TITLE_BY.search(text[heading.start if heading else s_start:m.extent_start])):
         return PersonRole.author, "people.title_by"
     block = ctx.block_at(m.start)
     # A byline: a line of its own near the top that is just "Name, Title".

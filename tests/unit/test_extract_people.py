@@ -490,3 +490,16 @@ def test_a_countrys_own_named_person_and_a_spouses_office(extract_text):
         "The plan uses Norway’s Grant Fund.")
     people = {p.name: p.title for p in record.people}
     assert people == {"Moreau": "President", "Nicolas Kurvi": "", "Hélène Moreau": "First Lady"}
+
+
+def test_a_long_headline_naming_its_authors_after_the_topic_and_military_ranks(extract_text):
+    record = extract_text(
+        "Joint Statement on Strengthening the Northern Flood Defenses by Norwegian Prime Minister "
+        "Tor Lund, Swedish Prime Minister Eva Berg, and Finnish President Aino Koski, issued after "
+        "their meeting in Oslo\n\n"
+        "We are committed to protecting our coasts. Field Marshal Olav Rud and Colonel Ida Nes "
+        "briefed the leaders. The leaders then toured a meeting with Lieutenant Per Holm.")
+    people = {p.name: (p.role.value, p.title) for p in record.people}
+    assert {name: people[name][0] for name in ("Tor Lund", "Eva Berg", "Aino Koski")} == {
+        "Tor Lund": "author", "Eva Berg": "author", "Aino Koski": "author"}
+    assert people["Olav Rud"][1] == "Field Marshal" and people["Ida Nes"][1] == "Colonel"
