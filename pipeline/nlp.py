@@ -31,10 +31,17 @@ from pipeline.gazetteer import AGENCIES, BODIES, DEMONYMS, country_names
 from pipeline.settings import get_settings
 
 
+def _with_capitals(names: dict[str, str]) -> dict[str, str]:
+    """The names and their spelling in capitals (headlines and the letterheads
+    of older releases: "JOINT COMMUNIQUE BY THE NEW ZEALAND AND AUSTRALIAN
+    PRIME MINISTERS")."""
+    return {**{name.upper(): code for name, code in names.items()}, **names}
+
+
 def entity_patterns() -> list[dict]:
     patterns = [{"label": "GPE", "pattern": name, "id": code}
-                for name, code in country_names().items()]
-    patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in DEMONYMS.items()]
+                for name, code in _with_capitals(country_names()).items()]
+    patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in _with_capitals(DEMONYMS).items()]
     patterns += [{"label": "ORG", "pattern": form, "id": body}
                  for body, forms in BODIES.items() for form in {body, *forms}]
     patterns += [{"label": "AGENCY", "pattern": acronym, "id": code}

@@ -99,7 +99,7 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
         else:
             _add(builder, BlockKind.paragraph, line, tight=tight)
 
-    _promote_title(builder)
+    _promote_title(builder, next((line.strip() for line in lines if line.strip()), ""))
     if builder.blocks and builder.blocks[0].kind is BlockKind.heading:
         first = builder.blocks[0]
         metadata.title = builder.text[first.start:first.end]
@@ -306,14 +306,17 @@ def _continues(prev: str, line: str, width: int | None = None, last: str = "") -
     return bool(_JOINING_END.search(prev)) or (width is not None and len(last.rstrip()) >= WRAP_FULL_LINE * width)
 
 
-def _promote_title(builder: TextBuilder) -> None:
-    """A first short line without sentence punctuation is the page's title."""
+def _promote_title(builder: TextBuilder, first_line: str) -> None:
+    """A first short line without sentence punctuation is the page's title
+    (a headline that lists a statement's many authors or governments runs to
+    300 characters and more, on one line)."""
     if not builder.blocks:
         return
     first = builder.blocks[0]
     if first.kind is not BlockKind.paragraph:
         return
     line = builder.text[first.start:first.end]
-    if len(line) <= 250 and not re.search(r"[.,;]$", line) and len(line.split()) >= 3:
+    short = len(line) <= 250 or (len(line) <= 500 and len(line) <= len(first_line))
+    if short and not re.search(r"[.,;]$", line) and len(line.split()) >= 3:
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                      "meta": {"promoted": True}})

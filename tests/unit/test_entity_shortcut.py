@@ -74,3 +74,9 @@ def test_the_shortcut_gives_spacys_spans_on_real_and_damaged_pages(nlp, shortcut
 def test_the_shortcut_answers_itself_unless_two_labels_share_a_span(shortcut):
     assert shortcut.spans(TRICKY[0]) is not None
     assert shortcut.spans("Ministers of New Zealand met.") is None  # GPE and NORP: spaCy decides
+
+
+def test_countries_and_nationalities_in_capitals():
+    text = "JOINT COMMUNIQUE BY THE NEW ZEALAND AND AUSTRALIAN PRIME MINISTERS IN PERU"
+    found = {(text[start:end], code) for start, end, _, code in entity_spans(text)}
+    assert {("NEW ZEALAND", "NZ"), ("AUSTRALIAN", "AU"), ("PERU", "PE")} <= found

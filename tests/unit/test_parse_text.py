@@ -76,6 +76,15 @@ def test_first_short_line_is_the_title_and_body_openings_are_not():
     assert parse_text("U.S. and Japan Sign Landmark Statement\n\nThe text.").metadata.title == \
         "U.S. and Japan Sign Landmark Statement"
     assert parse_text("This week, the United States issued a statement.\n\nMore.").metadata.title is None
+    # a headline that names many governments is long, and on one line
+    many = ("Joint Statement from the Governments of " + ", ".join(["Albania", "Australia", "Bahrain",
+            "Canada", "Croatia", "Denmark", "Estonia", "France", "Germany", "Greece", "Iceland", "Italy",
+            "Japan", "Latvia", "Lithuania", "Malta", "Norway", "Poland", "Portugal", "Romania"])
+            + ", and the United States on the Release of Detained Aid Workers")
+    assert 250 < len(many) < 500
+    assert parse_text(many + "\n\nThe text.").metadata.title == many
+    wrapped = "\n".join(["the first lines of a long paragraph that wraps without punctuation"] * 5)
+    assert parse_text(wrapped + "\n\nMore text.").metadata.title is None
 
 
 def test_signature_block_at_the_end_is_kept():
