@@ -126,6 +126,10 @@ QUOTAS_ROUND14 = {
 }
 # Fifteenth round: the eighth round's mix again, fresh pages.
 QUOTAS_ROUND15 = QUOTAS_ROUND8
+# Sixteenth round: the tenth round's pages that speak of signing or of
+# principles (few are left), with the eighth round's mix, fresh pages.
+SIGNING_AND_PRINCIPLE_ROUNDS = (10, 16)
+QUOTAS_ROUND16 = QUOTAS_ROUND8
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -187,8 +191,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         if round_ == 6:
             rows = [r for r in rows if _speaks_of_signing(r["id"])]
             quotas = {}  # by publisher only (below)
-        elif round_ == 10:
-            quotas = QUOTAS_ROUND10  # and by publisher (below)
+        elif round_ in SIGNING_AND_PRINCIPLE_ROUNDS:
+            quotas = {10: QUOTAS_ROUND10, 16: QUOTAS_ROUND16}[round_]  # and by publisher (below)
         elif round_ == 7:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
@@ -221,7 +225,7 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
                  and (POOL / "text" / f"{r['id']}.txt").stat().st_size <= MAX_CHARS]
         group.sort(key=lambda r: r["id"])
         picked += rng.sample(group, min(n, len(group)))
-    if round_ == 10:
+    if round_ in SIGNING_AND_PRINCIPLE_ROUNDS:
         for publisher, n in QUOTAS_ROUND10_SIGNING.items():
             group = sorted((r for r in rows if r["publisher"] == publisher and _speaks_of_signing(r["id"])),
                            key=lambda r: r["id"])
@@ -237,6 +241,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         if (r["id"] not in chosen and len(text) <= RECOMMENDATION_MAX_CHARS
                 and text.lower().count(RECOMMENDATION_WORD[round_]) >= RECOMMENDATION_MENTIONS):
             picked.append(r)
+    # (a page the quotas took may be drawn again by its publisher's draw: once)
+    picked = list({r["id"]: r for r in picked}.values())
     for r in picked:
         size = (POOL / "text" / f"{r['id']}.txt").stat().st_size
         print(r["id"], r["publisher"], r["kind_guess"], size, r["title"][:80], sep="\t")
