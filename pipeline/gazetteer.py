@@ -48,6 +48,8 @@ TITLE_HEADS: set[str] = set(_TITLES["title_words"])
 #: Heads of official titles that can stand right before a name.
 TITLE_HEAD_WORDS: list[str] = _TITLES["title_heads"]
 HONORIFICS: list[str] = _TITLES["honorifics"]
+#: The seats a table of members labels, in lower case ("deputy chair").
+ROSTER_LABELS: set[str] = set(_TITLES["roster_labels"])
 #: Offices of a spouse ("First Lady"): their holder is not the leader of that surname.
 SPOUSE_OFFICES: set[str] = set(_TITLES["spouse_offices"])
 #: Letters after a name that are not part of it ("Oliver Pennington MP").

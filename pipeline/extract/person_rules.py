@@ -19,6 +19,7 @@ from pipeline.extract.context import Context
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
+from pipeline.gazetteer import ROSTER_LABELS
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -98,8 +99,10 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the particip
                                r"delegations?\s+(?:(?:that|which)\s+)?(?:included|comprised|was|were)|"
                                r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
-                               # "Ministers present were", "The ACTU was represented by"
-                               r"(?:present|in attendance)\s+(?:were|included)|(?:was|were)\s+represented\s+by|"
+                               # "Ministers present were", "Those present in the Cabinet room
+                               # were", "The ACTU was represented by"
+                               r"(?:present|in attendance)(?:\s+(?:in|at)(?:\s+\w+){1,4}?)?\s+(?:were|included)|"
+                               r"(?:was|were)\s+represented\s+by|"
                                r"(?:ministers|officials|leaders|participants|representatives)\s+who\s+attended|"
                                r"heads? of (?:the\s+)?delegations?|representatives?\s+(?:on|to|at)\s+the)\b"
                                # (a capital's period is an abbreviation's: "U.S. Ambassador";
@@ -205,7 +208,20 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.member, "people.delegation"
     if _listed_under_attendance(ctx, m):
         return PersonRole.member, "people.attendance_list"
+    if _under_roster_label(ctx, m):
+        return PersonRole.member, "people.roster_label"
     return PersonRole.other, "people.mentioned"
+
+
+def _under_roster_label(ctx: Context, m: Mention) -> bool:
+    """A name on the line after a line that is only a seat's label: a
+    table of members flattened to lines ("Position / Name / Deputy Chair /
+    Corporal Ben Smith VC / Member / Mr Geoffrey Evans")."""
+    blocks = ctx.parsed.blocks
+    i = ctx.block_index(m.start)
+    if not i or blocks[i].end - blocks[i].start > ATTENDANCE_LINE_CHARS or m.start - blocks[i].start > 40:
+        return False
+    return ctx.block_text(blocks[i - 1]).strip().lower() in ROSTER_LABELS
 
 
 # A line that reads as a sentence: four lower-case words in a row.

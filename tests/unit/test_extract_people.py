@@ -503,3 +503,18 @@ def test_a_long_headline_naming_its_authors_after_the_topic_and_military_ranks(e
     assert {name: people[name][0] for name in ("Tor Lund", "Eva Berg", "Aino Koski")} == {
         "Tor Lund": "author", "Eva Berg": "author", "Aino Koski": "author"}
     assert people["Olav Rud"][1] == "Field Marshal" and people["Ida Nes"][1] == "Colonel"
+
+
+def test_those_present_in_a_room_and_a_table_of_members_flattened_to_lines(extract_text):
+    record = extract_text(
+        "Talks on Regional Security\n\n"
+        "Those present in the Cabinet room were the Canadian Ambassador (Mr. Peter Dowd) and "
+        "Mr. Walter Brandt.\n\n"
+        "Advisory Council on Rural Health\n\nPosition\n\nName\n\nDeputy Chair\n\n"
+        "Corporal Ben Castle VC, MG\n\nMember\n\nMrs Mel Dorrigo\n\n"
+        "Member, Partners of Farmers Association\n\n"
+        "The council will meet in March. Minister Ann Kerr welcomed its formation.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Peter Dowd"] == roles["Walter Brandt"] == "member"
+    assert roles["Ben Castle"] == roles["Mel Dorrigo"] == "member"
+    assert roles["Ann Kerr"] != "member"
