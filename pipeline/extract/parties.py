@@ -167,6 +167,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     home = _home_side(ctx, cands, first_sentence, person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
+    subjects = _sentence_subjects(ctx, cands)
     lowered = ctx.lowered
     for c in cands:
         f = c.features
@@ -257,6 +258,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("modifier")  # "continued U.S. support"
             if start in officials_lists:
                 cues.add("officials_of_list")
+            if start in subjects:
+                cues.add("subject")
             if "adversarial" not in cues and in_sentence(sentence, _ADVERSARIAL):
                 cues.add("adversarial")
         for cue in cues:
@@ -309,6 +312,38 @@ def _officials_of_lists(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
         if may_occur(_OFFICIALS_OF, lowered and lowered[piece:start]) and _OFFICIALS_OF.search(text, piece, start):
             out.add(start)
             run_end = end
+    return out
+
+
+# What may stand before a sentence's subject list, and the verb after it:
+# "Canada, Mexico, and the United States condemn ...", "Today, Japan and
+# Australia reaffirmed ...".
+_SUBJECT_OPENING = re.compile(r"\s*(?:(?:Today|Together|Jointly|Also),?\s+)?(?:The\s+|the\s+)?")
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:also|jointly|together|today|strongly|firmly)\s+)?[a-z]{3,}\b")
+
+
+def _sentence_subjects(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
+    """Starts of the mentions that open their sentence as the subject of its
+    verb, alone or as a list: the governments the sentence says act."""
+    text = ctx.text
+    mentions = sorted((start, end) for c in cands for start, end, label in c.mentions if label not in _IMPLIED)
+    out: set[int] = set()
+    i = 0
+    while i < len(mentions):
+        start, end = mentions[i]
+        s_start, _ = ctx.sentence_at(start)
+        if not _SUBJECT_OPENING.fullmatch(text, s_start, start):
+            i += 1
+            continue
+        run = [start]
+        j = i + 1
+        while j < len(mentions) and _LIST_GAP.fullmatch(text, end, mentions[j][0]):
+            run.append(mentions[j][0])
+            end = mentions[j][1]
+            j += 1
+        if _SUBJECT_VERB.match(text, end):
+            out.update(run)
+        i = j
     return out
 
 

@@ -80,6 +80,13 @@ def test_participants_of_a_meeting_are_described_as_a_participant_list():
     assert all(f.get("participant_list") for f in features.values())
 
 
+def test_countries_that_open_their_sentence_as_its_subject_are_described_as_subjects():
+    features = _party_candidates(
+        "Joint Statement on Peru\n\nCanada, Mexico, and the United States condemn the attacks on "
+        "Peru’s democracy. Today, Japan and Chile reaffirmed their support. The talks in Brazil ended.")
+    assert {code for code, f in features.items() if f.get("subject")} == {"CA", "MX", "US", "JP", "CL"}
+
+
 def test_the_side_a_readout_leaves_unnamed_is_described_as_the_home_side():
     features = _party_candidates(
         "Secretary’s Meeting with Danish Foreign Minister Holm\n\nSecretary of State Anna Berg met "
