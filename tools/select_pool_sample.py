@@ -124,8 +124,8 @@ QUOTAS_ROUND14 = {
     ("The White House", "joint_statement"): 2, ("Prime Minister of Australia", "joint_statement"): 2,
     ("Prime Minister of Australia", "press_release"): 1,
 }
-# Fifteenth and seventeenth rounds: the eighth round's mix again, fresh pages.
-QUOTAS_ROUND15 = QUOTAS_ROUND17 = QUOTAS_ROUND8
+# Fifteenth, seventeenth and eighteenth rounds: the eighth round's mix again, fresh pages.
+QUOTAS_ROUND15 = QUOTAS_ROUND17 = QUOTAS_ROUND18 = QUOTAS_ROUND8
 # Sixteenth round: the tenth round's pages that speak of signing or of
 # principles (few are left), with the eighth round's mix, fresh pages.
 SIGNING_AND_PRINCIPLE_ROUNDS = (10, 16)
@@ -197,9 +197,9 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
-        elif round_ in (8, 9, 11, 12, 13, 15, 17):
+        elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
-                      13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17}[round_]
+                      13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17, 18: QUOTAS_ROUND18}[round_]
         else:
             quotas = {2: QUOTAS_ROUND2, 3: QUOTAS_ROUND3, 4: QUOTAS_ROUND4, 5: QUOTAS_ROUND5}[round_]
     else:
