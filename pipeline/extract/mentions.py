@@ -314,7 +314,10 @@ def _pieces(run: str, known_names: set[str] | None) -> list[tuple[str, int]]:
                 offset = m.end()
             continue
         if not m.group(0).strip():
-            pieces.append((run[offset:m.start()], offset))
+            # ("King Prajadhipok’s Institute", "Lowy’s Foundation": a body
+            # named after a person names no one)
+            if not any(w in ORG_HEADS for w in run[m.end():].split()[:4]):
+                pieces.append((run[offset:m.start()], offset))
             offset = m.end()
             continue
         left = run[offset:m.start()]

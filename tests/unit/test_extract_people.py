@@ -518,3 +518,13 @@ def test_those_present_in_a_room_and_a_table_of_members_flattened_to_lines(extra
     assert roles["Peter Dowd"] == roles["Walter Brandt"] == "member"
     assert roles["Ben Castle"] == roles["Mel Dorrigo"] == "member"
     assert roles["Ann Kerr"] != "member"
+
+
+def test_a_body_named_after_a_person_and_a_portfolio_in_british_spelling_name_no_one(extract_text):
+    record = extract_text(
+        "Joint Statement on the Bridge Project\n\n"
+        "The leaders welcomed a memorandum between the Exchange Council and King Olav’s Institute. "
+        "The Minister for Development Co-operation, Gordon Bilney, and the visiting Minister for "
+        "Transport, Dr Bui Danh Luu, today signed a Memorandum of Understanding.")
+    assert [s.name for s in record.signatories] == ["Gordon Bilney", "Bui Danh Luu"]
+    assert not {p.name for p in record.people} & {"Olav", "Co-operation"}
