@@ -572,12 +572,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after):
             return None  # "Secretary for Democracy, Human Rights, and Labor": a portfolio's words
         if m and not _APPOSITIVE_AFTER.match(after):
-            # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by"
-            # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B")
-            intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])|\band\s+(?=the\s+[A-Z])", m.group(1)))
-            skip = intro[-1].end() if intro else 0
-            mention.title, mention.country = clean_title(m.group(1)[skip:])
-            mention.extent_start = start - len(before) + m.start(1) + skip
+            title_at, title_text = m
+            mention.title, mention.country = clean_title(title_text)
+            mention.extent_start = start - len(before) + title_at
             mention.rule, mention.confidence = "people.title_comma_name", 0.8
     else:
         return None
@@ -634,20 +631,47 @@ _TITLE_BEFORE = stdre.compile(r"(?:^|[,;:(]|\bby\b|\band\b|\bwith\b)\s*+"
                              r"([^,;:()]*+(?:\([A-Z]{2,}\)[^,;:()]*+)?),\s*$")
 
 
-def _title_before(before: str):
+_TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "to", "at", "in", "de", "du", "la"})
+
+
+def _title_start(segment: str) -> int:
+    """Where the title ends a clause set off by a comma: "... was an
+    achievement for the Foreign Minister" -> "Foreign Minister" (a title is
+    capitalised words and their connectors; the sentence's own lower-case
+    words come before it)."""
+    words = list(stdre.finditer(r"\S+", segment))
+    i = len(words)
+    while i > 0 and (words[i - 1].group()[:1].isupper() or words[i - 1].group() in _TITLE_CONNECTORS
+                     or not words[i - 1].group()[:1].isalpha()):
+        i -= 1
+    while i < len(words) and words[i].group() in _TITLE_CONNECTORS:
+        i += 1
+    return words[i].start() if 0 < i < len(words) else 0
+
+
+def _title_before(before: str) -> tuple[int, str] | None:
     """The title set off before a name: '..., and the Japanese Minister of
     Education, Keiko Nagaoka'.  Of the possible starts, the first whose
-    title holds no other person's name wins."""
+    title holds no other person's name wins; (its offset in ``before``, the
+    title)."""
     pos = 0
     while True:
         m = _TITLE_BEFORE.search(before, pos)
         if m is None:
             return None
         group = m.group(1)
-        if title_like(group) and not honorific_only(group) and not holds_name(group):
-            return m
+        # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by"
+        # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B")
+        intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])|\band\s+(?=the\s+[A-Z])", group))
+        opening = intro[-1].end() if intro else 0
+        skip = max(opening, _title_start(group))
+        title = group[skip:]
+        if title_like(title) and not honorific_only(title) and not holds_name(title):
+            # (the mention's extent keeps the words that join it to a list, "and
+            # the visiting Minister for Transport, Dr X", unless the clause
+            # before its title is long: "... was an achievement for the Minister")
+            return m.start(1) + (opening if title_like(group[opening:]) else skip), title
         pos = m.start() + 1
-
 
 
 def honorific_only(segment: str) -> bool:

@@ -184,7 +184,8 @@ def split_run(run: str) -> tuple[str, str]:
     words = run.split()
     i = len(words)
     # "Prime Minister Theresa May": a month is a surname after a given name
-    if i >= 2 and words[-1] in MONTHS and is_given_name(words[-2]):
+    # (so is a country's name: "Deputy Attorney General Lisa Monaco")
+    if i >= 2 and (words[-1] in MONTHS or words[-1] in country_names()) and is_given_name(words[-2]):
         i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (
             words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):

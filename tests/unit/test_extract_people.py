@@ -528,3 +528,15 @@ def test_a_body_named_after_a_person_and_a_portfolio_in_british_spelling_name_no
         "Transport, Dr Bui Danh Luu, today signed a Memorandum of Understanding.")
     assert [s.name for s in record.signatories] == ["Gordon Bilney", "Bui Danh Luu"]
     assert not {p.name for p in record.people} & {"Olav", "Co-operation"}
+
+
+def test_offices_of_other_governments_a_surname_that_is_a_country_and_a_title_after_a_clause(extract_text):
+    record = extract_text(
+        "Leaders Meet in Dublin\n\n"
+        "The President and Taoiseach Kelly affirmed their ties. Foreign Minister Sayyid Badr Harthy "
+        "and G20 Sherpa Anil Rao joined, with Deputy Attorney General Lisa Monaco. The visit was an "
+        "achievement for the Foreign Minister, Kevin Rudge, who spoke.")
+    people = {p.name: p.title for p in record.people}
+    assert people["Kelly"].endswith("Taoiseach") and people["Badr Harthy"] == "Foreign Minister"
+    assert people["Anil Rao"] == "Sherpa" and people["Lisa Monaco"] == "Deputy Attorney General"
+    assert people["Kevin Rudge"] == "Foreign Minister"
