@@ -130,6 +130,14 @@ QUOTAS_ROUND15 = QUOTAS_ROUND17 = QUOTAS_ROUND18 = QUOTAS_ROUND8
 # principles (few are left), with the eighth round's mix, fresh pages.
 SIGNING_AND_PRINCIPLE_ROUNDS = (10, 16)
 QUOTAS_ROUND16 = QUOTAS_ROUND8
+# Nineteenth round: what is left of the pool, across its strata (State
+# Department readouts are most of it, and the best read already).
+QUOTAS_ROUND19 = {
+    ("US Department of State", "readout"): 8, ("US Department of State", "joint_statement"): 4,
+    ("US Department of State", None): 2, ("The White House", "readout"): 10,
+    ("The White House", "joint_statement"): 10, ("Prime Minister of Australia", "readout"): 8,
+    ("Prime Minister of Australia", "joint_statement"): 4, ("UK Government", "readout"): 1,
+}
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -197,6 +205,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
+        elif round_ == 19:
+            quotas = QUOTAS_ROUND19
         elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
                       13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17, 18: QUOTAS_ROUND18}[round_]
