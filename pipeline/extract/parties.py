@@ -165,7 +165,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
                         for m in cand.mentions if m.country}
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
-    home = _home_side(ctx, cands, first_sentence, person_countries)
+    home = _home_side(ctx, cands, [first_sentence] + ([(title_block.start, title_block.end)] if title_block else []),
+                      person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
     subjects = _sentence_subjects(ctx, cands)
     lowered = ctx.lowered
@@ -347,21 +348,23 @@ def _sentence_subjects(ctx: Context, cands: list[PartyCandidate]) -> set[int]:
     return out
 
 
-def _home_side(ctx: Context, cands: list[PartyCandidate], first_sentence: tuple[int, int],
+def _home_side(ctx: Context, cands: list[PartyCandidate], leads: list[tuple[int, int]],
                tied: set[str]) -> str | None:
     """The side a readout leaves unnamed: "Secretary of State Antony J. Blinken
     met today with Danish Foreign Minister Jeppe Kofod" names the visitor's
-    country and not the publisher's.  When a person in the first sentence has
-    no country while another has one, the most mentioned country that no
-    person is tied to is that side."""
-    lead_people = [m for cand in persons(ctx) for m in cand.mentions
-                   if first_sentence[0] <= m.start < first_sentence[1]]
-    if not any(m.country for m in lead_people) or all(m.country for m in lead_people):
-        return None
-    untied = [c for c in cands if c.is_country and c.code not in tied]
-    if not untied:
-        return None
-    return max(untied, key=lambda c: (len(c.mentions), -min(s for s, *_ in c.mentions))).code
+    country and not the publisher's.  When a person in the first sentence
+    (or in the headline: "Readout of Vice President Harris's Meeting with
+    President Samia of Tanzania") has no country while another has one, the
+    most mentioned country that no person is tied to is that side."""
+    for lead in leads:
+        lead_people = [m for cand in persons(ctx) for m in cand.mentions if lead[0] <= m.start < lead[1]]
+        if not any(m.country for m in lead_people) or all(m.country for m in lead_people):
+            continue
+        untied = [c for c in cands if c.is_country and c.code not in tied]
+        if not untied:
+            return None
+        return max(untied, key=lambda c: (len(c.mentions), -min(s for s, *_ in c.mentions))).code
+    return None
 
 
 @register("parties")

@@ -97,6 +97,14 @@ def test_the_side_a_readout_leaves_unnamed_is_described_as_the_home_side():
     assert features["KR"].get("pair_compound") and features["US"].get("modifier")
 
 
+def test_the_side_a_headline_leaves_unnamed_is_described_as_the_home_side():
+    features = _party_candidates(
+        "Readout of Vice President Ana Ruiz’s Meeting with President Samia Kato of Tanzania\n\n"
+        "Vice President Ruiz met with President Samia today in Dodoma. The United States and "
+        "Tanzania will deepen trade, and the United States will fund new clinics.")
+    assert features["US"].get("home_side") and not features["TZ"].get("home_side")
+
+
 def test_countries_named_in_a_past_signing_are_described_as_past():
     features = _party_candidates(
         "A Report by the Science Council\n\nThis report notes statements signed with Australia, "
