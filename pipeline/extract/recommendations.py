@@ -42,7 +42,8 @@ def first_sentence(text: str) -> str:
 
 _ITEM_CUES = {
     "should": re.compile(r"\bshould\b|\bmust\b|\bshall\b", re.I),
-    "that": re.compile(r"^That\b"),
+    # "That the Government establish ...": a recommendation's formula ("That is why" is none)
+    "that": re.compile(r"^That\s+(?!is\b|was\b|are\b|were\b|will\b|has\b|have\b|means\b|said\b)"),
     "recommend": re.compile(r"\brecommend", re.I),
     "will": re.compile(r"\bwill\b", re.I),
     "intend": re.compile(r"\bintends?\b|\bcommit\w*\b|\bplans? to\b|\bpledge\w*\b|\bdecided\b|\bwill\b|"
@@ -89,7 +90,11 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     # (a headline that pairs governments, "U.S.-India ...", "The United States
     # and India Announce ...", heads the White House's own fact sheets as often
     # as joint ones: what makes a fact sheet joint is its own words)
-    joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or bool(_JOINT_TEXT.search(ctx.text)))
+    # (a headline that has one official or administration announce the sheet,
+    # "Vice President Harris Announces New Initiatives ...", is one
+    # government's, however often it speaks of "both countries")
+    joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or (
+        bool(_JOINT_TEXT.search(ctx.text)) and not _ONE_SIDE_ANNOUNCES.search(title)))
     out = []
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
     explaining = joint_subject = False
@@ -138,9 +143,12 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             source, m = "labelled", labelled
         elif intro_recommends:
             source, m = "recommends_list", numbered
-        elif reportish and numbered and _ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(
-                numbered.group("text") if numbered else raw):
+        elif (reportish and numbered and not _PRINCIPLES_INTRO.search(intro[-200:])
+              and (_ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(numbered.group("text")))):
+            # (a report's list "will follow these guiding principles:" lists principles)
             source, m = "report_item", numbered
+        elif _ITEM_CUES["that"].match(raw):
+            source, m = "report_item", None
         elif joint_sheet and (_INTRO_CUES["commit"].search(intro[-200:]) or _INTRO_CUES["will"].search(
                 intro[-200:]) or _ITEM_CUES["intend"].search(raw)):
             source, m = "joint_commitment", numbered
@@ -171,6 +179,10 @@ _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?
 # A fact sheet of two governments says so: "Joint", "bilateral" in its
 # title, "the two countries" or "both governments" inside its sentences.
 _JOINT = re.compile(r"\bjoint\b|\bbilateral\b", re.I)
+_ONE_SIDE_ANNOUNCES = re.compile(
+    r"\b(?:Administration|President|Secretary|Lady|Minister|Government)\b[^:;]{0,60}?\b(?:Announces|Announcing|"
+    r"Launches|Unveils|Delivers|Takes|Releases|Issues|Proposes|Highlights|Celebrates|Marks)\b")
+_PRINCIPLES_INTRO = re.compile(r"\bprinciples\b", re.I)
 _JOINT_TEXT = re.compile(r"\b(?:the two|both) (?:countries|governments|sides|nations)\b")
 
 

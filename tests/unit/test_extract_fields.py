@@ -303,6 +303,26 @@ def test_commitments_whose_lead_in_names_two_governments_each_label_explained(ex
     assert one_sided.recommendations == []
 
 
+def test_one_officials_announcements_a_numbered_that_is_and_a_reports_principles_are_no_recommendations(
+        extract_text):
+    announced = extract_text(
+        "FACT SHEET: Vice President Ruiz Announces New Initiatives with the Caribbean\n\n"
+        "The Vice President is announcing the following new activities:\n\n"
+        "- Firearms Coordinator: The Department of Justice will name a coordinator.\n"
+        "- Forensics: The Department of State will fund two laboratories.\n\n"
+        "Both countries share a long history.")
+    communique = extract_text(
+        "Media Ministers Communiqué\n\n"
+        "25. We will promote access to a variety of sources of information.\n"
+        "26. That is why we have discussed media policy at length.")
+    report = extract_text(
+        "A Report of the Policy Council\n\n"
+        "The Administration will follow these guiding principles:\n\n"
+        "1. Federal agencies should use every available policy lever.\n"
+        "2. Taxpayer dollars should never be wasted.")
+    assert announced.recommendations == communique.recommendations == report.recommendations == []
+
+
 def test_links_to_attachments_and_a_passing_recommend_are_no_recommendations(extract_text):
     record = extract_text(
         "Report of the Review\n\nThe review was published today. Doctors can recommend tests\n\n"
