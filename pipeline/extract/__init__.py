@@ -59,12 +59,14 @@ Extraction = create_model(
     **{name: (list[ITEM_MODELS[name]], Field(default_factory=list)) for name in FIELDS})
 
 
-def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None) -> Context:
-    """The parsed document with its spaCy analysis, before any extractor ran."""
+def make_context(parsed: ParsedDocument, *, kind_hint: Kind | None = None, nlp=None,
+                 all_features: bool = False) -> Context:
+    """The parsed document with its spaCy analysis, before any extractor ran
+    (``all_features``: see ``Context.all_features``)."""
     from pipeline import nlp as nlp_module
 
     spans = nlp_module.entity_spans(parsed.text, nlp)
-    return Context(parsed=parsed, kind_hint=kind_hint, entity_spans=spans)
+    return Context(parsed=parsed, kind_hint=kind_hint, entity_spans=spans, all_features=all_features)
 
 
 _loaded = False

@@ -78,6 +78,10 @@ class Context:
     analyses: dict[str, Any] = field(default_factory=dict)
     #: the entity ruler's (start, end, label, id) spans, when given without a Doc
     entity_spans: list[tuple[int, int, str, str]] | None = None
+    #: compute every feature of a candidate, also those the trained model in
+    #: use gives no weight (training reads them all; extraction needs only
+    #: what the model scores)
+    all_features: bool = False
     #: :meth:`found`'s answers, by (id of the pattern, start, end)
     _found: dict[tuple[int, int, int], bool] = field(default_factory=dict, repr=False)
 

@@ -39,12 +39,14 @@ def features(ctx: Context) -> dict[str, float]:
     # (a cue is searched only where the words it needs occur: those of all
     # the title's cues, and of all the body's, are looked for in one scan)
     title_screen, body_screen = _screens()
-    title_words = title_screen.words_in(literals.lowered(title))
-    body_words = body_screen.words_in(literals.lowered(body))
+    title_lowered, body_lowered = literals.lowered(title), literals.lowered(body)
+    title_words = title_screen.words_in(title_lowered)
+    body_words = body_screen.words_in(body_lowered)
     for cue in cues("kind_cues"):
-        haystack, screen, words = ((title, title_screen, title_words) if cue.where == "title"
-                                   else (body, body_screen, body_words))
-        if screen.may_match(cue.pattern, words) and cue.pattern.search(haystack):
+        haystack, lowered, screen, words = ((title, title_lowered, title_screen, title_words)
+                                            if cue.where == "title"
+                                            else (body, body_lowered, body_screen, body_words))
+        if screen.may_match(cue.pattern, words) and _occurs(cue.pattern, haystack, lowered):
             feats[f"cue:{cue.name}"] = 1.0
     blocks = ctx.parsed.blocks
     items = sum(1 for b in blocks if b.kind is BlockKind.list_item)
@@ -54,6 +56,16 @@ def features(ctx: Context) -> dict[str, float]:
     feats["shape:long"] = float(len(ctx.text) > 12000)
     feats["shape:short"] = float(len(ctx.text) < 1500)
     return feats
+
+
+def _occurs(pattern: re.Pattern, text: str, lowered: str | None) -> bool:
+    """Whether the cue occurs in the text; a case-insensitive cue is searched
+    case-sensitively in the lowered text where that reads the same
+    (``literals.lower_twin``: a case-insensitive search walks every character)."""
+    twin = literals.lower_twin(pattern) if lowered is not None else None
+    if twin is not None:
+        return twin.search(lowered) is not None
+    return pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -159,6 +159,17 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     def in_sentence(sentence: tuple[int, int], pattern: re.Pattern) -> bool:
         return ctx.found(pattern, *sentence)
 
+    # What a sentence says of every country in it, read once per sentence:
+    # the cues below are asked for each mention, and a sentence holds many.
+    sentence_words: dict[tuple[int, int], frozenset[str]] = {}
+
+    def words_of(sentence: tuple[int, int]) -> frozenset[str]:
+        words = sentence_words.get(sentence)
+        if words is None:
+            words = sentence_words[sentence] = frozenset(
+                cue for cue, pattern in _SENTENCE_CUES if ctx.found(pattern, *sentence))
+        return words
+
     we_doc = _line_opens_with_we(text)
     # Countries the signing rules give the signers ("signed for Ghana",
     # "President of the United States" in a signature block).
@@ -210,7 +221,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("first_sentence")
             if lead and lead.start <= start < lead.end:
                 cues.add("lead")
-            if "sign_subject" not in cues and in_sentence(sentence, _SIGN):
+            in_it = words_of(sentence)
+            if "sign_subject" not in cues and "sign_sentence" in in_it:
                 cues.add("sign_sentence")
                 if _SIGN_SUBJECT.match(text, end) and not (may_occur(_WITH_BEFORE, low_before)
                                                            and _WITH_BEFORE.search(before)):
@@ -235,9 +247,9 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if "issued_by" not in cues and may_occur(_ISSUED_BY, low_before and low_before[-40:]) \
                     and _ISSUED_BY.search(before[-40:]):
                 cues.add("issued_by")
-            if "past_sentence" not in cues and in_sentence(sentence, _PAST):
+            if "past_sentence" in in_it:
                 cues.add("past_sentence")
-            if "observer_sentence" not in cues and in_sentence(sentence, _OBSERVER):
+            if "observer_sentence" in in_it:
                 cues.add("observer_sentence")
             if "government_of" not in cues and may_occur(_GOVERNMENT_OF_BEFORE, low_before) \
                     and _GOVERNMENT_OF_BEFORE.search(before):
@@ -261,7 +273,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("officials_of_list")
             if start in subjects:
                 cues.add("subject")
-            if "adversarial" not in cues and in_sentence(sentence, _ADVERSARIAL):
+            if "adversarial" in in_it:
                 cues.add("adversarial")
         for cue in cues:
             f[cue] = 1.0
@@ -280,6 +292,12 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["only_capital"] = 1.0
         if all(label == "OFFICE" for *_, label in c.mentions):
             f["only_office"] = 1.0  # the country is never written
+
+
+# The cues of the sentence a country is named in (each the name of the
+# feature it gives): signing, the past, observers, an adversary.
+_SENTENCE_CUES = (("sign_sentence", _SIGN), ("past_sentence", _PAST), ("observer_sentence", _OBSERVER),
+                  ("adversarial", _ADVERSARIAL))
 
 
 # a lower-case word after a country that is not a function word: the country

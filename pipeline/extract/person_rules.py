@@ -16,6 +16,7 @@ import regex
 
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
+from pipeline.extract.literals import may_occur
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
@@ -153,6 +154,14 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # of names from being read once for each of them.
     before = text[max(s_start, m.extent_start - CUE_REACH):m.extent_start]
     after = text[m.extent_end:min(s_end, m.extent_end + CUE_REACH)]
+    # The searches anchored at its end are run only where their words are
+    # (a case-insensitive search walks every character of the words before).
+    lowered = ctx.lowered
+    low_before = lowered[max(s_start, m.extent_start - CUE_REACH):m.extent_start] if lowered is not None else None
+
+    def before_has(pattern: re.Pattern) -> bool:
+        return may_occur(pattern, low_before) and pattern.search(before) is not None
+
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)
     heading = ctx.block_at(m.start)
@@ -176,17 +185,17 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         list_end = _LIST_END.search(text, s_start, s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
-    if _RELEASED_BY.search(before) or _ISSUED_AFTER.match(after):
+    if before_has(_RELEASED_BY) or _ISSUED_AFTER.match(after):
         return PersonRole.author, "people.released_by"
     if block is not None and _STATEMENT_BETWEEN.match(text, block.start, m.extent_start):
         return PersonRole.author, "people.statement_between"
     if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)
-    if _DELEGATION_LED_BY.search(before):
+    if before_has(_DELEGATION_LED_BY):
         return PersonRole.member, "people.delegation"
-    if (_HOST_BY.search(before) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
-            or _HOST_LED.search(before) or _INVITER_APPOSITION.search(before) \
+    if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
+            or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")
@@ -196,12 +205,12 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     has_quote = (block is not None and ctx.found(_QUOTE_MARK, block.start, block.end)) \
         or any(q in following[:2] for q in ("“", '"')) \
         or bool(following and ctx.found(_SAYS_COLON, block.start, block.end))
-    if has_quote and (_SAY_BEFORE.search(before) or _SAY_LATER.match(after)
+    if has_quote and (before_has(_SAY_BEFORE) or _SAY_LATER.match(after)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
         return PersonRole.quoted, "people.quote_follows"
-    if _SPEAK_AFTER.match(after) or _SPEAK_BEFORE.search(before):
+    if _SPEAK_AFTER.match(after) or before_has(_SPEAK_BEFORE):
         return PersonRole.speaker, "people.speaker"
     if _MEMBER_BEFORE.search(text, max(s_start, m.extent_start - ROSTER_REACH), m.extent_start) \
             or _MEMBER_AFTER.match(after):
@@ -291,7 +300,8 @@ def _listed_under_attendance(ctx: Context, m: Mention) -> bool:
         return False
     for j in range(i - 1, max(-1, i - ATTENDANCE_RUN), -1):
         block = blocks[j]
-        if _ATTENDANCE_LEAD.search(ctx.block_text(block)):
+        # (ctx.found: each line of a list is read again for every name below it)
+        if ctx.found(_ATTENDANCE_LEAD, block.start, block.end):
             return True
         if block.kind is BlockKind.heading or block.end - block.start > ATTENDANCE_LINE_CHARS:
             return False

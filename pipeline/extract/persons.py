@@ -115,8 +115,10 @@ def persons(ctx: Context) -> list[PersonCandidate]:
         by_words.setdefault(m.name_words, set()).add(index)
     cands = [PersonCandidate(g) for g in _merge_given_name_forms(groups)]
     signers = rule_signers(ctx)
+    describe = ctx.all_features or _model_reads_cues()
     for c in cands:
-        _describe(ctx, c, len(cands))
+        if describe:
+            _describe(ctx, c, len(cands))
         _rule_verdicts(ctx, c, signers)
     ctx.analyses["persons"] = cands
     return cands
@@ -134,6 +136,16 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
         out.append((cand, label, probs[label], probs))
     ctx.analyses["person_roles"] = out
     return out
+
+
+def _model_reads_cues() -> bool:
+    """Whether the person-role model in use weighs any feature but the rules'
+    verdicts.  The "rule" variant (``learn.decisions``) reads the verdicts
+    alone: the cues :func:`_describe` reads around every mention would add
+    features it gives no weight, so they are not computed (the verdicts are
+    added after them, and scores sum the weighted features in their order,
+    so the scores are the same)."""
+    return any(not name.startswith("verdict:") for name in trained("person_role").weights)
 
 
 def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> None:

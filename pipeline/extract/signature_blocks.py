@@ -110,9 +110,11 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         # Two columns read across ("Anthony Albanese Fumio Kishida" over
         # "Prime Minister Prime Minister"): the title line repeats one title,
         # so the name line holds two names.
+        # (whether the line stands where signatures may is asked before its
+        # titles are read: most lines are in the body, and reading costs more)
         titles_line = ctx.block_text(nxt)
-        pair = (two_names(line) if tight and not line.isupper() and title_count(titles_line) == 2
-                and title_like(titles_line) and in_closing(ctx, block.start) else None)
+        pair = (two_names(line) if tight and not line.isupper() and in_closing(ctx, block.start)
+                and title_count(titles_line) == 2 and title_like(titles_line) else None)
         if pair and all(is_signature_name_line(line[s:e]) for s, e in pair):
             for (s, e), title in zip(pair, _split_titles(titles_line, 2)):
                 title, country = clean_title(title)

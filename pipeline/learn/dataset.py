@@ -30,5 +30,6 @@ def load_examples(docs: list[GoldDocument]) -> list[Example]:
     out = []
     for doc in docs:
         parsed = parse_text(doc.read_text())
-        out.append(Example(doc=doc, ctx=make_context(parsed)))
+        # (the rows are every feature of each candidate, whatever the models in use read)
+        out.append(Example(doc=doc, ctx=make_context(parsed, all_features=True)))
     return out
