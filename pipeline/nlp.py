@@ -39,9 +39,13 @@ def _with_capitals(names: dict[str, str]) -> dict[str, str]:
 
 
 def entity_patterns() -> list[dict]:
-    patterns = [{"label": "GPE", "pattern": name, "id": code}
-                for name, code in _with_capitals(country_names()).items()]
-    patterns += [{"label": "NORP", "pattern": name, "id": code} for name, code in _with_capitals(DEMONYMS).items()]
+    # ("New Zealand" is its own adjective: one label for one spelling, the
+    # country's, or spaCy's choice between the two would depend on the whole
+    # document and the ruler's shortcut could not answer for it)
+    countries = _with_capitals(country_names())
+    patterns = [{"label": "GPE", "pattern": name, "id": code} for name, code in countries.items()]
+    patterns += [{"label": "NORP", "pattern": name, "id": code}
+                 for name, code in _with_capitals(DEMONYMS).items() if name not in countries]
     patterns += [{"label": "ORG", "pattern": form, "id": body}
                  for body, forms in BODIES.items() for form in {body, *forms}]
     patterns += [{"label": "AGENCY", "pattern": acronym, "id": code}
