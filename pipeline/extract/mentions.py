@@ -241,6 +241,21 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # "Robert Wood Johnson Foundation": an organisation's name
         # Two signature columns flattened into one line: the lines around hold
         # everything twice ("President President"), so the line holds two names.
+        # (a given name no dictionary holds counts beside a line that has one:
+        # "John Howard Prime Minister of Australia" / "Mekere Morauta Prime
+        # Minister of Papua New Guinea")
+        titled = _name_then_title(line) or (_name_then_title(line, known_given=False) if any(
+            _name_then_title(ctx.block_text(b)) for b in blocks[max(0, index - 2):index + 3] if b is not block
+            and b.end - b.start <= 80) else None)
+        if titled is not None:
+            # "John Howard Prime Minister of Australia": a signature line whose
+            # title follows the name on the same line
+            end, title = titled
+            title, country = clean_title(title)
+            out.append(Mention(name=line[:end], start=block.start, end=block.start + end, title=title,
+                               country=country, extent_start=block.start, extent_end=block.end,
+                               rule="people.name_title_line", confidence=0.6, tags={"name_line"}))
+            continue
         near = [ctx.block_text(b) for b in blocks[max(0, index - 2):index + 2] if b is not block]
         pair = _two_names(line) if any(_columns(n) == 2 for n in near) else None
         for start, end in pair or _names_side_by_side(line):
@@ -258,6 +273,24 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
                                extent_end=block.end, rule="people.name_line", confidence=0.6,
                                tags={"name_line"}))
     return out
+
+
+def _name_then_title(line: str, known_given: bool = True) -> tuple[int, str] | None:
+    """(end of the name, the title) of a line that is a given name and a
+    surname, then an office: "John Howard Prime Minister of Australia"."""
+    words = list(stdre.finditer(r"\S+", line))
+    if len(words) < 3 or stdre.search(r"[.;:!?]$", line) or not (
+            is_given_name(words[0].group()) if known_given else words[0].group()[:1].isupper()):
+        return None
+    for k in range(2, min(5, len(words))):
+        word = words[k].group()
+        if title_head(word) in TITLE_HEAD_SET or word in TITLE_HEADS:
+            name_words = [w.group() for w in words[:k]]
+            title = line[words[k].start():]
+            if all(is_name_word(w) for w in name_words) and title_like(title) and not holds_name(title):
+                return words[k - 1].end(), title
+            return None
+    return None
 
 
 def _outline_letters(ctx: Context) -> set[str]:

@@ -540,3 +540,13 @@ def test_offices_of_other_governments_a_surname_that_is_a_country_and_a_title_af
     assert people["Kelly"].endswith("Taoiseach") and people["Badr Harthy"] == "Foreign Minister"
     assert people["Anil Rao"] == "Sherpa" and people["Lisa Monaco"] == "Deputy Attorney General"
     assert people["Kevin Rudge"] == "Foreign Minister"
+
+
+def test_closing_lines_of_a_name_then_its_office_are_signatures(extract_text):
+    record = extract_text(
+        "Joint Press Release with the Prime Minister of Samoa\n\n"
+        "The two Prime Ministers met in Sydney today and agreed on a loan.\n\n"
+        "John Howard Prime Minister of Australia\n\n"
+        "Tuila Malielegaoi Prime Minister of Samoa\n")
+    assert [(s.name, s.title) for s in record.signatories] == [
+        ("John Howard", "Prime Minister of Australia"), ("Tuila Malielegaoi", "Prime Minister of Samoa")]
