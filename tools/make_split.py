@@ -10,9 +10,10 @@ them to the test part would change what earlier measurements measured.
 The third, fourth and sixth to nineteenth rounds (``pool-sample-round3.txt``, ``-round4.txt``,
 ``-round6.txt`` to ``-round19.txt``)
 were each measured whole as unseen documents first, then cut like the first:
-every third of each ten of its own strata to the test part.  The fifth
-round (``pool-sample-round5.txt``) is the calibration part, whole: the
-confidence maps are fitted on it (``tenets train``), nothing is developed on it.
+every third of each ten of its own strata to the test part.  The fifth and
+twentieth rounds (``pool-sample-round5.txt``, ``-round20.txt``) are the
+calibration part, whole: the confidence maps are fitted on it (``tenets
+train``), nothing is developed on it.
 Writes ``tests/real/split.tsv``; run once, then the file is the split.
 """
 
@@ -89,7 +90,7 @@ def main() -> None:
                      f"{entry['kind_guess'] or 'none'}\tdev")
     for round_ in (3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19):
         lines += _measured_round(round_, manifest)
-    lines += _calibration_round(5, manifest)
+    lines += _calibration_round(5, manifest) + _calibration_round(20, manifest)
     (ROOT / "tests" / "real" / "split.tsv").write_text("\n".join(lines) + "\n")
 
 

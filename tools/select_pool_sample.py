@@ -138,6 +138,8 @@ QUOTAS_ROUND19 = {
     ("The White House", "joint_statement"): 10, ("Prime Minister of Australia", "readout"): 8,
     ("Prime Minister of Australia", "joint_statement"): 4, ("UK Government", "readout"): 1,
 }
+# Twentieth round: the nineteenth's strata again, what is left of them.
+QUOTAS_ROUND20 = QUOTAS_ROUND19
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -205,8 +207,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
-        elif round_ == 19:
-            quotas = QUOTAS_ROUND19
+        elif round_ in (19, 20):
+            quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20}[round_]
         elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
                       13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17, 18: QUOTAS_ROUND18}[round_]
