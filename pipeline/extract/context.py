@@ -84,6 +84,8 @@ class Context:
     all_features: bool = False
     #: :meth:`found`'s answers, by (id of the pattern, start, end)
     _found: dict[tuple[int, int, int], bool] = field(default_factory=dict, repr=False)
+    #: :meth:`found_each`'s answers, by (id of the screen, start, end)
+    _found_each: dict[tuple[int, int, int], tuple[bool, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -128,6 +130,21 @@ class Context:
         if hit is None:
             hit = self._found[key] = self._occurs(pattern, start, end)
         return hit
+
+    def found_each(self, screen: literals.JointScreen, start: int, end: int) -> tuple[bool, ...]:
+        """:meth:`found` of each of the screen's patterns in ``text[start:end]``,
+        in their order.  The span is scanned once for the words any of them
+        needs: a pattern none of whose words is there is not searched (one
+        screen per pattern would scan the span once for each)."""
+        key = (id(screen), start, end)
+        hits = self._found_each.get(key)
+        if hits is None:
+            lowered = self.lowered
+            present = screen.words_in(None if lowered is None else lowered[start:end])
+            hits = self._found_each[key] = tuple(
+                screen.may_match(pattern, present) and self.found(pattern, start, end)
+                for pattern in screen.patterns)
+        return hits
 
     def _occurs(self, pattern: re.Pattern, start: int, end: int) -> bool:
         lowered = self.lowered

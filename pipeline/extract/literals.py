@@ -89,8 +89,9 @@ class JointScreen:
     pattern would scan the text once for each (a document's kind cues)."""
 
     def __init__(self, patterns):
-        self._patterns = list(patterns)  # (held, so that their ids stay theirs)
-        self._needs = {id(pattern): needed_words(pattern) for pattern in self._patterns}
+        #: the patterns, in the order given (held, so that their ids stay theirs)
+        self.patterns = tuple(patterns)
+        self._needs = {id(pattern): needed_words(pattern) for pattern in self.patterns}
         words = set().union(*(w for w in self._needs.values() if w is not None))
         self._scanner = re.compile(_alternation(words)) if words else None
         #: each word -> the words it begins with (they occur where it does)

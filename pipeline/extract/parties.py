@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import register
-from pipeline.extract.literals import may_occur
+from pipeline.extract.literals import JointScreen, may_occur
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.persons import persons
@@ -166,8 +166,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     def words_of(sentence: tuple[int, int]) -> frozenset[str]:
         words = sentence_words.get(sentence)
         if words is None:
-            words = sentence_words[sentence] = frozenset(
-                cue for cue, pattern in _SENTENCE_CUES if ctx.found(pattern, *sentence))
+            hits = ctx.found_each(_SENTENCE_SCREEN, *sentence)
+            words = sentence_words[sentence] = frozenset(cue for (cue, _), hit in zip(_SENTENCE_CUES, hits) if hit)
         return words
 
     we_doc = _line_opens_with_we(text)
@@ -298,6 +298,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
 # feature it gives): signing, the past, observers, an adversary.
 _SENTENCE_CUES = (("sign_sentence", _SIGN), ("past_sentence", _PAST), ("observer_sentence", _OBSERVER),
                   ("adversarial", _ADVERSARIAL))
+# (their words looked for in one scan of a sentence, not one scan per cue)
+_SENTENCE_SCREEN = JointScreen(pattern for _, pattern in _SENTENCE_CUES)
 
 
 # a lower-case word after a country that is not a function word: the country
