@@ -244,9 +244,11 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
         # (a given name no dictionary holds counts beside a line that has one:
         # "John Howard Prime Minister of Australia" / "Mekere Morauta Prime
         # Minister of Papua New Guinea")
-        titled = _name_then_title(line) or (_name_then_title(line, known_given=False) if any(
-            _name_then_title(ctx.block_text(b)) for b in blocks[max(0, index - 2):index + 3] if b is not block
-            and b.end - b.start <= 80) else None)
+        titled = _name_then_title(line, known_given=False)
+        if titled is not None and not is_given_name(line.split()[0]) and not any(
+                _name_then_title(ctx.block_text(b)) for b in blocks[max(0, index - 2):index + 3]
+                if b is not block and b.end - b.start <= 80):
+            titled = None
         if titled is not None:
             # "John Howard Prime Minister of Australia": a signature line whose
             # title follows the name on the same line

@@ -232,9 +232,11 @@ _BEFORE_VERB = re.compile(r"\W{0,2}(?:\s+(?:together|jointly|also))?\s+")
 
 def _jointly_committing(ctx: Context, block) -> bool:
     tail_start = max(block.start, block.end - 300)
-    if not ctx.found(_COMMITTING_LEAD_IN, tail_start, block.end):
+    lead_in = (_COMMITTING_LEAD_IN.search(ctx.text, tail_start, block.end)
+               if ctx.may_match(_COMMITTING_LEAD_IN, tail_start, block.end) else None)
+    if lead_in is None:
         return False
-    verb = _COMMITTING_LEAD_IN.search(ctx.text, tail_start, block.end).start()
+    verb = lead_in.start()
     named = [(start, end, code) for start, end, label, code in ctx.entities
              if block.start <= start < verb and label in _GOVERNMENT_LABELS and code]
     return any(a[2] != b[2] and _JOINED.fullmatch(ctx.text, a[1], b[0])
