@@ -140,6 +140,14 @@ QUOTAS_ROUND19 = {
 }
 # Twentieth round: the nineteenth's strata again, what is left of them.
 QUOTAS_ROUND20 = QUOTAS_ROUND19
+# Twenty-first round: what is left after the twentieth (readouts, most of it
+# the State Department's, and the last joint statements).
+QUOTAS_ROUND21 = {
+    ("US Department of State", "readout"): 18, ("US Department of State", "joint_statement"): 4,
+    ("The White House", "readout"): 8, ("The White House", "joint_statement"): 4,
+    ("Prime Minister of Australia", "readout"): 4, ("Prime Minister of Australia", "joint_statement"): 1,
+    ("UK Government", "readout"): 1,
+}
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -207,8 +215,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
-        elif round_ in (19, 20):
-            quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20}[round_]
+        elif round_ in (19, 20, 21):
+            quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21}[round_]
         elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
                       13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17, 18: QUOTAS_ROUND18}[round_]
