@@ -270,7 +270,12 @@ def _evaluate_split(split: Path | None, part: str, cv: int):
         raise typer.Exit(2)
     docs = load_split(split, part=None if part == "all" else part)
     if cv:
-        return cross_validate(docs, cv)
+        from pipeline.learn.dataset import load_examples
+
+        # (the documents training chooses each decision's variant on, as `tenets train` does)
+        keys = {d.key for d in docs}
+        choosing = [d for d in load_split(split, part="calibration") if d.key not in keys]
+        return cross_validate(docs, cv, held_out=load_examples(choosing))
     return evaluate_documents(docs)
 
 
@@ -333,8 +338,11 @@ def train(
     written = save(trained, out or TRAINED_DIR)
     for name, info in trained.report.items():
         if name != "calibration":
+            held_out = info.get("held_out_quality")
+            on_unseen = (f"; on the calibration part model {held_out['model']:.3f}, rule {held_out['rule']:.3f}"
+                         if held_out else "")
             typer.echo(f"{name:<15} {info['variant']:<5} cross-validated quality "
-                       f"model {info['cv_quality']['model']:.3f}, rule {info['cv_quality']['rule']:.3f}, "
+                       f"model {info['cv_quality']['model']:.3f}, rule {info['cv_quality']['rule']:.3f}{on_unseen}, "
                        f"{info['rows']} examples from {info['documents']} documents")
     typer.echo(f"trained on {len(docs)} documents; wrote {len(written)} files to {out or TRAINED_DIR}")
 

@@ -35,15 +35,17 @@ def evaluate_documents(docs: Sequence[GoldDocument], examples: list[Example] | N
 
 
 def cross_validate(docs: Sequence[GoldDocument], k: int = 5, *, examples: list[Example] | None = None,
-                   calibrate: bool = True) -> Evaluation:
+                   calibrate: bool = True, held_out: Sequence[Example] = ()) -> Evaluation:
     """Each fold's documents extracted by models trained on the other folds
-    (calibrated on those folds too, unless ``calibrate`` is false)."""
+    (calibrated on those folds too, unless ``calibrate`` is false), each
+    decision's variant chosen on the ``held_out`` documents as training
+    chooses it."""
     examples = examples if examples is not None else load_examples(list(docs))
     pairs = []
     for f in range(k):
         train_ex = [ex for ex in examples if fold_of(ex.doc.key, k) != f]
         test_ex = [ex for ex in examples if fold_of(ex.doc.key, k) == f]
-        models = train([], examples=train_ex, calibrate=calibrate).models
+        models = train([], examples=train_ex, calibrate=calibrate, held_out=held_out).models
         with using_models(models):
             for ex in test_ex:
                 ex.reset()

@@ -211,11 +211,20 @@ def test_signature_lines_with_a_dash_title_under_their_governments(extract_text)
     assert signers["Tran Van Khoa"][2] == "Vietnam"
 
 
-def test_a_president_who_recently_signed_into_law(extract_text):
-    record = extract_text(
+def test_a_president_who_recently_signed_into_law_is_a_signer_to_the_rules():
+    """The rules say she signed; the person-role model, which weighs their
+    verdict with the other cues, decides whether the record lists her."""
+    from pipeline.extract import make_context
+    from pipeline.extract.kind import extract_kind
+    from pipeline.extract.persons import persons
+    from pipeline.parse.text import parse_text
+
+    ctx = make_context(parse_text(
         "Readout of the Call\n\nAdvisor Sam Reed noted the $12 billion in assistance that "
-        "President Elena Ruiz recently signed into law.")
-    assert set(_signatories(record)) == {"Elena Ruiz"}
+        "President Elena Ruiz recently signed into law."), all_features=True)
+    ctx.results["kind"] = extract_kind(ctx)
+    verdicts = {c.name: next(k for k in c.features if k.startswith("verdict:")) for c in persons(ctx)}
+    assert verdicts == {"Elena Ruiz": "verdict:signatory", "Sam Reed": "verdict:other"}
 
 
 def test_signed_today_by_a_signing_by_a_present_tense_caption_and_a_signatories_label(extract_text):

@@ -77,3 +77,44 @@ def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_va
     # too few unseen values: pooled with the cross-validated ones
     assert 5 < MIN_UNSEEN_VALUES
     assert maps("recommendations", 0.9) == pytest.approx(48 / 55, abs=0.03)
+
+
+
+def _toy_rows(n_docs: int, verdict_wrong_every: int = 0, start: int = 0):
+    """Rows of a yes/no decision whose cue always tells the truth and whose
+    rules' verdict tells it except on every ``verdict_wrong_every``-th row."""
+    from pipeline.learn.decisions import Row
+
+    rows = []
+    for i in range(start, start + n_docs):
+        truth = "yes" if i % 2 else "not"
+        wrong = verdict_wrong_every and i % verdict_wrong_every == 0
+        verdict = ("not" if truth == "yes" else "yes") if wrong else truth
+        rows.append(Row(doc=i - start, features={"bias": 1.0, f"verdict:{verdict}": 1.0, f"cue:{truth}": 2.0},
+                        labels=(truth,)))
+    return rows
+
+
+def test_a_decision_s_variant_is_chosen_on_documents_no_rule_was_written_on():
+    """Rules written on the training documents are right on every one of
+    them, and cross-validation there cannot tell them from a model that
+    weighs the other cues too; on new text the rules fail where the cues do
+    not.  Held-out documents with enough examples choose; too few leave the
+    choice to cross-validation (where the rule wins a tie)."""
+    from pipeline.learn.decisions import Decision, verdict
+    from pipeline.learn.train import MIN_HELD_OUT_EXAMPLES, _choose_and_fit, fold_of
+
+    decision = Decision("toy", ("not", "yes"), lambda ex: [], lambda name: name.startswith("verdict:"),
+                        verdict)
+    written_on = _toy_rows(200)
+    folds = [fold_of(str(i), 5) for i in range(200)]
+    unseen = _toy_rows(4 * MIN_HELD_OUT_EXAMPLES, verdict_wrong_every=3, start=1000)
+
+    _, info = _choose_and_fit(decision, written_on, folds, 5, unseen)
+    assert info["cv_quality"] == {"model": 1.0, "rule": 1.0}
+    assert info["held_out_quality"]["model"] == 1.0 > info["held_out_quality"]["rule"]
+    assert info["variant"] == "model"
+
+    too_few = [r for r in unseen if r.labels == ("not",)] + [r for r in unseen if r.labels == ("yes",)][:5]
+    _, info = _choose_and_fit(decision, written_on, folds, 5, too_few)
+    assert info["variant"] == "rule" and "held_out_quality" not in info
