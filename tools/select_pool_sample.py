@@ -140,6 +140,10 @@ QUOTAS_ROUND19 = {
 }
 # Twentieth round: the nineteenth's strata again, what is left of them.
 QUOTAS_ROUND20 = QUOTAS_ROUND19
+# Twenty-second round: every page left that is longer than the other rounds
+# allowed (reports, long joint statements and fact sheets: where principles
+# and recommendations are).
+LONG_ROUND, LONG_MAX_CHARS = 22, 60_000
 # Twenty-first round: what is left after the twentieth (readouts, most of it
 # the State Department's, and the last joint statements).
 QUOTAS_ROUND21 = {
@@ -215,6 +219,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
+        elif round_ == LONG_ROUND:
+            quotas = {}  # (below)
         elif round_ in (19, 20, 21):
             quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21}[round_]
         elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
@@ -255,6 +261,10 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             group = sorted((r for r in rows if r["publisher"] == publisher
                             and _speaks_of(PRINCIPLE, r["id"])), key=lambda r: r["id"])
             picked += rng.sample(group, min(n, len(group)))
+    if round_ == LONG_ROUND:
+        picked += sorted((r for r in rows
+                          if MAX_CHARS < (POOL / "text" / f"{r['id']}.txt").stat().st_size <= LONG_MAX_CHARS),
+                         key=lambda r: r["id"])
     chosen = {r["id"] for r in picked}
     for r in rows if round_ in (1, 4, 7) else []:
         text = (POOL / "text" / f"{r['id']}.txt").read_text("utf-8")
