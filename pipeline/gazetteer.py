@@ -63,6 +63,12 @@ ORG_HEADS: tuple[str, ...] = tuple(_TITLES["organisation_heads"])
 #: An office's bare title -> the one government (ISO code) that has it.
 OFFICE_COUNTRIES: dict[str, str] = {office: code for code, offices in
                                     _TITLES["offices_of_one_government"].items() for office in offices}
+#: (title, surname casefolded) -> the government (ISO code) that office and
+#: holder name: "President" and "biden" the United States.
+OFFICE_HOLDERS: dict[tuple[str, str], str] = {
+    (title, surname.casefold()): code
+    for code, offices in load_data("officeholders").items()
+    for title, surnames in offices.items() for surname in surnames}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
 

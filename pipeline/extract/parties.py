@@ -18,8 +18,9 @@ from pipeline.extract import register
 from pipeline.extract.literals import JointScreen, may_occur
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import find_mentions
+from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import persons
-from pipeline.gazetteer import CAPITALS, OFFICE_COUNTRIES, short_name
+from pipeline.gazetteer import CAPITALS, OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -119,12 +120,21 @@ assert not any(_PREPOSITION.search(word) for name in CAPITALS for word in name.s
 
 def _office_mentions(ctx: Context):
     """The titles of officials whose bare office names its government ("Secretary
-    of State Antony J. Blinken": the United States, never written out)."""
+    of State Antony J. Blinken": the United States, never written out), or
+    whose office and name do ("President Biden", "the Prime Minister, Mr.
+    Harold Holt": ``data/officeholders.toml``)."""
     for m in find_mentions(ctx):
-        code = OFFICE_COUNTRIES.get(m.title)
-        at = ctx.text.rfind(m.title, m.extent_start, m.start) if code and not m.country else -1
+        if not m.title or m.country:
+            continue
+        code = OFFICE_COUNTRIES.get(m.title) or OFFICE_HOLDERS.get((m.title, _surname(m.name)))
+        at = ctx.text.rfind(m.title, m.extent_start, m.start) if code else -1
         if at >= 0:
             yield at, at + len(m.title), code
+
+
+def _surname(name: str) -> str:
+    both = given_and_surname(name)
+    return both[1] if both else name.casefold()
 
 
 def _capital_mentions(ctx: Context):

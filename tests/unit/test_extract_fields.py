@@ -387,6 +387,29 @@ def test_an_office_only_one_government_has_names_its_side_of_a_readout(extract_t
     assert "US" not in features  # a portfolio after the office: any government's
 
 
+def test_a_head_of_government_named_with_the_office_names_the_side_a_readout_leaves_unwritten(extract_text):
+    record = extract_text(
+        "Readout of President Obama’s Call with Prime Minister Dahl of Norway\n\n"
+        "President Obama spoke today with Prime Minister Ingrid Dahl of Norway about Arctic "
+        "security. The leaders agreed to stay in close contact.")
+    parties = {p.country_code: p.evidence.text for p in record.parties}
+    assert parties == {"NO": "Norway", "US": "President"}
+    # the office and the surname together: another President Obama is nobody's
+    features = _party_candidates("Minister Obama of Kenya met the Chamber today.")
+    assert "US" not in features
+    features = _party_candidates(
+        "STATEMENT BY THE PRIME MINISTER, MR. HAROLD HOLT\n\nThe Prime Minister, Mr. Harold Holt, "
+        "today met the Prime Minister of Thailand, Field Marshal Somchai Wong.")
+    assert features["AU"]["label:OFFICE"] and "GB" not in features
+
+
+def test_every_nationality_names_its_country():
+    features = _party_candidates(
+        "Deputy Secretary’s Meeting with Zambian Foreign Minister Mulenga\n\nThe Deputy Secretary met "
+        "Zambian Foreign Minister Peter Mulenga, then Azerbaijani and Papua New Guinean officials.")
+    assert {"ZM", "AZ", "PG"} <= set(features) and "GN" not in features
+
+
 def test_a_list_ends_at_a_gerund_after_nouns_and_a_following_list_is_not_inline(extract_text):
     record = extract_text(
         "Readout of the Call\n\nThe ministers discussed the importance of respecting the UN "
