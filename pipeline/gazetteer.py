@@ -87,6 +87,10 @@ def country_names() -> dict[str, str]:
             names[alias] = code
     for code, short in SHORT_NAMES.items():  # "Micronesia", "Brunei": how texts name them
         names.setdefault(short, code)
+    # ("Côte d’Ivoire": typeset text curls the apostrophe)
+    for name, code in list(names.items()):
+        if "'" in name:
+            names.setdefault(name.replace("'", "’"), code)
     return names
 
 

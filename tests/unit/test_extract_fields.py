@@ -403,6 +403,13 @@ def test_a_head_of_government_named_with_the_office_names_the_side_a_readout_lea
     assert features["AU"]["label:OFFICE"] and "GB" not in features
 
 
+def test_countries_as_typeset_text_and_older_releases_name_them():
+    features = _party_candidates(
+        "Joint Statement\n\nThe Governments of Côte d’Ivoire and Cape Verde, with the Soviet Union "
+        "and Yugoslavia, met in Abidjan.")
+    assert {"CI", "CV", "SU", "YU"} <= set(features)
+
+
 def test_every_nationality_names_its_country():
     features = _party_candidates(
         "Deputy Secretary’s Meeting with Zambian Foreign Minister Mulenga\n\nThe Deputy Secretary met "
