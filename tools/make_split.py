@@ -88,7 +88,7 @@ def main() -> None:
         entry = manifest[pool_id]
         lines.append(f"corpus-pool/{pool_id}\tpool2\t{entry['publisher']}\t"
                      f"{entry['kind_guess'] or 'none'}\tdev")
-    for round_ in (3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19):
+    for round_ in (3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 23):
         lines += _measured_round(round_, manifest)
     # (rounds 21 and 22 joined it when the calibration part began to choose
     # each learned decision's variant too: more unseen examples to choose on)

@@ -140,6 +140,12 @@ QUOTAS_ROUND19 = {
 }
 # Twentieth round: the nineteenth's strata again, what is left of them.
 QUOTAS_ROUND20 = QUOTAS_ROUND19
+# Twenty-third round: the readouts left (the State Department's most of them).
+QUOTAS_ROUND23 = {
+    ("US Department of State", "readout"): 30, ("The White House", "readout"): 10,
+    ("Prime Minister of Australia", "readout"): 2, ("UK Government", "readout"): 1,
+    ("The White House", "press_release"): 1,
+}
 # Twenty-second round: every page left that is longer than the other rounds
 # allowed (reports, long joint statements and fact sheets: where principles
 # and recommendations are).
@@ -221,8 +227,8 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
         elif round_ == LONG_ROUND:
             quotas = {}  # (below)
-        elif round_ in (19, 20, 21):
-            quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21}[round_]
+        elif round_ in (19, 20, 21, 23):
+            quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21, 23: QUOTAS_ROUND23}[round_]
         elif round_ in (8, 9, 11, 12, 13, 15, 17, 18):
             quotas = {8: QUOTAS_ROUND8, 9: QUOTAS_ROUND9, 11: QUOTAS_ROUND11, 12: QUOTAS_ROUND12,
                       13: QUOTAS_ROUND13, 15: QUOTAS_ROUND15, 17: QUOTAS_ROUND17, 18: QUOTAS_ROUND18}[round_]
