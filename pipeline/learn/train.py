@@ -251,7 +251,9 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
         fitted = {name: fit_variant[name](variant_rows) for name, variant_rows in variants.items()}
         held_out = {name: _quality(decision, list(held_out_rows), [m.scores(r.features) for r in held_out_rows])
                     for name, m in fitted.items()}
-    judged_on = held_out or {n: q for n, (q, _) in results.items()}
+    cross_validated = {n: q for n, (q, _) in results.items()}
+    # (a tie on the held-out documents, a few hundred examples, is settled by cross-validation)
+    judged_on = held_out if held_out and held_out["model"] != held_out["rule"] else cross_validated
     chosen = "model" if judged_on["model"] > judged_on["rule"] + margin else "rule"
     quality, scores = results[chosen]
     model = fitted[chosen] if held_out else fit_variant[chosen](variants[chosen])

@@ -118,3 +118,10 @@ def test_a_decision_s_variant_is_chosen_on_documents_no_rule_was_written_on():
     too_few = [r for r in unseen if r.labels == ("not",)] + [r for r in unseen if r.labels == ("yes",)][:5]
     _, info = _choose_and_fit(decision, written_on, folds, 5, too_few)
     assert info["variant"] == "rule" and "held_out_quality" not in info
+
+    # a tie on the held-out documents: cross-validation settles it
+    imperfect_rules = _toy_rows(200, verdict_wrong_every=3)
+    _, info = _choose_and_fit(decision, imperfect_rules, folds, 5, _toy_rows(4 * MIN_HELD_OUT_EXAMPLES, start=1000))
+    assert info["held_out_quality"] == {"model": 1.0, "rule": 1.0}
+    assert info["cv_quality"]["model"] > info["cv_quality"]["rule"] and info["variant"] == "model"
+
