@@ -72,10 +72,11 @@ class PersonCandidate:
 
     @cached_property
     def best(self) -> Mention:
-        # the fullest name, written in capitals only where no other form is,
-        # as the body writes it rather than the headline
-        return max(self.mentions, key=lambda m: (len(m.name.split()), not m.name.isupper(),
-                                                 "in_title" not in m.tags, -m.start))
+        # the fullest name ("Paul Keating" spells out more of it than "P J
+        # Keating", which has more words), written in capitals only where no
+        # other form is, as the body writes it rather than the headline
+        return max(self.mentions, key=lambda m: (_spelled_out_words(m.name), len(m.name.split()),
+                                                 not m.name.isupper(), "in_title" not in m.tags, -m.start))
 
     @property
     def name(self) -> str:
@@ -84,6 +85,11 @@ class PersonCandidate:
     @cached_property
     def titled(self) -> Mention | None:
         return next((m for m in self.mentions if m.title), None)
+
+
+def _spelled_out_words(name: str) -> int:
+    """Words of a name that are not initials ("P", "J.", "EG")."""
+    return sum(not (len(word.strip(".,")) <= 2 and word.strip(".,").isupper()) for word in name.split())
 
 
 def persons(ctx: Context) -> list[PersonCandidate]:

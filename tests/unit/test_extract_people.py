@@ -56,6 +56,14 @@ def test_mentions_of_one_person_are_merged(extract_text):
     assert sorted(p.name for p in record.people) == ["Antony J. Blinken", "Jeppe Kofod"]
 
 
+def test_the_name_kept_is_the_one_that_spells_out_most(extract_text):
+    record = extract_text(
+        "STATEMENT BY THE PRIME MINISTER, THE HON P J KEATING MP\n\nPrime Minister Paul Keating "
+        "today announced new funding. The Premier, Mr E. G. Walsh, welcomed it; Mr EG Walsh said so.")
+    names = sorted(p.name for p in [*record.people, *record.signatories])
+    assert names == ["E. G. Walsh", "Paul Keating"]
+
+
 def test_roster_lines_are_members(extract_text):
     record = extract_text(
         "Annual Report of the Council\n\n## Members\n\nJane Roe, NSF\n\nJohn Doe, DOE (since Mar. 2024)"
