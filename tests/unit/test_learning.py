@@ -74,9 +74,14 @@ def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_va
     # a learned field's held-out folds are honest: pooled with the unseen values
     pooled = fit_field_calibration(developed, unseen)
     assert pooled("principles", 0.9) == pytest.approx(114 / 140, abs=0.03)
-    # too few unseen values: pooled with the cross-validated ones
+    # too few unseen values: pooled with the cross-validated ones, the unseen
+    # weighing as much together (60% and 90% right: 75%)
     assert 5 < MIN_UNSEEN_VALUES
-    assert maps("recommendations", 0.9) == pytest.approx(48 / 55, abs=0.03)
+    assert maps("recommendations", 0.9) == pytest.approx(0.75, abs=0.03)
+    # none at all: the cross-validated ones alone
+    only_developed = fit_field_calibration(developed, evaluation({"principles": []}),
+                                           rule_decided=frozenset({"recommendations"}))
+    assert only_developed("recommendations", 0.9) == pytest.approx(0.9, abs=0.03)
 
 
 
