@@ -16,7 +16,7 @@ import regex
 
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
-from pipeline.extract.literals import may_occur
+from pipeline.extract.literals import occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
@@ -154,13 +154,14 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # of names from being read once for each of them.
     before = text[max(s_start, m.extent_start - CUE_REACH):m.extent_start]
     after = text[m.extent_end:min(s_end, m.extent_end + CUE_REACH)]
-    # The searches anchored at its end are run only where their words are
-    # (a case-insensitive search walks every character of the words before).
+    # The searches anchored at its end are run only where their words are,
+    # in the lowered words where they read the same (a case-insensitive
+    # search walks every character of the words before: literals.occurs_in).
     lowered = ctx.lowered
     low_before = lowered[max(s_start, m.extent_start - CUE_REACH):m.extent_start] if lowered is not None else None
 
     def before_has(pattern: re.Pattern) -> bool:
-        return may_occur(pattern, low_before) and pattern.search(before) is not None
+        return occurs_in(pattern, before, low_before)
 
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)

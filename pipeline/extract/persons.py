@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.extract.context import Context
-from pipeline.extract.literals import may_occur
+from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
@@ -295,7 +295,8 @@ def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
     before = text[s_start:m.extent_start]
     after = text[m.extent_end:s_end]
     # (the searches anchored at its end run only where their words are,
-    # in the last characters before it that they read; those anchored at
+    # in the last characters before it that they read, and in the lowered
+    # words where they read the same: literals.occurs_in; those anchored at
     # its start, where their words are in the rest of the sentence)
     lowered = ctx.lowered
     low_before = (lowered[max(s_start, m.extent_start - _CUES_BEFORE):m.extent_start]
@@ -311,19 +312,17 @@ def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
             text[max(0, m.extent_start - 120):m.extent_start]):
         cues.add("for_government_above")
     if "said_near" not in cues and (
-            (may_occur(_SAY, low_before and low_before[-40:]) and _SAY.search(before[-40:]))
+            occurs_in(_SAY, before[-40:], low_before and low_before[-40:])
             or _SAY.match(after.lstrip(" ,")) or _QUOTE_AFTER.match(after)):
         cues.add("said_near")
-    if "host_before" not in cues and may_occur(_HOST, low_before and low_before[-120:]) \
-            and _HOST.search(before[-120:]):
+    if "host_before" not in cues and occurs_in(_HOST, before[-120:], low_before and low_before[-120:]):
         cues.add("host_before")
     if "host_after" not in cues and _HOST.match(after.lstrip(" ,").removeprefix("who ")):
         cues.add("host_after")
     if "author_cue" not in cues and (_AUTHOR.search(before[-60:])
                                      or _AUTHOR.search(text[s_start:min(s_end, s_start + 20)])):
         cues.add("author_cue")
-    if "met_with" not in cues and may_occur(_MET_WITH, low_before and low_before[-80:]) \
-            and _MET_WITH.search(before[-80:]):
+    if "met_with" not in cues and occurs_in(_MET_WITH, before[-80:], low_before and low_before[-80:]):
         cues.add("met_with")
     if "subject_of_meeting" not in cues and _MEETING_VERB_AFTER.match(after):
         cues.add("subject_of_meeting")
