@@ -424,17 +424,9 @@ def rule_signers(ctx: Context) -> set[int]:
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
     for (s_start, s_end), in_sentence in by_sentence.items():
-        sentence = text[s_start:s_end]
-        stop = _WITNESS.search(sentence)
-        until = s_start + stop.start() if stop else s_end
-        for pattern in (_SIGNED_BY, _SIGNED_WITH):
-            for verb in pattern.finditer(sentence):
-                after = s_start + verb.end()
-                signers |= {m.start for m in in_sentence if after <= m.start < until}
-                if pattern is _SIGNED_WITH:
-                    # the subject who signed "with" them
-                    signers |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
-                                and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
+        signers |= _named_by_signing(ctx, s_start, s_end, in_sentence)
+        if not (ctx.may_match(_VERB_AFTER, s_start, s_end) or ctx.may_match(_BY_SIGNING, s_start, s_end)):
+            continue  # (no word of signing: nobody in the sentence signs)
         for i, m in enumerate(in_sentence):
             if not _signs_after(text[m.extent_end:s_end]):
                 continue
@@ -446,6 +438,29 @@ def rule_signers(ctx: Context) -> set[int]:
                     break
             signers |= {c.start for c in chain}
     return signers
+
+
+def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[Mention]) -> set[int]:
+    """Starts of the sentence's mentions after "signed by" or "signed ... with"
+    (before a witness clause), and of the subjects who signed "with" them."""
+    # (most sentences hold no word of signing: they are not searched)
+    signing = [pattern for pattern in (_SIGNED_BY, _SIGNED_WITH) if ctx.may_match(pattern, s_start, s_end)]
+    if not signing:
+        return set()
+    text = ctx.text
+    sentence = text[s_start:s_end]
+    stop = _WITNESS.search(sentence)
+    until = s_start + stop.start() if stop else s_end
+    out: set[int] = set()
+    for pattern in signing:
+        for verb in pattern.finditer(sentence):
+            after = s_start + verb.end()
+            out |= {m.start for m in in_sentence if after <= m.start < until}
+            if pattern is _SIGNED_WITH:
+                # the subject who signed "with" them
+                out |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
+                        and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
+    return out
 
 
 _LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
