@@ -518,6 +518,8 @@ def _listed_under_intro(ctx: Context) -> set[int]:
     """Persons on the lines after "Co-signatories:" or "Signed by:" (read as
     a roster too: a list of signers is one)."""
     out: set[int] = set()
+    if not ctx.may_match(_SIGNERS_INTRO, 0, len(ctx.text)):
+        return out  # (most documents never write the words: their lines are not screened one by one)
     blocks = ctx.parsed.blocks
     starts = _mention_starts(ctx)
     for i, block in enumerate(blocks):
