@@ -137,7 +137,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         explaining = bool(_LABEL_ITEM.fullmatch(raw))
         if run_length == 0:
             run_length = sum(1 for _ in _run(blocks, i))
-        if _FILE_LINK.search(raw):
+        # (screened by its words first: a case-insensitive search walks every character)
+        if ctx.may_match(_FILE_LINK, block.start, block.end) and _FILE_LINK.search(raw):
             continue  # a link to an attached document ("Statement on X [PDF 69KB]")
         numbered = _NUMBERED.match(raw)
         if labelled:
