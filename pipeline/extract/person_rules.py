@@ -16,7 +16,7 @@ import regex
 
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
-from pipeline.extract.literals import occurs_in
+from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
@@ -163,6 +163,13 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     def before_has(pattern: re.Pattern) -> bool:
         return occurs_in(pattern, before, low_before)
 
+    # Those matched after it that read up to a hundred characters ahead for
+    # their words ("^[^.;]{0,80}?\b(?:...)") are run only where the words are.
+    low_after = lowered[m.extent_end:min(s_end, m.extent_end + CUE_REACH)] if lowered is not None else None
+
+    def reads_ahead(pattern: re.Pattern) -> bool:
+        return may_occur(pattern, low_after) and pattern.match(after) is not None
+
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)
     heading = ctx.block_at(m.start)
@@ -186,7 +193,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         list_end = _LIST_END.search(text, s_start, s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
-    if before_has(_RELEASED_BY) or _ISSUED_AFTER.match(after):
+    if before_has(_RELEASED_BY) or reads_ahead(_ISSUED_AFTER):
         return PersonRole.author, "people.released_by"
     if block is not None and _STATEMENT_BETWEEN.match(text, block.start, m.extent_start):
         return PersonRole.author, "people.statement_between"
@@ -206,7 +213,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     has_quote = (block is not None and ctx.found(_QUOTE_MARK, block.start, block.end)) \
         or any(q in following[:2] for q in ("“", '"')) \
         or bool(following and ctx.found(_SAYS_COLON, block.start, block.end))
-    if has_quote and (before_has(_SAY_BEFORE) or _SAY_LATER.match(after)
+    if has_quote and (before_has(_SAY_BEFORE) or reads_ahead(_SAY_LATER)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
@@ -214,7 +221,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _SPEAK_AFTER.match(after) or before_has(_SPEAK_BEFORE):
         return PersonRole.speaker, "people.speaker"
     if _MEMBER_BEFORE.search(text, max(s_start, m.extent_start - ROSTER_REACH), m.extent_start) \
-            or _MEMBER_AFTER.match(after):
+            or reads_ahead(_MEMBER_AFTER):
         return PersonRole.member, "people.delegation"
     if _listed_under_attendance(ctx, m):
         return PersonRole.member, "people.attendance_list"
