@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
-from pipeline.extract.literals import CaselessPattern
+from pipeline.extract.literals import CaselessPattern, occurs_in
 from pipeline.extract.mentions import find_mentions
 from pipeline.models import BlockKind, DateItem, DateRole, Kind
 from pipeline.resources import trained
@@ -450,9 +450,16 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     text = ctx.text
     s_start, s_end = ctx.sentence_at(cand.start)
     sentence = text[s_start:s_end]
-    before = text[max(s_start, cand.start - 40):cand.start]
+    before_start = max(s_start, cand.start - 40)
+    before = text[before_start:cand.start]
     block = ctx.block_at(cand.start)
     standalone, place_date = _block_shape(ctx, block) if block else (False, standalone_place_date(sentence))
+    lowered = ctx.lowered
+
+    def found_in(pattern: re.Pattern, start: int, end: int) -> bool:
+        # (screened by its words, and searched in the lowered text where it
+        # reads the same: literals.occurs_in; most cues are case-insensitive)
+        return occurs_in(pattern, text[start:end], lowered and lowered[start:end])
 
     if standalone:
         nxt = _next_block(ctx, block)
@@ -467,7 +474,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         if _in_front_matter(ctx, block):
             return DateRole.published, "role.dateline", 0.85
     block_before = text[block.start:cand.start] if block else ""
-    if _MAINTENANCE.search(text[max(s_start, cand.start - 40):cand.start]):
+    if found_in(_MAINTENANCE, before_start, cand.start):
         return DateRole.other, "role.page_maintenance", 0.8
     if place_date and _after_signature_block(ctx, block):
         return DateRole.signed, "role.signature_block", 0.85
@@ -480,32 +487,32 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     # "signed on March 2, 2023" in the lead of an announcement of the signing;
     # a report or a readout mentions other instruments' signings.
     if (kind in (Kind.press_release, Kind.joint_statement) and len(cand.value) == 10
-            and _SIGNED_BEFORE.search(text[max(s_start, cand.start - 80):cand.start])
-            and not _EARLIER_INSTRUMENT.search(sentence)
+            and found_in(_SIGNED_BEFORE, max(s_start, cand.start - 80), cand.start)
+            and not ctx.found(_EARLIER_INSTRUMENT, s_start, s_end)
             and (_in_lead(ctx, cand.start) or re.search(r"\bthis (?:statement|agreement|memorandum|mou|arrangement|declaration)\b", sentence, re.I))):
         return DateRole.signed, "role.signed_on", 0.75
-    if _PUBLISHED.search(text[max(s_start, cand.start - 80):cand.start]) and cand.value[:1] != "-":
+    if found_in(_PUBLISHED, max(s_start, cand.start - 80), cand.start) and cand.value[:1] != "-":
         return DateRole.published, "role.published_statement", 0.75
-    if _OTHER_BEFORE.search(before) or _APPLIES_FROM.search(before) or cand.rule == "dates.fiscal_year":
+    if (found_in(_OTHER_BEFORE, before_start, cand.start) or found_in(_APPLIES_FROM, before_start, cand.start)
+            or cand.rule == "dates.fiscal_year"):
         return DateRole.other, "role.deadline_or_term", 0.75
     # "On Monday, June 17, 2024, X and Y signed ...": a lead sentence built on
     # the date reports the occasion (a signing, or another event).
     opening = re.match(r"^\s*On\s+(?:\w+day,\s+)?$", text[s_start:cand.start])
     if opening and _in_lead(ctx, cand.start, numbered=True) and kind is not Kind.report:
-        if _SIGN_WORDS.search(sentence) and not _EARLIER_INSTRUMENT.search(sentence):
+        if ctx.found(_SIGN_WORDS, s_start, s_end) and not ctx.found(_EARLIER_INSTRUMENT, s_start, s_end):
             return DateRole.signed, "role.on_date_signed", 0.75
         return DateRole.event, "role.on_date", 0.7
     if cand.rule == "dates.year_range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", before, re.I):
         return DateRole.other, "role.period", 0.7
     if re.search(r"\(\s*(?:since|through|until|from)\s*$", before, re.I):
         return DateRole.other, "role.term_of_office", 0.8
-    local = text[max(s_start, cand.start - 120):min(s_end, cand.end + 60)]
-    if _SIGN_WORDS.search(local) and (
+    if found_in(_SIGN_WORDS, max(s_start, cand.start - 120), min(s_end, cand.end + 60)) and (
             re.search(r"\bthis (?:statement|agreement|memorandum|arrangement|declaration|document)\b",
                       sentence, re.I) or re.search(r"\btoday\b", sentence, re.I)):
         return DateRole.signed, "role.signed_this", 0.7
-    near = text[max(s_start, cand.start - 100):min(s_end, cand.end + 40)]
-    if (_EVENT_WORDS.search(near) and not _FUTURE_OR_PAST.search(near)
+    near = (max(s_start, cand.start - 100), min(s_end, cand.end + 40))
+    if (found_in(_EVENT_WORDS, *near) and not found_in(_FUTURE_OR_PAST, *near)
             and kind is not Kind.report
             and (_in_lead(ctx, cand.start) or cand.value.startswith("--"))):
         return DateRole.event, "role.occasion", 0.75

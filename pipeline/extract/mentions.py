@@ -11,6 +11,7 @@ the roster lines (:mod:`~pipeline.extract.rosters`) and signature blocks
 from __future__ import annotations
 
 import re as stdre
+from collections.abc import Container
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -89,8 +90,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         in_heading = heading_mask[m.start()] and not attested(ctx, m.start())
         run = _before_headline_verb(m.group(0))
         if in_heading:
-            run = _without_headline_verb(run, body.names)
-        for run, start in _split_coordinated(run, m.start(), body.names if in_heading else None):
+            run = _without_headline_verb(run, body)
+        for run, start in _split_coordinated(run, m.start(), body if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
@@ -98,7 +99,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 # Statement by President Biden and President von der Leyen")
                 attributing = _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))
                 if mention.rule not in _ANCHORED or not (
-                        _headline_name(mention.name, body.names)
+                        _headline_name(mention.name, body)
                         # (a headline that attributes the document names its authors whole)
                         or (attributing and len(mention.name.split()) <= 4)) or not (
                         is_given_name(mention.name.split()[0])
@@ -165,7 +166,7 @@ def _before_headline_verb(run: str) -> str:
     return run[:verb.start()] if verb else run
 
 
-def _without_headline_verb(run: str, body_names: set[str]) -> str:
+def _without_headline_verb(run: str, body_names: Container[str]) -> str:
     """"President Biden Announces", "President Macron of France Announcing":
     a headline's verb closes the run when the body never writes the word
     capitalised."""
@@ -182,10 +183,17 @@ _CAPITALISED_WORD = stdre.compile(r"[A-Z](?<!\w[A-Z])\w+")
 
 class _BodyWords:
     """The words of the body (the text after the first heading), which only
-    the runs of a headline are checked against: read on first use."""
+    the runs of a headline are checked against: read on first use.
+
+    ``word in body`` asks whether the body writes the word capitalised (in
+    :attr:`names`): the helpers that read a headline's run take the body
+    itself, so that its names are read only when a run needs them."""
 
     def __init__(self, text: str, start: int):
         self._text, self._start = text, start
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.names
 
     @cached_property
     def names(self) -> set[str]:
@@ -321,7 +329,7 @@ def _names_side_by_side(line: str) -> list[tuple[int, int]]:
     return [(tokens[a][0], tokens[b - 1][1]) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _split_coordinated(run: str, start: int, known_names: set[str] | None = None):
+def _split_coordinated(run: str, start: int, known_names: Container[str] | None = None):
     """'President Biden and Prime Minister Trudeau' is two runs; 'Advisor and
     Director of X' is one: split at 'and' only after a name word.  A
     possessive ends a name ('President Biden’s Executive Order').
@@ -336,7 +344,7 @@ def _coordinated_pieces(run: str) -> tuple[tuple[str, int], ...]:
     return tuple(_pieces(run, None))
 
 
-def _pieces(run: str, known_names: set[str] | None) -> list[tuple[str, int]]:
+def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int]]:
     """(piece, offset in the run) of :func:`_split_coordinated`."""
     pieces, offset = [], 0
     for m in _COORDINATION.finditer(run):
@@ -391,7 +399,7 @@ _COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+"
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
 
 
-def _titled_full_name(words: str, known_names: set[str] | None) -> bool:
+def _titled_full_name(words: str, known_names: Container[str] | None) -> bool:
     """'NSC Spokesperson Emily Horne': a title word, then a given name and a
     surname (in a headline, where "Donald J. Trump Provides" reads as a name,
     a longer name must end with a word the body writes)."""
@@ -405,7 +413,7 @@ def _titled_full_name(words: str, known_names: set[str] | None) -> bool:
             and (known_names is None or len(parts) == 2 or parts[-1] in known_names))
 
 
-def _headline_name(name: str, body_names: set[str]) -> bool:
+def _headline_name(name: str, body_names: Container[str]) -> bool:
     """In a headline every word is capitalised ("President Donald J. Trump
     Addresses Threats to ..."): a long name read there must end with a word
     the body writes, and a name of three words ("President Yoon Suk Yeol")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract import register
-from pipeline.extract.literals import JointScreen, may_occur
+from pipeline.extract.literals import JointScreen, may_occur, occurs_in
 from pipeline.extract.context import Context
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
@@ -221,7 +221,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 continue
             before = text[max(sentence[0], start - 100):start]
             after = text[end:min(sentence[1], end + 60)]
-            # (the searches anchored at its end run only where their words are)
+            # (the searches anchored at its end run only where their words are,
+            # in the lowered words where they read the same: literals.occurs_in)
             low_before = lowered[max(sentence[0], start - 100):start] if lowered is not None else None
             cues.add(f"label:{label}")
             if title_block and title_block.start <= start < title_block.end:
@@ -234,8 +235,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             in_it = words_of(sentence)
             if "sign_subject" not in cues and "sign_sentence" in in_it:
                 cues.add("sign_sentence")
-                if _SIGN_SUBJECT.match(text, end) and not (may_occur(_WITH_BEFORE, low_before)
-                                                           and _WITH_BEFORE.search(before)):
+                if _SIGN_SUBJECT.match(text, end) and not occurs_in(_WITH_BEFORE, before, low_before):
                     cues.add("sign_subject")
             others = len(per_sentence.get(sentence, ()))
             if others >= 3:
@@ -250,25 +250,22 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                     cues.add("official_first_sentence")
             if "met_with" in cues and "relation_with" in cues:
                 pass  # (the mention can add neither)
-            elif may_occur(_MET_WITH, low_before) and _MET_WITH.search(before):
+            elif occurs_in(_MET_WITH, before, low_before):
                 cues.add("met_with")
-            elif may_occur(_RELATION_WITH, low_before) and _RELATION_WITH.search(before):
+            elif occurs_in(_RELATION_WITH, before, low_before):
                 cues.add("relation_with")  # "welcome cooperation with Japan and India"
-            if "issued_by" not in cues and may_occur(_ISSUED_BY, low_before and low_before[-40:]) \
-                    and _ISSUED_BY.search(before[-40:]):
+            if "issued_by" not in cues and occurs_in(_ISSUED_BY, before[-40:], low_before and low_before[-40:]):
                 cues.add("issued_by")
             if "past_sentence" in in_it:
                 cues.add("past_sentence")
             if "observer_sentence" in in_it:
                 cues.add("observer_sentence")
-            if "government_of" not in cues and may_occur(_GOVERNMENT_OF_BEFORE, low_before) \
-                    and _GOVERNMENT_OF_BEFORE.search(before):
+            if "government_of" not in cues and occurs_in(_GOVERNMENT_OF_BEFORE, before, low_before):
                 cues.add("government_of")
-            if "signature_for" not in cues and may_occur(_SIGNATURE_FOR_BEFORE, low_before) \
-                    and _SIGNATURE_FOR_BEFORE.search(before):
+            if "signature_for" not in cues and occurs_in(_SIGNATURE_FOR_BEFORE, before, low_before):
                 cues.add("signature_for")
             if "coordinated" not in cues and (
-                    (may_occur(_COORDINATED_BEFORE, low_before) and _COORDINATED_BEFORE.search(before))
+                    occurs_in(_COORDINATED_BEFORE, before, low_before)
                     or _COORDINATED_AFTER.match(after)):
                 cues.add("coordinated")
             if "possessive" not in cues and _POSSESSIVE_AFTER.match(after):

@@ -16,7 +16,7 @@ import regex
 
 from pipeline.extract.attributions import by_list_role
 from pipeline.extract.context import Context
-from pipeline.extract.literals import may_occur
+from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
@@ -154,13 +154,21 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     # of names from being read once for each of them.
     before = text[max(s_start, m.extent_start - CUE_REACH):m.extent_start]
     after = text[m.extent_end:min(s_end, m.extent_end + CUE_REACH)]
-    # The searches anchored at its end are run only where their words are
-    # (a case-insensitive search walks every character of the words before).
+    # The searches anchored at its end are run only where their words are,
+    # in the lowered words where they read the same (a case-insensitive
+    # search walks every character of the words before: literals.occurs_in).
     lowered = ctx.lowered
     low_before = lowered[max(s_start, m.extent_start - CUE_REACH):m.extent_start] if lowered is not None else None
 
     def before_has(pattern: re.Pattern) -> bool:
-        return may_occur(pattern, low_before) and pattern.search(before) is not None
+        return occurs_in(pattern, before, low_before)
+
+    # Those matched after it that read up to a hundred characters ahead for
+    # their words ("^[^.;]{0,80}?\b(?:...)") are run only where the words are.
+    low_after = lowered[m.extent_end:min(s_end, m.extent_end + CUE_REACH)] if lowered is not None else None
+
+    def reads_ahead(pattern: re.Pattern) -> bool:
+        return may_occur(pattern, low_after) and pattern.match(after) is not None
 
     # (the whole headline before it: a sentence split inside "Joseph R. Biden"
     # would hide the "Statement by" of the next name)
@@ -185,7 +193,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         list_end = _LIST_END.search(text, s_start, s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
-    if before_has(_RELEASED_BY) or _ISSUED_AFTER.match(after):
+    if before_has(_RELEASED_BY) or reads_ahead(_ISSUED_AFTER):
         return PersonRole.author, "people.released_by"
     if block is not None and _STATEMENT_BETWEEN.match(text, block.start, m.extent_start):
         return PersonRole.author, "people.statement_between"
@@ -205,7 +213,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     has_quote = (block is not None and ctx.found(_QUOTE_MARK, block.start, block.end)) \
         or any(q in following[:2] for q in ("“", '"')) \
         or bool(following and ctx.found(_SAYS_COLON, block.start, block.end))
-    if has_quote and (before_has(_SAY_BEFORE) or _SAY_LATER.match(after)
+    if has_quote and (before_has(_SAY_BEFORE) or reads_ahead(_SAY_LATER)
                       or _SAY_AFTER.match(after)):
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
@@ -213,7 +221,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _SPEAK_AFTER.match(after) or before_has(_SPEAK_BEFORE):
         return PersonRole.speaker, "people.speaker"
     if _MEMBER_BEFORE.search(text, max(s_start, m.extent_start - ROSTER_REACH), m.extent_start) \
-            or _MEMBER_AFTER.match(after):
+            or reads_ahead(_MEMBER_AFTER):
         return PersonRole.member, "people.delegation"
     if _listed_under_attendance(ctx, m):
         return PersonRole.member, "people.attendance_list"
@@ -423,17 +431,9 @@ def rule_signers(ctx: Context) -> set[int]:
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
     for (s_start, s_end), in_sentence in by_sentence.items():
-        sentence = text[s_start:s_end]
-        stop = _WITNESS.search(sentence)
-        until = s_start + stop.start() if stop else s_end
-        for pattern in (_SIGNED_BY, _SIGNED_WITH):
-            for verb in pattern.finditer(sentence):
-                after = s_start + verb.end()
-                signers |= {m.start for m in in_sentence if after <= m.start < until}
-                if pattern is _SIGNED_WITH:
-                    # the subject who signed "with" them
-                    signers |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
-                                and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
+        signers |= _named_by_signing(ctx, s_start, s_end, in_sentence)
+        if not (ctx.may_match(_VERB_AFTER, s_start, s_end) or ctx.may_match(_BY_SIGNING, s_start, s_end)):
+            continue  # (no word of signing: nobody in the sentence signs)
         for i, m in enumerate(in_sentence):
             if not _signs_after(text[m.extent_end:s_end]):
                 continue
@@ -445,6 +445,29 @@ def rule_signers(ctx: Context) -> set[int]:
                     break
             signers |= {c.start for c in chain}
     return signers
+
+
+def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[Mention]) -> set[int]:
+    """Starts of the sentence's mentions after "signed by" or "signed ... with"
+    (before a witness clause), and of the subjects who signed "with" them."""
+    # (most sentences hold no word of signing: they are not searched)
+    signing = [pattern for pattern in (_SIGNED_BY, _SIGNED_WITH) if ctx.may_match(pattern, s_start, s_end)]
+    if not signing:
+        return set()
+    text = ctx.text
+    sentence = text[s_start:s_end]
+    stop = _WITNESS.search(sentence)
+    until = s_start + stop.start() if stop else s_end
+    out: set[int] = set()
+    for pattern in signing:
+        for verb in pattern.finditer(sentence):
+            after = s_start + verb.end()
+            out |= {m.start for m in in_sentence if after <= m.start < until}
+            if pattern is _SIGNED_WITH:
+                # the subject who signed "with" them
+                out |= {m.start for m in in_sentence if m.extent_end <= s_start + verb.start()
+                        and _VERB_AFTER.match(text[m.extent_end:s_start + verb.end()])}
+    return out
 
 
 _LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
@@ -502,6 +525,8 @@ def _listed_under_intro(ctx: Context) -> set[int]:
     """Persons on the lines after "Co-signatories:" or "Signed by:" (read as
     a roster too: a list of signers is one)."""
     out: set[int] = set()
+    if not ctx.may_match(_SIGNERS_INTRO, 0, len(ctx.text)):
+        return out  # (most documents never write the words: their lines are not screened one by one)
     blocks = ctx.parsed.blocks
     starts = _mention_starts(ctx)
     for i, block in enumerate(blocks):

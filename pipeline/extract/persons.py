@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.extract.context import Context
-from pipeline.extract.literals import may_occur
+from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
@@ -238,13 +238,10 @@ _CUES_BEFORE = 120
 
 
 def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
-    text = ctx.text
     kind = ctx.results["kind"][0].value
     f = cand.features
     f["bias"] = 1.0
     f[f"kind:{kind}"] = 1.0
-    blocks = ctx.parsed.blocks
-    closing_start = blocks[max(0, len(blocks) - 4)].start if blocks else 0
     words = cand.name.split()
     f["name_words:" + str(min(len(words), 4))] = 1.0
     if is_given_name(words[0]):
@@ -258,64 +255,86 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
     f["persons:" + ("1" if n_persons == 1 else "2-3" if n_persons <= 3 else "4-8" if n_persons <= 8
                     else "9+")] = 1.0
     cues: set[str] = set()
-    crowd = _persons_per_sentence(ctx)
-    lowered = ctx.lowered
     for m in cand.mentions:
-        cues.add(f"rule:{m.rule}")
-        # a sentence naming three or more people is a list of them (a
-        # delegation, a panel, the attendees) more often than a narrative
-        s_start, s_end = ctx.sentence_at(m.start)
-        if crowd.get((s_start, s_end), 0) >= 3:
-            cues.add("crowded_sentence")
-        cues.update(f"tag:{t}" for t in m.tags)
-        before = text[s_start:m.extent_start]
-        after = text[m.extent_end:s_end]
-        # (the searches anchored at its end run only where their words are,
-        # in the last characters before it that they read)
-        low_before = (lowered[max(s_start, m.extent_start - _CUES_BEFORE):m.extent_start]
-                      if lowered is not None else None)
-        block = ctx.block_at(m.start)
-        block_span = (block.start, block.end) if block else (s_start, s_end)
-        if m.start >= closing_start:
-            cues.add("closing")
-        if block is not None and ctx.block_index(m.start) <= 2:
-            cues.add("opening")
-        if ctx.found(_SIGN_WORD, s_start, s_end):
-            cues.add("sign_sentence")
-            if ctx.found(_WITNESS, s_start, s_end):
-                cues.add("witness_sentence")
-            if ctx.found(_PAST_INSTRUMENT, s_start, s_end):
-                cues.add("sign_instrument_word")
-        if _SIGN_AFTER.match(after):
-            cues.add("sign_after")
-        if _SIGNED_BY.search(before):
-            cues.add("signed_by_before")
-        if _SIGNED_FOR.match(after):
-            cues.add("signed_for")
-        if _FOR_GOVERNMENT.search(text[max(0, m.extent_start - 120):m.extent_start]):
-            cues.add("for_government_above")
-        if ctx.found(_QUOTE_MARK, *block_span):
-            cues.add("quote_in_block")
-            if ctx.found(_SAY, s_start, s_end):
-                cues.add("said_quote")
-        if (may_occur(_SAY, low_before and low_before[-40:]) and _SAY.search(before[-40:])) or _SAY.match(after.lstrip(" ,")) or _QUOTE_AFTER.match(after):
-            cues.add("said_near")
-        if may_occur(_HOST, low_before and low_before[-120:]) and _HOST.search(before[-120:]):
-            cues.add("host_before")
-        if _HOST.match(after.lstrip(" ,").removeprefix("who ")):
-            cues.add("host_after")
-        if ctx.found(_SPEAKER, s_start, s_end):
-            cues.add("speaker_sentence")
-        if _AUTHOR.search(before[-60:]) or _AUTHOR.search(text[s_start:min(s_end, s_start + 20)]):
-            cues.add("author_cue")
-        if ctx.found(_MEMBER, s_start, s_end):
-            cues.add("member_sentence")
-        if may_occur(_MET_WITH, low_before and low_before[-80:]) and _MET_WITH.search(before[-80:]):
-            cues.add("met_with")
-        if _MEETING_VERB_AFTER.match(after):
-            cues.add("subject_of_meeting")
-        if block is not None and block.end - block.start < 120 and m.start - block.start < 5:
-            cues.add("line_start")
+        _add_mention_cues(ctx, m, cues)
     for cue in cues:
         f[cue] = 1.0
         f[f"{cue}|kind:{kind}"] = 1.0
+
+
+def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
+    """Add to ``cues`` what the words around one mention say of its person
+    (a cue the candidate already has is not looked for again: the
+    candidate's features are the set of its mentions' cues)."""
+    text = ctx.text
+    cues.add(f"rule:{m.rule}")
+    cues.update(f"tag:{t}" for t in m.tags)
+    s_start, s_end = ctx.sentence_at(m.start)
+    # a sentence naming three or more people is a list of them (a
+    # delegation, a panel, the attendees) more often than a narrative
+    if _persons_per_sentence(ctx).get((s_start, s_end), 0) >= 3:
+        cues.add("crowded_sentence")
+    block_index = ctx.block_index(m.start)
+    block = None if block_index is None else ctx.parsed.blocks[block_index]
+    if m.start >= _closing_start(ctx):
+        cues.add("closing")
+    if block is not None and block_index <= 2:
+        cues.add("opening")
+    if block is not None and block.end - block.start < 120 and m.start - block.start < 5:
+        cues.add("line_start")
+    # (the sentence's and the block's searches are cached on the context)
+    if ctx.found(_SIGN_WORD, s_start, s_end):
+        cues.add("sign_sentence")
+        if "witness_sentence" not in cues and ctx.found(_WITNESS, s_start, s_end):
+            cues.add("witness_sentence")
+        if "sign_instrument_word" not in cues and ctx.found(_PAST_INSTRUMENT, s_start, s_end):
+            cues.add("sign_instrument_word")
+    block_span = (block.start, block.end) if block else (s_start, s_end)
+    if "said_quote" not in cues and ctx.found(_QUOTE_MARK, *block_span):
+        cues.add("quote_in_block")
+        if ctx.found(_SAY, s_start, s_end):
+            cues.add("said_quote")
+    if "speaker_sentence" not in cues and ctx.found(_SPEAKER, s_start, s_end):
+        cues.add("speaker_sentence")
+    if "member_sentence" not in cues and ctx.found(_MEMBER, s_start, s_end):
+        cues.add("member_sentence")
+    before = text[s_start:m.extent_start]
+    after = text[m.extent_end:s_end]
+    # (the searches anchored at its end run only where their words are,
+    # in the last characters before it that they read, and in the lowered
+    # words where they read the same: literals.occurs_in; those anchored at
+    # its start, where their words are in the rest of the sentence)
+    lowered = ctx.lowered
+    low_before = (lowered[max(s_start, m.extent_start - _CUES_BEFORE):m.extent_start]
+                  if lowered is not None else None)
+    low_after = lowered[m.extent_end:s_end] if lowered is not None else None
+    if "sign_after" not in cues and may_occur(_SIGN_AFTER, low_after) and _SIGN_AFTER.match(after):
+        cues.add("sign_after")
+    if "signed_by_before" not in cues and _SIGNED_BY.search(before):
+        cues.add("signed_by_before")
+    if "signed_for" not in cues and may_occur(_SIGNED_FOR, low_after) and _SIGNED_FOR.match(after):
+        cues.add("signed_for")
+    if "for_government_above" not in cues and _FOR_GOVERNMENT.search(
+            text[max(0, m.extent_start - 120):m.extent_start]):
+        cues.add("for_government_above")
+    if "said_near" not in cues and (
+            occurs_in(_SAY, before[-40:], low_before and low_before[-40:])
+            or _SAY.match(after.lstrip(" ,")) or _QUOTE_AFTER.match(after)):
+        cues.add("said_near")
+    if "host_before" not in cues and occurs_in(_HOST, before[-120:], low_before and low_before[-120:]):
+        cues.add("host_before")
+    if "host_after" not in cues and _HOST.match(after.lstrip(" ,").removeprefix("who ")):
+        cues.add("host_after")
+    if "author_cue" not in cues and (_AUTHOR.search(before[-60:])
+                                     or _AUTHOR.search(text[s_start:min(s_end, s_start + 20)])):
+        cues.add("author_cue")
+    if "met_with" not in cues and occurs_in(_MET_WITH, before[-80:], low_before and low_before[-80:]):
+        cues.add("met_with")
+    if "subject_of_meeting" not in cues and _MEETING_VERB_AFTER.match(after):
+        cues.add("subject_of_meeting")
+
+
+def _closing_start(ctx: Context) -> int:
+    """Where the document's last four blocks start (its closing lines)."""
+    blocks = ctx.parsed.blocks
+    return blocks[max(0, len(blocks) - 4)].start if blocks else 0

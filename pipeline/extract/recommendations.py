@@ -123,9 +123,10 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 intro = raw
                 # (its last 300 characters)
                 intro_recommends = ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
-                # (once two governments have committed jointly, "we will ...:" is both of them)
-                intro_joint = _jointly_committing(ctx, block) or (
-                    joint_subject and ctx.found(_WE_COMMITTING, max(block.start, block.end - 300), block.end))
+                # (once two governments have committed jointly, "we will ...:" is both of them;
+                # read in an "other" document only, the only one whose items it makes commitments)
+                intro_joint = kind == "other" and (_jointly_committing(ctx, block) or (
+                    joint_subject and ctx.found(_WE_COMMITTING, max(block.start, block.end - 300), block.end)))
                 joint_subject = joint_subject or intro_joint
             run_length = 0
             explaining = explaining and block.kind is BlockKind.paragraph
@@ -136,7 +137,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         explaining = bool(_LABEL_ITEM.fullmatch(raw))
         if run_length == 0:
             run_length = sum(1 for _ in _run(blocks, i))
-        if _FILE_LINK.search(raw):
+        # (screened by its words first: a case-insensitive search walks every character)
+        if ctx.may_match(_FILE_LINK, block.start, block.end) and _FILE_LINK.search(raw):
             continue  # a link to an attached document ("Statement on X [PDF 69KB]")
         numbered = _NUMBERED.match(raw)
         if labelled:
