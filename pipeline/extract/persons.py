@@ -58,6 +58,8 @@ _MEMBER = re.compile(r"\b(?:delegation|delegations|members?|participants?|attend
                      r"compris\w+|composed of|consist\w* of|represent(?:s|ed|ing)?|representatives?|"
                      r"task ?force|working group|team)\b",
                      re.I)
+#: Cues of the sentence a mention is in, by the words it holds.
+_SENTENCE_CUES = (("speaker_sentence", _SPEAKER), ("member_sentence", _MEMBER))
 _FOR_GOVERNMENT = re.compile(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)")
 _QUOTE_AFTER = re.compile(r"^\s*[:,]\s*[“\"]")
 _MEETING_VERB_AFTER = re.compile(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b")
@@ -294,10 +296,9 @@ def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
         cues.add("quote_in_block")
         if ctx.found(_SAY, s_start, s_end):
             cues.add("said_quote")
-    if "speaker_sentence" not in cues and ctx.found(_SPEAKER, s_start, s_end):
-        cues.add("speaker_sentence")
-    if "member_sentence" not in cues and ctx.found(_MEMBER, s_start, s_end):
-        cues.add("member_sentence")
+    for cue, pattern in _SENTENCE_CUES:
+        if cue not in cues and ctx.found(pattern, s_start, s_end):
+            cues.add(cue)
     before = text[s_start:m.extent_start]
     after = text[m.extent_end:s_end]
     # (the searches anchored at its end run only where their words are,
