@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.extract import REGISTRY, load_extractors
+from pipeline.extract import kind as kind_cues
 from pipeline.goldset import GoldDocument
 from pipeline.learn.dataset import Example, load_examples
 from pipeline.learn.decisions import DECISIONS, Decision, Row
@@ -122,16 +123,10 @@ def _train_decisions(examples: list[Example], folds: int, held_out: Sequence[Exa
             for ex, kind in zip(examples, info.pop("oof_labels")):
                 ex.ctx.results["kind"] = (Kind(kind), None)
             for ex in held_out:
-                ex.ctx.results["kind"] = (Kind(model.best(_kind_features(ex))[0]), None)
+                ex.ctx.results["kind"] = (Kind(model.best(kind_cues.features(ex.ctx))[0]), None)
         else:
             info.pop("oof_labels")
     return Trained(models=models, report=report)
-
-
-def _kind_features(ex: Example) -> dict[str, float]:
-    from pipeline.extract import kind
-
-    return kind.features(ex.ctx)
 
 
 def _rows(decision: Decision, examples: list[Example]) -> list[Row]:
