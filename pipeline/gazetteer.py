@@ -32,6 +32,9 @@ CAPITALS: dict[str, str] = _COUNTRIES["capitals"]
 #: Bodies that can be parties although they are not countries (display name -> forms).
 BODIES = {body["name"]: body["forms"] for body in load_data("bodies")["body"]}
 _BODY_FORMS = {form.casefold(): name for name, forms in BODIES.items() for form in forms + [name]}
+#: A sub-national government's federation (body name -> ISO code): "New South Wales" -> AU.
+BODY_COUNTRIES: dict[str, str] = {body["name"]: body["country"] for body in load_data("bodies")["body"]
+                                  if "country" in body}
 
 
 def lookup_body(text: str) -> str | None:

@@ -47,7 +47,8 @@ def entity_patterns() -> list[dict]:
     patterns += [{"label": "NORP", "pattern": name, "id": code}
                  for name, code in _with_capitals(DEMONYMS).items() if name not in countries]
     patterns += [{"label": "ORG", "pattern": form, "id": body}
-                 for body, forms in BODIES.items() for form in {body, *forms}]
+                 for body, forms in BODIES.items()
+                 for form in sorted(_with_capitals({form: body for form in {body, *forms}}))]
     patterns += [{"label": "AGENCY", "pattern": acronym, "id": code}
                  for acronym, code in AGENCIES.items()]
     return patterns

@@ -20,7 +20,7 @@ from pipeline.extract.context import Context
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import persons
-from pipeline.gazetteer import CAPITALS, OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name
+from pipeline.gazetteer import BODY_COUNTRIES, CAPITALS, OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -66,7 +66,9 @@ _WITH_BEFORE = re.compile(r"\bwith\s*$")
 _RELATION_WITH = re.compile(r"\b(?:cooperation|relations?|relationship|partnerships?|ties|trade|engagement|"
                             r"collaboration|coordination)\s+with\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
                             r"(?:and\s+(?:the\s+)?)?$")
-_GOVERNMENT_OF_BEFORE = re.compile(r"\b(?:Government|Republic|Kingdom|State|People)s? of\s+(?:the\s+)?$")
+# (and its head of government: "the Premier of South Australia")
+_GOVERNMENT_OF_BEFORE = re.compile(r"\b(?:Government|Republic|Kingdom|State|People|Premier|Chief Minister|"
+                                   r"First Minister)s? of\s+(?:the\s+)?$", re.I)
 _SIGNATURE_FOR_BEFORE = re.compile(r"\bFor the Government of\b|\bFor the\s*$")
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:the\s+)?$")
 _COORDINATED_AFTER = re.compile(r"\s*(?:and|,)\s")
@@ -77,8 +79,9 @@ _ISO_CODE = re.compile(r"[A-Z]{2}")
 
 
 # Mentions that imply a country without writing it: a capital ("talks in
-# Canberra"), an office only one government has.
-_IMPLIED = ("CAPITAL", "OFFICE")
+# Canberra"), an office only one government has, one of its states (the
+# federation of "the Premier of Victoria").
+_IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION")
 
 
 @dataclass
@@ -102,6 +105,10 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
     for start, end, code in _office_mentions(ctx):
         found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
+    for start, end, label, body in ctx.entities:
+        if label == "ORG" and body in BODY_COUNTRIES:
+            found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
+                (start, end, "FEDERATION"))
     cands = list(found.values())
     _describe(ctx, cands)
     return cands
@@ -189,11 +196,21 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     home = _home_side(ctx, cands, [first_sentence] + ([(title_block.start, title_block.end)] if title_block else []),
                       person_countries)
     officials_lists = _officials_of_lists(ctx, cands)
+    # "The Prime Minister met ...", never saying of where: the publisher's own
+    # leader, whose country is most often the one the page names most.
+    top = max((c for c in cands if c.is_country), default=None,
+              key=lambda c: (sum(label not in _IMPLIED for *_, label in c.mentions), -min(c.mentions)[0]))
+    unnamed_leader = top is not None and _UNNAMED_LEADER.search(text) is not None
     subjects = _sentence_subjects(ctx, cands)
     lowered = ctx.lowered
     for c in cands:
         f = c.features
         f["bias"] = 1.0
+        if c is top:
+            f["most_named"] = 1.0
+            if unnamed_leader:
+                f["most_named_unnamed_leader"] = 1.0
+                f[f"most_named_unnamed_leader|kind:{kind}"] = 1.0
         if c.code == home:
             f["home_side"] = 1.0
             f[f"home_side|kind:{kind}"] = 1.0
@@ -211,6 +228,11 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if label == "CAPITAL":
                 if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
+                continue
+            if label == "FEDERATION":
+                cues.add("label:FEDERATION")
+                if title_block and title_block.start <= start < title_block.end:
+                    cues.add("federation_title")
                 continue
             if label == "OFFICE":
                 cues.add("label:OFFICE")
@@ -299,6 +321,14 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["only_capital"] = 1.0
         if all(label == "OFFICE" for *_, label in c.mentions):
             f["only_office"] = 1.0  # the country is never written
+        if all(label == "FEDERATION" for *_, label in c.mentions):
+            f["only_federation"] = 1.0  # only its states are
+
+
+# A leader by office alone: "the Prime Minister" (not "the Prime Minister of
+# Fiji", nor "the Fijian Prime Minister", whose "the" stands before the adjective)
+_UNNAMED_LEADER = re.compile(r"\b(?:the|The|THE)\s+(?:Acting\s+|ACTING\s+)?(?:Prime\s+Minister|PRIME\s+MINISTER|"
+                             r"President|PRESIDENT)\b(?![’']?s?\s+(?:of|OF)\b)")
 
 
 # The cues of the sentence a country is named in (each the name of the

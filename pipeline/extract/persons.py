@@ -22,7 +22,7 @@ from functools import cached_property
 from pipeline.extract.context import Context
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
-from pipeline.extract.names import given_and_surname
+from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
 from pipeline.resources import trained
@@ -124,9 +124,10 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     cands = [PersonCandidate(g) for g in _merge_given_name_forms(groups)]
     signers = rule_signers(ctx)
     describe = ctx.all_features or _model_reads_cues()
+    by_offices = _headline_attribution(ctx) if describe else ""
     for c in cands:
         if describe:
-            _describe(ctx, c, len(cands))
+            _describe(ctx, c, len(cands), by_offices)
         _rule_verdicts(ctx, c, signers)
     ctx.analyses["persons"] = cands
     return cands
@@ -239,7 +240,37 @@ def _titles_agree(m: Mention, group: list[Mention]) -> bool:
 _CUES_BEFORE = 120
 
 
-def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
+# The words of a headline after its genre's "by", "of", "between" or "with":
+# "Joint Statement by the Prime Ministers of Australia and Vietnam" names its
+# authors by office, and the persons of the text who hold it are they.
+_HEADLINE_BY = re.compile(rf"\b{ATTRIBUTING_GENRE}\s+(?:(?:issued|released|adopted)\s+(?:on\s+[^,;:]{{1,40}}?\s+)?)?"
+                          r"(?:by|of|between|with|from)\s+(?P<who>.+)$", re.I | re.S)
+
+
+def _headline_attribution(ctx: Context) -> str:
+    """The lowered words naming who issued the document, from its headline
+    ("" where the headline attributes it to nobody)."""
+    blocks = ctx.parsed.blocks
+    if not blocks:
+        return ""
+    m = _HEADLINE_BY.search(ctx.block_text(blocks[0])[:300])
+    return m.group("who").lower() if m else ""
+
+
+def _office(title: str) -> str:
+    """A title's office without its government: "Papua New Guinea Prime
+    Minister", "Prime Minister of Fiji" -> "prime minister"."""
+    words = re.split(r"\s+(?:of|for)\s+", title.lower(), maxsplit=1)[0].split()
+    return " ".join(words[-2:])
+
+
+def _held_office_named(office: str, words: str) -> bool:
+    """Does the headline's attribution name the office, as a whole ("the
+    prime ministers of ..." names "prime minister", not "minister")?"""
+    return re.search(rf"(?:^|\bthe\s+|\band\s+|,\s*){re.escape(office)}(?:s|[’']s)?\b", words) is not None
+
+
+def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: str = "") -> None:
     kind = ctx.results["kind"][0].value
     f = cand.features
     f["bias"] = 1.0
@@ -259,6 +290,8 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int) -> None:
     cues: set[str] = set()
     for m in cand.mentions:
         _add_mention_cues(ctx, m, cues)
+        if by_offices and m.title and _held_office_named(_office(m.title), by_offices):
+            cues.add("office_attributed_in_headline")
     for cue in cues:
         f[cue] = 1.0
         f[f"{cue}|kind:{kind}"] = 1.0

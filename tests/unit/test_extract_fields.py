@@ -492,3 +492,21 @@ def test_a_paragraph_naming_principles_in_passing_introduces_no_list(extract_tex
         "- Transparency in all decisions.\n"
         "- Accountability to citizens.")
     assert _principles(record) == ["Transparency in all decisions", "Accountability to citizens"]
+
+
+def test_a_state_named_in_a_capitalised_headline_implies_its_federation():
+    features = _party_candidates(
+        "JOINT STATEMENT BY THE PRIME MINISTER AND THE PREMIER OF NEW SOUTH WALES\n\n"
+        "The Prime Minister and the Victorian Premier today agreed on new funding for hospitals.")
+    assert {"New South Wales", "Victoria", "AU"} <= set(features)
+    assert features["New South Wales"].get("title") and features["New South Wales"].get("government_of")
+    # the federation is never written: its states and its unnamed leader speak for it
+    assert features["AU"].get("label:FEDERATION") and features["AU"].get("only_federation")
+    assert features["AU"].get("federation_title") and features["AU"].get("most_named_unnamed_leader")
+
+
+def test_a_leader_named_with_a_country_is_no_unnamed_leader():
+    features = _party_candidates(
+        "Statement\n\nThe Prime Minister of Fiji met the Australian Prime Minister in Suva and "
+        "Australia pledged support.")
+    assert features["AU"].get("most_named") and not features["AU"].get("most_named_unnamed_leader")

@@ -558,3 +558,17 @@ def test_closing_lines_of_a_name_then_its_office_are_signatures(extract_text):
         "Tuila Malielegaoi Prime Minister of Samoa\n")
     assert [(s.name, s.title) for s in record.signatories] == [
         ("John Howard", "Prime Minister of Australia"), ("Tuila Malielegaoi", "Prime Minister of Samoa")]
+
+
+def test_persons_holding_the_office_a_headline_attributes_it_to_are_described_so():
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.persons import persons
+
+    ctx = context_from_text(
+        "JOINT COMMUNIQUE ISSUED ON 8 NOVEMBER 1977 BY THE PRIME MINISTERS OF FIJI AND AUSTRALIA\n\n"
+        "The Fijian Prime Minister, Mr Tomasi Ratu, and Prime Minister Alan Fraser announced new aid. "
+        "Foreign Minister Ana Peacock will visit Suva.")
+    cues = {c.name: "office_attributed_in_headline" in c.features for c in persons(ctx)}
+    # "prime ministers" names the prime ministers, not every minister
+    assert cues == {"Tomasi Ratu": True, "Alan Fraser": True, "Ana Peacock": False}
