@@ -636,8 +636,14 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # ("Venezuela’s Nicolas Maduro": a country's own, a given name first, is a person)
     owner = _OWNER_BEFORE.search(before) if given else None
     owned = owner is not None and lookup_country(owner.group(1)) is not None
-    if mention.rule == "people.name" and (not (owned or _attributed(before, after)) or org_like(name)):
-        return None  # an unanchored pair of capitalised words is too weak alone
+    if mention.rule == "people.name" and (org_like(name) or not (owned or _attributed(before, after))):
+        if (org_like(name) or not given or len(words) > 3 or _PLACE_OR_THING_BEFORE.search(before)
+                or _LABEL_AFTER.match(after)):
+            return None  # an unanchored pair of capitalised words is too weak alone
+        # A given name and a surname with nothing said of them ("sanctions on
+        # Konstantin Malofeyev"): a candidate the person model may reject
+        # ("none": "Grace Hopper Prize" has its words too).
+        mention.rule, mention.confidence = "people.given_name_only", 0.5
     if run_country:
         mention.country = mention.country or run_country
         mention.extent_end = max(mention.extent_end, run_end)
@@ -782,6 +788,13 @@ _APPOSITION_TO_ROLE = stdre.compile(
     r"representatives?|spokespersons?),?\s+(?:(?:[A-Z][\w.’'-]*,?|of|the|and)\s+){0,16}$")
 _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|called|talks|talked|visited)\b"
                                 r"[^.;]{0,40}\bwith\s*$")
+
+
+# What stands before a place or a named thing and seldom before a person's
+# bare name: "the Red Sea", "the Doha Round", "in San Antonio"; and the colon
+# of a label ("Asset Recovery: ...").
+_PLACE_OR_THING_BEFORE = stdre.compile(r"\b(?:the|The|THE|in|In|at|At|near|across)\s+$")
+_LABEL_AFTER = stdre.compile(r"\s*:")
 
 
 _OWNER_BEFORE = stdre.compile(r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+$")

@@ -25,6 +25,7 @@ from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
+from pipeline.models import PersonRole
 from pipeline.resources import trained
 
 ROLES = ("signatory", "quoted", "speaker", "host", "author", "member", "other", "none")
@@ -71,6 +72,11 @@ _MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversat
 class PersonCandidate:
     mentions: list[Mention]
     features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def unattributed(self) -> bool:
+        """Only a given name and a surname, with nothing said of them."""
+        return all(m.rule == "people.given_name_only" for m in self.mentions)
 
     @cached_property
     def best(self) -> Mention:
@@ -129,6 +135,11 @@ def persons(ctx: Context) -> list[PersonCandidate]:
         if describe:
             _describe(ctx, c, len(cands), by_offices)
         _rule_verdicts(ctx, c, signers)
+        if c.unattributed:
+            # Weighed apart: most such pairs are places and things ("Abu
+            # Dhabi", "Doha Round"), and sharing the cues' weights with the
+            # persons the rules found would teach the model that those are too.
+            c.features = {k if k.startswith("verdict:") else f"unattributed|{k}": v for k, v in c.features.items()}
     ctx.analyses["persons"] = cands
     return cands
 
@@ -163,7 +174,12 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> No
     roles = [mention_role(ctx, m) for m in cand.mentions]
     role, rule = min(roles, key=lambda r: PRIORITY.index(r[0]))
     signed = any(m.start in signers or "signature_block" in m.tags for m in cand.mentions)
-    verdicts = [f"verdict:{'signatory' if signed else role.value}", f"rule:{rule}"]
+    verdict = "signatory" if signed else role.value
+    # (a name the rules found no word about, only given name and surname, is
+    # no person to them: the model alone may take it for one)
+    if verdict == PersonRole.other.value and cand.unattributed:
+        verdict, rule = "none", "people.unattributed"
+    verdicts = [f"verdict:{verdict}", f"rule:{rule}"]
     for v in verdicts:
         cand.features[v] = 1.0
         cand.features[f"{v}|kind:{kind}"] = 1.0

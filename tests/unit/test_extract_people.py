@@ -572,3 +572,21 @@ def test_persons_holding_the_office_a_headline_attributes_it_to_are_described_so
     cues = {c.name: "office_attributed_in_headline" in c.features for c in persons(ctx)}
     # "prime ministers" names the prime ministers, not every minister
     assert cues == {"Tomasi Ratu": True, "Alan Fraser": True, "Ana Peacock": False}
+
+
+def test_a_bare_given_name_and_surname_is_a_candidate_the_model_weighs_apart():
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.persons import persons
+
+    ctx = context_from_text(
+        "Treasury Sanctions Evasion Network\n\nToday the Treasury designated a network tied to "
+        "Konstantin Malofeyev. Ships crossing the Red Sea were attacked near San Antonio Bay.\n\n"
+        "1. Asset Recovery: partners will return stolen assets.")
+    cands = {c.name: c for c in persons(ctx)}
+    # nothing is said of him, yet a given name and a surname make him a candidate
+    assert set(cands) == {"Konstantin Malofeyev"}
+    features = cands["Konstantin Malofeyev"].features
+    # the rules found no word about him: their verdict is "none", his cues weighed apart
+    assert features["verdict:none"] and features["unattributed|given_name_first"]
+    assert not any(k.startswith(("given_name_first", "bias")) for k in features)
