@@ -78,6 +78,9 @@ def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_va
     # weighing as much together (60% and 90% right: 75%)
     assert 5 < MIN_UNSEEN_VALUES
     assert maps("recommendations", 0.9) == pytest.approx(0.75, abs=0.03)
+    # and so they do for a learned field: its folds come from the documents
+    # its candidates' rules were written on
+    assert pooled("recommendations", 0.9) == pytest.approx(0.75, abs=0.03)
     # none at all: the cross-validated ones alone
     only_developed = fit_field_calibration(developed, evaluation({"principles": []}),
                                            rule_decided=frozenset({"recommendations"}))
