@@ -158,6 +158,10 @@ QUOTAS_ROUND21 = {
     ("Prime Minister of Australia", "readout"): 4, ("Prime Minister of Australia", "joint_statement"): 1,
     ("UK Government", "readout"): 1,
 }
+# Twenty-fourth round: every page left that no earlier round drew and whose
+# output was never read (the pool's last unseen pages; State Department
+# readouts most of them).
+REMAINDER_ROUND = 24
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -225,7 +229,7 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
-        elif round_ == LONG_ROUND:
+        elif round_ in (LONG_ROUND, REMAINDER_ROUND):
             quotas = {}  # (below)
         elif round_ in (19, 20, 21, 23):
             quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21, 23: QUOTAS_ROUND23}[round_]
@@ -270,6 +274,9 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
     if round_ == LONG_ROUND:
         picked += sorted((r for r in rows
                           if MAX_CHARS < (POOL / "text" / f"{r['id']}.txt").stat().st_size <= LONG_MAX_CHARS),
+                         key=lambda r: r["id"])
+    if round_ == REMAINDER_ROUND:
+        picked += sorted((r for r in rows if (POOL / "text" / f"{r['id']}.txt").stat().st_size <= LONG_MAX_CHARS),
                          key=lambda r: r["id"])
     chosen = {r["id"] for r in picked}
     for r in rows if round_ in (1, 4, 7) else []:
