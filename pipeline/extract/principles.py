@@ -352,7 +352,11 @@ def _listed_principles(ctx: Context):
         # (a sentence that names principles in passing, "in line with
         # European principles and practices.", introduces no list: a lead-in
         # ends in a colon, or speaks of the principles that follow)
-        if m and not (last_sentence.rstrip().endswith(":") or _INTRODUCES.search(last_sentence)):
+        # (a short heading that names them, "Guiding Principles", "Our
+        # Shared Values", heads the list under it as a lead-in does; in a
+        # text file a heading is a short line that ends no sentence)
+        if m and not (last_sentence.rstrip().endswith(":") or _INTRODUCES.search(last_sentence)
+                      or _heading_like(block, last_sentence)):
             m = None
         if m:
             run = []
@@ -451,6 +455,14 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
 
 
 LABELLED_GAP = 2
+#: Longest heading read as a list's lead-in ("Principles for Responsible AI").
+_HEADING_WORDS = 8
+
+
+def _heading_like(block, text: str) -> bool:
+    # (no figure in it: "Export values 2023" heads a table of trade, not ideals)
+    return len(text.split()) <= _HEADING_WORDS and not any(ch.isdigit() for ch in text) and (
+        block.kind is BlockKind.heading or not text.rstrip().endswith((".", "!", "?", ";", ",")))
 
 
 @register("principles")

@@ -510,3 +510,14 @@ def test_a_leader_named_with_a_country_is_no_unnamed_leader():
         "Statement\n\nThe Prime Minister of Fiji met the Australian Prime Minister in Suva and "
         "Australia pledged support.")
     assert features["AU"].get("most_named") and not features["AU"].get("most_named_unnamed_leader")
+
+
+def test_a_short_heading_naming_principles_heads_the_list_under_it(extract_text):
+    text = ("Joint Statement on Research Security\n\nThe partners met in Ottawa and agreed on common "
+            "rules for research.\n\nGuiding Principles\n\n- Openness in research\n- Reciprocity between "
+            "partners\n- Integrity of results\n\nThe partners will meet again next year.")
+    assert _principles(extract_text(text)) == ["Openness in research", "Reciprocity between partners",
+                                                "Integrity of results"]
+    # a line of figures is no heading of ideals
+    figures = text.replace("Guiding Principles", "Export values 2023")
+    assert _principles(extract_text(figures)) == []
