@@ -31,6 +31,13 @@ _PARTICIPANTS = re.compile(
     r"\b(?:gathered|participants?|participating|participated|attended|attendees|joined|took part|"
     r"representatives|delegations?|members|partners|endorsed|endorsing|co-sponsor\w*|"
     r"(?:officials|ministers|leaders|delegates|experts) (?:of|from)|countries|governments|nations)\b", re.I)
+# Who took part, not who is a partner or a member of something: "The
+# roundtable gathered the heads of quantum strategy offices from the United
+# States, Australia, ...", "attended by representatives of ...".
+_ATTENDANCE = re.compile(
+    r"\b(?:gathered|brought together|attended|attendees|participants|participated|took part|in attendance|"
+    r"joined by|(?:representatives|delegations|officials|ministers|leaders|delegates|heads of (?:\w+\s+){0,5}?\w+)"
+    r"\s+(?:from|of))\b", re.I)
 # "Canada and Chile today signed": a party is the subject of the signing.
 _SIGN_SUBJECT = re.compile(r"[^.;]{0,80}?\b(?:signed|signs|sign|have signed|will sign)\b(?!\s+by)", re.I)
 _MEETING = re.compile(r"\b(?:met|meet|meeting|call|spoke|talks|dialogue|consultations|summit|"
@@ -264,6 +271,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("list3")
                 if "participant_list" not in cues and in_sentence(sentence, _PARTICIPANTS):
                     cues.add("participant_list")
+                if "attendance_list" not in cues and in_sentence(sentence, _ATTENDANCE):
+                    cues.add("attendance_list")
             if others >= 6:
                 cues.add("list6")
             if "official_first_sentence" not in cues and _TITLE_WORD.match(after):

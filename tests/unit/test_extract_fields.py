@@ -77,7 +77,12 @@ def test_participants_of_a_meeting_are_described_as_a_participant_list():
         "The agency hosted a dialogue this week. The meeting gathered representatives from "
         "Brazil, Kenya, Vietnam and the Philippines to discuss open science.")
     assert set(features) == {"BR", "KE", "VN", "PH"}
-    assert all(f.get("participant_list") for f in features.values())
+    assert all(f.get("participant_list") and f.get("attendance_list") for f in features.values())
+    # partners named in a list take part in nothing said here
+    features = _party_candidates(
+        "The agency signed a contract this week. Our partners include Brazil, Kenya, Vietnam and the "
+        "Philippines, all members of the network.")
+    assert all(f.get("participant_list") and not f.get("attendance_list") for f in features.values())
 
 
 def test_countries_that_open_their_sentence_as_its_subject_are_described_as_subjects():
