@@ -92,6 +92,7 @@ _SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
 _FUTURE_WORDS = re.compile(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
+_PUBLISHED_LINE = re.compile(r"\W*(?:published|released|issued|dated|posted)\b", re.I)
 
 
 @dataclass
@@ -492,6 +493,11 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
             and (_in_lead(ctx, cand.start) or re.search(r"\bthis (?:statement|agreement|memorandum|mou|arrangement|declaration)\b", sentence, re.I))):
         return DateRole.signed, "role.signed_on", 0.75
     if found_in(_PUBLISHED, max(s_start, cand.start - 80), cand.start) and cand.value[:1] != "-":
+        # ("Published 19 November 2018", "Published in the United States of
+        # America, 2024.": a line of the page's own; "the report released in
+        # 2019" in a sentence dates another text as often)
+        if _PUBLISHED_LINE.match(text, s_start, cand.start):
+            return DateRole.published, "role.published_line", 0.8
         return DateRole.published, "role.published_statement", 0.75
     if (found_in(_OTHER_BEFORE, before_start, cand.start) or found_in(_APPLIES_FROM, before_start, cand.start)
             or cand.rule == "dates.fiscal_year"):

@@ -135,3 +135,17 @@ def test_ordinals_in_capitals(extract_text):
         "JOINT COMMUNIQUE\n\nThe two Prime Ministers discussed the situation in the region and "
         "agreed to meet again.\n\nISSUED AT VIENTIANE - 2ND APRIL 1967")
     assert {d.value for d in record.dates} == {"1967-04-02"}
+
+
+def test_a_line_that_says_when_the_page_was_published_is_told_from_a_release_mentioned():
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.dates import features, find_candidates
+
+    ctx = context_from_text(
+        "A Report on Quantum Cooperation\n\nPublished in the United States of America, 2024.\n\n"
+        "The council recalls the strategy released in 2019 by the partners.")
+    shown = {c.value: features(ctx, c) for c in find_candidates(ctx.text)}
+    assert shown["2024"].get("rule:role.published_line") and shown["2024"].get("verdict:published")
+    assert shown["2019"].get("rule:role.published_statement")
+    assert ("2024", "published") in {(d.value, d.role.value) for d in ctx.results["dates"]}
