@@ -30,11 +30,11 @@ DEMONYMS: dict[str, str] = _COUNTRIES["demonyms"]
 CAPITALS: dict[str, str] = _COUNTRIES["capitals"]
 
 #: Bodies that can be parties although they are not countries (display name -> forms).
-BODIES = {body["name"]: body["forms"] for body in load_data("bodies")["body"]}
+_BODIES = load_data("bodies")["body"]
+BODIES = {body["name"]: body["forms"] for body in _BODIES}
 _BODY_FORMS = {form.casefold(): name for name, forms in BODIES.items() for form in forms + [name]}
 #: A sub-national government's federation (body name -> ISO code): "New South Wales" -> AU.
-BODY_COUNTRIES: dict[str, str] = {body["name"]: body["country"] for body in load_data("bodies")["body"]
-                                  if "country" in body}
+BODY_COUNTRIES: dict[str, str] = {body["name"]: body["country"] for body in _BODIES if "country" in body}
 
 
 def lookup_body(text: str) -> str | None:
