@@ -55,6 +55,8 @@ HONORIFICS: list[str] = _TITLES["honorifics"]
 ROSTER_LABELS: set[str] = set(_TITLES["roster_labels"])
 #: Offices of a spouse ("First Lady"): their holder is not the leader of that surname.
 SPOUSE_OFFICES: set[str] = set(_TITLES["spouse_offices"])
+#: Hyphenated words after a title that keep its office ("President-elect").
+TITLE_SUFFIXES: frozenset[str] = frozenset(_TITLES["title_suffixes"])
 #: Letters after a name that are not part of it ("Oliver Pennington MP").
 POST_NOMINALS: set[str] = set(_TITLES["post_nominals"])
 #: Titles used before a bare surname ("President Biden").

@@ -91,8 +91,14 @@ def find_mentions(ctx: Context) -> list[Mention]:
         run = _before_headline_verb(m.group(0))
         if in_heading:
             run = _without_headline_verb(run, body)
+        shared_title = ""
         for run, start in _split_coordinated(run, m.start(), body if in_heading else None):
             mention = _mention_from_run(ctx, run, start)
+            if mention is None and shared_title:
+                mention = _sharing_title(run, start, shared_title)
+            shared_title = _plural_office(mention)
+            if shared_title:
+                mention.title = shared_title  # (Biden is "President" of "Presidents Biden and ...")
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
@@ -163,7 +169,18 @@ _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|hi
 
 def _before_headline_verb(run: str) -> str:
     verb = _HEADLINE_VERB.search(run)
-    return run[:verb.start()] if verb else run
+    run = run[:verb.start()] if verb else run
+    # "by Mr Philip Flood AO. The Flood inquiry": post-nominal letters with
+    # a full stop end the sentence, and the name, before the next capital
+    # (a run reads "AO." as it reads an initial).
+    if "." in run:
+        for stop in _POST_NOMINAL_STOP.finditer(run):
+            if stop.group(1) in POST_NOMINALS:
+                return run[:stop.start() + len(stop.group(1))]
+    return run
+
+
+_POST_NOMINAL_STOP = stdre.compile(r"(?<=\s)([A-Za-z.]{2,5})\.\s+(?=[A-Z])")
 
 
 def _without_headline_verb(run: str, body_names: Container[str]) -> str:
@@ -327,6 +344,30 @@ def _names_side_by_side(line: str) -> list[tuple[int, int]]:
             cuts.append(i)
     cuts.append(len(tokens))
     return [(tokens[a][0], tokens[b - 1][1]) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _plural_office(mention: Mention | None) -> str:
+    """'President' of "Presidents Biden and Erdogan": the office a plural
+    title gives the names coordinated after the first one ('' for none)."""
+    if mention is None or mention.rule != "people.title_name" or not mention.title:
+        return ""
+    *rest, last = mention.title.split()
+    head = title_head(last)
+    if head == last or head not in TITLE_HEAD_SET:
+        return ""
+    return " ".join([*rest, head])
+
+
+def _sharing_title(run: str, start: int, office: str) -> Mention | None:
+    """'Erdogan' of "Presidents Biden and Erdogan": a name alone after the
+    first name of a plural title holds that office too."""
+    name = stdre.sub(r"[’']s$", "", run.strip().rstrip(","))
+    words = name.split()
+    if not 1 <= len(words) <= 3 or not all(is_name_word(w) for w in words) or lookup_country(name):
+        return None
+    at = start + run.find(name)
+    return Mention(name=name, start=at, end=at + len(name), title=office, extent_start=at,
+                   extent_end=at + len(name), rule="people.title_name", confidence=0.85)
 
 
 def _split_coordinated(run: str, start: int, known_names: Container[str] | None = None):

@@ -28,6 +28,7 @@ from pipeline.gazetteer import (
     POST_NOMINALS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
+    TITLE_SUFFIXES,
     country_names,
     is_given_name,
     lookup_country,
@@ -151,8 +152,13 @@ def name_words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=50000)
 def title_head(word: str) -> str:
     """'Vice-President' -> 'President': the head of a hyphenated title word;
-    'Presidents' -> 'President', 'Secretaries' -> 'Secretary': of a plural one."""
-    head = word.split("-")[-1] if "-" in word else word
+    'Presidents' -> 'President', 'Secretaries' -> 'Secretary': of a plural one;
+    'President-elect' -> 'President'."""
+    if "-" in word:
+        base, _, suffix = word.rpartition("-")
+        head = title_head(base) if suffix.lower() in TITLE_SUFFIXES and base else suffix
+    else:
+        head = word
     if head.endswith("s") and head not in TITLE_HEAD_SET:
         for singular in (head[:-1], head[:-3] + "y"):
             if singular in TITLE_HEAD_SET:

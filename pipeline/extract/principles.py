@@ -237,11 +237,10 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         return []
     parts: list[tuple[str, int]] = []
     sentence_end = end_m is not None and end_m.group(0) in ".;!?" and end <= pos + 600
-    for m in re.finditer(r"[^,]+", segment):
-        piece, offset = m.group(0), pos + m.start()
+    for piece, offset in _comma_pieces(segment, pos):
         if parts and _CLAUSE_GOES_ON.match(piece):
             break
-        if _AND_THE.match(piece) and not (sentence_end and m.end() == len(segment)):
+        if _AND_THE.match(piece) and not (sentence_end and offset - pos + len(piece) == len(segment)):
             break
         # "universality and, specifically, the availability of ...": the
         # conjunction before a comma and the adverb set off by commas are not items.
@@ -298,6 +297,25 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
         out.append((bare.rstrip("”\""), offset))
     return out
+
+
+def _comma_pieces(segment: str, pos: int) -> list[tuple[str, int]]:
+    """The segment's pieces between commas, with their offsets, but for the
+    commas of adjectives in a row ("support for a stable, liberal order":
+    one piece)."""
+    pieces: list[tuple[str, int]] = []
+    for m in re.finditer(r"[^,]+", segment):
+        if pieces:
+            before = _ARTICLE_ADJECTIVE.search(pieces[-1][0])
+            if before and all(_modifier(w) for w in re.split(r",\s+", before.group(1))):
+                piece, at = pieces.pop()
+                pieces.append((segment[at - pos:m.end()], at))
+                continue
+        pieces.append((m.group(0), pos + m.start()))
+    return pieces
+
+
+_ARTICLE_ADJECTIVE = re.compile(r"\b(?:a|an|the)\s+((?:\w+,\s+){0,4}\w+)\s*$", re.I)
 
 
 def _modifier(word: str) -> bool:

@@ -147,6 +147,13 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
     assert _principles(record) == ["equity", "inclusion", "openness"]
 
 
+def test_adjectives_in_a_row_stay_in_their_item(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe leaders underlined their shared values, "
+        "including human rights, and support for a stable, open, rules-based order.")
+    assert _principles(record) == ["human rights", "support for a stable, open, rules-based order"]
+
+
 def test_a_connector_that_opens_no_list_gives_way_to_the_next(extract_text):
     record = extract_text(
         "Joint Statement of the Partners\n\nWe recommitted ourselves to common principles in the "

@@ -320,6 +320,16 @@ def test_a_name_after_a_complete_title_or_honorific_keeps_its_first_word(extract
     assert {p.name for p in record.people} == {"Nguyen Van Thanh", "Pham Quoc Bao"}
 
 
+def test_elected_and_designated_office_holders_and_letters_that_end_a_sentence(extract_text):
+    record = extract_text(
+        "Readout of the Call\n\nThe Secretary congratulated President-elect Lucia Ferrante on her "
+        "election. The review follows the 2004 inquiry conducted by Mr Tomas Reedman AO. The "
+        "Reedman inquiry found gaps.")
+    people = {p.name: p.title for p in record.people}
+    assert set(people) == {"Lucia Ferrante", "Tomas Reedman"}
+    assert people["Lucia Ferrante"].startswith("President")
+
+
 def test_plural_offices_weekdays_and_arabic_articles(extract_text):
     record = extract_text(
         "Under Secretary Alvarez Meet with Energy Delegation\n\n"
@@ -328,7 +338,10 @@ def test_plural_offices_weekdays_and_arabic_articles(extract_text):
         "Al-Rashidi of Iraq; the President commended Prime Minister Rashidi’s leadership. "
         "Under Secretary Alvarez met the delegation.")
     names = {p.name for p in record.people}
-    assert names == {"Alvarez", "Andrew Holness", "Okafor", "Mustafa Al-Rashidi"}
+    # (the plural title is no name, and titles each of the names it coordinates)
+    assert names == {"Alvarez", "Andrew Holness", "Okafor", "Lindqvist", "Mustafa Al-Rashidi"}
+    titles = {p.name: p.title for p in record.people}
+    assert titles["Lindqvist"] == titles["Okafor"] == "President"
 
 
 def test_lettered_headings_organisations_and_tables_are_not_people(extract_text):
