@@ -105,10 +105,7 @@ def _rule_decided(trained: Trained) -> frozenset[str]:
 
 
 def _train_decisions(examples: list[Example], folds: int, held_out: Sequence[Example] = ()) -> Trained:
-    load_extractors()
-    for ex in [*examples, *held_out]:
-        ex.reset()
-        ex.ctx.results["title"] = REGISTRY["title"](ex.ctx)
+    _prepare(examples, held_out)
     doc_fold = [fold_of(ex.doc.key, folds) for ex in examples]
     models: dict[str, LinearModel] = {}
     report: dict[str, dict] = {}
@@ -117,16 +114,56 @@ def _train_decisions(examples: list[Example], folds: int, held_out: Sequence[Exa
         model, info = _choose_and_fit(decision, rows, doc_fold, folds, _rows(decision, held_out))
         models[decision.name] = model
         report[decision.name] = info
+        oof_labels = info.pop("oof_labels")
         if decision.name == "kind":
-            # Later decisions see the kind as extraction will: predicted, and
-            # for a training document predicted by a model that never saw it.
-            for ex, kind in zip(examples, info.pop("oof_labels")):
-                ex.ctx.results["kind"] = (Kind(kind), None)
-            for ex in held_out:
-                ex.ctx.results["kind"] = (Kind(model.best(kind_cues.features(ex.ctx))[0]), None)
-        else:
-            info.pop("oof_labels")
+            _see_kinds(examples, held_out, oof_labels, model)
     return Trained(models=models, report=report)
+
+
+def _prepare(examples: Sequence[Example], held_out: Sequence[Example]) -> None:
+    load_extractors()
+    for ex in [*examples, *held_out]:
+        ex.reset()
+        ex.ctx.results["title"] = REGISTRY["title"](ex.ctx)
+
+
+def _see_kinds(examples: Sequence[Example], held_out: Sequence[Example], oof_labels: list[str],
+               model: LinearModel) -> None:
+    """Later decisions see the kind as extraction will: predicted, and for a
+    training document predicted by a model that never saw it."""
+    for ex, kind in zip(examples, oof_labels):
+        ex.ctx.results["kind"] = (Kind(kind), None)
+    for ex in held_out:
+        ex.ctx.results["kind"] = (Kind(model.best(kind_cues.features(ex.ctx))[0]), None)
+
+
+def regularisation_sweep(examples: list[Example], held_out: Sequence[Example], strengths: Sequence[float],
+                         folds: int = FOLDS) -> dict[str, dict[float, tuple[float, float | None]]]:
+    """Each decision's full model fitted with each inverse regularisation
+    strength C: (its quality under cross-validation on ``examples``, its
+    quality on ``held_out`` fitted on all of them, None without held-out
+    rows), by decision and C.  The kind is then decided as training decides
+    it, for the later decisions."""
+    from dataclasses import replace
+
+    _prepare(examples, held_out)
+    doc_fold = [fold_of(ex.doc.key, folds) for ex in examples]
+    out: dict[str, dict[float, tuple[float, float | None]]] = {}
+    for decision in DECISIONS:
+        rows, held_out_rows = _rows(decision, examples), _rows(decision, held_out)
+        out[decision.name] = {}
+        for c in strengths:
+            variant = replace(decision, C=c)
+            scores = _oof(lambda rs: _fit_rows(variant, rs), rows, doc_fold, folds, len(decision.classes))
+            on_held_out = None
+            if held_out_rows:
+                model = _fit_rows(variant, rows)
+                on_held_out = _quality(variant, held_out_rows, [model.scores(r.features) for r in held_out_rows])
+            out[decision.name][c] = (_quality(variant, rows, scores), on_held_out)
+        if decision.name == "kind":
+            model, info = _choose_and_fit(decision, rows, doc_fold, folds, held_out_rows)
+            _see_kinds(examples, held_out, info["oof_labels"], model)
+    return out
 
 
 def _rows(decision: Decision, examples: list[Example]) -> list[Row]:

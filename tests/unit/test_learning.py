@@ -55,6 +55,23 @@ def test_training_is_deterministic_and_its_models_extract(corpus_docs, tmp_path)
         assert all(0 <= c <= 1 for c, _ in score.calibration), field
 
 
+def test_the_regularisation_sweep_measures_every_decision_at_every_strength(corpus_docs):
+    from pipeline.learn.dataset import load_examples
+    from pipeline.learn.train import regularisation_sweep
+
+    if len(corpus_docs) < 5:
+        pytest.skip("the corpus's gold is not available")
+    examples = load_examples(corpus_docs)
+    table = regularisation_sweep(examples[:3], examples[3:], (0.5, 2.0), folds=2)
+    assert set(table) == {"kind", "date_role", "party", "person_role", "principle", "recommendation"}
+    for decision, by_c in table.items():
+        assert set(by_c) == {0.5, 2.0}, decision
+        for cross_validated, held_out in by_c.values():
+            assert 0 <= cross_validated <= 1 and (held_out is None or 0 <= held_out <= 1), decision
+    # the kind has one row per document: held out, it is measured
+    assert all(held_out is not None for _, held_out in table["kind"].values())
+
+
 def test_confidence_maps_are_fitted_on_unseen_documents_when_they_hold_enough_values():
     from types import SimpleNamespace
 
