@@ -55,6 +55,10 @@ HONORIFICS: list[str] = _TITLES["honorifics"]
 ROSTER_LABELS: set[str] = set(_TITLES["roster_labels"])
 #: Offices of a spouse ("First Lady"): their holder is not the leader of that surname.
 SPOUSE_OFFICES: set[str] = set(_TITLES["spouse_offices"])
+#: Last words of the names of streets, squares and works ("Sydney Airport").
+PLACE_HEADS: frozenset[str] = frozenset(_TITLES["place_heads"])
+#: Honorifics of several persons ("Messrs. Kelly, Forbes and Wilson").
+PLURAL_HONORIFICS: tuple[str, ...] = tuple(sorted(_TITLES["plural_honorifics"], key=len, reverse=True))
 #: Hyphenated words after a title that keep its office ("President-elect").
 TITLE_SUFFIXES: frozenset[str] = frozenset(_TITLES["title_suffixes"])
 #: Letters after a name that are not part of it ("Oliver Pennington MP").
@@ -76,6 +80,8 @@ OFFICE_HOLDERS: dict[tuple[str, str], str] = {
     for title, surnames in offices.items() for surname in surnames}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
+#: Surnames (or whole names) by which releases name a leader alone ("Putin").
+LEADER_NAMES: frozenset[str] = frozenset(load_data("leaders")["surnames"])
 
 
 @lru_cache(maxsize=1)

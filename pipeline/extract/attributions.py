@@ -24,7 +24,7 @@ from pipeline.models import BlockKind, PersonRole
 # "statement by" is reported, not the page's own attribution.
 TOP_BLOCKS = 6
 MAX_HEADING_CHARS = 300
-_BY = re.compile(r"\b(?P<what>remarks|statement|release|message|communiqu[eé]|declaration)s?\s+(?:by|from|between)\s+",
+_BY = re.compile(r"\b(?P<what>remarks|statement|release|message|comment|communiqu[eé]|declaration)s?\s+(?:by|from|between)\s+",
                  re.IGNORECASE)
 # The by-list ends where the heading turns to its subject ("... on Ukraine").
 _LIST_END = re.compile(r"\s(?:on|regarding|concerning|about|following|at|to)\s|\s[-–—:]\s|[;:]\s", re.IGNORECASE)

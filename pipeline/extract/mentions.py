@@ -45,10 +45,13 @@ from pipeline.extract.signature_blocks import (
 )
 from pipeline.gazetteer import (
     DEMONYMS,
+    LEADER_NAMES,
     NON_NAME_WORDS,
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_TITLES,
+    PLACE_HEADS,
+    PLURAL_HONORIFICS,
     POST_NOMINALS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
@@ -81,24 +84,38 @@ def find_mentions(ctx: Context) -> list[Mention]:
     body = _BodyWords(text, headings[0][1] if headings else 0)
     taken_mask = _mask(len(text), taken)
     heading_mask = _mask(len(text), headings)
+    # ("Senators Buttfield, Hannaford and Laught": the names after a plural
+    # title's first one may run on past a comma, as runs of their own)
+    carry: tuple[int, _Shared, stdre.Pattern] | None = None
     for m in RUN.finditer(text):
+        inherited = carry[1] if carry and carry[2].fullmatch(text, carry[0], m.start()) else None
+        carry = None
+        if m.group(0) in _PLURAL_HONORIFIC_WORDS:  # "Messrs. Kelly": the run stops at its full stop
+            carry = (m.end(), _HONORIFIC, _AFTER_HONORIFIC)
+            continue
+        if taken_mask[m.start()]:
+            continue
+        leader = _leader_alone(text, m.group(0), m.start())
+        if leader is not None:
+            if heading_mask[m.start()]:
+                leader.tags.add("in_title")
+            mentions.append(leader)
+            continue
         # One capitalised word is never a mention alone (a title or an
-        # honorific must come with it), and a span already read is skipped.
-        if not _SPACE.search(m.group(0)) or taken_mask[m.start()]:
+        # honorific must come with it, or a plural one before it, or it is
+        # a leader's name), and a span already read is skipped.
+        if not _SPACE.search(m.group(0)) and not inherited:
             continue
         # (lines after an attestation clause are signature lines, whatever their case)
         in_heading = heading_mask[m.start()] and not attested(ctx, m.start())
         run = _before_headline_verb(m.group(0))
         if in_heading:
             run = _without_headline_verb(run, body)
-        shared_title = ""
+        shared = inherited
         for run, start in _split_coordinated(run, m.start(), body if in_heading else None):
-            mention = _mention_from_run(ctx, run, start)
-            if mention is None and shared_title:
-                mention = _sharing_title(run, start, shared_title)
-            shared_title = _plural_office(mention)
-            if shared_title:
-                mention.title = shared_title  # (Biden is "President" of "Presidents Biden and ...")
+            mention, shared = _read_piece(ctx, run, start, shared)
+            if shared:
+                carry = (start + len(run.rstrip()), shared, _LIST_JOINT)
             if mention and in_heading:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
@@ -358,16 +375,71 @@ def _plural_office(mention: Mention | None) -> str:
     return " ".join([*rest, head])
 
 
-def _sharing_title(run: str, start: int, office: str) -> Mention | None:
-    """'Erdogan' of "Presidents Biden and Erdogan": a name alone after the
-    first name of a plural title holds that office too."""
+def _read_piece(ctx: Context, run: str, start: int,
+                shared: _Shared | None) -> tuple[Mention | None, _Shared | None]:
+    """A piece of a run as a mention, and what a plural title or honorific
+    before it gives the next piece ("Presidents Biden and Erdogan", "Messrs.
+    Kelly, Forbes and Wilson")."""
+    plural_honorific = _PLURAL_HONORIFIC.match(run)
+    if plural_honorific:
+        return _sharing(run[plural_honorific.end():], start + plural_honorific.end(), _HONORIFIC), _HONORIFIC
+    mention = _leader_alone(ctx.text, run, start) or _mention_from_run(ctx, run, start)
+    if mention is None:
+        mention = _sharing(run, start, shared) if shared else None
+        return mention, shared if mention else None
+    office = _plural_office(mention)
+    if not office:
+        return mention, None
+    mention.title = office  # (Biden is "President" of "Presidents Biden and ...")
+    return mention, _Shared(office, "people.title_name")
+
+
+def _leader_alone(text: str, run: str, start: int) -> Mention | None:
+    """"Putin's war", "Kishida and Lula met": a run (or a piece of one)
+    that is a leader's name alone (``data/leaders.toml``), but not an
+    administration or a government named after one ("the Biden
+    administration")."""
+    name = _POSSESSIVE_END.sub("", run.strip().rstrip(","))
+    if name not in LEADER_NAMES:
+        return None
+    at = start + run.find(name)
+    if _NAMED_AFTER.match(text, start + len(run.rstrip().rstrip(","))):
+        return None
+    return Mention(name=name, start=at, end=at + len(name), extent_start=at, extent_end=at + len(name),
+                   rule="people.leader_alone", confidence=0.6)
+
+
+_POSSESSIVE_END = stdre.compile(r"[’']s?$")
+_NAMED_AFTER = stdre.compile(r"[\s-]*(?:administration|government|era|years|doctrine|campaign|cabinet|"
+                             r"presidency|team|white house)\b", stdre.I)
+
+
+class _Shared(NamedTuple):
+    """What a plural title or honorific gives each name it coordinates."""
+    title: str
+    rule: str
+
+
+_HONORIFIC = _Shared("", "people.honorific_name")
+
+
+def _sharing(run: str, start: int, shared: _Shared) -> Mention | None:
+    """'Erdogan' of "Presidents Biden and Erdogan", 'Forbes' of "Messrs.
+    Kelly, Forbes and Wilson": a name alone after a plural title or
+    honorific holds that office or style too."""
     name = stdre.sub(r"[’']s$", "", run.strip().rstrip(","))
     words = name.split()
     if not 1 <= len(words) <= 3 or not all(is_name_word(w) for w in words) or lookup_country(name):
         return None
     at = start + run.find(name)
-    return Mention(name=name, start=at, end=at + len(name), title=office, extent_start=at,
-                   extent_end=at + len(name), rule="people.title_name", confidence=0.85)
+    return Mention(name=name, start=at, end=at + len(name), title=shared.title, extent_start=at,
+                   extent_end=at + len(name), rule=shared.rule, confidence=0.85)
+
+
+_LIST_JOINT = stdre.compile(r"\s*,\s*(?:and\s+)?")
+_AFTER_HONORIFIC = stdre.compile(r"\.?[ \t]+")
+_PLURAL_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in PLURAL_HONORIFICS)
+_PLURAL_HONORIFIC = stdre.compile(r"(?:" + "|".join(stdre.escape(h) for h in PLURAL_HONORIFICS) + r")\s+(?=\S)")
 
 
 def _split_coordinated(run: str, start: int, known_names: Container[str] | None = None):
@@ -558,8 +630,8 @@ def _read_run(run: str) -> _RunReading | None:
             return None
         name, at = located.group(0), len(title_part) + located.start()
     words = name.split()
-    if words[-1] in ORG_HEADS:
-        return None  # "Export Bank", "Nordic Mining Group": an organisation's name
+    if words[-1] in ORG_HEADS or words[-1] in PLACE_HEADS:
+        return None  # "Export Bank", "Nordic Mining Group", "Forrest Place": an organisation's or a place's name
     title_words = title_part.split()
     if title_words and (title_words[-1] in _CONNECTORS
                         or (title_words[-1] == "and" and not is_given_name(words[0]))

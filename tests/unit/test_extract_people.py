@@ -330,6 +330,23 @@ def test_elected_and_designated_office_holders_and_letters_that_end_a_sentence(e
     assert people["Lucia Ferrante"].startswith("President")
 
 
+def test_a_plural_title_or_honorific_gives_each_name_of_its_list_a_person(extract_text):
+    record = extract_text(
+        "Meeting with Senators\n\nThose present were Senators Buttrey, Hanlon and Laughlin, and "
+        "Messrs. Kellan, Forbeck and Wilmot. The motorway links Forrest Place, Sydney Airport and "
+        "the King Georges Road interchange.")
+    people = {p.name: p.title for p in record.people}
+    assert people == {"Buttrey": "Senator", "Hanlon": "Senator", "Laughlin": "Senator",
+                      "Kellan": "", "Forbeck": "", "Wilmot": ""}
+
+
+def test_a_leader_named_by_surname_alone_is_a_person_but_not_an_administration(extract_text):
+    record = extract_text(
+        "Fact Sheet: Food Security\n\nThe crisis was made worse by Putin’s war of choice. The "
+        "Biden administration will contribute $2 billion, and Kishida and Lula pledged support.")
+    assert {p.name for p in record.people} == {"Putin", "Kishida", "Lula"}
+
+
 def test_plural_offices_weekdays_and_arabic_articles(extract_text):
     record = extract_text(
         "Under Secretary Alvarez Meet with Energy Delegation\n\n"
