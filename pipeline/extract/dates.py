@@ -25,7 +25,11 @@ from pipeline.resources import trained
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)")
-_MONTH = rf"(?P<month>{_MONTHS}|{_MONTHS.upper()})"
+# Abbreviations without their full stop ("16 APR 1968", "3 Sept 2024"): in a
+# date form only, where a day or a year stands beside them.
+_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_BARE_ABBREVIATIONS = rf"(?:{_ABBREVIATIONS}|{_ABBREVIATIONS.upper()})(?![\w.])"
+_MONTH = rf"(?P<month>{_MONTHS}|{_MONTHS.upper()}|{_BARE_ABBREVIATIONS})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -37,6 +41,9 @@ _END = r"(?![\d\w])"
 # Ordered: the first pattern to claim a span wins.
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "March 3 and March 15, 1976", "July and September 2023": the year is both's
+    ("dates.month_day_pair", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:and|&)\s+{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
+    ("dates.month_pair", re.compile(rf"\b{_MONTH}\s+(?:and|&)\s+{_MONTH2},?\s+{_YEAR}{_END}")),
     # "30 May – 2 June 2024", "May 30 – June 2, 2024"
     ("dates.cross_month_range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_CROSS_SEP}{_DAY2}\s+{_MONTH2},?\s+{_YEAR}{_END}")),
     ("dates.cross_month_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_CROSS_SEP}{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
@@ -50,9 +57,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
     ("dates.day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}{_END}(?!,?\s+(?:19|20)\d\d)")),
     # Fiscal years and quarters are periods: "FY2025" (kept, role other), "Q3 2025" (skipped).
-    ("dates.fiscal_year", re.compile(r"\bFY\s?(?P<year>(?:19|20)\d{2})\b")),
+    ("dates.fiscal_year", re.compile(r"\bFY\s?(?P<year>(?:19|20)\d{2}|\d{2})\b")),
     ("dates.not_a_date", re.compile(r"\b(?:Q[1-4]|H[12])\s+(?:19|20)\d{2}\b|\b(?:19|20)\d0s\b|\b(?:19|20)\d{2}[-–](?:19|20)?\d{2}s\b")),
     ("dates.year_range", re.compile(r"(?<![\d$§./-])(?P<y1>(?:19|20)\d{2})\s*[-–—]\s*(?P<y2>(?:19|20)?\d{2})(?![\d%])")),
+    # "2013/2014", "2008/09", "1974/ 75": a financial or a session year
+    ("dates.year_range", re.compile(r"(?<![\d$§./-])(?P<y1>(?:19|20)\d{2})/\s?(?P<y2>(?:19|20)?\d{2})(?![\d%/])")),
+    # Years before 1900 only after the words that make a number a year ("since
+    # 1788", "the 1833 Treaty"): bare, they are amounts as often.
+    ("dates.early_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Ff]rom|until|by|the|[Tt]he)\s+(?P<year>1[6-8]\d{2})(?![\d%])(?!\s+[a-z]+s\b)")),
     ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
 ]
 
@@ -298,7 +310,7 @@ def _closes_document(ctx: Context, block) -> bool:
 # Every date form holds a month name, a year or a numeric date: the patterns
 # run only around those anchors, so their cost follows the dates, not the text.
 _ANCHOR = CaselessPattern(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-                          r"(?:19|20)\d\d|\d{1,2}/\d{1,2}/")
+                          r"(?:19|20|1[6-8])\d\d|\d{1,2}/\d{1,2}/|\bfy\s?\d")
 _REACH = 60  # characters a date form can extend from its anchor
 _DIGIT = re.compile(r"\d")
 # _ANCHOR's two kinds, each written to open with a character the engine can
@@ -306,7 +318,8 @@ _DIGIT = re.compile(r"\d")
 # month words without the \b (see _anchor_spans), and the numbers opening
 # with their first digit ("(?<=1)9" reads "19").
 _MONTH_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
-_NUMBER_ANCHOR = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|\d?/\d{1,2}/)")
+_NUMBER_ANCHOR = re.compile(r"\d(?:(?<=1)[6-9]\d\d|(?<=2)0\d\d|\d?/\d{1,2}/)")
+_FISCAL_ANCHOR = re.compile(r"fy\s?\d")
 _WORD_START = re.compile(r"\b")
 
 
@@ -321,7 +334,8 @@ def _anchor_spans(text: str) -> list[tuple[int, int]]:
     if lower is None:
         return _ANCHOR.spans(text)
     months = [m.span() for m in _MONTH_WORD.finditer(lower) if _WORD_START.match(lower, m.start())]
-    return sorted(months + [m.span() for m in _NUMBER_ANCHOR.finditer(lower)])
+    fiscal = [m.span() for m in _FISCAL_ANCHOR.finditer(lower) if _WORD_START.match(lower, m.start())]
+    return sorted(months + fiscal + [m.span() for m in _NUMBER_ANCHOR.finditer(lower)])
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -382,11 +396,13 @@ def find_candidates(text: str) -> list[Candidate]:
             values = [] if rule == "dates.not_a_date" else _normalise(rule, m)
             if not values and rule in ("dates.year", "dates.year_range"):
                 continue
+            # (an early year is the year alone, not the word that makes it one)
+            start, end = m.span("year") if rule == "dates.early_year" else m.span()
             # An impossible date ("February 30, 2023") still claims its words,
             # so its year is not read again as a bare year.
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            taken[start:end] = b"\x01" * (end - start)
             for value in values:
-                found.append(Candidate(m.start(), m.end(), value, rule, m.group(0)))
+                found.append(Candidate(start, end, value, rule, text[start:end]))
     found.sort(key=lambda c: (c.start, c.value))
     return found
 
@@ -405,12 +421,14 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
         if not int(y1) < int(y2) <= int(y1) + 50:
             return []
         return [y1, y2]
-    if rule in ("dates.year", "dates.fiscal_year"):
-        return [g["year"]]
+    if rule in ("dates.year", "dates.fiscal_year", "dates.early_year"):
+        year = g["year"]
+        return ["20" + year if len(year) == 2 else year]  # ("FY22")
     month, year = g.get("month"), g.get("year")
     days = [d for d in (g.get("day"), g.get("day2")) if d]
     if not days:
-        return [v for v in [_parse(f"1 {month} {year}", "month")] if v]
+        months = [month] + ([g["month2"]] if g.get("month2") else [])
+        return [v for v in (_parse(f"1 {name} {year}", "month") for name in months) if v]
     months = [month, g.get("month2") or month]
     out = []
     for day, day_month in zip(days, months):

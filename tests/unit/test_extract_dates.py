@@ -18,6 +18,13 @@ def _values(text):
     ("From 2018-2022, roughly half", ["2018", "2022"]),
     ("the meeting on July 28, co-chaired by", ["--07-28"]),
     ("Published 2024-03-05.", ["2024-03-05"]),
+    ("WELLINGTON 16 APR 1968", ["1968-04-16"]),         # an abbreviation without its full stop
+    ("on 3 Sept 2024 in Rome", ["2024-09-03"]),
+    ("The Group met on March 3 and March 15, 1976.", ["1976-03-03", "1976-03-15"]),  # one year for both
+    ("In July and September 2023, our ministers met", ["2023-07", "2023-09"]),
+    ("In FY22, 292 Tribes", ["2022"]),
+    ("for the financial year 1974/ 75 and 2013/2014", ["1974", "1975", "2013", "2014"]),
+    ("native title has continued since 1788, and the 1833 Treaty", ["1788", "1833"]),
 ])
 def test_date_forms(text, expected):
     assert _values(text) == expected
@@ -31,6 +38,8 @@ def test_date_forms(text, expected):
     "funding of $2019 million",
     "February 30, 2023",                 # impossible
     "about 2,000 people and 23 nations",
+    "in 1800 schools across the country",  # an early number is a year only after its words
+    "a 24/7 hotline",
 ])
 def test_non_dates_are_ignored(text):
     assert _values(text) == []
