@@ -360,13 +360,20 @@ def _listed_principles(ctx: Context):
     sentence that refers back to it ("... endorse these principles")."""
     if not ctx.may_match(_LIST_INTRO, 0, len(ctx.text)):
         return  # no lead-in can speak of them
+    # (a document that is a statement of principles, "Statement of
+    # Principles", "Quad Principles on ...", lists them under any lead-in:
+    # "In confronting the challenges of terrorism, we agree that:")
+    declared = _DECLARES_PRINCIPLES.search((ctx.results.get("title") or (None, None))[0] or "")
     blocks = ctx.parsed.blocks
     for i, block in enumerate(blocks):
-        if block.kind is BlockKind.list_item or not ctx.may_match(_LIST_INTRO, block.start, block.end):
+        if block.kind is BlockKind.list_item:
+            continue
+        speaks = ctx.may_match(_LIST_INTRO, block.start, block.end)
+        if not speaks and not declared:
             continue  # (its last sentence cannot speak of them either)
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
-        m = _LIST_INTRO.search(last_sentence)
+        m = _LIST_INTRO.search(last_sentence) if speaks else None
         # (a sentence that names principles in passing, "in line with
         # European principles and practices.", introduces no list: a lead-in
         # ends in a colon, or speaks of the principles that follow)
@@ -376,7 +383,9 @@ def _listed_principles(ctx: Context):
         if m and not (last_sentence.rstrip().endswith(":") or _INTRODUCES.search(last_sentence)
                       or _heading_like(block, last_sentence)):
             m = None
-        if m:
+        group = m.group(0).lower() if m else (
+            "principles" if declared and i > 0 and last_sentence.rstrip().endswith(":") else None)
+        if group:
             run = []
             for nxt in blocks[i + 1:]:
                 if nxt.kind is not BlockKind.list_item:
@@ -385,7 +394,9 @@ def _listed_principles(ctx: Context):
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
             if len(run) >= 2:
-                yield from _items(ctx, run, m.group(0).lower(), last_sentence)
+                yield from _items(ctx, run, group, last_sentence)
+        if not speaks:
+            continue
         back = _back_reference(intro)
         if back and i > 0 and blocks[i - 1].kind is BlockKind.list_item:
             run = _list_above(ctx, blocks, i)
@@ -422,6 +433,12 @@ def _list_above(ctx: Context, blocks, i: int) -> list:
             break
         j -= 1
     return run
+
+
+# A title that names the document a set of principles: "Statement of
+# Principles", "Principles for ...", "Quad Principles on Technology".
+_DECLARES_PRINCIPLES = re.compile(r"(?i:\b(?:statement|declaration|set) of (?:\w+ )?principles\b)|"
+                                  r"\bPrinciples(?: (?:on|for|of)\b|\s*$)")
 
 
 # A sentence that points back to the list above it: "These principles ...",

@@ -147,6 +147,18 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
     assert _principles(record) == ["equity", "inclusion", "openness"]
 
 
+def test_a_statement_of_principles_lists_them_under_any_lead_in(extract_text):
+    text = ("In confronting the challenges of our time, we agree that:\n\n"
+            "1. All citizens are subject to the laws of this country and are entitled to their protection.\n"
+            "2. All citizens should respect and take part in the democratic institutions of this country.")
+    declared = extract_text("Statement of Principles of the Community Leaders\n\n" + text)
+    assert _principles(declared) == [
+        "All citizens are subject to the laws of this country and are entitled to their protection",
+        "All citizens should respect and take part in the democratic institutions of this country"]
+    # (the same list in a page that is no statement of principles lists no principle)
+    assert extract_text("Joint Statement of the Community Leaders\n\n" + text).principles == []
+
+
 def test_adjectives_in_a_row_stay_in_their_item(extract_text):
     record = extract_text(
         "Joint Statement of Chile and Peru\n\nThe leaders underlined their shared values, "
