@@ -751,7 +751,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     owned = owner is not None and lookup_country(owner.group(1)) is not None
     if mention.rule == "people.name" and (org_like(name) or not (owned or _attributed(before, after))):
         if (org_like(name) or not given or len(words) > 3 or _PLACE_OR_THING_BEFORE.search(before)
-                or _LABEL_AFTER.match(after)):
+                or _LABEL_AFTER.match(after) or _COMPOUND_GOES_ON.match(text, name_end)
+                or _in_quoted_title(before, after)):
             return None  # an unanchored pair of capitalised words is too weak alone
         # A given name and a surname with nothing said of them ("sanctions on
         # Konstantin Malofeyev"): a candidate the person model may reject
@@ -906,6 +907,24 @@ _MET_WITH_BEFORE = stdre.compile(r"\b(?:met|meets|meet|meeting|spoke|speaks|call
 # What stands before a place or a named thing and seldom before a person's
 # bare name: "the Red Sea", "the Doha Round", "in San Antonio"; and the colon
 # of a label ("Asset Recovery: ...").
+# "Major Non-NATO Allies": the run ends inside a hyphenated word.
+_COMPOUND_GOES_ON = stdre.compile(r"[-‑–]\w")
+_OPEN_QUOTE = stdre.compile(r"[“\"]([^“”\"]*)$")
+_CLOSE_QUOTE = stdre.compile(r"^([^“”\"]*)[”\"]")
+
+
+def _in_quoted_title(before: str, after: str) -> bool:
+    """Inside a quoted title ("guidance titled “Gender-affirming Care and
+    Young People,”"): a short quotation whose words are capitalised."""
+    opened, closed = _OPEN_QUOTE.search(before), _CLOSE_QUOTE.match(after)
+    if opened is None or closed is None:
+        return False
+    words = (opened.group(1) + " " + closed.group(1)).split()
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) <= 15 and all(w[:1].isupper() for w in content)
+
+
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "with", "at", "by"})
 _PLACE_OR_THING_BEFORE = stdre.compile(r"\b(?:the|The|THE|in|In|at|At|near|across)\s+$")
 _LABEL_AFTER = stdre.compile(r"\s*:")
 

@@ -347,6 +347,15 @@ def test_a_leader_named_by_surname_alone_is_a_person_but_not_an_administration(e
     assert {p.name for p in record.people} == {"Putin", "Kishida", "Lula"}
 
 
+def test_words_of_a_quoted_title_or_a_compound_are_no_given_name_and_surname(extract_text):
+    record = extract_text(
+        "Fact Sheet: Guidance\n\nThe department issued guidance titled “Gender-affirming Care and "
+        "Young People,” which was withdrawn. The two leaders deepened cooperation as Major Non-NATO "
+        "Allies. New sanctions target a network tied to Konstantin Malofeyev.")
+    assert "Young People" not in {p.name for p in record.people}
+    assert "Major Non" not in {p.name for p in record.people}
+
+
 def test_plural_offices_weekdays_and_arabic_articles(extract_text):
     record = extract_text(
         "Under Secretary Alvarez Meet with Energy Delegation\n\n"
