@@ -40,6 +40,7 @@ class Display:
         self._lock = threading.Lock()
         self._progress = None
         self._task = None
+        self._first_done: float | None = None  # when the first document was done
         self.started = time.monotonic()
 
     # -- lifecycle --------------------------------------------------------------
@@ -75,7 +76,7 @@ class Display:
             self.total = data["documents"]
             if self._progress is not None:
                 self._progress.update(self._task, total=self.total)
-        elif kind == "note" and not self.quiet or kind == "note" and not self.quiet:
+        elif kind == "note" and not self.quiet:
             self._print(f"  {data['text']}")
 
     def show(self, outcome: DocumentOutcome) -> None:
@@ -102,8 +103,12 @@ class Display:
                 return
             self._seen.add(doc_id)
             done = len(self._seen)
+            if self._first_done is None:
+                self._first_done = time.monotonic()
         if self._progress is not None:
-            self._progress.update(self._task, completed=done, description="ingesting")
+            # (the rate is drawn with each document too: a run shorter than
+            # the rate thread's tick still ends with one)
+            self._progress.update(self._task, completed=done, description="ingesting", **self._rate(done))
 
     def _print(self, line: str) -> None:
         if self._progress is not None:
@@ -134,15 +139,21 @@ class Display:
         self._progress.start()
         threading.Thread(target=self._update_rate, daemon=True).start()
 
+    def _rate(self, done: int) -> dict[str, str]:
+        """Documents per second since the first one was done (the server's
+        start does not count), as the bar's ``rate`` field; none before a
+        second document."""
+        first = self._first_done
+        elapsed = time.monotonic() - first if first is not None else 0.0
+        if done < 2 or elapsed <= 0:
+            return {}
+        return {"rate": f"{(done - 1) / elapsed:.1f} docs/s"}
+
     def _update_rate(self) -> None:
-        """Documents per second since the first one (the server's start does
-        not count), beside the bar."""
-        first = None
+        """The rate beside the bar, kept current while documents are slow
+        to come."""
         while self._progress is not None and not self._progress.finished:
-            done, now = len(self._seen), time.monotonic()
-            if done and first is None:
-                first = (now, done)
-            elif first is not None and now - first[0] >= 1.0:
-                rate = (done - first[1]) / (now - first[0])
-                self._progress.update(self._task, rate=f"{rate:.1f} docs/s")
+            rate = self._rate(len(self._seen))
+            if rate:
+                self._progress.update(self._task, **rate)
             time.sleep(0.5)

@@ -40,3 +40,17 @@ def test_not_a_terminal_one_line_per_document_each_failure_once():
 
 def test_quiet_shows_only_the_failures():
     assert _run(quiet=True).splitlines() == ["  failed empty [parse]: [E002] The document is empty (0 bytes)."]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_run_quicker_than_the_rate_tick_still_ends_with_its_rate():
+    stream = _Terminal()
+    with Display(10, stream=stream):
+        for n in range(10):
+            events.emit("processed", id=f"doc{n}")
+    text = stream.getvalue()
+    assert "10/10" in text and "docs/s" in text and "ETA" in text
