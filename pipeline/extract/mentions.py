@@ -40,6 +40,7 @@ from pipeline.extract.signature_blocks import (
     attested,
     columns as _columns,
     is_signature_name_line,
+    in_closing,
     signature_block_mentions,
     two_names as _two_names,
 )
@@ -64,6 +65,8 @@ from pipeline.gazetteer import (
 from pipeline.models import BlockKind
 
 __all__ = ["Mention", "find_mentions", "name_words"]
+
+_UNATTRIBUTED = "people.given_name_only"  # a given name and a surname, nothing said of them
 
 
 def find_mentions(ctx: Context) -> list[Mention]:
@@ -132,7 +135,15 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 mention.tags.add("in_title")
             if mention:
                 mentions.append(mention)
-    mentions += _name_lines(ctx, [(m.start, m.end) for m in mentions])
+    # (a name read with nothing said of it does not keep a closing line that
+    # stands apart from being read as a signature line: "Joseph R. Biden, Jr.
+    # Emmanuel Macron" over the date; a line of a hard-wrapped paragraph may
+    # hold a name alone mid-sentence)
+    lines = _name_lines(ctx, [(m.start, m.end) for m in mentions
+                              if m.rule != _UNATTRIBUTED or not _apart_in_closing(ctx, m.start)])
+    if lines:
+        line_mask = _mask(len(text), [(m.extent_start, m.extent_end) for m in lines])
+        mentions = [m for m in mentions if m.rule != _UNATTRIBUTED or not line_mask[m.start]] + lines
     mentions.sort(key=lambda x: x.start)
     mentions = _without_title_words(mentions)
     for mention in mentions:
@@ -261,6 +272,23 @@ def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
 
 
 _ANCHORED = {"people.title_name", "people.honorific_name", "people.title_comma_name"}
+
+
+def _apart_in_closing(ctx: Context, at: int) -> bool:
+    """The offset's line stands where signatures may, after a blank line or
+    a line that ends a sentence (not inside a hard-wrapped paragraph)."""
+    block = ctx.block_at(at)
+    if block is None or not in_closing(ctx, at):
+        return False
+    before = ctx.text[max(0, block.start - 200):block.start].rstrip(" \t")
+    previous = before.rsplit("\n", 2)[-2] if before.count("\n") >= 2 else ""
+    after = ctx.text[block.end:block.end + 200].lstrip(" \t\n").split("\n", 1)[0]
+    return ((not previous.strip() or previous.rstrip().endswith((".", "!", "?", "”", '"')))
+            and bool(_DATE_LINE.fullmatch(after.strip())))
+
+
+# A signing date on its own line: "October 29, 2021", "15 July 2021".
+_DATE_LINE = stdre.compile(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+(?:19|20)\d\d")
 
 
 def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -757,7 +785,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         # A given name and a surname with nothing said of them ("sanctions on
         # Konstantin Malofeyev"): a candidate the person model may reject
         # ("none": "Grace Hopper Prize" has its words too).
-        mention.rule, mention.confidence = "people.given_name_only", 0.5
+        mention.rule, mention.confidence = _UNATTRIBUTED, 0.5
     if run_country:
         mention.country = mention.country or run_country
         mention.extent_end = max(mention.extent_end, run_end)

@@ -13,6 +13,7 @@ priorities look alike.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -150,6 +151,18 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         cand = PrincipleCandidate(item_text, start, group, source)
         _describe(cand, group, "list", intro, n, kind, title)
         out.append(cand)
+    # (a sentence whose list the words before it introduced is read already)
+    read = [(c.start, c.start + len(c.text)) for c in out]
+    for items, group, intro in _inline_lists_referred_to(ctx):
+        if any(start < e and s < start + len(t) for t, start in items for s, e in read):
+            continue
+        for item_text, start in items:
+            if (start, item_text) in seen:
+                continue
+            seen.add((start, item_text))
+            cand = PrincipleCandidate(item_text, start, group, "referred_to")
+            _describe(cand, group, "list", intro, len(items), kind, title)
+            out.append(cand)
     return out
 
 
@@ -224,6 +237,9 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     lead_in = _COMMITMENT_TO.match(text, pos)
     if lead_in:
         pos = lead_in.end()
+    by_semicolons = _semicolon_items(text, pos)
+    if by_semicolons:
+        return by_semicolons
     end_m = _CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     segment = text[pos:min(end, pos + 600)]
@@ -296,6 +312,37 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         if _NAMED_ITEM.search(bare):
             continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
         out.append((bare.rstrip("”\""), offset))
+    return out
+
+
+# A list whose items hold commas of their own is set with semicolons: "the
+# rule of law; protecting human rights; adhering to humanitarian principles,
+# including non-refoulement; and upholding resilient democracies."
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_SEMICOLON_LAST = re.compile(r"\s*(?:and|or)\s+")
+
+
+def _semicolon_items(text: str, pos: int) -> list[tuple[str, int]]:
+    """The items of a list set with semicolons, from ``pos`` to the end of
+    its sentence, each whole; none unless the last item opens with "and"."""
+    end_m = _SENTENCE_END.search(text, pos, pos + 800)
+    if end_m is None or ";" not in text[pos:end_m.start()]:
+        return []
+    pieces = [(m.group(0), pos + m.start()) for m in re.finditer(r"[^;]+", text[pos:end_m.start()])]
+    last = _SEMICOLON_LAST.match(pieces[-1][0])
+    if len(pieces) < 3 or last is None:
+        return []
+    out = []
+    for piece, offset in pieces:
+        lead = _SEMICOLON_LAST.match(piece) or re.match(r"\s*", piece)
+        bare = piece[lead.end():].rstrip()
+        bare_at = offset + lead.end()
+        article = re.match(r"(?:the|a|an)\s+", bare, re.I)
+        if article:
+            bare, bare_at = bare[article.end():], bare_at + article.end()
+        if not bare or len(bare.split()) > 12 or _BAD_START.match(bare) or _NAMED_ITEM.search(bare):
+            return []
+        out.append((bare, bare_at))
     return out
 
 
@@ -464,6 +511,79 @@ def _items(ctx: Context, run: list, group: str, intro: str):
         body = body.rstrip(".")
         yield (body, item.start + (marker.end() if marker else 0), group,
                "numbered" if numbered else "bulleted", intro, len(run))
+
+
+# A sentence that opens by pointing back at what the sentences before it
+# listed: "These democratic values form the very foundation of ...", "These
+# are principles that sustain our rules-based order."
+_OPENS_BACK = re.compile(r"(?:These|Those|Such)\s+(?:are\s+)?(?:[a-z]+\s+){0,2}(?P<group>principles|values|ideals)\b")
+# Where an inline list may open: after a preposition or a verb of upholding
+# ("the importance of a, b and c", "safeguarding the a, b, and c").
+# (not "to": "determined to overcome them, and we ..." opens no list)
+_LIST_OPENER = re.compile(r"\b(?:of|for|including|such as|safeguarding|upholding|protecting|promoting|"
+                          r"respecting|defending)\s+", re.I)
+# A possessive before a list scopes over its items ("Ukraine’s sovereignty,
+# independence, and territorial integrity"), as a closing "of our people" does.
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")
+_CLOSING_OWNER = re.compile(r"\s+(?:of|for)\s+(?:(?:our|their|its|all)\s+\w+|(?:the\s+)?[A-Z][\w’'.-]*"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)$")
+_PRONOUN = re.compile(r"\b(?:we|they|it|he|she|us|them|you|i)$", re.I)
+#: How many sentences back, within the paragraph, a pointing sentence reaches.
+REFERRED_SENTENCES = 3
+#: The longest item of a list read this way (longer ones are clauses).
+REFERRED_ITEM_WORDS = 5
+
+
+def _inline_lists_referred_to(ctx: Context):
+    """The inline lists of the sentences a pointing sentence refers to
+    ("... safeguarding the human rights, media freedom, and labor rights of
+    our people. These democratic values form ..."): up to three sentences
+    back in its paragraph."""
+    text = ctx.text
+    if not ctx.may_match(_OPENS_BACK, 0, len(text)):
+        return
+    starts = [start for start, _ in ctx.sentences]
+    for m in _OPENS_BACK.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        block = ctx.block_at(m.start())
+        if i < 0 or text[starts[i]:m.start()].strip() or block is None:
+            continue  # not where its sentence opens
+        intro = text[m.start():ctx.sentences[i][1]]
+        for j in range(i - 1, max(i - 1 - REFERRED_SENTENCES, -1), -1):
+            s_start, s_end = ctx.sentences[j]
+            if s_start < block.start:
+                break
+            for items in _lists_in(text, s_start, s_end):
+                yield items, m.group("group").lower(), intro
+
+
+def _lists_in(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
+    """The inline lists ("a, b, and c": three items at least) of one sentence."""
+    out: list[list[tuple[str, int]]] = []
+    pos = start
+    for opener in _LIST_OPENER.finditer(text, start, end):
+        if opener.start() < pos:
+            continue
+        items = [(t, at) for t, at in _list_items(text, opener.end()) if at < end]
+        if len(items) < 2:
+            continue
+        first, at = items[0]
+        owner = _POSSESSOR.match(first)
+        if owner:
+            items[0] = (first[owner.end():], at + owner.end())
+        last, at = items[-1]
+        items[-1] = (_CLOSING_OWNER.sub("", last), at)
+        # a list may go on after its "and" ("and respect for human rights,
+        # gender equality, and human dignity")
+        tail = items[-1][1] + len(items[-1][0])
+        more = re.match(r",\s+", text[tail:end])
+        if more:
+            items += [(t, at) for t, at in _list_items(text, tail + more.end()) if at < end]
+        if len(items) >= 3 and all(len(t.split()) <= REFERRED_ITEM_WORDS and t[:1].islower()
+                                   and not _PRONOUN.search(t) and not _LIST_INTRO.search(t) for t, _ in items):
+            out.append(items)
+            pos = items[-1][1] + len(items[-1][0])
+    return out
 
 
 _LABEL = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+(?:and|of|for|the|[A-Z][\w’'-]*)){0,5}:\s")

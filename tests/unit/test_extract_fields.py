@@ -186,6 +186,29 @@ def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_tex
     assert _principles(record) == ["Transparency", "Diversification", "Security"]
 
 
+def test_a_list_set_with_semicolons_keeps_each_item_whole(extract_text):
+    record = extract_text(
+        "Communique on the Strategic Alliance\n\nWe intend to strengthen our shared values and "
+        "ideals, including the rule of law; protecting human rights and human security; adhering to "
+        "humanitarian principles, including non-refoulement; and upholding resilient democracies.")
+    assert {"rule of law", "protecting human rights and human security",
+            "adhering to humanitarian principles, including non-refoulement",
+            "upholding resilient democracies"} <= set(_principles(record))
+
+
+def test_a_sentence_that_points_back_at_values_makes_the_lists_before_it_principles(extract_text):
+    text = ("Finally, we underscore the importance of strong democratic institutions, the rule of "
+            "law, and respect for human rights, gender equality, and human dignity. We remain "
+            "committed to protecting the media freedom, academic freedom, and labor rights of our "
+            "people. {} form the very foundation of our partnership.")
+    record = extract_text("Joint Vision Statement\n\n" + text.format("These democratic values"))
+    assert sorted(_principles(record)) == sorted([
+        "strong democratic institutions", "rule of law", "respect for human rights", "gender equality",
+        "human dignity", "media freedom", "academic freedom", "labor rights"])
+    # (a sentence that points at no values leaves the lists as topics)
+    assert extract_text("Joint Vision Statement\n\n" + text.format("These talks")).principles == []
+
+
 def test_numbered_guiding_principles_are_full_sentences(extract_text):
     record = extract_text(
         "Report of the Working Group\n\nThe group agreed on the following guiding principles:\n\n"

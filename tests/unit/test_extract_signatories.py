@@ -263,3 +263,12 @@ def test_compound_given_names_and_a_headline_verb_in_the_present(extract_text):
         "Defence, Jean-Yves Le Gall, will underpin the project. Last year President Ortiz signed "
         "an order.")
     assert {s.name for s in record.signatories} == {"Mark Tully", "Jean-Yves Le Gall", "Ortiz"}
+
+
+def test_a_closing_line_of_two_names_signs_though_one_reads_as_a_bare_name(extract_text):
+    # "Emmanuel Macron" alone is read as a name with nothing said of it; the
+    # line holding nothing but two names, above the date, is a signature line
+    record = extract_text(
+        "United States-France Joint Statement\n\nThe two Presidents commend the efforts of the "
+        "Coalition.\n\nJoseph R. Biden, Jr. Emmanuel Macron\nOctober 29, 2021\n")
+    assert set(_signatories(record)) == {"Joseph R. Biden, Jr.", "Emmanuel Macron"}
