@@ -81,6 +81,18 @@ _MODIFIERS = ("shared", "common", "core", "democratic", "guiding", "fundamental"
               "basic", "mutual", "founding")
 
 
+# An inline list's item is a noun phrase: a verb or a subordinating word in
+# it ("international law has become possible again", "as Poland looks
+# forward") is the sentence going on after the list; a name inside it ("the
+# Yugoslav economy", "International Telecommunication Union") is no value.
+# (3 of the 212 short principles of the development gold hold a name, 1 a
+# clause word; a numbered principle is a whole sentence and is not read so.)
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|looks?|becomes?|become|"
+                          r"includes?|as|while|when|because|if|since|although|response)\b", re.I)
+_NAME_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]")
+_EXAMPLE_AFTER = re.compile(r",?\s+(?:including|in particular|notably|especially)\s")
+
+
 @dataclass
 class PrincipleCandidate:
     text: str
@@ -311,6 +323,10 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             break  # the list has ended
         if _NAMED_ITEM.search(bare):
             continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
+        if _CLAUSE_WORD.search(bare):
+            break
+        if _NAME_INSIDE.search(_EXAMPLE_AFTER.split(bare, 1)[0]):
+            continue  # (the example may name one: "international law, including the Charter")
         out.append((bare.rstrip("”\""), offset))
     return out
 

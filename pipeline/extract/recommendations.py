@@ -145,6 +145,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             source, m = "labelled", labelled
         elif intro_recommends:
             source, m = "recommends_list", numbered
+            if _REPORTED.match(raw) and not _ITEM_CUES["should"].search(raw):
+                continue  # what was agreed or done, listed under what a review recommended
         elif (reportish and numbered and not _PRINCIPLES_INTRO.search(intro[-200:])
               and (_ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(numbered.group("text")))):
             # (a report's list "will follow these guiding principles:" lists principles)
@@ -174,6 +176,11 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
 # verb opens the list ("recommends that", "recommended the following").
 # ("healthcare providers can recommend follow-up actions" introduces nothing.)
 _RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the following)\b[^.!?]*$)", re.I)
+# An item that reports what someone has done or will do ("The NSW
+# Government has agreed that ...", "The Australian Government will pay ..."):
+# a subject, then a finite verb within its first words.
+_REPORTED = re.compile(r"(?:[-•*]\s*)?(?:\(?\w{1,3}[.)]\s+)?(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?!which\b|that\b|who\b)[\w’'.-]+){0,5}?\s+"
+                       r"(?:has|have|had|was|were|will)\s+(?:\w+ly\s+)?\w+(?:ed|en)?\b")
 _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
 _RECOMMENDATION = re.compile(r"\brecommendation", re.I)
 _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"

@@ -380,6 +380,17 @@ def test_links_to_attachments_and_a_passing_recommend_are_no_recommendations(ext
     assert record.recommendations == []
 
 
+def test_what_was_agreed_under_what_a_review_recommended_is_no_recommendation(extract_text):
+    text = ("Funding agreement with the State\n\nToday's agreement aligns with the review of "
+            "costs. As the Commission recommended:\n\n"
+            "- {}\n- The two governments have committed to establish a reserve from 1 July 2019.\n")
+    agreed = extract_text(text.format("The State Government has agreed that its contribution will rise."))
+    assert [r.text for r in agreed.recommendations] == []
+    advised = extract_text(text.format("The State Government should raise its contribution each year."))
+    assert [r.text for r in advised.recommendations] == [
+        "The State Government should raise its contribution each year"]
+
+
 def test_principles_that_include_a_list(extract_text):
     record = extract_text(
         "Partners Sign the Accords\n\nThe Accords' principles include the registration of objects, "
