@@ -130,10 +130,12 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     cands = [PersonCandidate(g) for g in _merge_given_name_forms(groups)]
     signers = rule_signers(ctx)
     describe = ctx.all_features or _model_reads_cues()
-    by_offices = _headline_attribution(ctx) if describe else ""
+    genre, by_offices = _headline_attribution(ctx) if describe else ("", "")
+    # (remarks are given by the one they name: a speaker, not an author)
+    by_name = "" if genre.startswith("remark") else _HEADLINE_TOPIC.split(by_offices, 1)[0]
     for c in cands:
         if describe:
-            _describe(ctx, c, len(cands), by_offices)
+            _describe(ctx, c, len(cands), by_offices, by_name)
         _rule_verdicts(ctx, c, signers)
         if c.unattributed:
             # Weighed apart: most such pairs are places and things ("Abu
@@ -259,18 +261,21 @@ _CUES_BEFORE = 120
 # The words of a headline after its genre's "by", "of", "between" or "with":
 # "Joint Statement by the Prime Ministers of Australia and Vietnam" names its
 # authors by office, and the persons of the text who hold it are they.
-_HEADLINE_BY = re.compile(rf"\b{ATTRIBUTING_GENRE}\s+(?:(?:issued|released|adopted)\s+(?:on\s+[^,;:]{{1,40}}?\s+)?)?"
+_HEADLINE_BY = re.compile(rf"\b(?P<genre>{ATTRIBUTING_GENRE})\s+(?:(?:issued|released|adopted)\s+(?:on\s+[^,;:]{{1,40}}?\s+)?)?"
                           r"(?:by|of|between|with|from)\s+(?P<who>.+)$", re.I | re.S)
 
 
-def _headline_attribution(ctx: Context) -> str:
-    """The lowered words naming who issued the document, from its headline
-    ("" where the headline attributes it to nobody)."""
+# Where a headline's attribution ends and its topic begins: "Statement by NSC
+# Spokesperson Emily Horne on National Security Advisor Jake Sullivan's Meeting".
+_HEADLINE_TOPIC = re.compile(r"\s(?:on|regarding|about|concerning|following|welcoming|at|after|to mark)\s")
+
+
+def _headline_attribution(ctx: Context) -> tuple[str, str]:
+    """The genre the headline gives the document and the lowered words
+    naming who issued it (empty where it attributes it to nobody)."""
     blocks = ctx.parsed.blocks
-    if not blocks:
-        return ""
-    m = _HEADLINE_BY.search(ctx.block_text(blocks[0])[:300])
-    return m.group("who").lower() if m else ""
+    m = _HEADLINE_BY.search(ctx.block_text(blocks[0])[:300]) if blocks else None
+    return (m.group("genre").lower(), m.group("who").lower()) if m else ("", "")
 
 
 def _office(title: str) -> str:
@@ -286,7 +291,8 @@ def _held_office_named(office: str, words: str) -> bool:
     return re.search(rf"(?:^|\bthe\s+|\band\s+|,\s*){re.escape(office)}(?:s|[’']s)?\b", words) is not None
 
 
-def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: str = "") -> None:
+def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: str = "",
+              by_name: str = "") -> None:
     kind = ctx.results["kind"][0].value
     f = cand.features
     f["bias"] = 1.0
@@ -308,6 +314,12 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: s
         _add_mention_cues(ctx, m, cues)
         if by_offices and m.title and _held_office_named(_office(m.title), by_offices):
             cues.add("office_attributed_in_headline")
+    # "Joint Statement with the Hon. John Bannon, Premier of South Australia",
+    # "Joint Communique issued by ... Prime Minister Holyoake and ...": the
+    # headline attributes the document to the person by name
+    surname = words[-1].strip(",.").lower()
+    if by_name and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", by_name):
+        cues.add("name_attributed_in_headline")
     for cue in cues:
         f[cue] = 1.0
         f[f"{cue}|kind:{kind}"] = 1.0

@@ -629,3 +629,13 @@ def test_a_bare_given_name_and_surname_is_a_candidate_the_model_weighs_apart():
     # the rules found no word about him: their verdict is "none", his cues weighed apart
     assert features["verdict:none"] and features["unattributed|given_name_first"]
     assert not any(k.startswith(("given_name_first", "bias")) for k in features)
+
+
+def test_a_person_the_headline_attributes_the_statement_to_by_name_is_its_author(extract_text):
+    # (the body says nothing of her part but that she spoke; the headline's
+    # "with the Hon. Mara Quill" makes the joint statement hers too)
+    record = extract_text(
+        "JOINT STATEMENT WITH THE HON. MARA QUILL, PREMIER OF SOUTH AUSTRALIA\n\n"
+        "Thousands more children will gain access to child care under a new program announced "
+        "today. Ms Quill said families will have access to twice the present number of places.\n")
+    assert {p.name: p.role.value for p in record.people} == {"Quill": "author"}
