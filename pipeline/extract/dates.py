@@ -188,6 +188,11 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
             f["block:front_matter"] = 1.0
     if _in_lead(ctx, cand.start):
         f["lead"] = 1.0
+        # the lead's first date is most often the occasion it reports ("On
+        # June 17, 2022, President Biden convened ..."); later ones recall others
+        if cand.start == _first_lead_date(ctx):
+            f["lead_first"] = 1.0
+            f[f"lead_first|gran:{len(cand.value)}"] = 1.0
     if cand.start < 400:
         f["near_start"] = 1.0
     for name in _relative_to_anchor(cand.value, _anchor(ctx)):
@@ -609,6 +614,14 @@ def _in_front_matter(ctx: Context, block) -> bool:
         if b.kind is BlockKind.paragraph and b.end - b.start > 200:
             return False
     return False
+
+
+def _first_lead_date(ctx: Context) -> int:
+    """Where the first date of the lead stands (-1 where it has none)."""
+    if "first_lead_date" not in ctx.analyses:
+        ctx.analyses["first_lead_date"] = next(
+            (c.start for c in document_candidates(ctx) if _in_lead(ctx, c.start)), -1)
+    return ctx.analyses["first_lead_date"]
 
 
 def _in_lead(ctx: Context, offset: int, numbered: bool = False) -> bool:

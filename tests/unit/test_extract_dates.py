@@ -158,3 +158,19 @@ def test_a_line_that_says_when_the_page_was_published_is_told_from_a_release_men
     assert shown["2024"].get("rule:role.published_line") and shown["2024"].get("verdict:published")
     assert shown["2019"].get("rule:role.published_statement")
     assert ("2024", "published") in {(d.value, d.role.value) for d in ctx.results["dates"]}
+
+
+def test_the_model_is_told_which_date_opens_the_lead():
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.dates import features, find_candidates
+
+    # (the lead's first date is most often the occasion it reports; the ones
+    # after it, and those above the lead, recall others)
+    ctx = context_from_text(
+        "Readout of the Ministerial Meeting\n\nMarch 3, 2022\n\nOn June 17, 2022, the ministers met in "
+        "Madrid to review the plan adopted on May 2, 2021, and agreed to meet again before the end of "
+        "the year to prepare the summit.")
+    shown = {c.value: features(ctx, c) for c in find_candidates(ctx.text)}
+    assert shown["2022-06-17"].get("lead_first")
+    assert not shown["2021-05-02"].get("lead_first") and not shown["2022-03-03"].get("lead_first")
