@@ -38,6 +38,8 @@ def task_runner(runner: str, dask_address: str | None = None):
     dask.config.set({"distributed.worker.daemon": False})
     if dask_address:
         return DaskTaskRunner(address=dask_address)
+    # The local cluster's workers are ours to quiet at shutdown (see flows/dask_worker.py).
+    dask.config.set({"distributed.worker.preload": ["flows.dask_worker"]})
     return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
                                           "processes": True, "dashboard_address": None})
 

@@ -54,3 +54,41 @@ def test_a_served_flow_keeps_prefects_console_at_info():
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+def _heartbeat_record(exc: BaseException) -> "logging.LogRecord":
+    import logging
+
+    try:
+        raise exc
+    except BaseException:
+        import sys
+
+        return logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1,
+                                 "Failed to communicate with scheduler during heartbeat.", None, sys.exc_info())
+
+
+def test_local_dask_workers_drop_only_the_heartbeat_lost_at_shutdown():
+    """A local Dask run that succeeded ends without a worker's traceback for a
+    heartbeat the closing scheduler did not answer; other worker errors stay."""
+    import copy
+
+    import dask
+    from distributed.comm.core import CommClosedError
+
+    from flows.dask_worker import ClosedHeartbeatFilter
+    from flows.runners import task_runner
+
+    saved = copy.deepcopy(dask.config.config)
+    try:
+        task_runner("dask")
+        assert dask.config.get("distributed.worker.preload") == ["flows.dask_worker"]
+    finally:  # the runner sets process-wide Dask config: leave it as it was
+        dask.config.config.clear()
+        dask.config.config.update(saved)
+    quiet = ClosedHeartbeatFilter()
+    assert not quiet.filter(_heartbeat_record(CommClosedError("in <TCP (closed)>: Stream is closed")))
+    assert quiet.filter(_heartbeat_record(OSError("Connection refused")))
+    other = _heartbeat_record(CommClosedError("closed"))
+    other.msg = "Compute Failed"
+    assert quiet.filter(other)
