@@ -22,10 +22,12 @@ from pipeline.extract.names import (
     HONORIFIC_SET,
     RUN,
     TITLE_HEAD_SET,
+    TRAILING_SUFFIX,
     WEEKDAYS,
     Mention,
     clean_title,
     holds_name,
+    is_name_suffix,
     is_name_word,
     name_words,
     org_like,
@@ -333,7 +335,7 @@ def _name_lines(ctx: Context, taken: list[tuple[int, int]]) -> list[Mention]:
         for start, end in pair or _names_side_by_side(line):
             piece = line[start:end]
             probe = piece.title() if piece.isupper() else piece
-            bare = stdre.sub(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$", "", probe.strip())
+            bare = TRAILING_SUFFIX.sub("", probe.strip())
             first = bare.split()[0] if bare.split() else ""
             # (the cheap test first: most short lines start with no given name)
             if not (pair or is_given_name(first) or stdre.fullmatch(r"(?:[A-Z]\.)+", first)) or not (
@@ -373,7 +375,6 @@ def _outline_letters(ctx: Context) -> set[str]:
     return {o for o in opening if f"{chr(ord(o[0]) + 1)}." in opening or f"{chr(ord(o[0]) - 1)}." in opening}
 
 
-_SUFFIX_WORDS = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."}
 
 
 def _names_side_by_side(line: str) -> list[tuple[int, int]]:
@@ -508,7 +509,7 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
         left_words = left.split()
         # "His Majesty King Abdullah II and Foreign Minister Safadi": a name
         # suffix closes a name as its last word does.
-        if (len(left_words) >= 2 and left_words[-1] in _NAME_SUFFIXES
+        if (len(left_words) >= 2 and is_name_suffix(left_words[-1])
                 and is_name_word(left_words[-2])):
             pieces.append((left, offset))
             offset = m.end()
@@ -534,7 +535,6 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
     return pieces
 
 
-_NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 # (compiled once: both are read in every run)
 _COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+")  # (?<!\s): from a run's start only
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
@@ -578,7 +578,7 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
     and Marc-André Tremblay"); what follows an agency is read again."""
     for m in _PLACE_CONNECTOR.finditer(run):  # (?<!\s): from a run's start only
         before_words = run[:m.start()].split()
-        if not before_words or not is_name_word(before_words[-1]):
+        if not before_words or not (is_name_word(before_words[-1]) or is_name_suffix(before_words[-1])):
             continue
         rest = run[m.end():].split()
         # "of <Country>" names the person's country; "Commissioner Malmström

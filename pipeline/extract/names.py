@@ -35,7 +35,19 @@ from pipeline.gazetteer import (
 )
 
 UP, LO = r"\p{Lu}", r"\p{Ll}"
-NAME_SUFFIXES = {"JR.", "SR.", "II", "III", "IV", "JR", "SR"}
+# Regnal numbers II to XX close a name as "Jr." does ("King Abdullah II",
+# "King Mohammed VI"); not "I", "V" or "X", which read as a pronoun or initials.
+REGNAL_NUMBERS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+                  "XVII", "XVIII", "XIX", "XX")
+_GENERATIONS = {"JR.", "SR.", "JR", "SR"}
+
+
+def is_name_suffix(word: str) -> bool:
+    """"Jr.", "Sr." in any case, or a regnal number in capitals ("Xi" is a name)."""
+    word = word.rstrip(",")
+    return word.upper() in _GENERATIONS or word in REGNAL_NUMBERS
+
+
 HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|Smt|Eng|Engr|Rt|Mme)\.|H\.E\.)"
 # An initial without its period ("Mr R G Payne", "Kim C Beazley") is a lone
 # capital before a space; not "A" or "I", which are words.
@@ -46,7 +58,10 @@ WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "i", "zu"}
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
-SUFFIX = r"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|II|III|IV)(?!\w))"
+_REGNAL = "|".join(sorted(REGNAL_NUMBERS, key=len, reverse=True))
+SUFFIX = rf"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|{_REGNAL})(?!\w))"
+# A name's closing suffix, to read the name without it
+TRAILING_SUFFIX = stdre.compile(rf",?\s+(?:Jr\.?|Sr\.?|{_REGNAL})$")
 CONNECTOR = r"(?:of|for|the|and|at|to|on)"
 # A run of capitalised words, allowing connectors inside titles and
 # particles inside names ("Secretary of State Antony J. Blinken").  Bounded:
@@ -126,7 +141,7 @@ def given_and_surname(name: str) -> tuple[str, str] | None:
     """(given name, surname), casefolded, of a name with both ('Joseph R.
     Biden, Jr.' -> ('joseph', 'biden')); None for a surname alone."""
     words = [w for w in stdre.split(r"[\s,]+", name.strip())
-             if w and w.upper() not in NAME_SUFFIXES and w.strip(".") not in POST_NOMINALS]
+             if w and not is_name_suffix(w) and w.strip(".") not in POST_NOMINALS]
     if len(words) < 2:
         return None
     return words[0].casefold(), words[-1].casefold()
@@ -144,7 +159,7 @@ def name_words(name: str) -> frozenset[str]:
     # letters are compared without their accents: "Davutoğlu" is "Davutoglu")
     words = {_without_accents(w.casefold()) for w in stdre.split(r"[\s,]+", name)
              if (len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower()))
-             and not w.endswith(".") and w.upper() not in NAME_SUFFIXES}
+             and not w.endswith(".") and not is_name_suffix(w)}
     # "Al-Kadhimi" is also written "Kadhimi": the article is not the name
     return frozenset(words | {w[3:] for w in words if w.startswith(("al-", "el-")) and len(w) > 5})
 
@@ -194,7 +209,7 @@ def split_run(run: str) -> tuple[str, str]:
     if i >= 2 and (words[-1] in MONTHS or words[-1] in country_names()) and is_given_name(words[-2]):
         i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (
-            words[i - 1] in {"Jr.", "Sr.", "II", "III", "IV", "JR."} and i == len(words))):
+            is_name_suffix(words[i - 1]) and i == len(words))):
         i -= 1
     # A name starts with a capitalised word, not a particle -- unless a title
     # or an honorific stands right before it ("President von der Leyen").

@@ -209,16 +209,24 @@ def _merge_given_name_forms(groups: list[list[Mention]]) -> list[list[Mention]]:
     one surname and one first initial, when nobody else in the document has
     that surname with another initial."""
     keys: dict[str, dict[str, list[int]]] = {}  # surname -> first initial -> groups
+    given: dict[int, set[str]] = {}  # group -> its given names
     for i, group in enumerate(groups):
         for key in {given_and_surname(m.name) for m in group} - {None}:
             keys.setdefault(key[1], {}).setdefault(key[0][:1], []).append(i)
+            given.setdefault(i, set()).add(key[0].rstrip("."))
     merged_into: dict[int, int] = {}
     for initials in keys.values():
         if len(initials) != 1:
             continue
         indices = sorted(set(next(iter(initials.values()))))
         for i in indices[1:]:
-            merged_into[i] = indices[0]
+            # "Jill Biden" is not "Joseph R. Biden, Jr.": two given names
+            # written out that differ from their second letter on, or a
+            # spouse's office, name two people ("Joe" is "Joseph", "J." either)
+            first = next((j for j in indices if j < i and _given_names_agree(given[j], given[i])
+                          and all(_titles_agree(m, groups[j]) for m in groups[i])), None)
+            if first is not None:
+                merged_into[i] = merged_into.get(first, first)
     if not merged_into:
         return groups
     out: dict[int, list[Mention]] = {}
@@ -228,6 +236,10 @@ def _merge_given_name_forms(groups: list[list[Mention]]) -> list[list[Mention]]:
             target = merged_into[target]
         out.setdefault(target, []).extend(group)
     return [sorted(g, key=lambda m: m.start) for _, g in sorted(out.items())]
+
+
+def _given_names_agree(mine: set[str], theirs: set[str]) -> bool:
+    return any(len(a) == 1 or len(b) == 1 or a[:2] == b[:2] for a in mine for b in theirs)
 
 
 def _persons_per_sentence(ctx: Context) -> dict[tuple[int, int], int]:

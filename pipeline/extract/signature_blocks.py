@@ -14,11 +14,11 @@ import regex as re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
-    NAME_SUFFIXES,
     UP,
     Mention,
     caps_surname,
     clean_title,
+    is_name_suffix,
     is_name_word,
     split_org,
     strip_name_decorations,
@@ -45,7 +45,7 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
             j += 1
         if j < len(tokens):
             j += 1  # surname
-        if j < len(tokens) and tokens[j][2].rstrip(",") in NAME_SUFFIXES:
+        if j < len(tokens) and is_name_suffix(tokens[j][2]):
             j += 1
         names.append((start, tokens[j - 1][1]))
         i = j
@@ -54,7 +54,6 @@ def _split_caps_names(line: str) -> list[tuple[int, int]]:
 
 
 
-_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "JR.", "SR."}
 
 
 def columns(line: str) -> int:
@@ -75,7 +74,7 @@ def two_names(line: str) -> list[tuple[int, int]] | None:
     tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
     cuts = [i for i in range(2, len(tokens) - 1)
             if not stdre.fullmatch(r"[A-Z]\.", tokens[i - 1][2])
-            and tokens[i][2].rstrip(",") not in _SUFFIXES and not tokens[i][2].islower()]
+            and not is_name_suffix(tokens[i][2]) and not tokens[i][2].islower()]
     if len(cuts) > 1:
         cuts = [i for i in cuts if is_given_name(tokens[i][2].title() if tokens[i][2].isupper()
                                                  else tokens[i][2])]

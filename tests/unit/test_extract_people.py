@@ -639,3 +639,24 @@ def test_a_person_the_headline_attributes_the_statement_to_by_name_is_its_author
         "Thousands more children will gain access to child care under a new program announced "
         "today. Ms Quill said families will have access to twice the present number of places.\n")
     assert {p.name: p.role.value for p in record.people} == {"Quill": "author"}
+
+
+def test_a_regnal_number_closes_the_name(extract_text):
+    record = extract_text(
+        "Readout of the Secretary's Meeting\n\n"
+        "Secretary Anna Brandt met today with His Majesty King Abdullah II of Jordan in Amman. "
+        "They discussed King Mohammed VI’s initiative and the visit of President Xi Jinping.")
+    people = _people(record)
+    assert people["Abdullah II"][1] == "His Majesty King"
+    assert people["Mohammed VI"][1] == "King"
+    assert "Xi Jinping" in people  # "Xi" is a name, not the number XI
+
+
+def test_one_surname_with_two_given_names_is_two_people(extract_text):
+    record = extract_text(
+        "Fact Sheet: Supporting Military Families\n\n"
+        "President Joseph R. Biden, Jr. signed an Executive Order today. "
+        "First Lady Jill Biden visited a school in Ohio. Joe Biden thanked the teachers.")
+    people = _people(record)
+    assert "Jill Biden" in people
+    assert "Joe Biden" not in people  # "Joe" is the President's own given name
