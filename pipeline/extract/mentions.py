@@ -20,6 +20,7 @@ from pipeline.extract.context import Context
 from pipeline.extract.names import (
     ATTRIBUTING_GENRE,
     HONORIFIC_SET,
+    PARTICLES,
     RUN,
     TITLE_HEAD_SET,
     TRAILING_SUFFIX,
@@ -536,7 +537,8 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
 
 
 # (compiled once: both are read in every run)
-_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for)\s+")  # (?<!\s): from a run's start only
+# (a headline capitalises its prepositions: "... President Lula da Silva Following Call")
+_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|Following|After|During|Regarding)\s+")  # (?<!\s): from a run's start only
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
 
 
@@ -551,7 +553,7 @@ def _titled_full_name(words: str, known_names: Container[str] | None) -> bool:
     return (len(parts) >= 2 and bool(title_words)
             and (is_given_name(parts[0]) or title_head(title_words[-1]) in TITLE_HEAD_SET)
             and any(title_head(w) in TITLE_HEAD_SET for w in title_words)
-            and (known_names is None or len(parts) == 2 or parts[-1] in known_names))
+            and (known_names is None or len(parts) == 2 or parts[-1] in known_names or _particle_name(parts)))
 
 
 def _headline_name(name: str, body_names: Container[str]) -> bool:
@@ -561,7 +563,13 @@ def _headline_name(name: str, body_names: Container[str]) -> bool:
     must at least start with one."""
     parts = [p for p in name.split() if not p.endswith(".")]
     return (len(parts) <= 2 or parts[-1] in body_names
-            or (len(parts) == 3 and parts[0] in body_names))
+            or (len(parts) == 3 and parts[0] in body_names) or _particle_name(parts))
+
+
+def _particle_name(parts: list[str]) -> bool:
+    """"von der Leyen", "Lula da Silva": a particle before the last word marks
+    a name, which a headline's verbs and topics never hold."""
+    return len(parts) >= 2 and parts[-2] in PARTICLES and parts[-1][:1].isupper()
 
 
 def _starts_with_honorific(words: str) -> bool:

@@ -660,3 +660,15 @@ def test_one_surname_with_two_given_names_is_two_people(extract_text):
     people = _people(record)
     assert "Jill Biden" in people
     assert "Joe Biden" not in people  # "Joe" is the President's own given name
+
+
+def test_names_with_a_particle_in_a_headline(extract_text):
+    """A headline's second leader is read though the body never names them again."""
+    record = extract_text(
+        "Joint Statement by President Biden and President von der Leyen on U.S.-EU Cooperation on Energy\n\n"
+        "The United States and the European Commission reaffirm their commitment to energy security.")
+    assert _people(record)["von der Leyen"][:2] == ("author", "President")
+    record = extract_text(
+        "Joint Statement by President Joe Biden and President Luiz Inácio Lula da Silva Following Call\n\n"
+        "President Biden and President Lula spoke by telephone this afternoon.")
+    assert _people(record)["Luiz Inácio Lula da Silva"][0] == "author"
