@@ -494,8 +494,10 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
         if m.group(1) and m.group(1) != "and":
             # "Spokesperson Emily Horne on National Security Advisor Jake
             # Sullivan": a titled full name ends before a connector
-            # ("Special Envoy for Climate" has no name before "for").
-            if _titled_full_name(run[offset:m.start()], known_names):
+            # ("Special Envoy for Climate" has no name before "for"); so does
+            # a name after an honorific ("Dr. S. Jaishankar to the Department").
+            left = run[offset:m.start()]
+            if _titled_full_name(left, known_names) or _honorific_name(left):
                 pieces.append((run[offset:m.start()], offset))
                 offset = m.end()
             continue
@@ -564,6 +566,15 @@ def _headline_name(name: str, body_names: Container[str]) -> bool:
     parts = [p for p in name.split() if not p.endswith(".")]
     return (len(parts) <= 2 or parts[-1] in body_names
             or (len(parts) == 3 and parts[0] in body_names) or _particle_name(parts))
+
+
+def _honorific_name(words: str) -> bool:
+    """'Dr. S. Jaishankar', 'Foreign Minister Dr. Retno Marsudi': an honorific,
+    then nothing but name words and initials."""
+    title, name = split_run(words)
+    title_words, parts = title.split(), name.split()
+    return (bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET and bool(parts)
+            and all(is_name_word(p) or stdre.fullmatch(r"[A-Z]\.", p) for p in parts))
 
 
 def _particle_name(parts: list[str]) -> bool:

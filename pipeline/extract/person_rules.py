@@ -393,6 +393,12 @@ _BY_SIGNING = re.compile(r"^[\s,]*+(?:(?:today|jointly|formally|also|officially|
                          r"(?:signing|co-signing)\s+(?:today\s+|here\s+)?(?:a|an|the|this|these|two|three|their|its)\b")
 
 
+# "the President, alongside First Lady Jill Biden, signed ...": who stands
+# beside the subject did not sign
+_ACCOMPANYING = re.compile(r"\b(?:alongside|accompanied by|joined by)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
 def _signs_after(after: str) -> bool:
     """The text after a mention makes it a subject of signing: "X signed",
     "X, Title, signed", "X by signing"."""
@@ -435,7 +441,7 @@ def rule_signers(ctx: Context) -> set[int]:
         if not (ctx.may_match(_VERB_AFTER, s_start, s_end) or ctx.may_match(_BY_SIGNING, s_start, s_end)):
             continue  # (no word of signing: nobody in the sentence signs)
         for i, m in enumerate(in_sentence):
-            if not _signs_after(text[m.extent_end:s_end]):
+            if not _signs_after(text[m.extent_end:s_end]) or _ACCOMPANYING.search(text, s_start, m.extent_start):
                 continue
             chain = [m]
             for prev in reversed(in_sentence[:i]):

@@ -25,7 +25,8 @@ from pipeline.resources import trained
 _LABELLED = re.compile(r"^(?:\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
                        r"\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
 _LABEL_ALONE = re.compile(r"^\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?\s*[:.]?\s*$")
-_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+(?P<text>.+)$", re.S)
+# ("1.", "2.3", "(a)", "(iv)": a roman number in lower case is one of a list's markers too)
+_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
 # A sentence ends at ". " before a capital, unless the period ends an
 # abbreviation ("U.S. Government", "Dr. Kang", "No. 5").

@@ -244,6 +244,12 @@ def test_a_recommendation_label_on_its_own_line_and_lettered_items(extract_text)
     assert [(r.number, r.text) for r in record.recommendations] == [
         ("a", "the Government establish a data office"), ("b", "the Government fund research hubs"),
         ("c", "agencies publish data plans")]
+    record = extract_text(
+        "Report of the Committee on Research Data\n\nThe committee recommends that:\n(i) the "
+        "Government establish a data office;\n(ii) the Government fund research hubs; and\n(iii) "
+        "agencies publish data plans.")
+    assert [r.number for r in record.recommendations] == ["i", "ii", "iii"]
+    assert record.recommendations[1].text == "the Government fund research hubs"
 
 
 def test_numbered_paragraphs_of_a_statement_are_not_recommendations(extract_text):

@@ -672,3 +672,16 @@ def test_names_with_a_particle_in_a_headline(extract_text):
         "Joint Statement by President Joe Biden and President Luiz Inácio Lula da Silva Following Call\n\n"
         "President Biden and President Lula spoke by telephone this afternoon.")
     assert _people(record)["Luiz Inácio Lula da Silva"][0] == "author"
+
+
+def test_a_name_after_an_honorific_ends_before_a_place(extract_text):
+    """"to the Department of State" is not part of the name an honorific opens."""
+    record = extract_text(
+        "Secretary Brandt's Meeting with External Affairs Minister Jaishankar\n\n"
+        "Secretary of State Anna Brandt welcomed External Affairs Minister Dr. S. Jaishankar to the "
+        "Department of State. Later she met Mr. Tomas Lind at the White House, and Senior Bureau "
+        "Official Kin Moy joined them.")
+    people = _people(record)
+    assert people["S. Jaishankar"][1] == "External Affairs Minister"
+    assert "Tomas Lind" in people
+    assert people["Kin Moy"][1] == "Senior Bureau Official"

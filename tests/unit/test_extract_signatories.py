@@ -272,3 +272,11 @@ def test_a_closing_line_of_two_names_signs_though_one_reads_as_a_bare_name(extra
         "United States-France Joint Statement\n\nThe two Presidents commend the efforts of the "
         "Coalition.\n\nJoseph R. Biden, Jr. Emmanuel Macron\nOctober 29, 2021\n")
     assert set(_signatories(record)) == {"Joseph R. Biden, Jr.", "Emmanuel Macron"}
+
+
+def test_who_stands_beside_the_signer_did_not_sign(extract_text):
+    record = extract_text(
+        "Fact Sheet: Supporting Military Families\n\nIn June, President Lena Hart, alongside First "
+        "Gentleman Tom Hart, signed an Executive Order to support military spouses.")
+    assert set(_signatories(record)) == {"Lena Hart"}
+    assert "Tom Hart" in {p.name for p in record.people}
