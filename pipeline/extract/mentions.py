@@ -708,11 +708,22 @@ def _read_run(run: str) -> _RunReading | None:
         title_head(title_words[-1]) in TITLE_HEAD_SET or person_title
         or (len(words) >= 2 and any(w in TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
-            and (given or not any(is_name_word(w) for w in title_words))))
+            and (given or _ends_in_portfolio(title_words) or not any(is_name_word(w) for w in title_words))))
     if anchored_by_title and len(words) == 1 and not person_title:
         return None  # "Executive Branch", "Space Council"
     return _RunReading(length, run_country, name, at, tuple(words), tuple(title_words), honorific,
                        given, anchored_by_title, leading_country)
+
+
+def _ends_in_portfolio(title_words) -> bool:
+    """"Coordinating Minister for Maritime Affairs and Investment", "Senior
+    Official for Arms Control and International Security": an office, then
+    its portfolio after "for", "of" or "on", closed by a word of the title
+    vocabulary; a full name after it starts where the title ends, whatever
+    other words the portfolio holds ("Arms", "Law Enforcement")."""
+    head = next((i for i, w in enumerate(title_words) if title_head(w) in TITLE_HEAD_SET), None)
+    return (head is not None and any(w in ("for", "of", "on") for w in title_words[head + 1:])
+            and title_words[-1] in TITLE_HEADS)
 
 
 def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:

@@ -685,3 +685,15 @@ def test_a_name_after_an_honorific_ends_before_a_place(extract_text):
     assert people["S. Jaishankar"][1] == "External Affairs Minister"
     assert "Tomas Lind" in people
     assert people["Kin Moy"][1] == "Senior Bureau Official"
+
+
+def test_a_long_portfolio_before_a_full_name(extract_text):
+    record = extract_text(
+        "Readout of the Security Dialogue\n\n"
+        "Deputy Assistant Secretary for International Narcotics and Law Enforcement Affairs Jorgan "
+        "Andrews met Coordinating Minister for Maritime Affairs and Investment Luhut Pandjaitan of "
+        "Indonesia.")
+    people = _people(record)
+    assert people["Jorgan Andrews"][1] == (
+        "Deputy Assistant Secretary for International Narcotics and Law Enforcement Affairs")
+    assert people["Luhut Pandjaitan"][1] == "Coordinating Minister for Maritime Affairs and Investment"
