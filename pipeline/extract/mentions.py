@@ -496,7 +496,15 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
             # Sullivan": a titled full name ends before a connector
             # ("Special Envoy for Climate" has no name before "for"); so does
             # a name after an honorific ("Dr. S. Jaishankar to the Department").
+            # ("of" only after an honorific's name and before no country,
+            # "Professor Richard Snape of Monash University": "of Pakistan"
+            # names the person's country, which the run's reading keeps)
             left = run[offset:m.start()]
+            if m.group(1) == "of":
+                if _honorific_name(left) and not _country_opening(run[m.end():].split()):
+                    pieces.append((left, offset))
+                    offset = m.end()
+                continue
             if _titled_full_name(left, known_names) or _honorific_name(left):
                 pieces.append((run[offset:m.start()], offset))
                 offset = m.end()
@@ -540,7 +548,7 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
 
 # (compiled once: both are read in every run)
 # (a headline capitalises its prepositions: "... President Lula da Silva Following Call")
-_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|Following|After|During|Regarding)\s+")  # (?<!\s): from a run's start only
+_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|of|Following|After|During|Regarding)\s+")  # (?<!\s): from a run's start only
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
 
 
@@ -591,6 +599,17 @@ def _starts_with_honorific(words: str) -> bool:
     return bool(parts) and parts[0].rstrip(".") in HONORIFIC_SET
 
 
+def _country_opening(words: list[str]) -> str | None:
+    """The code of the country the words open with and end on, or before a
+    word in lower case ("Communist Party of Vietnam External Relations
+    Commission Chairman Le Hoai Trung": a country inside a longer name is none)."""
+    for n in range(min(6, len(words)), 0, -1):
+        code = lookup_country(" ".join(words[:n]))
+        if code and (n == len(words) or not words[n][:1].isupper()):
+            return code
+    return None
+
+
 def _cut_of_country(run: str) -> tuple[str, str | None]:
     """Cut the run before 'of [the] <Country>' or 'of <AGENCY>' that follows a
     name word ("Radek Dvořáček of the Czech Republic", "Choi Eun-young of MSIT
@@ -602,12 +621,9 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
         rest = run[m.end():].split()
         # "of <Country>" names the person's country; "Commissioner Malmström
         # to Australia" only ends the name.
-        for n in range(min(6, len(rest)), 0, -1):
-            code = lookup_country(" ".join(rest[:n]))
-            # "Communist Party of Vietnam External Relations Commission
-            # Chairman Le Hoai Trung": a country inside a longer name does not end the run
-            if code and (n == len(rest) or not rest[n][:1].isupper()):
-                return run[:m.start()], (code if m.group(1) == "of" else None)
+        code = _country_opening(rest)
+        if code:
+            return run[:m.start()], (code if m.group(1) == "of" else None)
         if m.group(1) != "of":
             continue
         # "of the Government of New Caledonia", "of the Republic of Portugal":

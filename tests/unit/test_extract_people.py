@@ -685,6 +685,10 @@ def test_a_name_after_an_honorific_ends_before_a_place(extract_text):
     assert people["S. Jaishankar"][1] == "External Affairs Minister"
     assert "Tomas Lind" in people
     assert people["Kin Moy"][1] == "Senior Bureau Official"
+    record = extract_text(
+        "Science Council Meets\n\nThe council's members included Professor Richard Snape of Monash "
+        "University and Mr. Ali Khan of Pakistan.")
+    assert {"Richard Snape", "Ali Khan"} <= set(_people(record))
 
 
 def test_a_long_portfolio_before_a_full_name(extract_text):
