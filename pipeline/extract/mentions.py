@@ -48,6 +48,7 @@ from pipeline.extract.signature_blocks import (
     two_names as _two_names,
 )
 from pipeline.gazetteer import (
+    CAPITALS,
     DEMONYMS,
     LEADER_NAMES,
     NON_NAME_WORDS,
@@ -826,7 +827,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if mention.rule == "people.name" and (org_like(name) or not (owned or _attributed(before, after))):
         if (org_like(name) or not given or len(words) > 3 or _PLACE_OR_THING_BEFORE.search(before)
                 or _LABEL_AFTER.match(after) or _COMPOUND_GOES_ON.match(text, name_end)
-                or _in_quoted_title(before, after)):
+                or _in_quoted_title(before, after) or name in CAPITALS):
+            # (a seat of government is a place: "Abu Dhabi", "Addis Ababa")
             return None  # an unanchored pair of capitalised words is too weak alone
         # A given name and a surname with nothing said of them ("sanctions on
         # Konstantin Malofeyev"): a candidate the person model may reject

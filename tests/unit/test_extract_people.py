@@ -701,3 +701,10 @@ def test_a_long_portfolio_before_a_full_name(extract_text):
     assert people["Jorgan Andrews"][1] == (
         "Deputy Assistant Secretary for International Narcotics and Law Enforcement Affairs")
     assert people["Luhut Pandjaitan"][1] == "Coordinating Minister for Maritime Affairs and Investment"
+
+
+def test_a_seat_of_government_is_no_person(extract_text):
+    record = extract_text(
+        "Institute Opens Regional Office\n\nThe institute is headquartered in Seoul and has regional "
+        "offices in Copenhagen, Abu Dhabi and London, where it works with Konstantin Malofeyev.")
+    assert "Abu Dhabi" not in _people(record)
