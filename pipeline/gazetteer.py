@@ -136,6 +136,11 @@ def lookup_country(text: str) -> str | None:
         return names[text]
     if text in DEMONYMS:
         return DEMONYMS[text]
+    # (a code is written in capitals: "Li", "Ng", "Ky" are surnames, not
+    # Liechtenstein, Nigeria and the Cayman Islands; every country's name
+    # has four letters or more)
+    if len(text) <= 3 and not text.isupper():
+        return None
     return _pycountry_codes().get(text.lower())
 
 

@@ -708,3 +708,10 @@ def test_a_seat_of_government_is_no_person(extract_text):
         "Institute Opens Regional Office\n\nThe institute is headquartered in Seoul and has regional "
         "offices in Copenhagen, Abu Dhabi and London, where it works with Konstantin Malofeyev.")
     assert "Abu Dhabi" not in _people(record)
+
+
+def test_a_two_letter_surname_is_no_country_code(extract_text):
+    """"Ky", "Li" and "Ng" are surnames; the Cayman Islands are "KY"."""
+    record = extract_text(
+        "Joint Communique\n\nPrime Minister Ky met Premier Li and Minister Ng in Canberra.")
+    assert {"Ky", "Li", "Ng"} <= set(_people(record))
