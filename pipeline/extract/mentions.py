@@ -377,8 +377,6 @@ def _outline_letters(ctx: Context) -> set[str]:
     return {o for o in opening if f"{chr(ord(o[0]) + 1)}." in opening or f"{chr(ord(o[0]) - 1)}." in opening}
 
 
-
-
 def _names_side_by_side(line: str) -> list[tuple[int, int]]:
     """Spans of the names on a signature line: a new name starts at a given
     name that follows a complete name (surname, or suffix)."""
@@ -502,12 +500,11 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
             # names the person's country, which the run's reading keeps)
             left = run[offset:m.start()]
             if m.group(1) == "of":
-                if _honorific_name(left) and not _country_opening(run[m.end():].split()):
-                    pieces.append((left, offset))
-                    offset = m.end()
-                continue
-            if _titled_full_name(left, known_names) or _honorific_name(left):
-                pieces.append((run[offset:m.start()], offset))
+                name_ends = _honorific_name(left) and not _country_opening(run[m.end():].split())
+            else:
+                name_ends = _titled_full_name(left, known_names) or _honorific_name(left)
+            if name_ends:
+                pieces.append((left, offset))
                 offset = m.end()
             continue
         if not m.group(0).strip():
