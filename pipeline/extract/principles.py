@@ -31,17 +31,29 @@ _TRIGGER = re.compile(
 _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
                         r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
                         r"(?-i:[A-Z]))|\s*:[ \t]+|\s[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
-                        r"(?:commitment|dedication) to\s+", re.I)
+                        r"(?:commitment|dedication) to\s+|"
+                        # a relative clause between: "the values the two countries share are ...",
+                        # "among the values we share is an unwavering commitment to ..."
+                        r"(?:\s+(?:that|which))?\s+(?:we|they|(?:both|the|our|these)\s+(?:two\s+)?(?:\w+\s+)?"
+                        r"(?:countries|nations|governments|leaders|peoples|sides|partners|allies))\s+"
+                        r"(?:share|hold|uphold|cherish)(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+)", re.I)
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
 _NEAR_CONNECTOR = re.compile(r"[^.;:!?–—]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
                              r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
-_CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|\s(?:are|is|were|was|that|which|to|will|must|should|guide|"
+_COMPLEMENT_NOUNS = load_data("complement_nouns")["nouns"]
+# ("to" after a noun that takes it as complement goes on with the item: "the right to self-determination")
+_NOT_AFTER_COMPLEMENT_NOUN = "".join(rf"(?<!\b{re.escape(n)})" for n in _COMPLEMENT_NOUNS)
+_CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|" + _NOT_AFTER_COMPLEMENT_NOUN + r"\sto\s|"
+                         r"\s(?:are|is|were|was|that|which|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
                          r"through|on|promoting|supporting)|while|but|guided|which|who|"
                          # a new subject after a comma starts a new clause ("..., we aim to")
                          r"we|they|it|he|she|I|you|this|these|our|their)\s|"
                          r"\s(?:underlying|underpinning|behind|throughout|across|under)\s|"
+                         # an adjunct of the clause, not of the last item ("freedom, self-determination,
+                         # and sovereignty in response to the war")
+                         r"\s(?:in response to|in the face of|in light of|in the wake of|amid|amidst)\s|"
                          # a trailing modifier: "... as stipulated in the Treaty",
                          # "shared responsibility in addressing ..."
                          r"\sas\s(?=\w+ed\b)|\sin\s(?=\w+ing\b)")
@@ -411,7 +423,8 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
-            or (len(left.split()) == 1 and _PREP.search(right))):
+            # ("democracy and the rule of law": an article opens a phrase of its own)
+            or (len(left.split()) == 1 and _PREP.search(right) and not right.lower().startswith("the "))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
     return [(left, left_start), (right, offset + m.end())]

@@ -147,6 +147,17 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
     assert _principles(record) == ["equity", "inclusion", "openness"]
 
 
+def test_a_list_after_the_values_the_partners_share_and_its_items_complements(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nAmong the values the two countries share is an unwavering "
+        "commitment to democracy and the rule of law. The leaders upheld the principles of freedom, "
+        "the right to self-determination, and sovereignty in response to the crisis.")
+    # (an article opens a phrase of its own; "to" goes on after "right"; the
+    # adjunct "in response to ..." is the clause's, not the last item's)
+    assert _principles(record) == ["democracy", "rule of law", "freedom", "right to self-determination",
+                                   "sovereignty"]
+
+
 def test_a_statement_of_principles_lists_them_under_any_lead_in(extract_text):
     text = ("In confronting the challenges of our time, we agree that:\n\n"
             "1. All citizens are subject to the laws of this country and are entitled to their protection.\n"
