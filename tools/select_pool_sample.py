@@ -162,6 +162,13 @@ QUOTAS_ROUND21 = {
 # output was never read (the pool's last unseen pages; State Department
 # readouts most of them).
 REMAINDER_ROUND = 24
+# Twenty-fifth round: the pages whose output was read while developing (not
+# unseen, so development only) that speak of signing, principles, values or
+# recommendations: the fields weakest on unseen pages, joint statements most
+# of them.
+LOOKED_AT_ROUND = 25
+LOOKED_AT_TOPICS = re.compile(r"\b(?:signed|signing|signature|signatories|principles?|values|ideals|"
+                              r"recommend\w*)\b", re.IGNORECASE)
 LIST_LINE = re.compile(r"(?m)^\s*(?:[•\-*]|\d+\.)")
 PRINCIPLE = re.compile(r"\bprinciple", re.IGNORECASE)
 SIGNING = re.compile(r"\b(?:signed|signing|signature|signatories)\b", re.IGNORECASE)
@@ -216,7 +223,10 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
         for earlier in range(2, round_):
             done |= set((real / f"pool-sample-round{earlier}.txt").read_text().split())
         rows = [r for r in rows if r["id"] not in done]
-        if round_ >= 8:
+        if round_ == LOOKED_AT_ROUND:
+            looked_at = set((real / "pool-looked-at.txt").read_text().split())
+            rows = [r for r in rows if r["id"] in looked_at]
+        elif round_ >= 8:
             # pages whose extracted output was read while developing (unlabelled
             # pages looked at for errors): not unseen any more
             rows = [r for r in rows if r["id"] not in set((real / "pool-looked-at.txt").read_text().split())]
@@ -229,7 +239,7 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
             quotas = QUOTAS_ROUND7
         elif round_ == 14:
             quotas = QUOTAS_ROUND14  # and by publisher (below)
-        elif round_ in (LONG_ROUND, REMAINDER_ROUND):
+        elif round_ in (LONG_ROUND, REMAINDER_ROUND, LOOKED_AT_ROUND):
             quotas = {}  # (below)
         elif round_ in (19, 20, 21, 23):
             quotas = {19: QUOTAS_ROUND19, 20: QUOTAS_ROUND20, 21: QUOTAS_ROUND21, 23: QUOTAS_ROUND23}[round_]
@@ -277,6 +287,11 @@ def main(seed: int = 20261201, round_: int = 1) -> None:
                          key=lambda r: r["id"])
     if round_ == REMAINDER_ROUND:
         picked += sorted((r for r in rows if (POOL / "text" / f"{r['id']}.txt").stat().st_size <= LONG_MAX_CHARS),
+                         key=lambda r: r["id"])
+    if round_ == LOOKED_AT_ROUND:
+        picked += sorted((r for r in rows
+                          if (POOL / "text" / f"{r['id']}.txt").stat().st_size <= LONG_MAX_CHARS
+                          and LOOKED_AT_TOPICS.search((POOL / "text" / f"{r['id']}.txt").read_text("utf-8"))),
                          key=lambda r: r["id"])
     chosen = {r["id"] for r in picked}
     for r in rows if round_ in (1, 4, 7) else []:
