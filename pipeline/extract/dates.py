@@ -174,8 +174,11 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     block = ctx.block_at(cand.start)
     if block is not None:
         index = ctx.block_index(cand.start)
-        f[f"block:{block.kind.value}"] = 1.0
         standalone, place_date = _block_shape(ctx, block)
+        # (a line that is the date alone is a heading to a PDF's parser for its
+        # type and a paragraph in a text export: its kind says nothing then)
+        if not standalone:
+            f[f"block:{block.kind.value}"] = 1.0
         if standalone:
             f["block:standalone"] = 1.0
         elif place_date:

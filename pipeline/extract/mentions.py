@@ -117,7 +117,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         in_heading = heading_mask[m.start()] and not attested(ctx, m.start())
         run = _before_headline_verb(m.group(0))
         if in_heading:
-            run = _without_headline_verb(run, body)
+            run = _without_headline_verb(_GENRE_TAIL.sub("", run), body)
         shared = inherited
         for run, start in _split_coordinated(run, m.start(), body if in_heading else None):
             mention, shared = _read_piece(ctx, run, start, shared)
@@ -127,7 +127,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
                 # the name must be one the body uses too, or start with a given name
                 # (or the headline attributes the document to it: "Joint
                 # Statement by President Biden and President von der Leyen")
-                attributing = _ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))
+                attributing = (_ATTRIBUTING_HEADING.search(_heading_before(headings, mention.extent_start, text))
+                               or _OWNERS_BEFORE_GENRE.match(_heading_after(headings, mention.end, text)))
                 if mention.rule not in _ANCHORED or not (
                         _headline_name(mention.name, body)
                         # (a headline that attributes the document names its authors whole)
@@ -259,12 +260,24 @@ class _BodyWords:
 # A headline that names the document's authors: "Statement by", "Joint
 # Statement with", "Message from", "Joint Statement, Prime Minister A, President B".
 _ATTRIBUTING_HEADING = stdre.compile(rf"\b{ATTRIBUTING_GENRE}(?:\s+(?:by|from|with)\b|,)", stdre.IGNORECASE)
+_GENRE_TAIL = stdre.compile(rf"(?:(?:\s+(?:Joint|Leaders[’']?))+(?:\s+{ATTRIBUTING_GENRE})?|\s+{ATTRIBUTING_GENRE})\s*$",
+                            stdre.IGNORECASE)
+# "President Biden and President Lopez Obrador Joint Statement": the names
+# before a headline's closing genre are its authors (read after the name)
+_OWNERS_BEFORE_GENRE = stdre.compile(rf"(?:\s+and\s+[^,;:]*?)?\s+(?:Joint\s+|Leaders[’']?\s+)*{ATTRIBUTING_GENRE}\s*$",
+                                     stdre.IGNORECASE)
 
 
 def _heading_before(headings: list[tuple[int, int]], at: int, text: str) -> str:
     """The heading's text before the offset."""
     start = next((s for s, e in headings if s <= at < e), at)
     return text[start:at]
+
+
+def _heading_after(headings: list[tuple[int, int]], at: int, text: str) -> str:
+    """The heading's text after the offset."""
+    end = next((e for s, e in headings if s <= at < e), at)
+    return text[at:end]
 
 
 def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -570,6 +583,8 @@ def _headline_name(name: str, body_names: Container[str]) -> bool:
     the body writes, and a name of three words ("President Yoon Suk Yeol")
     must at least start with one."""
     parts = [p for p in name.split() if not p.endswith(".")]
+    if len(parts) > 1 and is_name_suffix(parts[-1]):
+        parts = parts[:-1]  # ("President Joseph R. Biden Jr.’s Meeting": the surname is before "Jr")
     return (len(parts) <= 2 or parts[-1] in body_names
             or (len(parts) == 3 and parts[0] in body_names) or _particle_name(parts))
 
@@ -653,6 +668,9 @@ class _RunReading(NamedTuple):
 _CONNECTORS = {"of", "for", "the", "on", "to", "at"}
 
 
+_SPACED_EXCELLENCY = stdre.compile(r"H\.\s+E\.\s+")
+
+
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
 def _read_run(run: str) -> _RunReading | None:
     """The run's reading, or None when it holds no name."""
@@ -680,6 +698,12 @@ def _read_run(run: str) -> _RunReading | None:
     name = stdre.sub(r"[’']s$", "", name)
     if not name or lookup_country(name):  # "Officer of the United States", "Viet Nam's"
         return None
+    # "H. E. Gerardo P. Sicat": "His Excellency" spaced out reads as two initials
+    # (a given name after them says they are none)
+    spaced = _SPACED_EXCELLENCY.match(name)
+    excellency = spaced is not None and is_given_name(name[spaced.end():].split()[0])
+    if excellency:
+        title_part, name = run[:run.find(name) + spaced.end()], name[spaced.end():]
     # "Mr Murray McLean OAM": letters after the name are not part of it.
     while len(name.split()) > 1 and name.split()[-1].rstrip(".,") in POST_NOMINALS:
         name = name.rsplit(None, 1)[0]
@@ -710,9 +734,9 @@ def _read_run(run: str) -> _RunReading | None:
     if leading_country and is_given_name(words[0]):
         run_country, title_words = run_country or leading_country, []
         leading_country = None
-    honorific = bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET
+    honorific = excellency or (bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET)
     if honorific:
-        title_words = title_words[:-1]
+        title_words = title_words[:-2] if excellency else title_words[:-1]
     # "Director of National Security Hojin Chang": a title part that holds a
     # title head anchors a full name; a bare surname needs a person title
     # right before it ("President Biden", not "Executive Branch").
@@ -785,7 +809,10 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         # of signers or delegates, whose given name no dictionary holds
         mention.country, mention.rule, mention.confidence = reading.line_country, "people.line_country_name", 0.7
     elif honorific or (len(words) >= 2 and _has_given_name_shape(words)):
-        if not honorific and title_words and not (given and all(_office_acronym(w) for w in title_words)):
+        # ("Economist Steve Yates: “...”": who labels a quotation is described before the name)
+        labels_quote = given and _LABELS_QUOTE.match(text, decor_end) is not None
+        if (not honorific and title_words and not labels_quote
+                and not (given and all(_office_acronym(w) for w in title_words))):
             return None  # a capitalised phrase that is not a name ("Science Minister Freeman" is anchored)
         if not honorific and title_words:
             # "UNSE Geir Pedersen": an office's acronym before a full name is its title.
@@ -839,6 +866,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if not mention.country:
         mention.country = trailing_country(f"{mention.title} of {mention.organization}")
     return mention
+
+
+_LABELS_QUOTE = stdre.compile(r"\s*:\s*[“\"]")
 
 
 # "Name, Title" (or "Name - Title" on a signature line) up to the next comma,

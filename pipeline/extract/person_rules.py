@@ -129,7 +129,8 @@ _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECA
 
 
 # (compiled once: they are read for every mention)
-_WE_LEAD = re.compile(r"\s*We,\s")  # (matched at the sentence start)
+# (matched at the sentence start: "We, ...", "Today, we—Prime Minister A of X, ...—met")
+_WE_LEAD = re.compile(r"\s*(?:(?:Today|Together|Now|Here),?\s+)?(?:We|we)\s*(?:,\s|[—–]\s*)")
 _ATTRIBUTABLE_TO = re.compile(r"attributable to\s*$", re.IGNORECASE)
 _SAY_LATER = re.compile(rf"^[^.“”]{{0,200}}?\b{_SAY}\b")
 _TO_QUOTE = re.compile(r"^\s*to\s+[“\"]")
@@ -142,7 +143,7 @@ CUE_REACH = 400
 ROSTER_REACH = 1500
 _QUOTE_MARK = re.compile(r"[“\"]")
 # the end of the "We, A, B and C," list: a comma before a lower-case word
-_LIST_END = re.compile(r",\s+(?!and\b)[a-z]")
+_LIST_END = re.compile(r",\s+(?!and\b)[a-z]|\s*[—–]\s*[a-z]")
 
 
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
@@ -189,8 +190,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _signs_off(ctx, m):
         return PersonRole.author, "people.sign_off"
     # "We, Title Name, Title Name, and Title Name, congratulate ..."
-    if _WE_LEAD.match(text, s_start, s_end):
-        list_end = _LIST_END.search(text, s_start, s_end)
+    if lead := _WE_LEAD.match(text, s_start, s_end):
+        list_end = _LIST_END.search(text, lead.end(), s_end)
         if list_end and m.start < list_end.start():
             return PersonRole.author, "people.we_authors"
     if before_has(_RELEASED_BY) or reads_ahead(_ISSUED_AFTER):

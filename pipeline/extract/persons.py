@@ -282,11 +282,18 @@ _HEADLINE_BY = re.compile(rf"\b(?P<genre>{ATTRIBUTING_GENRE})\s+(?:(?:issued|rel
 _HEADLINE_TOPIC = re.compile(r"\s(?:on|regarding|about|concerning|following|welcoming|at|after|to mark)\s")
 
 
+# ... or the words before it: "President Biden and President Lopez Obrador
+# Joint Statement" (a headline that ends in its genre).
+_HEADLINE_OWNERS = re.compile(rf"^(?P<who>[^:;]+?)\s+(?:Joint\s+|Leaders[’']?\s+)*(?P<genre>{ATTRIBUTING_GENRE})\s*$",
+                              re.I)
+
+
 def _headline_attribution(ctx: Context) -> tuple[str, str]:
     """The genre the headline gives the document and the lowered words
     naming who issued it (empty where it attributes it to nobody)."""
     blocks = ctx.parsed.blocks
-    m = _HEADLINE_BY.search(ctx.block_text(blocks[0])[:300]) if blocks else None
+    headline = ctx.block_text(blocks[0])[:300] if blocks else ""
+    m = _HEADLINE_BY.search(headline) or _HEADLINE_OWNERS.match(headline)
     return (m.group("genre").lower(), m.group("who").lower()) if m else ("", "")
 
 

@@ -177,14 +177,16 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         out.append(cand)
     # (a sentence whose list the words before it introduced is read already)
     read = [(c.start, c.start + len(c.text)) for c in out]
-    for items, group, intro in _inline_lists_referred_to(ctx):
+    lists = [(*found, "referred_to") for found in _inline_lists_referred_to(ctx)]
+    lists += [(*found, "closed_by_word") for found in _lists_before_the_word(ctx)]
+    for items, group, intro, source in lists:
         if any(start < e and s < start + len(t) for t, start in items for s, e in read):
             continue
         for item_text, start in items:
             if (start, item_text) in seen:
                 continue
             seen.add((start, item_text))
-            cand = PrincipleCandidate(item_text, start, group, "referred_to")
+            cand = PrincipleCandidate(item_text, start, group, source)
             _describe(cand, group, "list", intro, len(items), kind, title)
             out.append(cand)
     return out
@@ -424,7 +426,7 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
             # ("democracy and the rule of law": an article opens a phrase of its own)
-            or (len(left.split()) == 1 and _PREP.search(right) and not right.lower().startswith("the "))):
+            or (len(left.split()) == 1 and _PREP.search(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
     return [(left, left_start), (right, offset + m.end())]
@@ -584,6 +586,38 @@ def _inline_lists_referred_to(ctx: Context):
                 break
             for items in _lists_in(text, s_start, s_end):
                 yield items, m.group("group").lower(), intro
+
+
+# The word after its list: "we uphold democracy, transparency, and human
+# rights as core values", "the rule of law, labor rights, and other
+# democratic principles", "peace, dialogue, and mutual respect, principles
+# which ..." (a comma alone before the word needs the relative clause after).
+_WORD_AFTER_LIST = re.compile(
+    r"(?:,?\s+as\s+(?:our\s+|their\s+|the\s+)?|,?\s+and\s+other\s+|,\s+(?:the\s+|our\s+)?(?=[\w\s]+?\s+(?:that|which)\s))"
+    r"(?P<group>(?:(?:shared|common|core|democratic|fundamental|universal|basic|key|guiding)\s+){0,2}"
+    r"(?:values|principles|ideals))\b", re.I)
+# Where such a list opens: after a verb of holding or upholding, or "including"
+# ("of" and "for" are inside its items too: "the rule of law").
+_OPENS_LIST_BEFORE = re.compile(r"\b(?:uphold|upholds|upheld|upholding|share|shares|shared|sharing|affirm|affirms|"
+                                r"reaffirm|reaffirms|reaffirmed|embrace|embraces|champion|champions|value|values|"
+                                r"cherish|cherishes|support|supports|promote|promotes|including|such as|"
+                                r"safeguarding|protecting|promoting|respecting|defending)\s+(?:the\s+|our\s+|their\s+)?",
+                                re.I)
+
+
+def _lists_before_the_word(ctx: Context):
+    """Inline lists that the words "values", "principles" or "ideals" close:
+    the list runs from its opener (or the sentence's start) to the word."""
+    text = ctx.text
+    if not ctx.may_match(_WORD_AFTER_LIST, 0, len(text)):
+        return
+    for m in _WORD_AFTER_LIST.finditer(text):
+        s_start, _ = ctx.sentence_at(m.start())
+        openers = list(_OPENS_LIST_BEFORE.finditer(text, s_start, m.start()))
+        pos = openers[-1].end() if openers else s_start
+        items = [(t, at) for t, at in _list_items(text[:m.start()], pos) if t]
+        if len(items) >= 2:
+            yield items, m.group("group").lower(), text[s_start:m.end()]
 
 
 def _lists_in(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:

@@ -12,6 +12,11 @@ def _principles(record):
     ("Readout of the Secretary’s Call with the Foreign Minister of Chile\n\nThe Secretary spoke with the Minister.", "readout"),
     ("Canada and Chile Sign Space Agreement\n\nToday Canada and Chile signed an agreement. “A great day,” said the Minister.", "press_release"),
     ("Fact Sheet: New Investments in Research\n\n- A commitment to fund labs.", "other"),
+    # (a joint release of one government's ministers is that office's announcement)
+    ("Joint Media Release with the Minister for Trade, Simon Crean\n\nAustralian and Chinese banks today "
+     "signed a Memorandum of Understanding. The Prime Minister welcomed the agreement.", "press_release"),
+    ("Joint Statement with Prime Minister Yasuo Fukuda of Japan\n\nThe Prime Ministers of Australia and "
+     "Japan met today in Tokyo and agreed to deepen cooperation.", "joint_statement"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
@@ -150,12 +155,14 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
 def test_a_list_after_the_values_the_partners_share_and_its_items_complements(extract_text):
     record = extract_text(
         "Joint Statement of Chile and Peru\n\nAmong the values the two countries share is an unwavering "
-        "commitment to democracy and the rule of law. The leaders upheld the principles of freedom, "
-        "the right to self-determination, and sovereignty in response to the crisis.")
-    # (an article opens a phrase of its own; "to" goes on after "right"; the
-    # adjunct "in response to ..." is the clause's, not the last item's)
-    assert _principles(record) == ["democracy", "rule of law", "freedom", "right to self-determination",
-                                   "sovereignty"]
+        "commitment to democracy, the rule of law, and human rights. The leaders upheld the principles of "
+        "freedom, the right to self-determination, and sovereignty in response to the crisis. They uphold "
+        "openness, transparency, and inclusive growth as core values that underpin their partnership.")
+    # ("to" goes on after "right"; the adjunct "in response to ..." is the
+    # clause's, not the last item's; "as core values" closes the list before it)
+    assert _principles(record) == ["democracy", "rule of law", "human rights", "freedom",
+                                   "right to self-determination", "sovereignty", "openness", "transparency",
+                                   "inclusive growth"]
 
 
 def test_a_statement_of_principles_lists_them_under_any_lead_in(extract_text):
