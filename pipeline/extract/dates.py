@@ -175,14 +175,14 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     if block is not None:
         index = ctx.block_index(cand.start)
         standalone, place_date = _block_shape(ctx, block)
-        # (a line that is the date alone is a heading to a PDF's parser for its
-        # type and a paragraph in a text export: its kind says nothing then)
-        if not standalone:
-            f[f"block:{block.kind.value}"] = 1.0
         if standalone:
+            # (a line that is the date alone is a heading to a PDF's parser for
+            # its type and a paragraph in a text export: its kind says nothing)
             f["block:standalone"] = 1.0
-        elif place_date:
-            f["block:place_date"] = 1.0
+        else:
+            f[f"block:{block.kind.value}"] = 1.0
+            if place_date:
+                f["block:place_date"] = 1.0
         if index <= 2:
             f["block:first3"] = 1.0
         if index >= len(ctx.parsed.blocks) - 3:

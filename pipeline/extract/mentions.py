@@ -13,6 +13,7 @@ from __future__ import annotations
 import re as stdre
 from collections.abc import Container
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
 from pipeline.extract.attributions import capitals_mentions
@@ -647,6 +648,15 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
                 return run[:m.start()], code
         if rest and stdre.fullmatch(r"[A-Z][A-Z&]{1,9}", rest[0]):
             return run[:m.start()], trailing_country(rest[0])
+        # "of Aotearoa New Zealand": a country's name in its own language before
+        # the English one (the words that close the run name the country)
+        # (up to a connector: "... New Zealand to the White House")
+        place = list(takewhile(lambda w: w[:1].isupper(), rest))
+        if 2 <= len(place) <= 4:
+            code = next((c for n in range(len(place) - 1, 0, -1) if (c := lookup_country(" ".join(place[-n:])))),
+                        None)
+            if code:
+                return run[:m.start()], code
     return run, None
 
 

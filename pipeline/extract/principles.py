@@ -425,7 +425,6 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
-            # ("democracy and the rule of law": an article opens a phrase of its own)
             or (len(left.split()) == 1 and _PREP.search(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
@@ -599,7 +598,7 @@ _WORD_AFTER_LIST = re.compile(
 # Where such a list opens: after a verb of holding or upholding, or "including"
 # ("of" and "for" are inside its items too: "the rule of law").
 _OPENS_LIST_BEFORE = re.compile(r"\b(?:uphold|upholds|upheld|upholding|share|shares|shared|sharing|affirm|affirms|"
-                                r"reaffirm|reaffirms|reaffirmed|embrace|embraces|champion|champions|value|values|"
+                                r"reaffirm|reaffirms|reaffirmed|embrace|embraces|champion|champions|value|"
                                 r"cherish|cherishes|support|supports|promote|promotes|including|such as|"
                                 r"safeguarding|protecting|promoting|respecting|defending)\s+(?:the\s+|our\s+|their\s+)?",
                                 re.I)

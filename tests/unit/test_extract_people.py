@@ -763,3 +763,10 @@ def test_his_excellency_spaced_out_is_no_pair_of_initials(extract_text):
         "ASEAN Ministers Meet\n\nThe meeting was chaired by the Minister for Trade and Industry of the "
         "Philippines, H. E. Gerardo P. Sicat, who welcomed the delegations.")
     assert "Gerardo P. Sicat" in _people(record)
+
+
+def test_a_country_named_in_its_own_language_first_still_closes_the_name(extract_text):
+    record = extract_text(
+        "Leaders Meet\n\nThe President is honored to welcome Prime Minister Jacinda Ardern of Aotearoa "
+        "New Zealand to the White House.")
+    assert "Jacinda Ardern" in _people(record)
