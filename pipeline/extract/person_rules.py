@@ -387,9 +387,10 @@ _SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the f
 
 
 # The subjects' verb, then the means: "A and B marked the day by signing a
-# Memorandum" (the verb follows the subject directly; no quotation between;
+# Memorandum", "A and B have secured a breakthrough by signing" (the verb
+# follows the subject directly, an auxiliary aside; no quotation between;
 # an article after "signing" tells the act from "by signing countries").
-_BY_SIGNING = re.compile(r"^[\s,]*+(?:(?:today|jointly|formally|also|officially|both|together)\s+)*"
+_BY_SIGNING = re.compile(r"^[\s,]*+(?:(?:today|jointly|formally|also|officially|both|together|have|has|had)\s+)*"
                          r"[a-z]+(?:ed|d)\b[^.;“”\"]{0,160}?\bby\s+(?:jointly\s+|formally\s+)?"
                          r"(?:signing|co-signing)\s+(?:today\s+|here\s+)?(?:a|an|the|this|these|two|three|their|its)\b")
 

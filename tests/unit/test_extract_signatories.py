@@ -83,6 +83,11 @@ def test_subjects_who_act_by_signing(extract_text):
         "anniversary by signing a Joint Declaration on innovation in Stockholm. Secretary Ana Costa "
         "praised the commitment shown by signing countries.")
     assert set(_signatories(record)) == {"Sara Lindqvist", "Jonas Berg"}
+    # (an auxiliary before the verb: "have marked ... by signing")
+    record = extract_text(
+        "Forest Pact\n\nPrime Minister Julia Gillard and Tasmanian Premier Lara Giddings have marked the "
+        "historic vote by signing an agreement in support of the forests.")
+    assert set(_signatories(record)) == {"Julia Gillard", "Lara Giddings"}
 
 
 def test_two_signature_columns_read_across(extract_text):
