@@ -704,6 +704,12 @@ def _read_run(run: str) -> _RunReading | None:
         words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     title_part, name = split_run(run)
+    # "Vice President JD Vance": two capitals after an office are initials, not
+    # the office's acronym (a country's code aside)
+    title_split = title_part.split()
+    if (len(title_split) >= 2 and stdre.fullmatch(r"[A-Z]{2}", title_split[-1]) and name
+            and title_head(title_split[-2]) in TITLE_HEAD_SET and lookup_country(title_split[-1]) is None):
+        title_part, name = title_part[:title_part.rstrip().rfind(title_split[-1])].rstrip(), f"{title_split[-1]} {name}"
     # Possessive: "Prime Minister Trudeau’s commitment".
     name = stdre.sub(r"[’']s$", "", name)
     if not name or lookup_country(name):  # "Officer of the United States", "Viet Nam's"

@@ -419,7 +419,7 @@ def _chained(gap: str) -> bool:
     rest = re.sub(r"^\s*+,?\s*+(?:and|as well as|(?:together|along)\s+with)\s+", "", gap)  # possessive: one split of the spaces
     if rest == gap:
         return False
-    rest = rest.strip(" ,")
+    rest = rest.strip(" ,/")  # ("Crown Prince/Prime Minister Salman": two offices, one person)
     if _COUNTERPART.fullmatch(rest):  # "… and his Chilean counterpart, Ana Ruiz"
         return True
     return title_like(rest) and not re.search(r"\b(?:signed|said|met|will|was|were|is|are)\b", rest)

@@ -88,6 +88,12 @@ def test_subjects_who_act_by_signing(extract_text):
         "Forest Pact\n\nPrime Minister Julia Gillard and Tasmanian Premier Lara Giddings have marked the "
         "historic vote by signing an agreement in support of the forests.")
     assert set(_signatories(record)) == {"Julia Gillard", "Lara Giddings"}
+    # (two offices of one person apart by a slash; initials after an office)
+    record = extract_text(
+        "Agreement Signed\n\nSecretary Blinken and Crown Prince/Prime Minister Salman today signed the "
+        "agreement in an official ceremony. Vice President JD Vance and Minister Ana Costa signed a "
+        "memorandum of understanding.")
+    assert set(_signatories(record)) == {"Blinken", "Salman", "JD Vance", "Ana Costa"}
 
 
 def test_two_signature_columns_read_across(extract_text):
