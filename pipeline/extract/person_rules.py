@@ -364,7 +364,9 @@ def _next_block_text(ctx: Context, block) -> str:
 # the noun form.
 _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
                         r"(?:\s+(?:on|in|at)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
-                        r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of))\b", re.IGNORECASE)
+                        r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
+                        # the subject after its verb: "Signing the agreement were A and B"
+                        r"signing\s+(?:the|a|an|this|these|two|three)\s+[^.;]{1,80}?\s+(?:were|was))\b", re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
@@ -376,7 +378,8 @@ _VERB_AFTER = re.compile(
     r"(?:and\s+I(?=\s))?"  # "President Bush and I today signed": the writer signed with them
     r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
-    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+by)", re.IGNORECASE)
+    # ("signed off on", "signed up for": approved, enrolled; nothing was signed)
+    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along)\s+with\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 # (at a line's end: the names may follow in the same block, one per line)
@@ -452,7 +455,70 @@ def rule_signers(ctx: Context) -> set[int]:
                 else:
                     break
             signers |= {c.start for c in chain}
+    signers |= _referred_signers(ctx, mentions)
     return signers
+
+
+# A signing sentence whose signers are a group the text named before it:
+# "The two leaders signed ...", "... was signed by both ministers".
+_SIGNING_GROUP = re.compile(
+    r"\b(?P<det>the\s+two|the\s+three|both(?:\s+the)?|the|all(?:\s+the)?)\s+(?:(?:foreign|prime|trade|defen[cs]e|"
+    r"finance)\s+)?(?P<group>leaders|ministers|presidents|premiers|secretaries|chancellors|governors|"
+    r"heads\s+of\s+(?:state|government))\b", re.IGNORECASE)
+# The offices a group's persons hold: "the two leaders" are heads of state
+# or government, "the ministers" ministers.
+_HEADS = r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Crown Prince|" \
+         r"Taoiseach|Chief Minister|Governor)\b"
+_GROUP_OFFICES = {
+    "leaders": re.compile(_HEADS), "heads of state": re.compile(_HEADS), "heads of government": re.compile(_HEADS),
+    "ministers": re.compile(r"\bMinister\b"), "presidents": re.compile(r"\bPresident\b"),
+    "premiers": re.compile(r"\bPremier\b"), "secretaries": re.compile(r"\bSecretary\b"),
+    "chancellors": re.compile(r"\bChancellor\b"), "governors": re.compile(r"\bGovernor\b"),
+}
+_GROUP_SIGNED_BY = re.compile(r"\b(?:signed|signing\s+(?:of\s+[^.;]{1,80}?\s+)?)\s*by\s+$", re.IGNORECASE)
+#: How many blocks before the signing sentence the group's persons are looked for in.
+GROUP_BLOCKS_BACK = 2
+
+
+def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
+    """The persons a signing group refers back to ("Prime Minister A hosted
+    Prime Minister B. The two leaders signed a Joint Declaration."): the
+    titled persons named before the sentence, in its paragraph and the
+    paragraphs just before it, nearest first; as many as the group counts."""
+    text = ctx.text
+    if not ctx.may_match(_SIGNING_GROUP, 0, len(text)):
+        return set()
+    out: set[int] = set()
+    for g in _SIGNING_GROUP.finditer(text):
+        s_start, s_end = ctx.sentence_at(g.start())
+        signed = _VERB_AFTER.match(text[g.end():s_end]) or _GROUP_SIGNED_BY.search(text, s_start, g.start())
+        if not signed:
+            continue
+        wanted = {"the two": 2, "both": 2, "both the": 2, "the three": 3}.get(
+            re.sub(r"\s+", " ", g.group("det").lower()))
+        window_start = _paragraphs_back(ctx, s_start)
+        office = _GROUP_OFFICES[re.sub(r"\s+", " ", g.group("group").lower())]
+        named: dict[str, int] = {}
+        for m in reversed([m for m in mentions if window_start <= m.start < s_start and office.search(m.title)]):
+            named.setdefault(m.name, m.start)
+        picked = list(named.values())
+        if wanted is None and len(picked) < 2 or wanted is not None and len(picked) < wanted:
+            continue
+        out.update(picked[:wanted] if wanted else picked)
+    return out
+
+
+def _paragraphs_back(ctx: Context, at: int) -> int:
+    """Where the text a sentence at ``at`` may refer back to starts: its
+    block and up to GROUP_BLOCKS_BACK blocks before it, not across a heading."""
+    blocks = ctx.parsed.blocks
+    i = ctx.block_index(at)
+    if i < 0:
+        return at
+    first = i
+    while first > 0 and i - first < GROUP_BLOCKS_BACK and blocks[first - 1].kind is not BlockKind.heading:
+        first -= 1
+    return blocks[first].start
 
 
 def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[Mention]) -> set[int]:
@@ -464,12 +530,14 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
         return set()
     text = ctx.text
     sentence = text[s_start:s_end]
-    stop = _WITNESS.search(sentence)
-    until = s_start + stop.start() if stop else s_end
     out: set[int] = set()
     for pattern in signing:
         for verb in pattern.finditer(sentence):
             after = s_start + verb.end()
+            # (a witness clause before the verb, "In the presence of the two
+            # leaders, the Agreement was signed by A and B", names no witness after it)
+            stop = _WITNESS.search(sentence, verb.end())
+            until = s_start + stop.start() if stop else s_end
             out |= {m.start for m in in_sentence if after <= m.start < until}
             if pattern is _SIGNED_WITH:
                 # the subject who signed "with" them

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
+from pipeline.gazetteer import lookup_country
 from pipeline.models import BlockKind, Principle
 from pipeline.resources import load_data, trained
 
@@ -29,7 +30,10 @@ _TRIGGER = re.compile(
 # The spaces around an optional comma are read one way only ("\s*,?\s+"
 # splits a long run of spaces every possible way).
 _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
-                        r"in particular)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
+                        r"in particular)\s+|"
+                        # the principles as a subject: "The principles address sharing responsibility, ..."
+                        # ("are" is left out: "principles are fundamental to ...")
+                        r"\s+(?:address|cover|comprise|encompass)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
                         r"(?-i:[A-Z]))|\s*:[ \t]+|\s[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+|"
                         # a relative clause between: "the values the two countries share are ...",
@@ -103,6 +107,8 @@ _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|cou
                           r"includes?|as|while|when|because|if|since|although|response)\b", re.I)
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]")
 _EXAMPLE_AFTER = re.compile(r",?\s+(?:including|in particular|notably|especially)\s")
+_COUNTRY_OWNER = re.compile(r"\s+(?:of|in|across|throughout)\s+(?P<country>(?:the\s+)?[A-Z][\w’'.-]*"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})$")
 
 
 @dataclass
@@ -326,6 +332,14 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         first, at = parts[0]
         last, last_at = parts[-1]
         parts = [(text[at:last_at + len(last.rstrip())], at)]
+    if len(parts) >= 2:
+        # "the territorial integrity, sovereignty, and political independence
+        # of Ukraine": the country closing the list scopes over it, it is no
+        # part of the last item
+        last, at = parts[-1]
+        owner = _COUNTRY_OWNER.search(last.rstrip())
+        if owner and lookup_country(owner.group("country")):
+            parts[-1] = (last[:owner.start()], at)
     out = []
     for piece, offset in parts:
         stripped = piece.strip()
@@ -416,19 +430,39 @@ def _qualifies_the_last(pieces: list[str]) -> bool:
 
 
 def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
-    """'openness and transparency' -> two; 'balancing openness and security'
-    and 'rigour and integrity in research' stay whole."""
+    """'openness and transparency', 'developing a framework and focussing on
+    priorities' -> two; 'balancing openness and security' and 'rigour and
+    integrity in research' stay whole."""
     m = re.search(r"\s+and\s+", piece)
-    if not m or piece.count(" and ") > 1:
+    if not m:
         return [(piece, offset)]
+    if piece.count(" and ") > 1:
+        return _split_ands(piece, offset)
     left, right = piece[:m.start()].strip(), piece[m.end():].strip()
-    if (_GERUND.match(left) or not left or not right or len(left.split()) > 4
+    # ("developing a framework and focussing on priorities": two actions)
+    if (_GERUND.match(left) and not _GERUND.match(right) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
             or (len(left.split()) == 1 and _PREP.search(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
     return [(left, left_start), (right, offset + m.end())]
+
+
+#: The longest part of "a and b and c" read as an item of its own.
+AND_PART_WORDS = 6
+
+
+def _split_ands(piece: str, offset: int) -> list[tuple[str, int]]:
+    """'democracy and respect for human rights and the rule of law' -> three;
+    whole if a part is long, a gerund's or empty."""
+    parts, at = [], offset
+    for m in re.finditer(r"(?:(?<=\s)and\s+|^)(.*?)(?=\s+and\s|$)", piece):
+        part = m.group(1).strip()
+        if not part or len(part.split()) > AND_PART_WORDS or _GERUND.match(part):
+            return [(piece, offset)]
+        parts.append((part, offset + m.start(1)))
+    return parts
 
 
 def _listed_principles(ctx: Context):
@@ -463,15 +497,17 @@ def _listed_principles(ctx: Context):
         group = m.group(0).lower() if m else (
             "principles" if declared and i > 0 and last_sentence.rstrip().endswith(":") else None)
         if group:
-            run = []
-            for nxt in blocks[i + 1:]:
-                if nxt.kind is not BlockKind.list_item:
-                    break
-                run.append(nxt)
+            run = _run_under(ctx, blocks, i + 1)
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
             if len(run) >= 2:
                 yield from _items(ctx, run, group, last_sentence)
+            elif last_sentence.rstrip().endswith(":"):
+                heads = _heads_over_lists(ctx, blocks, i + 1)
+                for head in heads if len(heads) >= 2 else ():
+                    body = ctx.block_text(head).strip()
+                    yield (body.rstrip("."), head.start + ctx.block_text(head).index(body), group, "headed",
+                           last_sentence, len(heads))
         if not speaks:
             continue
         back = _back_reference(intro)
@@ -482,6 +518,54 @@ def _listed_principles(ctx: Context):
             lead = ctx.block_index(run[0].start) - 1 if run else -1
             if len(run) >= 2 and lead >= 0 and ctx.block_text(blocks[lead]).rstrip().endswith(":"):
                 yield from _items(ctx, run, back.group("group").lower(), back.group(0))
+
+
+#: The longest head of a principle over its list of explanations.
+HEAD_WORDS = 15
+
+
+def _heads_over_lists(ctx: Context, blocks, start: int) -> list:
+    """'... support the following principles:' then, for each, a short line
+    ("Support universal values.") over a bulleted list that explains it:
+    the short lines are the principles."""
+    heads, j = [], start
+    while j < len(blocks):
+        text = ctx.block_text(blocks[j]).strip()
+        if (blocks[j].kind is BlockKind.list_item or len(text.split()) > HEAD_WORDS
+                or len(re.findall(r"[.!?](?=\s|$)", text)) > 1):
+            break
+        k = j + 1
+        while k < len(blocks) and blocks[k].kind is BlockKind.list_item:
+            k += 1
+        if k == j + 1:
+            break  # no list under it: the principles have ended
+        heads.append(blocks[j])
+        j = k
+    return heads
+
+
+def _run_under(ctx: Context, blocks, start: int) -> list:
+    """The list items from block ``start`` on, across the short headings that
+    group numbered items ("Safety", then "1. Everyone has a right to be safe
+    ...", "Partnerships", then "2. ..."): the numbers go on across them."""
+    run = []
+    for j in range(start, len(blocks)):
+        block = blocks[j]
+        if block.kind is BlockKind.list_item:
+            run.append(block)
+            continue
+        following = blocks[j + 1] if j + 1 < len(blocks) else None
+        expected = (_number(run[-1]) or -1) + 1 if run else 1
+        if not (following is not None and following.kind is BlockKind.list_item
+                and _heading_like(block, ctx.block_text(block)) and _number(following) == expected):
+            break
+    return run
+
+
+def _number(block) -> int | None:
+    """The number of a numbered list item ("3." or "3)"), else None."""
+    marker = re.fullmatch(r"(\d{1,2})[.)]", block.meta.get("marker", ""))
+    return int(marker.group(1)) if marker else None
 
 
 def _back_reference(block_text: str):
@@ -597,11 +681,10 @@ _WORD_AFTER_LIST = re.compile(
     r"(?:values|principles|ideals))\b", re.I)
 # Where such a list opens: after a verb of holding or upholding, or "including"
 # ("of" and "for" are inside its items too: "the rule of law").
-_OPENS_LIST_BEFORE = re.compile(r"\b(?:uphold|upholds|upheld|upholding|share|shares|shared|sharing|affirm|affirms|"
-                                r"reaffirm|reaffirms|reaffirmed|embrace|embraces|champion|champions|value|"
-                                r"cherish|cherishes|support|supports|promote|promotes|including|such as|"
-                                r"safeguarding|protecting|promoting|respecting|defending)\s+(?:the\s+|our\s+|their\s+)?",
-                                re.I)
+_HOLDING_VERBS = (r"uphold|upholds|upheld|upholding|share|shares|shared|sharing|affirm|affirms|reaffirm|reaffirms|"
+                  r"reaffirmed|embrace|embraces|champion|champions|value|cherish|cherishes|support|supports|"
+                  r"promote|promotes|including|such as|safeguarding|protecting|promoting|respecting|defending")
+_OPENS_LIST_BEFORE = re.compile(rf"\b(?:{_HOLDING_VERBS})\s+(?:the\s+|our\s+|their\s+)?", re.I)
 
 
 def _lists_before_the_word(ctx: Context):
@@ -615,8 +698,63 @@ def _lists_before_the_word(ctx: Context):
         openers = list(_OPENS_LIST_BEFORE.finditer(text, s_start, m.start()))
         pos = openers[-1].end() if openers else s_start
         items = [(t, at) for t, at in _list_items(text[:m.start()], pos) if t]
+        if len(items) < 2:
+            items = _items_back_from(text, s_start, m.start())
         if len(items) >= 2:
             yield items, m.group("group").lower(), text[s_start:m.end()]
+
+
+# Where the first item of a list read back from its end opens: after a
+# preposition or a verb ("with freedom from discrimination, ...", "convinced
+# of peace, dialogue, ..."); a light noun before "of" holds the list, not an
+# item ("the importance of peace, ...").
+_OPENS_ITEM = re.compile(rf"\b(?:with|of|for|in|to|on|by|like|as|between|among|{_HOLDING_VERBS})\s+", re.I)
+_LIGHT_NOUNS = frozenset(load_data("light_nouns")["nouns"])
+#: The longest item of a list read back from the word that closes it.
+BACK_ITEM_WORDS = 5
+
+
+def _items_back_from(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The list that ends at ``end`` ("... with freedom from discrimination,
+    equality of opportunity, transparency and user autonomy| as key
+    principles"), read back from its end over short noun phrases; the first
+    one opens after a preposition or a verb.  None unless three items at
+    least, or two with the closing 'and'."""
+    pieces = _comma_pieces(text[start:end], start)
+    items: list[tuple[str, int]] = []
+    for k, (piece, at) in enumerate(reversed(pieces)):
+        lead = re.match(r"\s*(?:and|or)\s+", piece)
+        if lead:
+            if k > 0:
+                break  # "a and b, c": no one list
+            piece, at = piece[lead.end():], at + lead.end()
+        found = _short_phrases(piece, at, split=k == 0)
+        if found:
+            items[:0] = found
+            continue
+        for m in _OPENS_ITEM.finditer(piece):
+            found = _short_phrases(piece[m.end():], at + m.end(), split=k == 0)
+            light = found and re.match(r"(\w+)\s+of\s", found[0][0])
+            if found and not (light and light.group(1).lower() in _LIGHT_NOUNS):
+                items[:0] = found
+                break
+        break
+    closed = bool(pieces) and bool(re.match(r"\s*(?:and|or)\s+|.*\sand\s", pieces[-1][0]))
+    return items if len(items) >= 3 or (len(items) == 2 and closed) else []
+
+
+def _short_phrases(piece: str, at: int, split: bool) -> list[tuple[str, int]]:
+    """``piece`` as one or (``split``, 'a and b') two short noun phrases, or none."""
+    bare = piece.strip()
+    at += len(piece) - len(piece.lstrip())
+    article = re.match(r"(?:the|a|an)\s+", bare, re.I)
+    if article:
+        bare, at = bare[article.end():], at + article.end()
+    if (not bare or len(bare.split()) > BACK_ITEM_WORDS or not bare[:1].islower() or _CLAUSE_WORD.search(bare)
+            or _PRONOUN.search(bare) or _BAD_START.match(bare) or _NAME_INSIDE.search(bare)
+            or not re.fullmatch(r"[\w’'\s-]+", bare)):
+        return []
+    return _split_and(bare, at) if split else [(bare, at)]
 
 
 def _lists_in(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:

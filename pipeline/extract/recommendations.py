@@ -57,7 +57,8 @@ _ITEM_CUES = {
 }
 _INTRO_CUES = {
     "recommend": re.compile(r"\brecommend", re.I),
-    "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*", re.I),
+    "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*|\b(?:seek|aim|plan|agreed?) to\b",
+                        re.I),
     "will": re.compile(r"\bwill\b", re.I),
     "following": re.compile(r"\bfollowing\b|\binclude\w*\b", re.I),
     "colon": re.compile(r":\s*$"),
@@ -96,6 +97,7 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     # government's, however often it speaks of "both countries")
     joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or (
         bool(_JOINT_TEXT.search(ctx.text)) and not _ONE_SIDE_ANNOUNCES.search(title)))
+    title_recommends = bool(_RECOMMENDATION_WORD.search(title))
     out = []
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
     explaining = joint_subject = False
@@ -120,6 +122,13 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 cand = _candidate(ctx, block, labelled, "labelled", only_first=True)
                 _describe(cand, intro, kind, title, doc_mentions, 1)
                 out.append(cand)
+            elif (title_recommends and i > 0 and _HEADING_RECOMMENDATION.fullmatch(raw) and not _shouted(raw)
+                  and not any(ch.isdigit() for ch in raw)):
+                # "... Releases Recommendations for Equitable Data", then a
+                # heading "Make Disaggregated Data the Norm" over each one's paragraphs
+                cand = _candidate(ctx, block, None, "heading", only_first=True)
+                _describe(cand, intro, kind, title, doc_mentions, 1)
+                out.append(cand)
             elif not (explaining and block.kind is BlockKind.paragraph and not raw.rstrip().endswith(":")):
                 intro = raw
                 # (its last 300 characters)
@@ -135,9 +144,12 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         # Items that are labels, each followed by its paragraphs of explanation
         # ("- Save Lives Now with PPE" then what that means), stay under the
         # lead-in of the first: the paragraphs between them introduce nothing.
-        explaining = bool(_LABEL_ITEM.fullmatch(raw))
+        # (a run of three labels or more, "1. Building Back Together", "2. ...",
+        # is a list of its own: the paragraphs after it say something new)
         if run_length == 0:
             run_length = sum(1 for _ in _run(blocks, i))
+        explaining = run_length <= _EXPLAINED_RUN and bool(_LABEL_ITEM.fullmatch(raw)) and (
+            i + 1 < len(blocks) and blocks[i + 1].kind is not BlockKind.list_item)
         # (screened by its words first: a case-insensitive search walks every character)
         if ctx.may_match(_FILE_LINK, block.start, block.end) and _FILE_LINK.search(raw):
             continue  # a link to an attached document ("Statement on X [PDF 69KB]")
@@ -149,7 +161,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             if _REPORTED.match(raw) and not _ITEM_CUES["should"].search(raw):
                 continue  # what was agreed or done, listed under what a review recommended
         elif (reportish and numbered and not _PRINCIPLES_INTRO.search(intro[-200:])
-              and (_ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(numbered.group("text")))):
+              and (_ITEM_CUES["should"].search(raw) or _ITEM_CUES["that"].match(numbered.group("text"))
+                   or _ITEM_CUES["recommend"].search(raw))):
             # (a report's list "will follow these guiding principles:" lists principles)
             source, m = "report_item", numbered
         elif _ITEM_CUES["that"].match(raw):
@@ -170,7 +183,21 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         if (block.level or 0) > 1:
             cand.features["nested"] = 1.0
         out.append(cand)
+    # (one heading of the kind is a section's name, "Office of the
+    # Spokesperson"; the recommendations are a series of them)
+    if sum(c.source == "heading" for c in out) < _HEADING_SERIES:
+        out = [c for c in out if c.source != "heading"]
     return out
+
+
+#: The fewest headings that make a series of recommendations.
+_HEADING_SERIES = 3
+
+
+def _shouted(text: str) -> bool:
+    """Half of its words in capitals or more ("GRANTS RECOMMENDED BY THE COUNCIL")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return sum(w.isupper() for w in words) * 2 >= len(words)
 
 
 # A lead-in that introduces what is recommended: it ends in a colon, or the
@@ -184,6 +211,13 @@ _REPORTED = re.compile(r"(?:[-•*]\s*)?(?:\(?\w{1,3}[.)]\s+)?(?:The\s+)?[A-Z][\
                        r"(?:has|have|had|was|were|will)\s+(?:\w+ly\s+)?\w+(?:ed|en)?\b")
 _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
 _RECOMMENDATION = re.compile(r"\brecommendation", re.I)
+_RECOMMENDATION_WORD = re.compile(r"\brecommend", re.I)
+# A heading that is a recommendation: two to twelve words in title case,
+# no final stop and no figure, opening with a verb or a noun rather than a
+# determiner or a section's usual name.
+_HEADING_RECOMMENDATION = re.compile(r"(?!(?:The|A|An|Our|This|These|Read|Background|Summary|Introduction|"
+                                     r"Conclusion|Next)\b)[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|of|the|and|"
+                                     r"for|in|on|to|with|a|an|by|at|while|across)){1,11}")
 _REPORTISH = re.compile(r"\brecommend|\breport\b|\breview\b|\binquiry\b|\btask ?force\b|\bcommission\b|"
                         r"\bwhite paper\b|\bplan\b", re.I)
 # A fact sheet of two governments says so: "Joint", "bilateral" in its
@@ -225,8 +259,11 @@ def _ratio(matched: int, total: int) -> float:
     return 2.0 * matched / total
 
 
-# A short item in title case without a final period: a label, not a sentence.
-_LABEL_ITEM = re.compile(r"(?:[-•*]\s*)?[A-Z][\w’'-]*(?:\s+(?:[A-Z0-9][\w’'-]*|of|the|and|for|in|on|to|with|a|an|by|at)){1,11}\s*")
+# A short item in title case without a final period, numbered or not: a
+# label, not a sentence.
+_LABEL_ITEM = re.compile(r"(?:[-•*]\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z0-9][\w’'.-]*|of|the|and|for|in|on|to|with|a|an|by|at)){1,11}\s*")
+#: The longest run of label items that paragraphs of explanation follow.
+_EXPLAINED_RUN = 2
 _GOVERNMENT_LABELS = ("GPE", "ORG", "NORP")
 # "the United States and the G7+ will:", "Japan and Australia commit to:": a
 # lead-in whose subject is two governments or bodies and whose verb says what

@@ -165,6 +165,60 @@ def test_a_list_after_the_values_the_partners_share_and_its_items_complements(ex
                                    "inclusive growth"]
 
 
+def test_a_list_closed_by_the_word_is_read_back_to_its_first_item(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe ministers discussed access to information, with freedom "
+        "from discrimination, equality of opportunity, transparency and user autonomy as key principles. "
+        "Chile has always believed in the importance of peace, dialogue, and mutual respect, principles "
+        "which guide its foreign policy.")
+    # (no verb of upholding opens either list: each is read back from the word
+    # after it; "the importance of" holds the second, it is no item)
+    assert _principles(record) == ["freedom from discrimination", "equality of opportunity", "transparency",
+                                   "user autonomy", "peace", "dialogue", "mutual respect"]
+
+
+def test_principles_as_the_subject_of_their_list_and_actions_joined_by_and(extract_text):
+    record = extract_text(
+        "Communique of the Council of Australian Governments\n\nThe Council agreed a framework of principles "
+        "for service delivery. The principles address sharing responsibility, streamlining service delivery, "
+        "developing a learning framework and focussing on priority areas.")
+    assert _principles(record) == ["sharing responsibility", "streamlining service delivery",
+                                   "developing a learning framework", "focussing on priority areas"]
+
+
+def test_numbered_principles_grouped_under_short_headings(extract_text):
+    record = extract_text(
+        "Communique of the Council of Australian Governments\n\n"
+        "Action by jurisdictions will be based on the following principles:\n\nSafety\n\n"
+        "1. Everyone has a right to be safe from violence and abuse.\n\nPartnerships\n\n"
+        "2. Prevention is best achieved by families, communities and governments working together.\n\n"
+        "Next steps\n\n4. The Council will meet again in June.")
+    # (the numbers go on across "Partnerships"; "4." after "Next steps" does not go on from "2.")
+    assert _principles(record) == [
+        "Everyone has a right to be safe from violence and abuse",
+        "Prevention is best achieved by families, communities and governments working together"]
+
+
+def test_items_joined_by_and_twice_and_a_country_closing_the_list(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe leaders will harness technology for their shared values "
+        "of democracy and respect for human rights and the rule of law. They called for a peace based on "
+        "the principles of the Charter, including the territorial integrity, sovereignty, and political "
+        "independence of Ukraine.")
+    assert _principles(record) == ["democracy", "respect for human rights", "rule of law",
+                                   "territorial integrity", "sovereignty", "political independence"]
+
+
+def test_short_lines_over_the_lists_that_explain_them_are_the_principles(extract_text):
+    record = extract_text(
+        "Principles on Technology\n\nWe welcome all nations to support the following principles:\n\n"
+        "Support open standards.\n\n- Standards should be set by industry-led bodies.\n"
+        "- We will take part in them.\n\nBuild trust and resilience.\n\n"
+        "- Supply chains should be secure.\n- Suppliers should be accountable.\n\n"
+        "The partners will meet again next year to review progress.")
+    assert _principles(record) == ["Support open standards", "Build trust and resilience"]
+
+
 def test_a_statement_of_principles_lists_them_under_any_lead_in(extract_text):
     text = ("In confronting the challenges of our time, we agree that:\n\n"
             "1. All citizens are subject to the laws of this country and are entitled to their protection.\n"
@@ -372,6 +426,36 @@ def test_commitments_whose_lead_in_names_two_governments_each_label_explained(ex
         "Expand Testing in Rural Clinics", "Train Ten Thousand Health Workers",
         "Build Regional Vaccine Stockpiles"]
     assert one_sided.recommendations == []
+
+
+def test_numbered_labels_each_explained_stay_under_their_lead_in(extract_text):
+    explained = extract_text(
+        "Council Releases Report and Recommendations on Research Funding\n\n"
+        "The report organizes its recommendations around three pillars:\n\n"
+        "1. Renew the Research Enterprise\n\nThe enterprise should fund individual researchers.\n\n"
+        "2. Secure U.S. Leadership in Critical Technologies\n\nFederal research should serve missions.\n\n"
+        "3. Open Science to All Americans\n\nAgencies should widen apprenticeships.")
+    # (each label's explanation introduces nothing: the three stay under the lead-in)
+    assert [r.text for r in explained.recommendations] == [
+        "Renew the Research Enterprise", "Secure U.S. Leadership in Critical Technologies",
+        "Open Science to All Americans"]
+
+
+def test_a_series_of_headings_under_a_headline_that_releases_recommendations(extract_text):
+    record = extract_text(
+        "FACT SHEET: Working Group Releases Recommendations for Equitable Data\n\n"
+        "The Working Group consulted widely before making its recommendations.\n\n"
+        "## Make Disaggregated Data the Norm\n\nSurveys should support disaggregation.\n\n"
+        "## Build Capacity for Equity Assessment\n\nAgencies need analysts.\n\n"
+        "## Be Accountable to the Public\n\nTools should let the public follow progress.\n\n"
+        "Read the full report here.")
+    assert [r.text for r in record.recommendations] == [
+        "Make Disaggregated Data the Norm", "Build Capacity for Equity Assessment", "Be Accountable to the Public"]
+    # (one heading is a section's name, not a series of recommendations)
+    single = extract_text(
+        "Support for Commission Recommendations\n\n## Office of the Spokesperson\n\n"
+        "The United States welcomes the recommendations of the Commission.")
+    assert single.recommendations == []
 
 
 def test_one_officials_announcements_a_numbered_that_is_and_a_reports_principles_are_no_recommendations(

@@ -291,3 +291,27 @@ def test_who_stands_beside_the_signer_did_not_sign(extract_text):
         "Gentleman Tom Hart, signed an Executive Order to support military spouses.")
     assert set(_signatories(record)) == {"Lena Hart"}
     assert "Tom Hart" in {p.name for p in record.people}
+
+
+def test_a_signing_group_refers_back_to_the_persons_named_before_it(extract_text):
+    record = extract_text(
+        "Joint Media Release\n\nPrime Minister Anthony Albanese hosted Prime Minister Fumio Kishida in "
+        "Perth.\n\nThe two leaders signed a Joint Declaration on Security Cooperation.")
+    assert set(_signatories(record)) == {"Anthony Albanese", "Fumio Kishida"}
+    # (a group that watched the signing signed nothing)
+    watched = extract_text(
+        "Joint Media Release\n\nForeign Minister Penny Wong met Foreign Minister Retno Marsudi in "
+        "Jakarta. Both ministers also witnessed the signing of a plan of action.")
+    assert watched.signatories == []
+
+
+def test_signers_after_their_verb_and_after_a_witness_clause(extract_text):
+    inverted = extract_text(
+        "Media Release\n\nSigning the agreement were Penny Wong, Minister for Foreign Affairs, and "
+        "Antony Blinken, Secretary of State.")
+    assert set(_signatories(inverted)) == {"Penny Wong", "Antony Blinken"}
+    # (the witnesses come first: the signers after "signed by" are still signers)
+    witnessed_first = extract_text(
+        "Media Release\n\nIn the presence of Prime Minister Anthony Albanese, the agreement was signed by "
+        "Minister Penny Wong and Minister Retno Marsudi.")
+    assert set(_signatories(witnessed_first)) == {"Penny Wong", "Retno Marsudi"}
