@@ -97,7 +97,7 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     # government's, however often it speaks of "both countries")
     joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or (
         bool(_JOINT_TEXT.search(ctx.text)) and not _ONE_SIDE_ANNOUNCES.search(title)))
-    title_recommends = bool(_RECOMMENDATION_WORD.search(title))
+    title_recommends = bool(_ITEM_CUES["recommend"].search(title))
     out = []
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
     explaining = joint_subject = False
@@ -211,7 +211,6 @@ _REPORTED = re.compile(r"(?:[-•*]\s*)?(?:\(?\w{1,3}[.)]\s+)?(?:The\s+)?[A-Z][\
                        r"(?:has|have|had|was|were|will)\s+(?:\w+ly\s+)?\w+(?:ed|en)?\b")
 _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
 _RECOMMENDATION = re.compile(r"\brecommendation", re.I)
-_RECOMMENDATION_WORD = re.compile(r"\brecommend", re.I)
 # A heading that is a recommendation: two to twelve words in title case,
 # no final stop and no figure, opening with a verb or a noun rather than a
 # determiner or a section's usual name.
