@@ -52,8 +52,10 @@ HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|S
 # An initial without its period ("Mr R G Payne", "Kim C Beazley") is a lone
 # capital before a space; not "A" or "I", which are words.
 # ("al-Alimi": an article joined to a surname by a hyphen, written in lower case)
+# ("‘Ofakivahafolau": a Polynesian name opens with its glottal stop, the okina;
+# a quotation's opening word closes its quote mark right after)
 WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
-         rf"(?:al|el)-{UP}{LO}+|"
+         rf"(?:al|el)-{UP}{LO}+|[‘ʻ]{UP}{LO}{{2,}}(?![’'])|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "i", "zu"}

@@ -90,6 +90,11 @@ class PersonCandidate:
     def name(self) -> str:
         return self.best.name
 
+    @property
+    def honoured(self) -> bool:
+        """An honorific anchors one of its mentions ("Mr", "Ms.", "Dr")."""
+        return any(m.rule == "people.honorific_name" for m in self.mentions)
+
     @cached_property
     def titled(self) -> Mention | None:
         return next((m for m in self.mentions if m.title), None)
@@ -155,6 +160,10 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
     for cand in persons(ctx):
         probs = model.proba(cand.features)
         label = max(probs, key=probs.__getitem__)
+        if label == "none" and cand.honoured:
+            # ("none" is a mention that names no person: one an honorific
+            # anchors, "Ms. NAKAGAWA Reiko", names one, whatever its role)
+            label = max((c for c in probs if c != "none"), key=probs.__getitem__)
         out.append((cand, label, probs[label], probs))
     ctx.analyses["person_roles"] = out
     return out

@@ -25,12 +25,14 @@ from pipeline.resources import load_data, trained
 
 _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
-    r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals))\b", re.I)
+    r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals))\b"
+    # (not the first half of a compound: "values-driven vision")
+    r"(?![-‐‑])", re.I)
 # What opens the list after the trigger, within the clause.
 # The spaces around an optional comma are read one way only ("\s*,?\s+"
 # splits a long run of spaces every possible way).
 _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
-                        r"in particular)\s+|"
+                        r"in particular)\s+(?:with (?:respect|regard) to\s+)?|"
                         # the principles as a subject: "The principles address sharing responsibility, ..."
                         # ("are" is left out: "principles are fundamental to ...")
                         r"\s+(?:address|cover|comprise|encompass)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
@@ -45,6 +47,15 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
 # from inside a run they would be read again at each of the 300 steps.
 _NEAR_CONNECTOR = re.compile(r"[^.;:!?–—]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
                              r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
+_LATER_CLAUSE = re.compile(r",\s+(?:we|they)\s+(?!share\b|hold\b|uphold\b|cherish\b)\w+", re.I)
+# "these values", "those principles" name what was listed before them: a
+# list after them is of something else ("measures which may undermine these
+# democratic values, such as internet shutdowns").
+_POINTS_BACK = re.compile(r"\b(?:these|those)\s+$", re.I)
+# A finite verb or a new subject between the trigger and a later connector:
+# the trigger's clause has ended ("our approach and values are upheld, and
+# ..., we will make high standards – across environmental, social, ...").
+_NEW_CLAUSE = re.compile(r"\b(?:are|is|were|was|will|would|shall|has|have|we|they)\b", re.I)
 _COMPLEMENT_NOUNS = load_data("complement_nouns")["nouns"]
 # ("to" after a noun that takes it as complement goes on with the item: "the right to self-determination")
 _NOT_AFTER_COMPLEMENT_NOUN = "".join(rf"(?<!\b{re.escape(n)})" for n in _COMPLEMENT_NOUNS)
@@ -60,7 +71,10 @@ _CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|" + _NOT_AFTER_COMPLEMENT_NOUN + 
                          r"\s(?:in response to|in the face of|in light of|in the wake of|amid|amidst)\s|"
                          # a trailing modifier: "... as stipulated in the Treaty",
                          # "shared responsibility in addressing ..."
-                         r"\sas\s(?=\w+ed\b)|\sin\s(?=\w+ing\b)")
+                         r"\sas\s(?=\w+ed\b)|\sin\s(?=\w+ing\b)|"
+                         # what comes through a means is no item ("transparency,
+                         # including through terminating ... measures")
+                         r",?\s(?:including|notably|particularly|especially)\s(?=(?:through|by|via|in|with(?! (?:respect|regard) to))\s)")
 # (nor does a list of principles start with a preposition: "Joint Principles,
 # including through work done in ...")
 _BAD_START = re.compile(r"^(?:those|these|this|that|which|the following|all|each|both|such|"
@@ -129,7 +143,7 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     for m in _triggers(ctx):
         group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
                        flags=re.I).lower()
-        if _named_set(ctx, m):
+        if _named_set(ctx, m) or _POINTS_BACK.search(text, max(0, m.start() - 8), m.start()):
             continue
         direct = _CONNECTOR.match(text, m.end())
         # "the following principles of cooperation:": the list follows, "of"
@@ -153,7 +167,8 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
                 near = _NEAR_CONNECTOR.match(text, at)
                 # "shared values, to address global issues including health
                 # security": the list belongs to the nearer noun.
-                if near is None or _LOOKALIKE.search(_last_words(text[m.end():near.end()])):
+                if (near is None or _LOOKALIKE.search(_last_words(text[m.end():near.end()]))
+                        or _NEW_CLAUSE.search(text, m.end(), near.end())):
                     break
                 pos, items, at = near.end(), _list_items(text, near.end()), near.end()
                 if items:
@@ -422,10 +437,11 @@ def _modifier(word: str) -> bool:
 
 def _qualifies_the_last(pieces: list[str]) -> bool:
     """'free and fair economic order', 'safe, orderly, humane, and regular
-    migration': every piece but the last one word that qualifies, and the
-    last a phrase whose noun they share."""
+    migration', 'human and labor rights': every piece but the last one word
+    that qualifies, and the last a phrase whose noun they share."""
     *firsts, last = [p.strip() for p in pieces]
-    return (bool(firsts) and len(last.split()) >= 2 and _modifier(last.split()[0])
+    # (the last's first word may be a noun that qualifies too: "human and labor rights")
+    return (bool(firsts) and len(last.split()) >= 2
             and all(len(p.split()) == 1 and _modifier(p) for p in firsts))
 
 
@@ -477,7 +493,11 @@ def _listed_principles(ctx: Context):
     declared = _DECLARES_PRINCIPLES.search((ctx.results.get("title") or (None, None))[0] or "")
     blocks = ctx.parsed.blocks
     for i, block in enumerate(blocks):
-        if block.kind is BlockKind.list_item:
+        # (a numbered paragraph of a communiqué may itself lead in a bulleted
+        # list: "67. ... Underpinning our approach will be the following key
+        # principles:" over "- values-driven vision: ...")
+        item_lead_in = block.kind is BlockKind.list_item
+        if item_lead_in and not ctx.block_text(block).rstrip().endswith(":"):
             continue
         speaks = ctx.may_match(_LIST_INTRO, block.start, block.end)
         if not speaks and not declared:
@@ -494,8 +514,17 @@ def _listed_principles(ctx: Context):
         if m and not (last_sentence.rstrip().endswith(":") or _INTRODUCES.search(last_sentence)
                       or _heading_like(block, last_sentence)):
             m = None
+        # ("Guided by ... our enduring ideals ..., we have agreed an agenda
+        # for global action to:": a new clause leads in the list, not the ideals)
+        if m and _LATER_CLAUSE.search(last_sentence, m.end()):
+            m = None
         group = m.group(0).lower() if m else (
             "principles" if declared and i > 0 and last_sentence.rstrip().endswith(":") else None)
+        if group and item_lead_in:
+            run = _sub_items(blocks, i)
+            if len(run) >= 2:
+                yield from _items(ctx, run, group, last_sentence)
+            continue
         if group:
             run = _run_under(ctx, blocks, i + 1)
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
@@ -545,14 +574,16 @@ def _heads_over_lists(ctx: Context, blocks, start: int) -> list:
 
 
 def _run_under(ctx: Context, blocks, start: int) -> list:
-    """The list items from block ``start`` on, across the short headings that
-    group numbered items ("Safety", then "1. Everyone has a right to be safe
+    """The list items from block ``start`` on (but the lettered ones under
+    numbered ones), across the short headings that group numbered items ("Safety", then "1. Everyone has a right to be safe
     ...", "Partnerships", then "2. ..."): the numbers go on across them."""
     run = []
     for j in range(start, len(blocks)):
         block = blocks[j]
         if block.kind is BlockKind.list_item:
-            run.append(block)
+            # (the lettered items under a numbered one explain it: they are no principles of their own)
+            if not (run and _marker_class(run[0]) == "number" and _marker_class(block) == "letter"):
+                run.append(block)
             continue
         following = blocks[j + 1] if j + 1 < len(blocks) else None
         expected = (_number(run[-1]) or -1) + 1 if run else 1
@@ -560,6 +591,29 @@ def _run_under(ctx: Context, blocks, start: int) -> list:
                 and _heading_like(block, ctx.block_text(block)) and _number(following) == expected):
             break
     return run
+
+
+def _sub_items(blocks, i: int) -> list:
+    """The items right under list item ``i`` that its markers set apart
+    (bullets under a numbered paragraph): they end where an item marked as
+    ``i`` is comes back."""
+    own = _marker_class(blocks[i])
+    run = []
+    for block in blocks[i + 1:]:
+        if block.kind is not BlockKind.list_item or _marker_class(block) == own:
+            break
+        run.append(block)
+    return run
+
+
+def _marker_class(block) -> str:
+    """A list marker's class: numbers, letters or roman numerals, or bullets."""
+    marker = block.meta.get("marker", "")
+    if re.fullmatch(r"\(?\d{1,3}[.)]", marker):
+        return "number"
+    if re.fullmatch(r"\(?[a-z][.)]|\(?[ivx]{1,5}[.)]", marker, re.I):
+        return "letter"
+    return "bullet"
 
 
 def _number(block) -> int | None:

@@ -68,11 +68,13 @@ def _principle_rows(ex: Example):
     return [(c.features, [lab]) for c, lab in zip(cands, align.text_labels(cands, gold, "principle"))]
 
 
-def _recommendation_rows(ex: Example):
-    cands = recommendations.candidates(ex.ctx)
-    gold = [r["text"] for r in ex.gold["recommendations"]]
-    labels = align.text_labels(cands, gold, "recommendation")
-    return [(c.features, [lab]) for c, lab in zip(cands, labels)]
+def _recommendation_rows(decision: str):
+    def rows(ex: Example):
+        cands = [c for c in recommendations.candidates(ex.ctx) if recommendations.decision_for(c.source) == decision]
+        gold = [r["text"] for r in ex.gold["recommendations"]]
+        labels = align.text_labels(cands, gold, decision)
+        return [(c.features, [lab]) for c, lab in zip(cands, labels)]
+    return rows
 
 
 def _prefix(*prefixes: str) -> Callable[[str], bool]:
@@ -102,6 +104,8 @@ DECISIONS: tuple[Decision, ...] = (
              fields=("people", "signatories")),
     Decision("principle", ("not", "principle"), _principle_rows, _prefix("verdict:"), verdict,
              fields=("principles",)),
-    Decision("recommendation", ("not", "recommendation"), _recommendation_rows, _prefix("verdict:"),
+    Decision("recommendation", ("not", "recommendation"), _recommendation_rows("recommendation"),
+             _prefix("verdict:"), verdict, fields=("recommendations",)),
+    Decision("commitment", ("not", "commitment"), _recommendation_rows("commitment"), _prefix("verdict:"),
              verdict, fields=("recommendations",)),
 )

@@ -687,3 +687,79 @@ def test_a_short_heading_naming_principles_heads_the_list_under_it(extract_text)
     # a line of figures is no heading of ideals
     figures = text.replace("Guiding Principles", "Export values 2023")
     assert _principles(extract_text(figures)) == []
+
+
+def test_a_numbered_paragraph_that_leads_in_bullets_of_principles(extract_text):
+    record = extract_text(
+        "Leaders’ Communiqué\n\n"
+        "12. We recognise the needs of partner countries. Underpinning our approach will be the "
+        "following key principles:\n\n"
+        "- values-driven vision: we believe that projects should be transparent.\n"
+        "- market-led: we will mobilise private capital.\n"
+        "- strong standards: we will make high standards a central plank.\n\n"
+        "13. We will meet again next year.")
+    # (each bullet is its label; "values-driven" is no mention of values)
+    assert _principles(record) == ["values-driven vision", "market-led", "strong standards"]
+
+
+def test_principles_lists_belong_to_their_own_clause(extract_text):
+    record = extract_text(
+        "Leaders’ Communiqué\n\n"
+        "Guided by our enduring ideals as democracies, we have agreed an agenda for global action to:\n\n"
+        "- End the pandemic by vaccinating the world.\n"
+        "- Protect our planet by supporting a green revolution.\n\n"
+        "We will meet again next year.\n\n"
+        "We oppose measures which may undermine these democratic values, such as internet shutdowns and "
+        "network restrictions. Supply will follow the principles of openness and transparency, including "
+        "through removing restrictive measures and supporting diversified supply chains. To ensure our "
+        "values are upheld, we will make high standards – across environmental, social and governance "
+        "fields – a central plank.")
+    assert _principles(record) == ["openness", "transparency"]
+
+
+def test_lettered_items_under_numbered_principles_are_no_principles(extract_text):
+    record = extract_text(
+        "Agreement on Chemical Security\n\n"
+        "The framework rests on the following principles:\n\n"
+        "1. Access is controlled at every stage of the supply chain.\n"
+        "a) report any loss to the police;\n"
+        "b) undergo background checking;\n"
+        "2. Accountability is kept by every licence holder.")
+    assert _principles(record) == ["Access is controlled at every stage of the supply chain",
+                                   "Accountability is kept by every licence holder"]
+
+
+def test_every_bullet_of_a_joint_fact_sheet_is_weighed_by_the_commitment_model():
+    from pipeline.extract import extract, make_context
+    from pipeline.extract.recommendations import candidates
+    from pipeline.parse.text import parse_text
+
+    def read(text):
+        ctx = make_context(parse_text(text))
+        record = extract(ctx.parsed, ctx=ctx)
+        return {c.text: c.source for c in candidates(ctx)}, record
+
+    joint, record = read(
+        "FACT SHEET: Partnership on Space\n\nToday the two countries expanded their partnership.\n\n"
+        "Civil Space\n\n"
+        "- The United States and Japan signed a Framework Agreement on space cooperation.\n"
+        "- The two countries will fly a Japanese astronaut to the lunar surface.\n")
+    one_sided, _ = read(
+        "FACT SHEET: The President Announces New Space Investments\n\nToday the President acts.\n\n"
+        "- NASA will fund three lunar landers.\n- The Department of Commerce launched a registry.\n")
+    # (a bullet that commits in its words is a commitment to the rules; the
+    # others of a sheet of two governments only the commitment model may take)
+    assert joint == {
+        "The United States and Japan signed a Framework Agreement on space cooperation": "sheet_item",
+        "The two countries will fly a Japanese astronaut to the lunar surface": "joint_commitment"}
+    assert one_sided == {}
+    assert all(r.rule.endswith("+commitment.model") for r in record.recommendations)
+
+
+def test_values_listed_with_respect_to_and_a_noun_shared_by_its_qualifiers(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe two democracies share a number of core values, "
+        "including with respect to human and labor rights, environmental protection, the rule of law "
+        "and regulatory transparency.")
+    assert _principles(record) == ["human and labor rights", "environmental protection", "rule of law",
+                                   "regulatory transparency"]

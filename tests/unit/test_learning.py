@@ -46,7 +46,7 @@ def test_training_is_deterministic_and_its_models_extract(corpus_docs, tmp_path)
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     names = {p.stem for p in a}
     assert names == {"kind", "date_role", "party", "person_role", "principle", "recommendation",
-                     "calibration"}
+                     "commitment", "calibration"}
     kind = json.loads((tmp_path / "a" / "kind.json").read_text())
     assert kind["meta"]["variant"] in ("model", "rule") and kind["meta"]["documents"] == 5
     evaluation = evaluate_documents(corpus_docs, models=first.models)
@@ -63,7 +63,8 @@ def test_the_regularisation_sweep_measures_every_decision_at_every_strength(corp
         pytest.skip("the corpus's gold is not available")
     examples = load_examples(corpus_docs)
     table = regularisation_sweep(examples[:3], examples[3:], (0.5, 2.0), folds=2)
-    assert set(table) == {"kind", "date_role", "party", "person_role", "principle", "recommendation"}
+    assert set(table) == {"kind", "date_role", "party", "person_role", "principle", "recommendation",
+                          "commitment"}
     for decision, by_c in table.items():
         assert set(by_c) == {0.5, 2.0}, decision
         for cross_validated, held_out in by_c.values():
