@@ -438,6 +438,10 @@ def rule_signers(ctx: Context) -> set[int]:
     signers |= _closing_name_lines(ctx, mentions)
     signers |= {m.start for m in mentions if attested(ctx, m.start) and _opens_line(ctx, m)}
     signers |= _listed_under_intro(ctx)
+    # (the names that close a joint statement sign it: its signature block
+    # without the word, where those closing a report or a letter author it)
+    if ctx.results["kind"][0].value == "joint_statement":
+        signers |= {m.start for m in mentions if _signs_off(ctx, m)}
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)

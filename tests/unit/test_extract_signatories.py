@@ -327,3 +327,17 @@ def test_signers_after_their_verb_and_after_a_witness_clause(extract_text):
         "Media Release\n\nIn the presence of Prime Minister Anthony Albanese, the agreement was signed by "
         "Minister Penny Wong and Minister Retno Marsudi.")
     assert set(_signatories(witnessed_first)) == {"Penny Wong", "Retno Marsudi"}
+
+
+def test_the_names_closing_a_joint_statement_sign_it(extract_text):
+    record = extract_text(
+        "Joint Declaration of the United States and Germany\n\nWe commit to these principles and will "
+        "meet again in Berlin to review our cooperation on climate.\n\nJoseph R. Biden, Jr.\n\n###\n")
+    # (a signature block without the word "signed"; closing a report, the
+    # same line is its author's sign-off)
+    assert [s.name for s in record.signatories] == ["Joseph R. Biden, Jr."]
+    report = extract_text(
+        "Annual Report of the Water Council\n\nThis report covers the year and the work of the "
+        "council on rivers.\n\nJoseph R. Biden, Jr.\n")
+    assert report.signatories == [] and [(p.name, p.role.value) for p in report.people] == [
+        ("Joseph R. Biden, Jr.", "author")]
