@@ -638,6 +638,12 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
         code = _country_opening(rest)
         if code:
             return run[:m.start()], (code if m.group(1) == "of" else None)
+        # "Prime Minister Kishida to the White House", "Chancellor Scholz at the
+        # Chancellery": the place a name is taken to or met at ends the run
+        # (not an office's: "Ambassador to the United Nations Linda ...")
+        if (m.group(1) in ("to", "at") and m.group(0).rstrip().endswith("the")
+                and before_words[-1] not in TITLE_HEADS and not any(is_given_name(w) for w in rest)):
+            return run[:m.start()], None
         if m.group(1) != "of":
             continue
         # "of the Government of New Caledonia", "of the Republic of Portugal":

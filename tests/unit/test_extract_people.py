@@ -789,3 +789,12 @@ def test_a_country_named_in_its_own_language_first_still_closes_the_name(extract
         "Leaders Meet\n\nThe President is honored to welcome Prime Minister Jacinda Ardern of Aotearoa "
         "New Zealand to the White House.")
     assert "Jacinda Ardern" in _people(record)
+
+
+def test_a_leader_taken_to_or_met_at_a_place_is_read_before_it(extract_text):
+    record = extract_text(
+        "Readout of the President’s Meeting\n\nPresident Biden welcomed Prime Minister Kishida to the "
+        "White House today. The President later hosted Chancellor Scholz at the Chancellery. "
+        "Ambassador to the United Nations Linda Thomas-Greenfield joined them.")
+    names = {p.name for p in record.people} | {s.name for s in record.signatories}
+    assert {"Biden", "Kishida", "Scholz", "Linda Thomas-Greenfield"} <= names
