@@ -718,6 +718,10 @@ def _read_run(run: str) -> _RunReading | None:
         title_part, name = title_part[:title_part.rstrip().rfind(title_split[-1])].rstrip(), f"{title_split[-1]} {name}"
     # Possessive: "Prime Minister Trudeau’s commitment".
     name = stdre.sub(r"[’']s$", "", name)
+    # ("YAB Dato' Sri Ismail Sabri Yaakob": a run cut at a style's apostrophe
+    # leaves forms of address alone, which name no one)
+    if name and all(w.rstrip(".’'") in HONORIFIC_SET for w in name.split()):
+        return None
     if not name or lookup_country(name):  # "Officer of the United States", "Viet Nam's"
         return None
     # "H. E. Gerardo P. Sicat": "His Excellency" spaced out reads as two initials
@@ -757,6 +761,9 @@ def _read_run(run: str) -> _RunReading | None:
         run_country, title_words = run_country or leading_country, []
         leading_country = None
     honorific = excellency or (bool(title_words) and title_words[-1].rstrip(".") in HONORIFIC_SET)
+    if honorific and (lookup_country(f"{title_words[-1]} {name}")
+                      or lookup_country(f"{title_words[-1]} {name.removesuffix('s')}")):
+        return None  # ("Sri Lanka", "Sri Lankans": the style's word opens a country's name)
     if honorific:
         title_words = title_words[:-2] if excellency else title_words[:-1]
     # "Director of National Security Hojin Chang": a title part that holds a

@@ -798,3 +798,13 @@ def test_a_leader_taken_to_or_met_at_a_place_is_read_before_it(extract_text):
         "Ambassador to the United Nations Linda Thomas-Greenfield joined them.")
     names = {p.name for p in record.people} | {s.name for s in record.signatories}
     assert {"Biden", "Kishida", "Scholz", "Linda Thomas-Greenfield"} <= names
+
+
+def test_malaysian_styles_of_address_name_no_one_and_sri_lanka_is_a_country(extract_text):
+    record = extract_text(
+        "Joint Statement between Malaysia and the Republic of Indonesia\n\n"
+        "The Prime Minister of Malaysia, YAB Dato' Sri Ismail Sabri Yaakob, and YB Tan Sri Muhyiddin "
+        "Yassin met the President of the Republic of Indonesia, H.E. Joko Widodo. Dato' Sri Anwar "
+        "Ibrahim attended. Sri Lanka and Sri Lankans were not discussed.")
+    names = {p.name for p in record.people}
+    assert names == {"Ismail Sabri Yaakob", "Muhyiddin Yassin", "Joko Widodo", "Anwar Ibrahim"}
