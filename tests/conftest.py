@@ -83,6 +83,16 @@ def context_from_text(text: str, doc_id: str = "doc"):
     return ctx
 
 
+def rule_roles_from_text(text: str) -> dict[str, str]:
+    """The hand-written rules' role of each person mention (before the trained
+    person model weighs it with the rest)."""
+    from pipeline.extract.mentions import find_mentions
+    from pipeline.extract.person_rules import mention_role
+
+    ctx = context_from_text(text)
+    return {m.name: mention_role(ctx, m)[0].value for m in find_mentions(ctx)}
+
+
 @pytest.fixture
 def extract_text():
     return record_from_text

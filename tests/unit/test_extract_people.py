@@ -507,17 +507,12 @@ def test_hosts_who_welcome_or_invite_and_people_set_off_by_a_role(extract_text):
 
 
 def test_an_inviter_is_a_host_to_the_rules():
-    from pipeline.extract import extract, make_context
-    from pipeline.extract.mentions import find_mentions
-    from pipeline.extract.person_rules import mention_role
-    from pipeline.parse.text import parse_text
+    from tests.conftest import rule_roles_from_text
 
-    ctx = make_context(parse_text(
+    assert rule_roles_from_text(
         "Leaders’ Joint Statement\n\nThe Prime Minister, the Hon. Tom Reed, visited Wellington at the "
-        "invitation of the Prime Minister of New Zealand, the Hon. Kate Kirk."))
-    extract(ctx.parsed, ctx=ctx)
-    verdicts = {m.name: mention_role(ctx, m)[0].value for m in find_mentions(ctx)}
-    assert verdicts == {"Tom Reed": "other", "Kate Kirk": "host"}
+        "invitation of the Prime Minister of New Zealand, the Hon. Kate Kirk.") == {
+        "Tom Reed": "other", "Kate Kirk": "host"}
 
 
 def test_authors_who_issue_the_statement_and_a_titles_last_word_is_no_person(extract_text):
@@ -548,22 +543,13 @@ def test_a_statement_between_two_officials_and_a_headline_gerund(extract_text):
     # envoys no different from those mentioned: the verdicts are checked too)
     assert roles.pop("John Kerr") in ("author", "other")
     assert roles == {"Okafor": "author", "Lamy": "author", "Ruslan Edelgin": "author"}
-    assert _rule_roles(
+    from tests.conftest import rule_roles_from_text
+
+    assert rule_roles_from_text(
         "Joint Statement on the Climate Challenge between John Kerr, U.S. Special Presidential Envoy "
         "for Climate, and Ruslan Edelgin, Russian Special Presidential Representative.\n\n"
         "The envoys recognize the need to act.") == {"John Kerr": "author", "Ruslan Edelgin": "author"}
 
-
-def _rule_roles(text: str) -> dict[str, str]:
-    """The hand-written rules' role of each mention (before the trained model weighs it)."""
-    from pipeline.extract import extract, make_context
-    from pipeline.extract.mentions import find_mentions
-    from pipeline.extract.person_rules import mention_role
-    from pipeline.parse.text import parse_text
-
-    ctx = make_context(parse_text(text))
-    extract(ctx.parsed, ctx=ctx)
-    return {m.name: mention_role(ctx, m)[0].value for m in find_mentions(ctx)}
 
 
 def test_a_countrys_own_named_person_and_a_spouses_office(extract_text):

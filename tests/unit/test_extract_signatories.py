@@ -160,15 +160,10 @@ def test_roster_members_and_those_who_represent_a_country_are_members(extract_te
     # verdict is checked on its own)
     assert roles.pop("Hale") in ("member", "other")
     assert roles == {"Ana Fisk": "member", "Tom Reed": "member", "Lena Berg": "member"}
-    from pipeline.extract import extract, make_context
-    from pipeline.extract.mentions import find_mentions
-    from pipeline.extract.person_rules import mention_role
-    from pipeline.parse.text import parse_text
+    from tests.conftest import rule_roles_from_text
 
-    ctx = make_context(parse_text("Media Release\n\nAt the ministerial meeting the Minister for Trade, "
-                                  "Senator Hale, will represent Australia."))
-    extract(ctx.parsed, ctx=ctx)
-    assert {m.name: mention_role(ctx, m)[0].value for m in find_mentions(ctx)} == {"Hale": "member"}
+    assert rule_roles_from_text("Media Release\n\nAt the ministerial meeting the Minister for Trade, "
+                                "Senator Hale, will represent Australia.") == {"Hale": "member"}
 
 
 def test_signers_with_bare_initials_and_malaysian_styles(extract_text):
