@@ -548,7 +548,9 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
         if country and cut.split() and is_name_word(cut.split()[-1]):
             pieces.append((left, offset))
             offset = m.end()
-        elif (left.split() and is_name_word(left.split()[-1]) and not split_run(left)[1] == ""
+        # (split_run reads a name's last word: a word that is no name word
+        # alone closes one after a given name, "Jayme White", "Theresa May")
+        elif (left.split() and split_run(left)[1] != ""
               # "Under Secretary for Arms Control and International Security
               # Bonnie Jenkins": a portfolio's words are no name before "and"
               and _read_run(left) is not None):
@@ -561,7 +563,7 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
 # (compiled once: both are read in every run)
 # (a headline capitalises its prepositions: "... President Lula da Silva Following Call")
 _COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|of|Following|After|During|Regarding)\s+")  # (?<!\s): from a run's start only
-_PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at)\s+(?:the\s+)?")
+_PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at|on|for)\s+(?:the\s+)?")
 
 
 def _titled_full_name(words: str, known_names: Container[str] | None) -> bool:

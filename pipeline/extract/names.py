@@ -201,14 +201,23 @@ def is_name_word(word: str) -> bool:
     return True
 
 
+_INITIAL = stdre.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=50000)
 def split_run(run: str) -> tuple[str, str]:
     """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
     words = run.split()
     i = len(words)
     # "Prime Minister Theresa May": a month is a surname after a given name
-    # (so is a country's name: "Deputy Attorney General Lisa Monaco")
-    if i >= 2 and (words[-1] in MONTHS or words[-1] in country_names()) and is_given_name(words[-2]):
+    # (so is a country's name, "Deputy Attorney General Lisa O. Monaco", and,
+    # after a title, a word of titles that heads none: "Deputy Trade
+    # Representative Jayme White", where "Colombo Plan" is no one)
+    given = 2 if i >= 2 and is_given_name(words[-2]) else (
+        3 if i >= 3 and _INITIAL.fullmatch(words[-2]) and is_given_name(words[-3]) else 0)
+    if given and (words[-1] in MONTHS or words[-1] in country_names() or (
+            words[-1] in TITLE_HEADS and title_head(words[-1]) not in TITLE_HEAD_SET
+            and any(title_head(w) in TITLE_HEAD_SET for w in words[:-given]))):
         i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (
             is_name_suffix(words[i - 1]) and i == len(words))):

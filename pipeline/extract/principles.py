@@ -45,7 +45,9 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
                         r"(?:share|hold|uphold|cherish)(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+)", re.I)
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
-_NEAR_CONNECTOR = re.compile(r"[^.;:!?–—]{0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
+# (an initial's period, "U.S.", "U.N.", and a dash joining two words,
+# "Vietnam–U.S. relations", end no clause)
+_NEAR_CONNECTOR = re.compile(r"(?:[^.;:!?–—]|(?<=\b[A-Z])\.|(?<=\w)[–—](?=\w)){0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
                              r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
 _LATER_CLAUSE = re.compile(r",\s+(?:we|they)\s+(?!share\b|hold\b|uphold\b|cherish\b)\w+", re.I)
 # "these values", "those principles" name what was listed before them: a

@@ -246,6 +246,14 @@ def test_a_connector_that_opens_no_list_gives_way_to_the_next(extract_text):
     assert _principles(record) == ["transparency", "good governance", "mutual respect"]
 
 
+def test_an_initial_s_period_or_a_joining_dash_ends_no_clause_before_the_list(extract_text):
+    record = extract_text(
+        "Joint Statement of the Leaders\n\nThe Leaders underscored the fundamental principles guiding "
+        "Vietnam–U.S. relations, including mutual respect, international law and territorial integrity. "
+        "They welcomed the talks.")
+    assert _principles(record) == ["mutual respect", "international law", "territorial integrity"]
+
+
 def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_text):
     record = extract_text(
         "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "

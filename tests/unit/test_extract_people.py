@@ -794,3 +794,13 @@ def test_malaysian_styles_of_address_name_no_one_and_sri_lanka_is_a_country(extr
         "Ibrahim attended. Sri Lanka and Sri Lankans were not discussed.")
     names = {p.name for p in record.people}
     assert names == {"Ismail Sabri Yaakob", "Muhyiddin Yassin", "Joko Widodo", "Anwar Ibrahim"}
+
+
+def test_a_surname_that_is_a_word_of_titles_or_follows_an_initial_is_still_read(extract_text):
+    record = extract_text(
+        "Readout of the Economic Dialogue\n\nSecretary of Commerce Gina Raimondo, Deputy Trade Representative "
+        "Jayme White and Deputy Attorney General Lisa O. Monaco chaired the meeting. The Council built on "
+        "the work announced by President Biden on U.S.-EU cooperation. The Colombo Plan was discussed.")
+    names = {p.name for p in record.people}
+    assert {"Gina Raimondo", "Jayme White", "Lisa O. Monaco", "Biden"} <= names
+    assert not any("Colombo" in n or "Plan" in n for n in names)
