@@ -339,12 +339,16 @@ def train(
     for name, info in trained.report.items():
         if name != "calibration":
             held_out = info.get("held_out_quality")
-            on_unseen = (f"; on the calibration part model {held_out['model']:.3f}, rule {held_out['rule']:.3f}"
-                         if held_out else "")
+            on_unseen = (f"; on the calibration part {_qualities(held_out)}" if held_out else "")
             typer.echo(f"{name:<15} {info['variant']:<5} cross-validated quality "
-                       f"model {info['cv_quality']['model']:.3f}, rule {info['cv_quality']['rule']:.3f}{on_unseen}, "
+                       f"{_qualities(info['cv_quality'])}{on_unseen}, "
                        f"{info['rows']} examples from {info['documents']} documents")
     typer.echo(f"trained on {len(docs)} documents; wrote {len(written)} files to {out or TRAINED_DIR}")
+
+
+def _qualities(by_variant: dict[str, float]) -> str:
+    """"model 0.896, rule 0.733, trees 0.914": each variant tried, as measured."""
+    return ", ".join(f"{variant} {quality:.3f}" for variant, quality in by_variant.items())
 
 
 def _register_subcommands() -> None:

@@ -55,16 +55,25 @@ def trained(name: str):
 
 @lru_cache(maxsize=None)
 def _trained_file(name: str):
+    path = TRAINED_DIR / f"{name}.json"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `tenets train` to make the trained decisions")
+    return load_trained(path)
+
+
+def load_trained(path: Path):
+    """A trained file, read as what it holds: the field calibration, a
+    boosted-trees decision or a linear one."""
     import json
 
     from pipeline.learn.calibration import FieldCalibration
     from pipeline.learn.linear import LinearModel
+    from pipeline.learn.trees import TreeModel
 
-    path = TRAINED_DIR / f"{name}.json"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run `tenets train` to make the trained decisions")
-    data = json.loads(path.read_text("utf-8"))
-    return FieldCalibration.from_json(data) if name == "calibration" else LinearModel.from_json(data)
+    data = json.loads(Path(path).read_text("utf-8"))
+    if Path(path).stem == "calibration":
+        return FieldCalibration.from_json(data)
+    return TreeModel.from_json(data) if data.get("type") == "trees" else LinearModel.from_json(data)
 
 
 @contextmanager

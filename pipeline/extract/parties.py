@@ -102,6 +102,11 @@ class PartyCandidate:
         return _ISO_CODE.fullmatch(self.code) is not None
 
 
+#: Characters over which the offset of a country's first mention is read
+#: (a lead of two or three paragraphs).
+_FIRST_CHARS_SCALE = 2000
+
+
 def candidates(ctx: Context) -> list[PartyCandidate]:
     """Every country or body named, with the features of how it is named."""
     found: dict[str, PartyCandidate] = {}
@@ -318,6 +323,9 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f[f"{cue}|kind:{kind}"] = 1.0
         f[f"kind:{kind}"] = 1.0
         f["first_pos"] = min(first / max(len(text), 1), 1.0)
+        # (and in characters: on a short page a country of its lead is
+        # already far into it as a share of its length)
+        f["first_chars"] = min(first / _FIRST_CHARS_SCALE, 1.0)
         if we_doc:
             f["we_doc"] = 1.0
         if c.code in person_countries:

@@ -38,6 +38,9 @@ class Decision:
     #: (the rule variant then trusts it as much as it proved right)
     rule_verdict: Callable[[dict], str] | None = None
     C: float = 1.0
+    #: also try boosted trees (``fit.fit_trees``), kept where they beat the
+    #: linear model as the linear model must beat the rule
+    trees: bool = False
     #: the record fields whose values it decides
     fields: tuple[str, ...] = ()
 
@@ -99,7 +102,7 @@ DECISIONS: tuple[Decision, ...] = (
              verdict, C=2.0, fields=("dates",)),
     Decision("party", ("not", "party"), _party_rows,
              _prefix("title", "sign_sentence", "participant_list", "official_first_sentence"),
-             C=0.5, fields=("parties",)),
+             C=0.5, trees=True, fields=("parties",)),
     Decision("person_role", persons.ROLES, _person_rows, _prefix("verdict:"), verdict,
              fields=("people", "signatories")),
     Decision("principle", ("not", "principle"), _principle_rows, _prefix("verdict:"), verdict,

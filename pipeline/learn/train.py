@@ -34,8 +34,9 @@ from pipeline.extract import kind as kind_cues
 from pipeline.goldset import GoldDocument
 from pipeline.learn.dataset import Example, load_examples
 from pipeline.learn.decisions import DECISIONS, Decision, Row
-from pipeline.learn.fit import fit
+from pipeline.learn.fit import fit, fit_trees
 from pipeline.learn.linear import LinearModel
+from pipeline.learn.trees import TreeModel
 from pipeline.models import Kind
 
 FOLDS = 5
@@ -48,7 +49,7 @@ MIN_HELD_OUT_EXAMPLES = 30
 
 @dataclass
 class Trained:
-    models: dict[str, LinearModel]
+    models: dict[str, LinearModel | TreeModel]
     report: dict[str, dict]
 
 
@@ -107,7 +108,7 @@ def _rule_decided(trained: Trained) -> frozenset[str]:
 def _train_decisions(examples: list[Example], folds: int, held_out: Sequence[Example] = ()) -> Trained:
     _prepare(examples, held_out)
     doc_fold = [fold_of(ex.doc.key, folds) for ex in examples]
-    models: dict[str, LinearModel] = {}
+    models: dict[str, LinearModel | TreeModel] = {}
     report: dict[str, dict] = {}
     for decision in DECISIONS:
         rows = _rows(decision, examples)
@@ -237,6 +238,16 @@ def _temperature(rows: list[Row], scores, classes: tuple[str, ...]) -> float:
     return float(minimize_scalar(nll, bounds=(0.2, 5.0), method="bounded").x)
 
 
+def _fit_trees(decision: Decision, rows: list[Row]) -> TreeModel | LinearModel:
+    X, y, w = [], [], []
+    for r in rows:
+        for label in r.labels:
+            X.append(r.features)
+            y.append(label)
+            w.append(1.0 / len(r.labels))
+    return fit_trees(decision.name, X, y, classes=decision.classes, weights=w)
+
+
 def _rule_model(decision: Decision, rows: list[Row]) -> LinearModel:
     """The hand-written rule as a model: each verdict trusted as often as it
     was right on these rows (smoothed), the other classes sharing the rest."""
@@ -269,6 +280,9 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
         fit_variant = {"model": lambda rs: _fit_rows(decision, rs),
                        "rule": lambda rs: _fit_rows(decision, rs)}
     variants = {"model": rows, "rule": rule_rows}
+    if decision.trees:
+        fit_variant["trees"] = lambda rs: _fit_trees(decision, rs)
+        variants["trees"] = rows
     results = {}
     for name, variant_rows in variants.items():
         scores = _oof(fit_variant[name], variant_rows, doc_fold, folds, len(decision.classes))
@@ -287,6 +301,11 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     # (a tie on the held-out documents, a few hundred examples, is settled by cross-validation)
     judged_on = held_out if held_out and held_out["model"] != held_out["rule"] else cross_validated
     chosen = "model" if judged_on["model"] > judged_on["rule"] + margin else "rule"
+    # (trees, slower to score and harder to read, must beat the linear model
+    # on both counts and by the margin under cross-validation)
+    if "trees" in results and chosen == "model" and cross_validated["trees"] > cross_validated["model"] + MARGIN \
+            and (not held_out or held_out["trees"] > held_out["model"]):
+        chosen = "trees"
     quality, scores = results[chosen]
     model = fitted[chosen] if held_out else fit_variant[chosen](variants[chosen])
     model.temperature = round(_temperature(variants[chosen], scores, decision.classes), 4)
@@ -305,6 +324,9 @@ def save(trained: Trained, directory: Path) -> list[Path]:
     written = []
     for name, model in trained.models.items():
         path = directory / f"{name}.json"
-        path.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        if isinstance(model, TreeModel):
+            model.save(path)  # (one tree per line)
+        else:
+            path.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
         written.append(path)
     return written

@@ -22,6 +22,31 @@ def test_a_linear_model_reads_back_what_it_wrote(tmp_path):
     assert again.proba({"unknown feature": 1.0}) == {"not": 0.5, "yes": 0.5}
 
 
+def test_boosted_trees_read_an_interaction_and_score_as_scikit_learn_does(tmp_path):
+    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.feature_extraction import DictVectorizer
+
+    from pipeline.learn.fit import TREES, fit, fit_trees
+    from pipeline.learn.trees import TreeModel
+
+    # a party only when named first AND in a readout: each cue alone says nothing
+    X = [{"first": float(a), "readout": float(b), "share": s / 10} for a in (0, 1) for b in (0, 1)
+         for s in range(10)] * 4
+    y = ["party" if x["first"] and x["readout"] else "not" for x in X]
+    trees = fit_trees("toy", X, y, classes=("not", "party"))
+    trees.save(tmp_path / "toy.json")
+    again = TreeModel.load(tmp_path / "toy.json")
+    both, first_only = {"first": 1.0, "readout": 1.0}, {"first": 1.0}
+    assert again.proba(both)["party"] > 0.9 and again.proba(first_only)["party"] < 0.1
+    linear = fit("toy", X, y, classes=("not", "party"))
+    assert linear.proba(first_only)["party"] > again.proba(first_only)["party"]
+    # the same numbers as scikit-learn's own model of the same rows
+    vec = DictVectorizer()
+    reference = GradientBoostingClassifier(random_state=0, **TREES).fit(vec.fit_transform(X), [v == "party" for v in y])
+    for x in (both, first_only, {"share": 0.35, "readout": 1.0}):
+        assert again.proba(x)["party"] == pytest.approx(reference.predict_proba(vec.transform([x]))[0][1], abs=1e-5)
+
+
 def test_calibration_error_and_platt_maps():
     assert expected_calibration_error([0.9] * 10, [True] * 9 + [False]) == pytest.approx(0.0)
     assert expected_calibration_error([0.9] * 10, [True] * 5 + [False] * 5) == pytest.approx(0.4)
