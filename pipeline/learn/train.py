@@ -180,13 +180,20 @@ def _restrict(rows: list[Row], keep) -> list[Row]:
     return [Row(r.doc, {k: v for k, v in r.features.items() if keep(k)}, r.labels) for r in rows]
 
 
-def _fit_rows(decision: Decision, rows: list[Row]) -> LinearModel:
+def _examples(rows: list[Row]) -> tuple[list[dict], list[str], list[float]]:
+    """Features, labels and weights: a row with several right labels counts
+    once, shared among them."""
     X, y, w = [], [], []
     for r in rows:
         for label in r.labels:
             X.append(r.features)
             y.append(label)
             w.append(1.0 / len(r.labels))
+    return X, y, w
+
+
+def _fit_rows(decision: Decision, rows: list[Row]) -> LinearModel:
+    X, y, w = _examples(rows)
     return fit(decision.name, X, y, C=decision.C, classes=decision.classes, weights=w)
 
 
@@ -239,12 +246,7 @@ def _temperature(rows: list[Row], scores, classes: tuple[str, ...]) -> float:
 
 
 def _fit_trees(decision: Decision, rows: list[Row]) -> TreeModel | LinearModel:
-    X, y, w = [], [], []
-    for r in rows:
-        for label in r.labels:
-            X.append(r.features)
-            y.append(label)
-            w.append(1.0 / len(r.labels))
+    X, y, w = _examples(rows)
     return fit_trees(decision.name, X, y, classes=decision.classes, weights=w)
 
 
