@@ -1,4 +1,5 @@
-"""Fitting linear decisions with scikit-learn (training only)."""
+"""Fitting the learned decisions with scikit-learn (training only): logistic
+regression, and boosted trees for a decision that asks for them."""
 
 from __future__ import annotations
 
@@ -85,6 +86,6 @@ def fit_trees(name: str, X: Sequence[Features], y: Sequence[str], *, classes: Se
         trees.append([(names[t.feature[i]] if t.children_left[i] != -1 else None, float(t.threshold[i]),
                        int(t.children_left[i]), int(t.children_right[i]), float(t.value[i][0][0]) * rate)
                       for i in range(t.node_count)])
-    init = float(model.init_.class_prior_[1]) if hasattr(model.init_, "class_prior_") else 0.5
+    init = float(model.init_.class_prior_[1])  # (the default first guess: the weighted share of yes)
     return TreeModel(name=name, classes=classes, init=math.log(init / (1 - init)), trees=trees,
                      meta={"examples": len(y), **TREES})
