@@ -211,12 +211,12 @@ def split_run(run: str) -> tuple[str, str]:
     i = len(words)
     # "Prime Minister Theresa May": a month is a surname after a given name
     # (so is a country's name, "Deputy Attorney General Lisa O. Monaco", and,
-    # after a title, a word of titles that heads none: "Deputy Trade
-    # Representative Jayme White", where "Colombo Plan" is no one)
+    # after a title, a word of titles: "Deputy Trade Representative Jayme
+    # White", "Minister Madeleine King", where "Colombo Plan" is no one)
     given = 2 if i >= 2 and is_given_name(words[-2]) else (
         3 if i >= 3 and _INITIAL.fullmatch(words[-2]) and is_given_name(words[-3]) else 0)
     if given and (words[-1] in MONTHS or words[-1] in country_names() or (
-            words[-1] in TITLE_HEADS and title_head(words[-1]) not in TITLE_HEAD_SET
+            (words[-1] in TITLE_HEADS or words[-1] in TITLE_HEAD_SET)
             and any(title_head(w) in TITLE_HEAD_SET for w in words[:-given]))):
         i -= 1
     while i > 0 and (is_name_word(words[i - 1]) or (

@@ -336,3 +336,10 @@ def test_the_names_closing_a_joint_statement_sign_it(extract_text):
         "council on rivers.\n\nJoseph R. Biden, Jr.\n")
     assert report.signatories == [] and [(p.name, p.role.value) for p in report.people] == [
         ("Joseph R. Biden, Jr.", "author")]
+
+
+def test_a_signer_whose_surname_is_a_title_is_read_whole(extract_text):
+    record = extract_text(
+        "Media Release\n\nIn the presence of the two leaders, the memorandum was signed by Minister "
+        "Madeleine King and Minister Yasutoshi Nishimura.")
+    assert set(_signatories(record)) == {"Madeleine King", "Yasutoshi Nishimura"}
