@@ -791,9 +791,11 @@ def test_malaysian_styles_of_address_name_no_one_and_sri_lanka_is_a_country(extr
         "Joint Statement between Malaysia and the Republic of Indonesia\n\n"
         "The Prime Minister of Malaysia, YAB Dato' Sri Ismail Sabri Yaakob, and YB Tan Sri Muhyiddin "
         "Yassin met the President of the Republic of Indonesia, H.E. Joko Widodo. Dato' Sri Anwar "
-        "Ibrahim attended. Sri Lanka and Sri Lankans were not discussed.")
+        "Ibrahim attended, with the Minister of International Trade and Industry, YB Tengku Datuk Seri "
+        "Utama Tengku Zafrul Abdul Aziz. Sri Lanka and Sri Lankans were not discussed.")
     names = {p.name for p in record.people}
-    assert names == {"Ismail Sabri Yaakob", "Muhyiddin Yassin", "Joko Widodo", "Anwar Ibrahim"}
+    assert names == {"Ismail Sabri Yaakob", "Muhyiddin Yassin", "Joko Widodo", "Anwar Ibrahim",
+                     "Tengku Zafrul Abdul Aziz"}
 
 
 def test_a_surname_that_is_a_word_of_titles_or_follows_an_initial_is_still_read(extract_text):
