@@ -280,6 +280,11 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             occasion = _today_occasion(ctx, cand)
             if occasion:
                 add(cand, occasion, ranked[0][1], "role.dateline_today")
+        elif ranked[0][0] in ("event", "signed") and _opens_its_block(ctx, cand) \
+                and _today_occasion(ctx, cand) == ranked[0][0]:
+            # ("PUTRAJAYA, 25 January 2022 - The Prime Minister today met ...":
+            # the occasion won, and the dateline still dates the page)
+            add(cand, "published", ranked[0][1], "role.dateline_today")
     return sorted(items.values(), key=lambda d: d.evidence.start)
 
 
@@ -304,6 +309,18 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
 
 
 _TODAY_WORD = re.compile(r"\btoday\b", re.I)
+# What may stand before a dateline's date in its block: the place, in capitals
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},?\s*")
+# and after it, the dash that opens the text
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")
+
+
+def _opens_its_block(ctx: Context, cand: Candidate) -> bool:
+    """'PUTRAJAYA, 25 January 2022 – The Prime Minister today ...': a
+    dateline that opens the first paragraph, its place in capitals."""
+    block = ctx.block_at(cand.start)
+    return (block is not None and _DATELINE_PLACE.fullmatch(ctx.text, block.start, cand.start) is not None
+            and _DATELINE_DASH.match(ctx.text, cand.end) is not None)
 CLOSING_BLOCKS = 3
 
 

@@ -104,6 +104,14 @@ def test_dateline_page_maintenance_and_today_signed(extract_text):
     assert {v for v, _ in dates} == {"2024-02-22", "2024-02-23", "2025-01-01"}
 
 
+def test_a_dateline_dates_the_page_whichever_role_its_today_wins(extract_text):
+    record = extract_text(
+        "Press Release\n\nPUTRAJAYA, 25 January 2022 - The Prime Minister today met the President of "
+        "Indonesia.")
+    assert {(d.value, d.role.value) for d in record.dates} == {("2022-01-25", "published"),
+                                                              ("2022-01-25", "event")}
+
+
 def test_on_date_opening_reports_the_occasion(extract_text):
     record = extract_text(
         "Ministers Sign Statement on Health Research\n\nOn Monday, June 17, 2024, the Minister of "
