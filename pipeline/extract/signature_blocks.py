@@ -139,9 +139,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                     country, extent_end = country or code, after.end
             above = blocks[i - 1] if i else None
             if above is not None and ctx.text[above.end:block.start] == "\n":
-                m = stdre.match(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$", ctx.block_text(above))
-                if m:
-                    country = lookup_country(m.group(1)) or trailing_country(" of " + m.group(1)) or country
+                country = _signed_for(ctx.block_text(above)) or country
             s, e = strip_name_decorations(line)
             mentions.append(Mention(
                 name=line[s:e], start=block.start + s, end=block.start + e, title=title,
@@ -171,7 +169,35 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                 name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
                 country=country, extent_start=block.start, extent_end=nxt.end,
                 rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
+    mentions += _names_under_their_party(ctx, blocks, {m.start for m in mentions})
     return mentions
+
+
+_FOR_PARTY = stdre.compile(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$")
+
+
+def _signed_for(line: str) -> str | None:
+    """The country of a "For the Government of Japan:" line above a signature."""
+    m = _FOR_PARTY.match(line)
+    return (lookup_country(m.group(1)) or trailing_country(" of " + m.group(1))) if m else None
+
+
+def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
+    """A name alone under the party it signed for, no title below it ("For
+    the Government of Japan:" then "Yoshimasa Hayashi"), in the closing part."""
+    out = []
+    for above, block in zip(blocks, blocks[1:]):
+        if block.start in taken or ctx.text[above.end:block.start] != "\n" or not in_closing(ctx, block.start):
+            continue
+        country = _signed_for(ctx.block_text(above))
+        line = ctx.block_text(block)
+        if country is None or not is_signature_name_line(line):
+            continue
+        s, e = strip_name_decorations(line)
+        out.append(Mention(name=line[s:e], start=block.start + s, end=block.start + e, title="",
+                           country=country, extent_start=above.start, extent_end=block.end,
+                           rule="signatories.signature_block", confidence=0.75, tags={"signature_block"}))
+    return out
 
 
 # An attestation clause opens an instrument's closing part, where the

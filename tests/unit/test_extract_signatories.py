@@ -343,3 +343,12 @@ def test_a_signer_whose_surname_is_a_title_is_read_whole(extract_text):
         "Media Release\n\nIn the presence of the two leaders, the memorandum was signed by Minister "
         "Madeleine King and Minister Yasutoshi Nishimura.")
     assert set(_signatories(record)) == {"Madeleine King", "Yasutoshi Nishimura"}
+
+
+def test_a_name_alone_under_the_party_it_signed_for_is_a_signatory(extract_text):
+    record = extract_text(
+        "Memorandum of Cooperation\n\nThe two governments intend to cooperate on clean energy.\n\n"
+        "Signed at London on 15 June 2023.\nFor the Government of the United Kingdom:\nJames Cleverly\n"
+        "For the Government of Japan:\nYoshimasa Hayashi")
+    assert _signatories(record) == {"James Cleverly": ("", "", "United Kingdom"),
+                                    "Yoshimasa Hayashi": ("", "", "Japan")}
