@@ -150,7 +150,10 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         direct = _CONNECTOR.match(text, m.end())
         # "the following principles of cooperation:": the list follows, "of"
         # names the topic
-        if direct is not None and _FOLLOWING.search(text, max(0, m.start() - 20), m.start("group") + 1):
+        # (a colon with the list after it on the same line reads it: "guided by
+        # the following principles: transparency, accountability and ...")
+        if (direct is not None and _FOLLOWING.search(text, max(0, m.start() - 20), m.start("group") + 1)
+                and not direct.group().strip().startswith(":")):
             continue
         if direct is not None:
             source, pos = "inline", direct.end()
@@ -461,12 +464,14 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     if (_GERUND.match(left) and not _GERUND.match(right) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
-            or (len(left.split()) == 1 and _PREP.search(right))):
+            # (unless "the" opens a noun phrase of its own: "freedom and the rule of law")
+            or (len(left.split()) == 1 and _PREP.search(right) and not _THE.match(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
     return [(left, left_start), (right, offset + m.end())]
 
 
+_THE = re.compile(r"the\s", re.I)
 #: The longest part of "a and b and c" read as an item of its own.
 AND_PART_WORDS = 6
 

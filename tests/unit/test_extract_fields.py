@@ -254,6 +254,15 @@ def test_an_initial_s_period_or_a_joining_dash_ends_no_clause_before_the_list(ex
     assert _principles(record) == ["mutual respect", "international law", "territorial integrity"]
 
 
+def test_the_following_principles_listed_on_the_same_line_and_and_the(extract_text):
+    record = extract_text(
+        "Joint Statement of the Leaders\n\nOur cooperation is guided by the following principles: "
+        "transparency, accountability and inclusiveness. The leaders reaffirmed the shared values that "
+        "underpin the relationship, including democracy, freedom and the rule of law.")
+    assert _principles(record) == ["transparency", "accountability", "inclusiveness", "democracy", "freedom",
+                                   "rule of law"]
+
+
 def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_text):
     record = extract_text(
         "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "
