@@ -9,9 +9,11 @@ observed accuracy.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 _EPS = 1e-4
 
@@ -89,6 +91,9 @@ class FieldCalibration:
     @classmethod
     def from_json(cls, data: dict) -> FieldCalibration:
         return cls({f: Platt(**v) for f, v in data["fields"].items()})
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
     def identity(cls) -> FieldCalibration:

@@ -23,7 +23,6 @@ is deterministic; the same gold gives byte-identical files.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -326,9 +325,6 @@ def save(trained: Trained, directory: Path) -> list[Path]:
     written = []
     for name, model in trained.models.items():
         path = directory / f"{name}.json"
-        if isinstance(model, TreeModel):
-            model.save(path)  # (one tree per line)
-        else:
-            path.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        model.save(path)  # (each kind of trained file writes itself: trees one per line)
         written.append(path)
     return written
