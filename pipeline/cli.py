@@ -222,6 +222,9 @@ def evaluate_cmd(
                         "(default: the project's tests/real/split.tsv).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     details: Annotated[bool, typer.Option("--details", help="List missing and extra values.")] = False,
+    html: Annotated[bool, typer.Option(
+        "--html", help="Read each page from its original HTML body, as the flow reads a fetched page "
+                       "(pages without one are left out).")] = False,
 ) -> None:
     """Per-field precision, recall, F1 and calibration error, per kind and per publisher.
 
@@ -247,7 +250,7 @@ def evaluate_cmd(
                    f"{out_dir} (matched by record id or source file name): nothing to score")
             raise typer.Exit(1)
     else:
-        result = _evaluate_split(split, part, cv)
+        result = _evaluate_split(split, part, cv, html)
     if not result.per_document:
         _error("no annotated document found (is ../shared present?)")
         raise typer.Exit(1)
@@ -257,12 +260,16 @@ def evaluate_cmd(
     _print_evaluation(result, details)
 
 
-def _evaluate_split(split: Path | None, part: str, cv: int):
+def _evaluate_split(split: Path | None, part: str, cv: int, html: bool = False):
     from pipeline.goldset import DEFAULT_SPLIT, load_split
     from pipeline.learn.crossval import cross_validate, evaluate_documents
+    from pipeline.learn.dataset import load_examples
 
     if part not in ("dev", "test", "all"):
         _error("--part is dev, test or all")
+        raise typer.Exit(2)
+    if html and cv:
+        _error("--html measures the trained extractor on pages; cross-validation trains on the texts")
         raise typer.Exit(2)
     split = split or DEFAULT_SPLIT
     if not split.is_file():
@@ -270,12 +277,12 @@ def _evaluate_split(split: Path | None, part: str, cv: int):
         raise typer.Exit(2)
     docs = load_split(split, part=None if part == "all" else part)
     if cv:
-        from pipeline.learn.dataset import load_examples
-
         # (the documents training chooses each decision's variant on, as `tenets train` does)
         keys = {d.key for d in docs}
         choosing = [d for d in load_split(split, part="calibration") if d.key not in keys]
         return cross_validate(docs, cv, held_out=load_examples(choosing))
+    if html:
+        return evaluate_documents(docs, load_examples(docs, html=True))
     return evaluate_documents(docs)
 
 

@@ -47,6 +47,17 @@ class GoldDocument:
         return json.loads(self.gold_path.read_text("utf-8"))
 
     @property
+    def html_path(self) -> Path | None:
+        """The page's original HTML body, where the annotated set keeps it
+        (805 pool pages and 31 of the training corpus); None otherwise."""
+        if self.text_path is None:
+            return None
+        folder = self.text_path.parent
+        pool = self.key.startswith("corpus-pool/")
+        path = (folder.parent / "html" if pool else folder) / f"{self.text_path.stem}.html"
+        return path if path.is_file() else None
+
+    @property
     def available(self) -> bool:
         return (self.text_path is None or self.text_path.is_file()) and self.gold_path.is_file()
 

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pipeline.extract import make_context
 from pipeline.extract.context import Context
 from pipeline.goldset import GoldDocument
+from pipeline.fetch import fetch
+from pipeline.parse import parse
 from pipeline.parse.text import parse_text
+from pipeline.sources import source_for_path
 
 
 @dataclass
@@ -26,10 +29,18 @@ class Example:
         self.ctx.analyses.clear()
 
 
-def load_examples(docs: list[GoldDocument]) -> list[Example]:
+def load_examples(docs: list[GoldDocument], *, html: bool = False) -> list[Example]:
+    """The documents parsed from their text, or (``html``) from their HTML
+    body, for the documents that have one (the others are left out)."""
     out = []
     for doc in docs:
-        parsed = parse_text(doc.read_text())
+        if html:
+            if doc.html_path is None:
+                continue
+            # (read as the flow reads a page: fetched from its file, its type sniffed)
+            parsed = parse(fetch(source_for_path(doc.html_path)))
+        else:
+            parsed = parse_text(doc.read_text())
         # (the rows are every feature of each candidate, whatever the models in use read)
         out.append(Example(doc=doc, ctx=make_context(parsed, all_features=True)))
     return out

@@ -40,6 +40,7 @@ from pipeline.parse.normalise import (
     normalise_unicode,
     superscript,
 )
+from pipeline.parse.wrapping import WRAP_MIN_LINES, continuations, ends_sentence, wrap_width
 
 # -- character set --------------------------------------------------------------
 
@@ -160,9 +161,12 @@ _FOOTNOTE_CONTAINER = re.compile(r"\b(?:foot|end)notes?\b|\bfn-?list\b|doc-endno
 _FOOTNOTE_ITEM_ID = re.compile(r"^(?:fn|footnote|note|endnote)[-_:]?\d", re.I)
 _BACKREF = re.compile(r"^\s*(?:↩\ufe0e?|↑|\^|⮐|return to text|back to text)\s*$", re.I)
 _OWN_MARKER = re.compile(r"^((?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)])\s+")
-# A paragraph numbered by hand: digits only (a letter and a period is as often
-# an initial, "A. Smith").
-_NUMBERED_PARAGRAPH = re.compile(r"^(\d{1,3}[.)])\s+(?=\S)")
+# A paragraph numbered or lettered by hand, "1.", "a)", "(iv)", "(B)", as an
+# export's line is (a capital and a period is as often an initial, "A. Smith").
+_NUMBERED_PARAGRAPH = re.compile(r"^(\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\([A-Z]\)|[A-Z]\))\s+(?=\S)")
+# A bullet typed into a paragraph ("* ", "• ", "- "): a dash opens an item only
+# with a space after it, as in an export ("-1" and "--" are no bullets).
+_BULLETED_PARAGRAPH = re.compile(r"^[*•●▪◦‣-]\s+(?=\S)")
 # A line that starts with a superscript marker is a footnote, as in the text parser.
 _FOOTNOTE_LINE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹'⁻⁺⁽⁾]+|\^\S{1,12}) (?=\S)")
 _LINK_OPEN, _LINK_CLOSE, _BREAK = "\ue000", "\ue001", "\ue002"
@@ -228,8 +232,12 @@ class _Inline:
 class _Walker:
     """Depth-first walk that turns block elements into pieces, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, wrap_width: int | None = None) -> None:
         self.pieces: list[_Piece] = []
+        # (a typescript's lines are glued as an export's: at the page's width,
+        # once the page's first sentence has ended)
+        self.wrap_width = wrap_width
+        self.in_body = False
 
     # Inline content -----------------------------------------------------------
 
@@ -275,7 +283,10 @@ class _Walker:
         """Pieces from inline content: one per line, as a <br> splits lines."""
         hrefs = list(acc.hrefs)
         blank = False
-        for i, line in enumerate("".join(acc.parts).split(_BREAK)):
+        lines = "".join(acc.parts).split(_BREAK)
+        if kind is BlockKind.paragraph and len(lines) > 1:
+            lines = self.rejoined(lines)
+        for i, line in enumerate(lines):
             text, spans = _clean_with_links(prefix + line if i == 0 else line)
             line_hrefs, hrefs = hrefs[:len(spans)], hrefs[len(spans):]
             if not text:
@@ -287,11 +298,22 @@ class _Walker:
             if kind is BlockKind.paragraph and (m := _FOOTNOTE_LINE.match(text)):
                 piece_kind = BlockKind.footnote
                 piece_meta["marker"] = _unsuperscript(m.group(1))
-            elif kind is BlockKind.paragraph and i == 0 and (m := _NUMBERED_PARAGRAPH.match(text)):
-                # "<p>1. Trusted ...</p>": a numbered item, as an <ol> item or an
-                # export's "1. " line is, so numbered lists read the same in every format.
+            elif kind is BlockKind.paragraph and (m := _NUMBERED_PARAGRAPH.match(text)):
+                # "<p>1. Trusted ...</p>" (or "1. " after a <br>): a numbered item, as an
+                # <ol> item or an export's "1. " line is, so numbered lists read the same
+                # in every format.
                 piece_kind, piece_level = BlockKind.list_item, 1
                 piece_meta["marker"] = m.group(1)
+                previous = self.pieces[-1] if self.pieces else None
+                piece_tight = bool(previous and previous.kind is BlockKind.list_item)
+            elif kind is BlockKind.paragraph and (m := _BULLETED_PARAGRAPH.match(text)):
+                # "<p> * First, ...<br> * Secondly, ...</p>": an export's bullets pasted
+                # into a page are list items, their marker dropped as an <li>'s is.
+                cut = m.end()
+                text = text[cut:]
+                spans = [(max(s - cut, 0), e - cut) for s, e in spans]
+                piece_kind, piece_level = BlockKind.list_item, 1
+                piece_meta["marker"] = "•"
                 previous = self.pieces[-1] if self.pieces else None
                 piece_tight = bool(previous and previous.kind is BlockKind.list_item)
             links = [{"start": s, "end": e, "href": h} for (s, e), h in zip(spans, line_hrefs) if e > s]
@@ -301,6 +323,21 @@ class _Walker:
             self.pieces.append(_Piece(piece_kind, text, piece_level, piece_meta, tight=piece_tight,
                                       link_only=bool(spans) and linked >= 0.9 * len(text)))
             blank = False
+            self.in_body = self.in_body or ends_sentence(text)
+
+    def rejoined(self, lines: list[str]) -> list[str]:
+        """A paragraph's <br> lines with those broken inside a sentence glued
+        back (an archive's typescript is one <br> per typed line), judged as
+        an export's wrapped lines are."""
+        glued = continuations([clean_inline(_strip_marks(line)) for line in lines],
+                              width=self.wrap_width, in_body=self.in_body)
+        out: list[str] = []
+        for line, g in zip(lines, glued):
+            if g:
+                out[-1] = out[-1].rstrip() + " " + line.lstrip()
+            else:
+                out.append(line)
+        return out
 
     # Block content -------------------------------------------------------------
 
@@ -380,7 +417,7 @@ class _Walker:
 
     def table(self, node: Tag) -> None:
         cells_of = [_children(tr, "td", "th") for tr in _rows(node)]
-        if node.get("role") == "presentation" or any(_layout_cell(c) for cells in cells_of for c in cells):
+        if node.get("role") == "presentation" or _laid_out(cells_of):
             # A layout table: its cells are regions of the page, not data.
             for cells in cells_of:
                 for cell in cells:
@@ -447,10 +484,19 @@ def _rows(table: Tag) -> list[Tag]:
     return rows
 
 
-def _layout_cell(cell: Tag) -> bool:
-    if any(t.name in _LAYOUT_INSIDE for t in _tags(cell)):
+def _laid_out(cells_of: list[list[Tag]]) -> bool:
+    """A table that lays out the page: a cell holds a list, a heading or a
+    table, or many cells hold several paragraphs (a roster's cells of name,
+    title and agency read as the lines they are).  A data table may have a
+    cell of two paragraphs: a note under one country of a signers' table."""
+    cells = [c for row in cells_of for c in row]
+    if any(t.name in _LAYOUT_INSIDE for c in cells for t in _tags(c)):
         return True
-    return len(_children(cell, "p", "div")) > 1
+    return _LAYOUT_SHARE * len(cells) <= sum(len(_children(c, "p", "div")) > 1 for c in cells) > 0
+
+
+#: The share of cells holding several paragraphs that makes a table a layout.
+_LAYOUT_SHARE = 0.25
 
 
 def _strip_first(text: str, prefix: str) -> str:
@@ -609,7 +655,7 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
     root = _main_root(body)
     headline = _detached_headline(body, root)
     _strip_chrome(root)
-    walker = _Walker()
+    walker = _Walker(wrap_width=_typed_width(text))
     for node in headline:
         walker.element(node)
     walker.block(root)
@@ -620,6 +666,19 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
     link_footnotes(builder.text, builder.blocks)
     return ParsedDocument(text=builder.text, blocks=builder.blocks, media_type="text/html",
                           metadata=metadata)
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _typed_width(html: str) -> int | None:
+    """The width a page typed line by line (one <br> per line) was wrapped at,
+    measured over all its lines, as an export's is; None for other pages.
+    (The lines of one paragraph are too few to show it.)"""
+    if html.count("<br") + html.count("<BR") < WRAP_MIN_LINES:
+        return None
+    return wrap_width([" ".join(_ANY_TAG.sub(" ", segment).split()) for segment in _BR.split(html)])
 
 
 def _prune(root: Tag, remove) -> None:

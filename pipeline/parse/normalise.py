@@ -21,6 +21,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"),
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
 def superscript(marker: str) -> str:
     """Footnote markers keep their number as superscript digits ("¹²").
 
@@ -28,6 +31,8 @@ def superscript(marker: str) -> str:
     a year ("2019¹") never turns into a different number for the date rules.
     """
     marker = marker.strip()
+    if marker.lower() in _ORDINAL_SUFFIXES:
+        return marker  # "27<sup>th</sup>" is the ordinal "27th", not a footnote
     if re.fullmatch(r"[0-9,\-–+() ]+", marker):
         return marker.replace(" ", "").translate(_SUPERSCRIPT)
     return "^" + marker

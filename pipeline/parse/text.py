@@ -19,6 +19,7 @@ from pipeline.parse.normalise import (
     superscript,
     unescape_entities,
 )
+from pipeline.parse.wrapping import join_wrapped
 
 # Patterns here run on every line of exports whose lines can be a megabyte
 # long (a page pasted into one line, a run of spaces): none may backtrack
@@ -57,10 +58,6 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&|~<>])")
 # Spaces before the dots are taken only from the start of a run of spaces:
 # "\s*\.{4,}" retried inside a long run of spaces is quadratic.
 _DOT_LEADER = re.compile(r"(?:(?<!\s)\s+)?\.{4,}\s*+")
-_SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?\s*$")
-_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
-_CONTINUES = re.compile(r"^\s*[a-z(,;:)\u2013\u2014]")
-_JOINING_END = re.compile(r"(?:,|\b(?:a|an|the|and|or|of|to|by|on|in|with|for|at|from))\s*$")
 
 
 def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
@@ -69,7 +66,7 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
     builder = TextBuilder()
     metadata = DocumentMetadata()
     prev_blank = True
-    for raw in _join_wrapped(lines):
+    for raw in join_wrapped(lines):
         line = raw.rstrip()
         if not line.strip():
             prev_blank = True
@@ -252,58 +249,6 @@ def _strip_furniture(lines: list[str]) -> list[str]:
             continue
         kept.append(line)
     return drop_trailing_links(kept)
-
-
-def _join_wrapped(lines: list[str]) -> list[str]:
-    """Rejoin lines an export broke inside a sentence.
-
-    A line is glued to the previous one when it plainly continues it: it starts
-    in lower case or with closing punctuation, or the previous line stops on a
-    comma or a function word; on a page wrapped at a fixed width (archive
-    OCR), also when the previous line runs to about that width without ending
-    its sentence.  Headings, list items and table rows are never glued.
-    """
-    width = _wrap_width(lines)
-    out: list[str] = []
-    last = ""  # the previous line as the page broke it (out[-1] may hold several)
-    # The header lines above the first sentence (headline, "Statement by the
-    # Prime Minister, Mr X") are as wide as the text but are lines of their own.
-    in_body = False
-    for line in lines:
-        if out and out[-1].strip() and line.strip() and _continues(out[-1], line, width if in_body else None, last):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
-        else:
-            out.append(line)
-        last = line
-        in_body = in_body or bool(_SENTENCE_END.search(line))
-    return out
-
-
-# Lines of a fixed-width page break near one width: most lines of at least a
-# few words are no longer than this, where pages with one line per paragraph
-# have most of them far longer.
-WRAP_MAX_WIDTH, WRAP_MIN_LINES, WRAP_FULL_LINE = 100, 8, 0.75
-
-
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width the page was wrapped at, if it was."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
-    if len(lengths) < WRAP_MIN_LINES:
-        return None
-    typical = lengths[int(0.8 * (len(lengths) - 1))]
-    return typical if typical <= WRAP_MAX_WIDTH else None
-
-
-def _continues(prev: str, line: str, width: int | None = None, last: str = "") -> bool:
-    if any(p.match(line) for p in (_HEADING, _RULE, _BULLET, _ORDERED, _FOOTNOTE_DEF)):
-        return False
-    if _HEADING.match(prev) or "\t" in prev or "\t" in line:
-        return False
-    if _CONTINUES.match(line):
-        return True
-    if _TERMINAL.search(prev):
-        return False
-    return bool(_JOINING_END.search(prev)) or (width is not None and len(last.rstrip()) >= WRAP_FULL_LINE * width)
 
 
 def _promote_title(builder: TextBuilder, first_line: str) -> None:

@@ -18,6 +18,7 @@ from pipeline.fetch import RawDocument
 from pipeline.models import BlockKind
 from pipeline.parse import parse
 from pipeline.parse.html import parse_html
+from pipeline.parse.text import parse_text
 from pipeline.sources import Source, source_for_path
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -243,4 +244,64 @@ def test_line_breaks_and_long_superscripts():
     html = ("<html><body><div>First paragraph.<br><br>Second paragraph,<br>its second line."
             "<sup>see the annex for details</sup></div></body></html>")
     doc = parse_html(raw_html(html.encode()))
-    assert doc.text == "First paragraph.\n\nSecond paragraph,\nits second line.see the annex for details"
+    # (a sentence broken by <br> reads whole, as an export's wrapped line does)
+    assert doc.text == "First paragraph.\n\nSecond paragraph, its second line.see the annex for details"
+
+
+def test_a_typescript_page_of_one_br_per_line_reads_as_its_export():
+    lines = ["REPORT TO THE PRIME MINISTER BY THE ADVISORY GROUP",
+             "The Group met on March 3 and March 15, 1976. We",
+             "now report to you as follows:-",
+             "1. Following on your announcement of the formation of the",
+             "Group, the Minister for Science and several other bodies",
+             "submitted their views in regard to the Council.",
+             "2. The Council should continue in being with the changes in",
+             "membership and functions particularised below, but",
+             "without change of name.",
+             "3. As soon as the Council resumes work with a revised",
+             "membership, it should seek written submissions."]
+    page = parse_html(raw_html(("<html><body><p>" + "<br />\n".join(lines) + "</p></body></html>").encode()))
+    export = parse_text("\n".join(lines))
+    # (past the first line, which an export promotes to the page's title)
+    assert [(b.kind, page.text[b.start:b.end]) for b in page.blocks][1:] == \
+        [(b.kind, export.text[b.start:b.end]) for b in export.blocks][1:]
+    items = [page.text[b.start:b.end] for b in page.blocks if b.kind is BlockKind.list_item]
+    assert items[1] == ("2. The Council should continue in being with the changes in membership and functions "
+                        "particularised below, but without change of name.")
+
+
+def test_bullets_typed_into_a_paragraph_are_list_items():
+    html = ("<p>Guided by four principles:</p><p> * \tFirst, every person has a right to care.<br />"
+            " * \tSecondly, people deserve choice.</p>")
+    doc = parse_html(raw_html(html.encode()))
+    items = [doc.text[b.start:b.end] for b in doc.blocks if b.kind is BlockKind.list_item]
+    assert items == ["First, every person has a right to care.", "Secondly, people deserve choice."]
+
+
+def test_a_signers_table_with_one_note_is_data_and_a_roster_of_stacked_cells_is_laid_out():
+    signers = ("<table><tr><td>Australia</td><td>Senator Jane Roe, Minister for Sport</td></tr>"
+               "<tr><td>Belgium</td><td><p>Ann Poe, Minister for Youth</p><p>This signature commits the "
+               "Communities.</p></td></tr><tr><td>Canada</td><td>Max Doe, Minister of Sport</td></tr></table>")
+    doc = parse_html(raw_html(signers.encode()))
+    assert [doc.text[b.start:b.end] for b in doc.blocks if b.kind is BlockKind.table_row][0] == \
+        "Australia\tSenator Jane Roe, Minister for Sport"
+    roster = ("<table><tr><td><p>Chair</p></td><td><p>Dr Ann Poe</p><p>Professor, Monash University</p></td></tr>"
+              "<tr><td><p>Member</p></td><td><p>Mr Max Doe</p><p>Director, CSIRO</p></td></tr></table>")
+    doc = parse_html(raw_html(roster.encode()))
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == \
+        ["Chair", "Dr Ann Poe", "Professor, Monash University", "Member", "Mr Max Doe", "Director, CSIRO"]
+
+
+def test_lettered_paragraphs_are_items_and_an_initial_is_not():
+    html = ("<p>The package includes:</p><p>a) A new research program;</p><p>(b) An extension of support;</p>"
+            "<p>A. Smith chaired the meeting.</p>")
+    doc = parse_html(raw_html(html.encode()))
+    kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    assert kinds[1:] == [(BlockKind.list_item, "a) A new research program;"),
+                         (BlockKind.list_item, "(b) An extension of support;"),
+                         (BlockKind.paragraph, "A. Smith chaired the meeting.")]
+
+
+def test_an_ordinal_suffix_in_superscript_is_part_of_its_number():
+    doc = parse_html(raw_html(b"<p>The leaders met on June 27<sup>th</sup>, 2022, the 50<sup>th</sup> year.<sup>3</sup></p>"))
+    assert doc.text == "The leaders met on June 27th, 2022, the 50th year.\u00b3"
