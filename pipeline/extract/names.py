@@ -204,6 +204,10 @@ def is_name_word(word: str) -> bool:
 _INITIAL = stdre.compile(r"[A-Z]\.")
 
 
+#: Malay and Arabic patronymic particles ("son of", "daughter of")
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+
+
 @lru_cache(maxsize=50000)
 def split_run(run: str) -> tuple[str, str]:
     """'Secretary of State Antony J. Blinken' -> ('Secretary of State', 'Antony J. Blinken')."""
@@ -219,8 +223,11 @@ def split_run(run: str) -> tuple[str, str]:
             (words[-1] in TITLE_HEADS or words[-1] in TITLE_HEAD_SET)
             and any(title_head(w) in TITLE_HEAD_SET for w in words[:-given]))):
         i -= 1
+    # ("Mohamad bin Haji Hasan": after "bin" an honorific is the father's,
+    # inside the name)
     while i > 0 and (is_name_word(words[i - 1]) or (
-            is_name_suffix(words[i - 1]) and i == len(words))):
+            is_name_suffix(words[i - 1]) and i == len(words)) or (
+            i >= 2 and words[i - 2] in _PATRONYMIC and words[i - 1].rstrip(".") in HONORIFIC_SET)):
         i -= 1
     # A name starts with a capitalised word, not a particle -- unless a title
     # or an honorific stands right before it ("President von der Leyen").

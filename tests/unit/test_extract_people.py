@@ -798,6 +798,15 @@ def test_malaysian_styles_of_address_name_no_one_and_sri_lanka_is_a_country(extr
                      "Tengku Zafrul Abdul Aziz"}
 
 
+def test_a_malay_patronymic_keeps_the_fathers_honorific_inside_the_name(extract_text):
+    record = extract_text(
+        "Malaysia and Singapore Sign Memorandum\n\nThe Memorandum was signed by Minister of Foreign Affairs "
+        "Dato' Seri Utama Haji Mohamad bin Haji Hasan and the Minister of Foreign Affairs of Singapore, "
+        "Dr Vivian Balakrishnan. Deputy Prime Minister Dato' Sri Haji Fadillah bin Haji Yusof witnessed it.")
+    assert {s.name for s in record.signatories} == {"Mohamad bin Haji Hasan", "Vivian Balakrishnan"}
+    assert "Fadillah bin Haji Yusof" in {p.name for p in record.people}
+
+
 def test_a_surname_that_is_a_word_of_titles_or_follows_an_initial_is_still_read(extract_text):
     record = extract_text(
         "Readout of the Economic Dialogue\n\nSecretary of Commerce Gina Raimondo, Deputy Trade Representative "
