@@ -23,9 +23,10 @@ from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
-_LABELLED = re.compile(r"^(?:\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
-                       r"\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
-_LABEL_ALONE = re.compile(r"^\(?Recommendation\s+(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?\s*[:.]?\s*$")
+# "Recommendation 4", "Rec. 4", "R4" (a report's short label, a digit right after the R)
+_LABEL = r"\(?(?:Recommendation\s+|Rec\.\s*|R(?=\d))(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
+_LABELLED = re.compile(rf"^(?:{_LABEL}\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
+_LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:.]?\s*$")
 # ("1.", "2.3", "(a)", "(iv)": a roman number in lower case is one of a list's markers too)
 _NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
@@ -135,8 +136,10 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 out.append(cand)
             elif not (explaining and block.kind is BlockKind.paragraph and not raw.rstrip().endswith(":")):
                 intro = raw
-                # (its last 300 characters)
-                intro_recommends = ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
+                # (its last 300 characters; or a heading that names what follows,
+                # "Recommendations", "Key recommendations of the Review")
+                intro_recommends = (ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
+                                    or _RECOMMENDATIONS_HEADING.fullmatch(raw.strip()) is not None)
                 # (once two governments have committed jointly, "we will ...:" is both of them;
                 # read in an "other" document only, the only one whose items it makes commitments)
                 intro_joint = kind == "other" and (_jointly_committing(ctx, block) or (
@@ -230,6 +233,12 @@ _RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the f
 # a subject, then a finite verb within its first words.
 _REPORTED = re.compile(r"(?:[-•*]\s*)?(?:\(?\w{1,3}[.)]\s+)?(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?!which\b|that\b|who\b)[\w’'.-]+){0,5}?\s+"
                        r"(?:has|have|had|was|were|will)\s+(?:\w+ly\s+)?\w+(?:ed|en)?\b")
+# A heading (or a short line of its own) that names the list below it as
+# recommendations: up to eight words with "recommendations" among them and no
+# sentence's end ("The Government's response to the recommendations" is one
+# too: which items are recommendations the model decides).
+_RECOMMENDATIONS_HEADING = re.compile(r"(?=[^.!?]{0,80}$)(?:\S+\s+){0,6}?(?:[Rr]ecommendations|RECOMMENDATIONS)"
+                                      r"(?:\s+\S+){0,6}?\s*:?")
 _FILE_LINK = re.compile(r"\b(?:PDF|DOCX?|RTF|XLSX?)\b\W{0,3}\d+(?:\.\d+)?\s?[KMG]B\b", re.I)
 _RECOMMENDATION = re.compile(r"\brecommendation", re.I)
 # A heading that is a recommendation: two to twelve words in title case,

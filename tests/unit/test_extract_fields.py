@@ -341,6 +341,23 @@ def test_a_recommendation_label_on_its_own_line_and_lettered_items(extract_text)
     assert record.recommendations[1].text == "the Government fund research hubs"
 
 
+def test_a_list_under_a_recommendations_heading_and_short_labels(extract_text):
+    record = extract_text(
+        "Independent Review of Coastal Surveillance: Final Report\n\nThe Review delivered its final report "
+        "to the Government today.\n\nKey recommendations\n\n1. Establish a single coastal surveillance "
+        "authority.\n2. Increase the number of patrol aircraft based in the north.\n\nThe Government will "
+        "respond later this year.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "Establish a single coastal surveillance authority"),
+        ("2", "Increase the number of patrol aircraft based in the north")]
+    record = extract_text(
+        "Review of the Intelligence Community: Report\n\nSummary\n\nR1. The intelligence office should be "
+        "a statutory authority.\nR2. The Government should increase funding for analysis.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "The intelligence office should be a statutory authority"),
+        ("2", "The Government should increase funding for analysis")]
+
+
 def test_numbered_paragraphs_of_a_statement_are_not_recommendations(extract_text):
     record = extract_text(
         "Joint Statement of India and Japan\n\n1. The leaders welcomed progress on trade.\n"
