@@ -376,7 +376,8 @@ _VERB_AFTER = re.compile(
     # spaces every possible way
     r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
     r"(?:and\s+I(?=\s))?"  # "President Bush and I today signed": the writer signed with them
-    r"[\s,]*+(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
+    r"[\s,]*+(?:who\s+)?"  # "..., Minister of Foreign Affairs, who signed the Agreement on behalf of"
+    r"(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     # ("signed off on", "signed up for": approved, enrolled; nothing was signed)
     r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)

@@ -352,3 +352,12 @@ def test_a_name_alone_under_the_party_it_signed_for_is_a_signatory(extract_text)
         "For the Government of Japan:\nYoshimasa Hayashi")
     assert _signatories(record) == {"James Cleverly": ("", "", "United Kingdom"),
                                     "Yoshimasa Hayashi": ("", "", "Japan")}
+
+
+def test_a_signer_in_a_relative_clause_and_a_representative_who_did_not_sign(extract_text):
+    record = extract_text(
+        "Malaysia and Thailand Sign Border Agreement\n\nMalaysia was represented by the Minister of Foreign "
+        "Affairs, Dato' Seri Utama Haji Mohamad bin Haji Hasan, who signed the Agreement on behalf of the "
+        "Government of Malaysia, while Thailand was represented by Foreign Minister Maris Sangiampongsa.")
+    assert set(_signatories(record)) == {"Mohamad bin Haji Hasan"}
+    assert "Maris Sangiampongsa" in {p.name for p in record.people}
