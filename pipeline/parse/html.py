@@ -371,6 +371,8 @@ class _Walker:
             self.list(node, depth=1)
         elif name == "table":
             self.table(node)
+        elif name == "dl":
+            self.definitions(node, kind)
         elif name == "blockquote":
             self.block(node, BlockKind.quote)
         elif name == "pre":
@@ -382,6 +384,34 @@ class _Walker:
             return
         else:
             self.block(node, kind)
+
+    def definitions(self, node: Tag, kind: BlockKind) -> None:
+        """A <dl>: a short term and its definition on one line, as an export
+        writes them ("From: Department for International Trade"); a long term
+        or a definition holding lists or tables stays blocks of its own."""
+        term: Tag | None = None
+        for child in node.children:
+            if not isinstance(child, Tag):
+                continue
+            if (child.name == "dd" and term is not None and len(term.get_text().split()) <= _TERM_WORDS
+                    and not any(t.name in _LAYOUT_INSIDE for t in _tags(child))):
+                acc = _Inline()
+                self.inline(term, acc)
+                acc.parts.append(" ")
+                self.inline(child, acc)
+                acc.parts = [p if p != _BREAK else " " for p in acc.parts]
+                self.emit(acc, kind)
+                term = None
+                continue
+            if term is not None:
+                self.block(term, kind)
+                term = None
+            if child.name == "dt":
+                term = child
+            else:
+                self.element(child, kind)
+        if term is not None:
+            self.block(term, kind)
 
     def list(self, node: Tag, depth: int) -> None:
         ordered = node.name == "ol"
@@ -459,6 +489,8 @@ class _Walker:
             self.emit(acc, BlockKind.footnote, meta=meta)
 
 
+#: The longest term (in words) read on one line with its definition.
+_TERM_WORDS = 6
 _LAYOUT_INSIDE = {"table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
 

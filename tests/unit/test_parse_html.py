@@ -305,3 +305,13 @@ def test_lettered_paragraphs_are_items_and_an_initial_is_not():
 def test_an_ordinal_suffix_in_superscript_is_part_of_its_number():
     doc = parse_html(raw_html(b"<p>The leaders met on June 27<sup>th</sup>, 2022, the 50<sup>th</sup> year.<sup>3</sup></p>"))
     assert doc.text == "The leaders met on June 27th, 2022, the 50th year.\u00b3"
+
+
+def test_a_definition_list_reads_each_short_term_with_its_definition():
+    html = ("<dl><dt>From:</dt><dd><a href='/org/dit'>Department for International Trade</a> and "
+            "<a href='/people/fox'>The Rt Hon Liam Fox MP</a></dd><dt>Published</dt><dd>10 December 2018</dd></dl>"
+            "<p>New statistics were released.</p>")
+    doc = parse_html(raw_html(html.encode()))
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "From: Department for International Trade and The Rt Hon Liam Fox MP", "Published 10 December 2018",
+        "New statistics were released."]
