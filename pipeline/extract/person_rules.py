@@ -20,7 +20,7 @@ from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
-from pipeline.gazetteer import ROSTER_LABELS
+from pipeline.gazetteer import ROSTER_LABELS, lookup_country
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -363,7 +363,8 @@ def _next_block_text(ctx: Context, block) -> str:
 # ("signed at a ceremony hosted by"); "the signing of the Memorandum by" is
 # the noun form.
 _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
-                        r"(?:\s+(?:on|in|at)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
+                        # ("signed for the United States by", "signed on behalf of Japan by")
+                        r"(?:\s+(?:on|in|at|for)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
                         r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
                         # the subject after its verb: "Signing the agreement were A and B"
                         r"signing\s+(?:the|a|an|this|these|two|three)\s+[^.;]{1,80}?\s+(?:were|was))\b", re.IGNORECASE)
@@ -414,6 +415,9 @@ def _signs_after(after: str) -> bool:
 _COUNTERPART = re.compile(r"(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?", re.IGNORECASE)
 
 
+_OWNING_COUNTRY = re.compile(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?")
+
+
 def _chained(gap: str) -> bool:
     """Two signers joined by 'and', possibly with the second one's title
     between them that was not read with the name ('…, and the Netherlands'
@@ -425,6 +429,10 @@ def _chained(gap: str) -> bool:
         return False
     rest = rest.strip(" ,/")  # ("Crown Prince/Prime Minister Salman": two offices, one person)
     if _COUNTERPART.fullmatch(rest):  # "… and his Chilean counterpart, Ana Ruiz"
+        return True
+    # "... and Ghana's Minister of Finance Ken Ofori-Atta": the country owning the title
+    owner = _OWNING_COUNTRY.fullmatch(rest)
+    if owner and lookup_country(owner.group(1)):
         return True
     return title_like(rest) and not re.search(r"\b(?:signed|said|met|will|was|were|is|are)\b", rest)
 

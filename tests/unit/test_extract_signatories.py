@@ -361,3 +361,14 @@ def test_a_signer_in_a_relative_clause_and_a_representative_who_did_not_sign(ext
         "Government of Malaysia, while Thailand was represented by Foreign Minister Maris Sangiampongsa.")
     assert set(_signatories(record)) == {"Mohamad bin Haji Hasan"}
     assert "Maris Sangiampongsa" in {p.name for p in record.people}
+
+
+def test_signed_for_each_party_by_and_a_title_owned_by_a_country(extract_text):
+    record = extract_text(
+        "Media Note\n\nThe MOU was signed for the United States by Deputy Secretary Wendy Sherman and for the "
+        "Philippines by Secretary Enrique Manalo.")
+    assert set(_signatories(record)) == {"Wendy Sherman", "Enrique Manalo"}
+    record = extract_text(
+        "Media Note\n\nU.S. Ambassador to Ghana Virginia Palmer and Ghana's Minister of Finance Ken Ofori-Atta "
+        "signed the agreement at a ceremony in Accra.")
+    assert set(_signatories(record)) == {"Virginia Palmer", "Ken Ofori-Atta"}
