@@ -361,13 +361,14 @@ def _next_block_text(ctx: Context, block) -> str:
 # by", "signed today by"), and the noun forms ("the signature by", "signatures
 # of", "today's signing by").  Not when another participle takes the "by"
 # ("signed at a ceremony hosted by"); "the signing of the Memorandum by" is
-# the noun form.
-_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
+# the noun form.  ("Signing for Malaysia was Minister A, while B signed for ...")
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
                         # ("signed for the United States by", "signed on behalf of Japan by")
                         r"(?:\s+(?:on|in|at|for)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
                         r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
                         # the subject after its verb: "Signing the agreement were A and B"
-                        r"signing\s+(?:the|a|an|this|these|two|three)\s+[^.;]{1,80}?\s+(?:were|was))\b", re.IGNORECASE)
+                        r"signing\s+(?:the|a|an|this|these|two|three|for|on behalf of)\s+[^.;]{1,80}?\s+(?:were|was))\b",
+                        re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
 _WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"

@@ -372,3 +372,14 @@ def test_signed_for_each_party_by_and_a_title_owned_by_a_country(extract_text):
         "Media Note\n\nU.S. Ambassador to Ghana Virginia Palmer and Ghana's Minister of Finance Ken Ofori-Atta "
         "signed the agreement at a ceremony in Accra.")
     assert set(_signatories(record)) == {"Virginia Palmer", "Ken Ofori-Atta"}
+
+
+def test_signing_for_a_party_was_a_person_and_inked_by(extract_text):
+    record = extract_text(
+        "Media Note\n\nSigning for Malaysia was Minister of International Trade and Industry Tengku Zafrul Aziz, "
+        "while Ambassador Katherine Tai signed for the United States.")
+    assert set(_signatories(record)) == {"Tengku Zafrul Aziz", "Katherine Tai"}
+    record = extract_text(
+        "Media Note\n\nThe documents were inked by Trade Minister Mary Ng and her counterpart, Indonesian Trade "
+        "Minister Zulkifli Hasan.")
+    assert set(_signatories(record)) == {"Mary Ng", "Zulkifli Hasan"}
