@@ -103,10 +103,13 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 # extractor's word lists (the given-name lexicon), so a name is "two to six
 # capitalised words or initials", after an optional honorific, ending the line
 # or followed by a title (", Minister ...", "- Minister ...", "of Australia").
-_HONORIFIC = r"(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E)\.?"
+_HONORIFIC = (r"(?:(?:The\s+|the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E|HE|"
+              r"Senator|YB|YAB|Dato['’]?|Datuk|Tan\s+Sri|Sri|Seri)\.?")
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
 _NAME_LINE = re.compile(
-    rf"^(?:{_HONORIFIC}\s+){{0,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s*,.*|\s+[-–—]\s.*|\s+(?:of|for)\s.*)?$")
+    # (post-nominal letters after the name: "James Cleverly MP", "Russ Crane AO")
+    rf"^(?:{_HONORIFIC}\s+){{0,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s+[A-Z]{{2,4}}\b)*"
+    rf"(?:\s*,.*|\s+[-–—]\s.*|\s+(?:of|for)\s.*)?$")
 # Capitalised words that start or fill headlines and link texts, never names.
 _NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 

@@ -36,3 +36,12 @@ def test_the_text_parser_keeps_a_signature_block_without_a_date():
     doc = parse_text("Joint Statement\n\nBoth sides will cooperate on research.\n\n"
                      "Bob Hawke\nDr Bryce Phillips\n")
     assert doc.text.endswith("Bob Hawke\nDr Bryce Phillips")
+
+
+def test_closing_signature_lines_with_styles_and_post_nominals_stay():
+    body = ["Title", "", "We agree to work together.", "", "Signed:"]
+    closing = ["Rt Hon James Cleverly MP, Foreign Secretary of the United Kingdom",
+               "HE Ms Retno Marsudi, Minister for Foreign Affairs of Indonesia"]
+    assert drop_trailing_links(body + closing)[-2:] == closing
+    assert drop_trailing_links(body[:-1] + ["YB Dato' Sri Tiong King Sing, Minister of Tourism"])[-1] == \
+        "YB Dato' Sri Tiong King Sing, Minister of Tourism"
