@@ -643,7 +643,8 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
         # "Prime Minister Kishida to the White House", "Chancellor Scholz at the
         # Chancellery": the place a name is taken to or met at ends the run
         # (not an office's: "Ambassador to the United Nations Linda ...")
-        if (m.group(1) in ("to", "at") and m.group(0).rstrip().endswith("the")
+        # ("President Macron to Downing Street": a street's or a square's name)
+        if (m.group(1) in ("to", "at") and (m.group(0).rstrip().endswith("the") or _names_a_place(rest))
                 and before_words[-1] not in TITLE_HEADS and not any(is_given_name(w) for w in rest)):
             return run[:m.start()], None
         if m.group(1) != "of":
@@ -666,6 +667,12 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
             if code:
                 return run[:m.start()], code
     return run, None
+
+
+def _names_a_place(words: list[str]) -> bool:
+    """Capitalised words that close on a street's or a square's last word."""
+    place = list(takewhile(lambda w: w[:1].isupper(), words))
+    return 2 <= len(place) <= 4 and place[-1].rstrip(".,;") in PLACE_HEADS
 
 
 class _RunReading(NamedTuple):

@@ -815,3 +815,8 @@ def test_a_surname_that_is_a_word_of_titles_or_follows_an_initial_is_still_read(
     names = {p.name for p in record.people}
     assert {"Gina Raimondo", "Jayme White", "Lisa O. Monaco", "Biden"} <= names
     assert not any("Colombo" in n or "Plan" in n for n in names)
+
+
+def test_a_name_before_the_street_it_is_welcomed_to(extract_text):
+    record = extract_text("Readout\n\nThe Prime Minister welcomed President Macron to Downing Street on Monday.")
+    assert [p.name for p in record.people] == ["Macron"]
