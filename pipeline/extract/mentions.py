@@ -862,7 +862,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.confidence = 0.85 if honorific else 0.6
         # "…, Title, Name" : title set off before the name.
         m = _title_before(before)
-        if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after):
+        if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after) and not _another_official(after):
             return None  # "Secretary for Democracy, Human Rights, and Labor": a portfolio's words
         if m and not _APPOSITIVE_AFTER.match(after):
             title_at, title_text = m
@@ -1022,7 +1022,14 @@ def _opens_signers_line(ctx: Context, start: int, after_name: int) -> bool:
     return title is not None and title_like(title.group(1))
 
 
-_PORTFOLIO_GOES_ON = stdre.compile(r",?\s+and\s+[A-Z]")
+_PORTFOLIO_GOES_ON = stdre.compile(r",?\s+and\s+(?=[A-Z])")
+
+
+def _another_official(after: str) -> bool:
+    """", and Indian Commerce Minister Piyush Goyal": what follows "and" is a
+    second person's title (a portfolio's words hold no title's head)."""
+    following = stdre.split(r"[,;.:]", _PORTFOLIO_GOES_ON.sub("", after, count=1), maxsplit=1)[0].split()[:6]
+    return any(title_head(w) in TITLE_HEAD_SET for w in following)
 
 
 def _has_given_name_shape(words: list[str]) -> bool:

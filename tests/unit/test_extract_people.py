@@ -820,3 +820,10 @@ def test_a_surname_that_is_a_word_of_titles_or_follows_an_initial_is_still_read(
 def test_a_name_before_the_street_it_is_welcomed_to(extract_text):
     record = extract_text("Readout\n\nThe Prime Minister welcomed President Macron to Downing Street on Monday.")
     assert [p.name for p in record.people] == ["Macron"]
+
+
+def test_a_name_after_a_long_comma_title_before_a_second_official(extract_text):
+    record = extract_text(
+        "Readout\n\nThe Secretary of State for Business and Trade, Kemi Badenoch, and Indian Commerce Minister "
+        "Piyush Goyal co-chaired the dialogue. The Secretary for Democracy, Human Rights, and Labor attended.")
+    assert {(p.name, p.role.value) for p in record.people} == {("Kemi Badenoch", "host"), ("Piyush Goyal", "host")}
