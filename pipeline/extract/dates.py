@@ -517,6 +517,11 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
             return DateRole.event, "role.dateline_event_today", 0.8
         if _in_front_matter(ctx, block):
             return DateRole.published, "role.dateline", 0.85
+        if nxt is None and not _in_lead(ctx, cand.start):
+            # a date alone on a line that closes the page, after the body (and
+            # after the issuer's name and place: "Ministry of Foreign Affairs /
+            # Putrajaya / 27 January 2023") dates the page
+            return DateRole.published, "role.closing_date", 0.8
     block_before = text[block.start:cand.start] if block else ""
     if found_in(_MAINTENANCE, before_start, cand.start):
         return DateRole.other, "role.page_maintenance", 0.8
