@@ -280,11 +280,11 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             occasion = _today_occasion(ctx, cand)
             if occasion:
                 add(cand, occasion, ranked[0][1], "role.dateline_today")
-        elif ranked[0][0] in ("event", "signed") and _opens_its_block(ctx, cand) \
-                and _today_occasion(ctx, cand) == ranked[0][0]:
-            # ("PUTRAJAYA, 25 January 2022 - The Prime Minister today met ...":
-            # the occasion won, and the dateline still dates the page)
-            add(cand, "published", ranked[0][1], "role.dateline_today")
+        elif ranked[0][0] != "published" and _opens_its_block(ctx, cand):
+            # ("PUTRAJAYA, 25 January 2022 - The Prime Minister today met ...",
+            # "KUALA LUMPUR, 8 JUNE 2023 - ... paid an Official Visit on 8 June
+            # 2023": the occasion won, and the dateline still dates the page)
+            add(cand, "published", ranked[0][1], "role.dateline")
     return sorted(items.values(), key=lambda d: d.evidence.start)
 
 
@@ -300,7 +300,7 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
             return None
         s_start, s_end = ctx.sentence_at(today.start())
         return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
-    if block is not None and _block_shape(ctx, block)[0]:
+    if block is not None and any(_block_shape(ctx, block)):  # a date, or a place and date, on its own line
         nxt = _next_block(ctx, block)
         following = ctx.block_text(nxt) if nxt else ""
     if not _TODAY_WORD.search(following[:300]):
@@ -319,17 +319,26 @@ def _opens_its_block(ctx: Context, cand: Candidate) -> bool:
     """'PUTRAJAYA, 25 January 2022 – The Prime Minister today ...': a
     dateline that opens the first paragraph, its place in capitals."""
     block = ctx.block_at(cand.start)
-    return (block is not None and _DATELINE_PLACE.fullmatch(ctx.text, block.start, cand.start) is not None
+    return (block is not None and len(cand.value) == 10 and block.start < cand.start
+            and _DATELINE_PLACE.fullmatch(ctx.text, block.start, cand.start) is not None
             and _DATELINE_DASH.match(ctx.text, cand.end) is not None)
 CLOSING_BLOCKS = 3
 
 
 def _closes_document(ctx: Context, block) -> bool:
-    """A dateline on a line of its own among the last lines of the text."""
+    """A dateline on a line of its own among the last lines of the text,
+    after the body (in a page of two paragraphs the dateline over the body is
+    among its last lines too)."""
     blocks = ctx.parsed.blocks
     index = ctx.block_index(block.start)
     standalone, place_date = _block_shape(ctx, block)
-    return index is not None and index >= len(blocks) - CLOSING_BLOCKS and index > 0 and (standalone or place_date)
+    return (index is not None and index >= len(blocks) - CLOSING_BLOCKS and index > 0 and (standalone or place_date)
+            and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
+
+
+#: The longest block that may follow a closing dateline (a place, a name, a
+#: contact line; not a paragraph of the body).
+_LINE_OF_ITS_OWN = 60
 
 
 # Every date form holds a month name, a year or a numeric date: the patterns

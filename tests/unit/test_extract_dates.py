@@ -112,6 +112,20 @@ def test_a_dateline_dates_the_page_whichever_role_its_today_wins(extract_text):
                                                               ("2022-01-25", "event")}
 
 
+def test_a_dateline_dates_the_page_on_its_own_line_or_without_a_today(extract_text):
+    # DESIGN.md: '"PUTRAJAYA, 25 JANUARY 2022" is published and also dates the "today" occasion'
+    record = extract_text(
+        "Prime Minister receives courtesy call from Japanese Ambassador\n\nPUTRAJAYA, 25 JANUARY 2022\n\n"
+        "The Prime Minister today received a courtesy call from the Ambassador of Japan to Malaysia.")
+    assert {(d.value, d.role.value) for d in record.dates} == {("2022-01-25", "published"),
+                                                              ("2022-01-25", "event")}
+    record = extract_text(
+        "Joint Statement on the Official Visit of the President of Indonesia to Malaysia\n\nKUALA LUMPUR, "
+        "8 JUNE 2023 - At the invitation of the Prime Minister of Malaysia, the President of Indonesia paid "
+        "an Official Visit to Malaysia on 8 June 2023.")
+    assert ("2023-06-08", "published") in {(d.value, d.role.value) for d in record.dates}
+
+
 def test_on_date_opening_reports_the_occasion(extract_text):
     record = extract_text(
         "Ministers Sign Statement on Health Research\n\nOn Monday, June 17, 2024, the Minister of "

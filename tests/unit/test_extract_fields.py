@@ -17,6 +17,9 @@ def _principles(record):
      "signed a Memorandum of Understanding. The Prime Minister welcomed the agreement.", "press_release"),
     ("Joint Statement with Prime Minister Yasuo Fukuda of Japan\n\nThe Prime Ministers of Australia and "
      "Japan met today in Tokyo and agreed to deepen cooperation.", "joint_statement"),
+    # (the account of a courtesy call is a readout)
+    ("Prime Minister receives courtesy call from Japanese Ambassador\n\nThe Prime Minister today received "
+     "a courtesy call from the Ambassador of Japan. They discussed bilateral cooperation in trade.", "readout"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
