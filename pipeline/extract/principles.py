@@ -464,14 +464,18 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     if (_GERUND.match(left) and not _GERUND.match(right) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
-            # (unless "the" opens a noun phrase of its own: "freedom and the rule of law")
-            or (len(left.split()) == 1 and _PREP.search(right) and not _THE.match(right))):
+            # (unless "the" opens a noun phrase of its own: "freedom and the rule of law",
+            # or the preposition is the complement of the right's own noun: "democracy
+            # and respect for human rights")
+            or (len(left.split()) == 1 and _PREP.search(right) and not _THE.match(right)
+                and not _OWN_COMPLEMENT.match(right))):
         return [(piece, offset)]
     left_start = offset + len(piece) - len(piece.lstrip())
     return [(left, left_start), (right, offset + m.end())]
 
 
 _THE = re.compile(r"the\s", re.I)
+_OWN_COMPLEMENT = re.compile(r"(?:" + "|".join(_COMPLEMENT_NOUNS) + r")\s+(?:for|to|of)\s", re.I)
 #: The longest part of "a and b and c" read as an item of its own.
 AND_PART_WORDS = 6
 

@@ -266,6 +266,13 @@ def test_the_following_principles_listed_on_the_same_line_and_and_the(extract_te
                                    "rule of law"]
 
 
+def test_and_splits_before_a_noun_with_its_own_complement(extract_text):
+    record = extract_text(
+        "Joint Statement of the Leaders\n\nOur partnership rests on common values: freedom, democracy and "
+        "respect for human rights. We value rigour and integrity in research.")
+    assert _principles(record) == ["freedom", "democracy", "respect for human rights"]
+
+
 def test_labelled_paragraphs_after_a_principles_lead_in_are_the_list(extract_text):
     record = extract_text(
         "Joint Statement on Supply Chains\n\nTo achieve this, we aim to follow these supply chain "
