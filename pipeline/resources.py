@@ -30,6 +30,7 @@ class Cue:
     name: str
     where: str
     pattern: re.Pattern
+    count: int = 1  # how many times the pattern must occur
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +39,8 @@ def cues(name: str, table: str = "cue") -> tuple[Cue, ...]:
     out = []
     for entry in load_data(name)[table]:
         flags = re.M | (0 if entry.get("case_sensitive") else re.I)
-        out.append(Cue(entry["name"], entry.get("where", "text"), re.compile(entry["pattern"], flags)))
+        out.append(Cue(entry["name"], entry.get("where", "text"), re.compile(entry["pattern"], flags),
+                       entry.get("count", 1)))
     return tuple(out)
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
+from pipeline.extract.kind import feature_kind
 from pipeline.extract.literals import CaselessPattern, occurs_in
 from pipeline.extract.mentions import find_mentions
 from pipeline.models import BlockKind, DateItem, DateRole, Kind
@@ -136,7 +137,7 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     around it, its sentence and block, and what the hand-written role rules
     say (their verdict is one feature among the rest)."""
     text = ctx.text
-    kind = ctx.results["kind"][0]
+    kind = Kind(feature_kind(ctx))
     s_start, s_end = ctx.sentence_at(cand.start)
     f: dict[str, float] = {"bias": 1.0, f"form:{cand.rule}": 1.0, f"kind:{kind.value}": 1.0}
     f["gran:" + ("noyear" if cand.value.startswith("--") else {4: "year", 7: "month", 10: "day"}

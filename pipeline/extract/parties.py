@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.extract import register
 from pipeline.extract.literals import JointScreen, may_occur, occurs_in
 from pipeline.extract.context import Context
+from pipeline.extract.kind import feature_kind
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import persons
@@ -168,7 +169,7 @@ def _capital_mentions(ctx: Context):
 
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     text = ctx.text
-    kind = ctx.results["kind"][0].value
+    kind = feature_kind(ctx)
     blocks = ctx.parsed.blocks
     title_block = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
     lead = next((b for b in blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.extract.context import Context
+from pipeline.extract.kind import feature_kind
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
@@ -181,7 +182,7 @@ def _model_reads_cues() -> bool:
 
 def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> None:
     """The hand-written rules' verdicts, as features the model weighs."""
-    kind = ctx.results["kind"][0].value
+    kind = feature_kind(ctx)
     roles = [mention_role(ctx, m) for m in cand.mentions]
     role, rule = min(roles, key=lambda r: PRIORITY.index(r[0]))
     signed = any(m.start in signers or "signature_block" in m.tags for m in cand.mentions)
@@ -321,7 +322,7 @@ def _held_office_named(office: str, words: str) -> bool:
 
 def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: str = "",
               by_name: str = "") -> None:
-    kind = ctx.results["kind"][0].value
+    kind = feature_kind(ctx)
     f = cand.features
     f["bias"] = 1.0
     f[f"kind:{kind}"] = 1.0

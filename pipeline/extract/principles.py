@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
+from pipeline.extract.kind import feature_kind
 from pipeline.gazetteer import lookup_country
 from pipeline.models import BlockKind, Principle
 from pipeline.resources import load_data, trained
@@ -137,7 +138,7 @@ class PrincipleCandidate:
 
 
 def candidates(ctx: Context) -> list[PrincipleCandidate]:
-    kind = ctx.results["kind"][0].value
+    kind = feature_kind(ctx)
     title = (ctx.results.get("title") or (None, None))[0] or ""
     out: list[PrincipleCandidate] = []
     seen: set[tuple[int, str]] = set()

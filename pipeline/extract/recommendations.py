@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 
 from pipeline.extract import register
 from pipeline.extract.context import Context
+from pipeline.extract.kind import feature_kind
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
@@ -85,7 +86,7 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     speaks of recommendations; numbered "should"/"That" items of a report;
     the commitment bullets of a joint fact sheet."""
     blocks = ctx.parsed.blocks
-    kind = ctx.results["kind"][0].value
+    kind = feature_kind(ctx)
     title = (ctx.results.get("title") or (None, None))[0] or ""
     # (counted only where the word occurs at all: most pages never write it)
     doc_mentions = (len(_RECOMMENDATION.findall(ctx.text)) if ctx.may_match(_RECOMMENDATION, 0, len(ctx.text))

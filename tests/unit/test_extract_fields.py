@@ -25,6 +25,32 @@ def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
 
 
+@pytest.mark.parametrize("text", [
+    "PM speech at the UN General Assembly: 20 September 2023\n\nThank you, Mr President. It is an honour "
+    "to address this Assembly.",
+    "Foreign Secretary's speech at Chatham House\n\nGood afternoon. It is a pleasure to be here.",
+    "Transcript: Press conference, Parliament House\n\nPRIME MINISTER: Good morning everyone.\n"
+    "JOURNALIST: Prime Minister, what was agreed?\nPRIME MINISTER: We agreed on a plan.",
+    "Press Conference with the Premier\n\nPRIME MINISTER: Good morning.\nJOURNALIST: A question.\n"
+    "PREMIER: An answer.",
+])
+def test_speeches_and_transcripts_are_other_and_their_speaker_speaks(extract_text, text):
+    assert extract_text(text).kind.value == "other"
+
+
+def test_a_release_header_is_no_transcript_and_remarks_have_a_speaker(extract_text):
+    record = extract_text(
+        "Meeting with the Prime Minister of Malta\n\nFOR PRESS: PM 111/1966\nEMBARGO: NOT FOR RELEASE "
+        "BEFORE 6 PM\nRELEASE: 6 November\n\nThe Prime Minister, Mr. Holt, and Dr. Borg Olivier, the "
+        "Prime Minister of Malta, met in Melbourne on Saturday.")
+    assert record.kind.value != "other"
+    record = extract_text(
+        "Remarks by President Biden at the Signing of the CHIPS and Science Act\n\nTHE PRESIDENT: Thank you. "
+        "Today is a great day for America. I want to thank Senator Schumer and Speaker Pelosi.")
+    assert record.kind.value == "other" and record.signatories == []
+    assert ("Biden", "speaker") in {(p.name, p.role.value) for p in record.people}
+
+
 def test_title_is_the_documents_own_heading(extract_text):
     record = extract_text("# **Report on Quantum Cooperation**\n\nBody text of the report.")
     assert record.title == "Report on Quantum Cooperation"
