@@ -54,7 +54,9 @@ HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|S
 # ("al-Alimi": an article joined to a surname by a hyphen, written in lower case)
 # ("‘Ofakivahafolau": a Polynesian name opens with its glottal stop, the okina;
 # a quotation's opening word closes its quote mark right after)
-WORD = (rf"(?:{HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
+# Honorifics written with a closing apostrophe ("Dato'", "Dato’"): a word of a run too
+_APOSTROPHE_HON = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True) if h[-1] in "'’")
+WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
          rf"(?:al|el)-{UP}{LO}+|[‘ʻ]{UP}{LO}{{2,}}(?![’'])|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
@@ -272,7 +274,8 @@ def clean_title(title: str) -> tuple[str, str | None]:
         country = lookup_country(m.group(1))
         title = title[m.end():]
     words = [w for w in title.split() if w.rstrip(".") not in HONORIFIC_SET]
-    return " ".join(words), country
+    # ("The Prime Minister, Dato' Seri": the comma stood before the honorifics)
+    return " ".join(words).strip(" ,"), country
 
 
 def split_org(title: str) -> tuple[str, str]:

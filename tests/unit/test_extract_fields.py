@@ -96,6 +96,19 @@ def test_readout_parties_from_officials_and_meeting_place(extract_text):
     assert "NO" in {p.country_code for p in record.parties}
 
 
+def test_a_government_named_only_by_its_officeholder(extract_text):
+    # (data/officeholders.toml: Malaysia's Prime Ministers, the United Kingdom's Foreign Secretaries)
+    features = _party_candidates(
+        "Official Visit to Singapore\n\nPrime Minister Dato' Seri Anwar Ibrahim held a bilateral meeting "
+        "with Prime Minister Lee Hsien Loong in Singapore.")
+    assert "label:OFFICE" in features["MY"]
+    features = _party_candidates(
+        "Foreign Secretary meets Indonesian Foreign Minister\n\nThe Foreign Secretary, David Lammy, met "
+        "Indonesian Foreign Minister Retno Marsudi. India's Foreign Secretary Vikram Misri joined them.")
+    assert "label:OFFICE" in features["GB"]
+    assert {c for c, f in features.items() if "label:OFFICE" in f} == {"GB"}
+
+
 def _party_candidates(text: str) -> dict[str, dict]:
     from tests.conftest import context_from_text
 
