@@ -17,6 +17,10 @@ def _principles(record):
      "signed a Memorandum of Understanding. The Prime Minister welcomed the agreement.", "press_release"),
     ("Joint Statement with Prime Minister Yasuo Fukuda of Japan\n\nThe Prime Ministers of Australia and "
      "Japan met today in Tokyo and agreed to deepen cooperation.", "joint_statement"),
+    # (one ministry's statement to the press, however many governments it names)
+    ("PRESS STATEMENT: OFFICIAL VISIT OF THE PRIME MINISTER OF MALAYSIA TO THE REPUBLIC OF SINGAPORE\n\n"
+     "The Prime Minister of Malaysia will undertake an Official Visit to the Republic of Singapore. The two "
+     "leaders are expected to witness the exchange of several Memoranda of Understanding.", "press_release"),
     # (the account of a courtesy call is a readout)
     ("Prime Minister receives courtesy call from Japanese Ambassador\n\nThe Prime Minister today received "
      "a courtesy call from the Ambassador of Japan. They discussed bilateral cooperation in trade.", "readout"),
