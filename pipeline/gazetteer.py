@@ -57,6 +57,8 @@ ROSTER_LABELS: set[str] = set(_TITLES["roster_labels"])
 SPOUSE_OFFICES: set[str] = set(_TITLES["spouse_offices"])
 #: Last words of the names of streets, squares and works ("Sydney Airport").
 PLACE_HEADS: frozenset[str] = frozenset(_TITLES["place_heads"])
+#: Last words of buildings' and venues' names ("Windsor Castle"), read after "to" or "at".
+VENUE_HEADS: frozenset[str] = frozenset(_TITLES["venue_heads"])
 #: Honorifics of several persons ("Messrs. Kelly, Forbes and Wilson").
 PLURAL_HONORIFICS: tuple[str, ...] = tuple(sorted(_TITLES["plural_honorifics"], key=len, reverse=True))
 #: Hyphenated words after a title that keep its office ("President-elect").

@@ -57,6 +57,7 @@ from pipeline.gazetteer import (
     PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_HEADS,
+    VENUE_HEADS,
     PLURAL_HONORIFICS,
     POST_NOMINALS,
     TITLE_HEAD_WORDS,
@@ -531,8 +532,10 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
         left = run[offset:m.start()]
         left_words = left.split()
         # "His Majesty King Abdullah II and Foreign Minister Safadi": a name
-        # suffix closes a name as its last word does.
-        if (len(left_words) >= 2 and is_name_suffix(left_words[-1])
+        # suffix closes a name as its last word does; so do post-nominal
+        # letters ("Defence Secretary John Healey MP and Australian Deputy
+        # Prime Minister Richard Marles").
+        if (len(left_words) >= 2 and (is_name_suffix(left_words[-1]) or left_words[-1] in POST_NOMINALS)
                 and is_name_word(left_words[-2])):
             pieces.append((left, offset))
             offset = m.end()
@@ -670,9 +673,9 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
 
 
 def _names_a_place(words: list[str]) -> bool:
-    """Capitalised words that close on a street's or a square's last word."""
+    """Capitalised words that close on a street's, a square's or a building's last word."""
     place = list(takewhile(lambda w: w[:1].isupper(), words))
-    return 2 <= len(place) <= 4 and place[-1].rstrip(".,;") in PLACE_HEADS
+    return 2 <= len(place) <= 4 and (place[-1].rstrip(".,;") in PLACE_HEADS or place[-1].rstrip(".,;") in VENUE_HEADS)
 
 
 class _RunReading(NamedTuple):

@@ -827,3 +827,10 @@ def test_a_name_after_a_long_comma_title_before_a_second_official(extract_text):
         "Readout\n\nThe Secretary of State for Business and Trade, Kemi Badenoch, and Indian Commerce Minister "
         "Piyush Goyal co-chaired the dialogue. The Secretary for Democracy, Human Rights, and Labor attended.")
     assert {(p.name, p.role.value) for p in record.people} == {("Kemi Badenoch", "host"), ("Piyush Goyal", "host")}
+
+
+def test_post_nominals_close_a_name_before_and_and_a_venue_ends_it(extract_text):
+    record = extract_text(
+        "Readout\n\nDefence Secretary John Healey MP and Australian Deputy Prime Minister Richard Marles "
+        "co-chaired the talks. His Majesty King Charles III hosted President Macron at Windsor Castle.")
+    assert {"John Healey", "Richard Marles", "Macron"} <= {p.name for p in record.people}
