@@ -40,7 +40,7 @@ from pipeline.parse.normalise import (
     normalise_unicode,
     superscript,
 )
-from pipeline.parse.wrapping import WRAP_MIN_LINES, continuations, ends_sentence, wrap_width
+from pipeline.parse.wrapping import WRAP_MIN_LINES, continuations, ends_sentence, glued, wrap_width
 
 # -- character set --------------------------------------------------------------
 
@@ -329,15 +329,8 @@ class _Walker:
         """A paragraph's <br> lines with those broken inside a sentence glued
         back (an archive's typescript is one <br> per typed line), judged as
         an export's wrapped lines are."""
-        glued = continuations([clean_inline(_strip_marks(line)) for line in lines],
-                              width=self.wrap_width, in_body=self.in_body)
-        out: list[str] = []
-        for line, g in zip(lines, glued):
-            if g:
-                out[-1] = out[-1].rstrip() + " " + line.lstrip()
-            else:
-                out.append(line)
-        return out
+        return glued(lines, continuations([clean_inline(_strip_marks(line)) for line in lines],
+                                          width=self.wrap_width, in_body=self.in_body))
 
     # Block content -------------------------------------------------------------
 

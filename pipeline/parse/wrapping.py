@@ -29,9 +29,14 @@ WRAP_MAX_WIDTH, WRAP_MIN_LINES, WRAP_FULL_LINE = 100, 8, 0.75
 
 def join_wrapped(lines: list[str]) -> list[str]:
     """The lines with every line that continues the one before glued to it."""
+    return glued(lines, continuations(lines))
+
+
+def glued(lines: list[str], continues: list[bool]) -> list[str]:
+    """Each line marked as continuing the one before joined to it by a space."""
     out: list[str] = []
-    for line, glued in zip(lines, continuations(lines)):
-        if glued:
+    for line, joins in zip(lines, continues):
+        if joins:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
