@@ -154,7 +154,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions.sort(key=lambda x: x.start)
     mentions = _without_title_words(mentions)
     for mention in mentions:
-        mention.country = mention.country or _line_country(ctx, mention)
+        mention.country = mention.country or _line_country(ctx, mention) or _closing_country(ctx, mention)
     ctx.analyses["mentions"] = mentions
     return mentions
 
@@ -1033,6 +1033,30 @@ def _another_official(after: str) -> bool:
     second person's title (a portfolio's words hold no title's head)."""
     following = stdre.split(r"[,;.:]", _PORTFOLIO_GOES_ON.sub("", after, count=1), maxsplit=1)[0].split()[:6]
     return any(title_head(w) in TITLE_HEAD_SET for w in following)
+
+
+def _closing_country(ctx: Context, m: Mention) -> str | None:
+    """The country that closes the line of a name and its title after a
+    comma ("Jean-Noël Barrot, Minister for Europe and Foreign Affairs,
+    France": a line of signers or delegates); the line holds no sentence."""
+    block = ctx.block_at(m.start)
+    if block is None or not m.title:
+        return None
+    line = ctx.text[m.end:block.end].split("\n", 1)[0].rstrip(" .;")
+    head, comma, last = line.rpartition(",")
+    if not comma or len(line) > _TITLE_LINE or not title_like(head) or _CLAUSE_VERB.search(line):
+        return None
+    code = lookup_country(last.strip())
+    if code and m.title.rstrip().endswith(last.strip()):
+        m.title = m.title.rstrip()[:-len(last.strip())].rstrip(" ,")
+    return code
+
+
+_CLAUSE_VERB = stdre.compile(r"\b(?:is|are|was|were|has|have|had|will|said|signed|met|visited|called)\b")
+
+
+#: The longest line read as a title that closes on its country.
+_TITLE_LINE = 200
 
 
 def _has_given_name_shape(words: list[str]) -> bool:

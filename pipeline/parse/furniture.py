@@ -105,7 +105,7 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 # or followed by a title (", Minister ...", "- Minister ...", "of Australia").
 _HONORIFIC = (r"(?:(?:The\s+|the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E|HE|"
               r"Senator|YB|YAB|Dato['’]?|Datuk|Tan\s+Sri|Sri|Seri)\.?")
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
 _NAME_LINE = re.compile(
     # (post-nominal letters after the name: "James Cleverly MP", "Russ Crane AO")
     rf"^(?:{_HONORIFIC}\s+){{0,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s+[A-Z]{{2,4}}\b)*"
@@ -117,7 +117,8 @@ _NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 def looks_like_name_line(line: str) -> bool:
     """'The Honourable Priya Deshpande', 'Kristjan Saar', 'Paul Narain, Consul
     General': a line that is a person's name, judged by its shape only."""
-    match = _NAME_LINE.match(line.strip())
+    # (a signer listed as a bullet: "- Jean-Noël Barrot, Minister ...")
+    match = _NAME_LINE.match(_LIST_MARKER.sub("", line).strip())
     if not match:
         return False
     words = match["name"].split()

@@ -113,6 +113,21 @@ def test_a_government_named_only_by_its_officeholder(extract_text):
     assert {c for c, f in features.items() if "label:OFFICE" in f} == {"GB"}
 
 
+def test_a_signers_line_that_closes_on_its_country_names_the_signers_party(extract_text):
+    record = extract_text(
+        "Joint statement on Sudan\n\nWe, the foreign ministers of the undersigned countries, call for an "
+        "immediate ceasefire.\n\nSignatories:\n- Jean-Noël Barrot, Minister for Europe and Foreign Affairs, "
+        "France\n- Annalena Baerbock, Federal Minister for Foreign Affairs, Germany")
+    assert {(s.name, s.title, s.country) for s in record.signatories} == {
+        ("Jean-Noël Barrot", "Minister for Europe and Foreign Affairs", "France"),
+        ("Annalena Baerbock", "Federal Minister for Foreign Affairs", "Germany")}
+    features = _party_candidates(
+        "Joint statement on Sudan\n\nWe call for an immediate ceasefire.\n\nSignatories:\n- Jean-Noël Barrot, "
+        "Minister for Europe and Foreign Affairs, France\n- Annalena Baerbock, Federal Minister for Foreign "
+        "Affairs, Germany")
+    assert "signer_country" in features["FR"] and "signer_country" in features["DE"]
+
+
 def _party_candidates(text: str) -> dict[str, dict]:
     from tests.conftest import context_from_text
 
