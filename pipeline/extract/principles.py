@@ -688,7 +688,8 @@ def _items(ctx: Context, run: list, group: str, intro: str):
             body = label.group(1)
         else:
             body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
-        body = body.rstrip(".")
+        # ("Non-interference in each other's affairs;", "..., and": the list's joints)
+        body = re.sub(r"\s*[;,]\s*(?:and|or)?$", "", body.rstrip(".").rstrip())
         yield (body, item.start + (marker.end() if marker else 0), group,
                "numbered" if numbered else "bulleted", intro, len(run))
 

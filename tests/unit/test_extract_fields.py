@@ -324,6 +324,15 @@ def test_the_following_principles_listed_on_the_same_line_and_and_the(extract_te
                                    "rule of law"]
 
 
+def test_listed_principles_lose_the_lists_joints(extract_text):
+    record = extract_text(
+        "Joint Statement on the Comprehensive Strategic Partnership\n\nThe partnership will be guided by the "
+        "following principles:\n- Mutual respect for sovereignty;\n- Non-interference in internal affairs; and\n"
+        "- Mutual benefit.")
+    assert _principles(record) == ["Mutual respect for sovereignty", "Non-interference in internal affairs",
+                                   "Mutual benefit"]
+
+
 def test_and_splits_before_a_noun_with_its_own_complement(extract_text):
     record = extract_text(
         "Joint Statement of the Leaders\n\nOur partnership rests on common values: freedom, democracy and "
