@@ -17,6 +17,7 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from pipeline.extract.attributions import capitals_mentions
+from pipeline.extract.peers import peer_mentions
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
     ATTRIBUTING_GENRE,
@@ -86,6 +87,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions += roster
     mentions += signature_block_mentions(ctx)
     mentions += capitals_mentions(ctx)
+    mentions += [m for m in peer_mentions(ctx) if not _overlaps(m, mentions)]
     taken += [(m.start, m.end) for m in mentions]
     # Headlines are in title case, where every word looks like a name: there a
     # name counts only when a title or an honorific anchors it.
@@ -157,6 +159,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mention.country = mention.country or _line_country(ctx, mention) or _closing_country(ctx, mention)
     ctx.analyses["mentions"] = mentions
     return mentions
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
 
 
 def _without_title_words(mentions: list[Mention]) -> list[Mention]:

@@ -834,3 +834,12 @@ def test_post_nominals_close_a_name_before_and_and_a_venue_ends_it(extract_text)
         "Readout\n\nDefence Secretary John Healey MP and Australian Deputy Prime Minister Richard Marles "
         "co-chaired the talks. His Majesty King Charles III hosted President Macron at Windsor Castle.")
     assert {"John Healey", "Richard Marles", "Macron"} <= {p.name for p in record.people}
+
+
+def test_peers_by_their_style(extract_text):
+    record = extract_text(
+        "Readout\n\nLord Collins of Highbury, Minister for Africa, met Baroness Goldie in Nairobi. The Lord Mayor "
+        "of London attended. Lord Nick Stern spoke. They flew to Lord Howe Island.")
+    names = {p.name for p in record.people}
+    assert {"Lord Collins of Highbury", "Baroness Goldie"} <= names
+    assert not any(n.startswith(("Lord Mayor", "Lord Howe", "Lord Nick")) for n in names)
