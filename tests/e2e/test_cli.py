@@ -161,3 +161,17 @@ def test_eval_and_train_refuse_a_missing_split(tmp_path):
         result = tenets(*command, "--split", str(tmp_path / "nope.tsv"), cwd=tmp_path)
         assert result.returncode == 2
         assert "not found" in result.stderr
+
+
+def test_eval_reads_the_pages_from_their_html(root):
+    """`tenets eval --html` scores the annotated pages read from their original
+    HTML (the others are left out), and refuses cross-validation with it."""
+    result = tenets("eval", "--part", "test", "--html", "--json", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    if result.returncode == 1:
+        pytest.skip("../shared is not available: no page keeps its HTML")
+    report = json.loads(result.stdout)
+    texts = json.loads(tenets("eval", "--part", "test", "--json", cwd=root).stdout)
+    assert 0 < report["documents_scored"] < texts["documents_scored"]
+    refused = tenets("eval", "--html", "--cv", "2", cwd=root)
+    assert refused.returncode == 2 and "--html" in refused.stderr
