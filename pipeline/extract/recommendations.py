@@ -28,8 +28,8 @@ from pipeline.resources import trained
 _LABEL = r"\(?(?:Recommendation\s+|Rec\.\s*|R(?=\d))(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
 _LABELLED = re.compile(rf"^(?:{_LABEL}\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:.]?\s*$")
-# ("1.", "2.3", "(a)", "(iv)": a roman number in lower case is one of a list's markers too)
-_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[a-z])[.)]\s+(?P<text>.+)$", re.S)
+# ("1.", "2.3", "(a)", "A.", "(iv)", "IV.": a roman number is one of a list's markers too)
+_NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[IVX]{1,5}|[a-zA-Z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
 # A sentence ends at ". " before a capital, unless the period ends an
 # abbreviation ("U.S. Government", "Dr. Kang", "No. 5").
@@ -128,6 +128,17 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 cand = _candidate(ctx, block, labelled, "labelled", only_first=True)
                 _describe(cand, intro, kind, title, doc_mentions, 1)
                 out.append(cand)
+            elif intro_recommends and block.kind is BlockKind.paragraph and _ITEM_CUES["that"].match(raw):
+                # "The Committee recommended:" then one "That ..." paragraph per
+                # recommendation, unnumbered: each is an item of the lead-in's list
+                cand = _candidate(ctx, block, None, "recommends_list", only_first=True)
+                _describe(cand, intro, kind, title, doc_mentions, 1)
+                out.append(cand)
+            elif intro_recommends and _subheading(block, raw):
+                # "RECOMMENDATIONS", then "Education", "1. ...", "Employment",
+                # "3. ...": a section's own headings divide its list, they do
+                # not introduce another one
+                continue
             elif (title_recommends and i > 0 and _HEADING_RECOMMENDATION.fullmatch(raw) and not _shouted(raw)
                   and not any(ch.isdigit() for ch in raw)):
                 # "... Releases Recommendations for Equitable Data", then a
@@ -227,8 +238,11 @@ def _shouted(text: str) -> bool:
 
 # A lead-in that introduces what is recommended: it ends in a colon, or the
 # verb opens the list ("recommends that", "recommended the following").
+# A sentence that points at the list ("The main recommendations are
+# summarised below.", "... are as follows.") introduces it as well.
 # ("healthcare providers can recommend follow-up actions" introduces nothing.)
-_RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the following)\b[^.!?]*$)", re.I)
+_RECOMMENDS_LIST = re.compile(r"\brecommend\w*\b(?:[^.!?]*:\s*$|\s+(?:that|the following)\b[^.!?]*$|"
+                              r"[^.!?]*\b(?:below|as follows)\W{0,2}$)", re.I)
 # An item that reports what someone has done or will do ("The NSW
 # Government has agreed that ...", "The Australian Government will pay ..."):
 # a subject, then a finite verb within its first words.
@@ -321,6 +335,19 @@ def _jointly_committing(ctx: Context, block) -> bool:
     return any(a[2] != b[2] and _JOINED.fullmatch(ctx.text, a[1], b[0])
                and _BEFORE_VERB.fullmatch(ctx.text, b[1], verb)
                for a, b in zip(named, named[1:]))
+
+
+def _subheading(block, raw: str) -> bool:
+    """A heading, or a short line that ends no sentence and introduces nothing
+    ("Education", "Part B: Employment")."""
+    text = raw.strip()
+    if not text or text[-1] in ".!?:;":
+        return False
+    return block.kind is BlockKind.heading or len(text.split()) <= _SUBHEADING_WORDS
+
+
+#: The most words of a line read as a section's subheading.
+_SUBHEADING_WORDS = 8
 
 
 def _run(blocks, i):

@@ -435,6 +435,33 @@ def test_a_list_under_a_recommendations_heading_and_short_labels(extract_text):
         ("2", "The Government should increase funding for analysis")]
 
 
+def test_a_press_release_lists_a_reports_recommendations_in_the_forms_of_typed_releases(extract_text):
+    # subheadings inside the recommendations section divide one list
+    record = extract_text(
+        "PRIME MINISTER\n\nFOR PRESS 12 MARCH 1976\n\nREPORT OF THE COMMITTEE ON OVERSEAS QUALIFICATIONS\n\n"
+        "The Prime Minister today released the report of the Committee.\n\nRECOMMENDATIONS\n\nEducation\n\n"
+        "1. The Commonwealth should fund bridging courses for overseas-trained doctors.\n\n"
+        "2. Universities should recognise prior study undertaken overseas.\n\nEmployment\n\n"
+        "3. Employers should be encouraged to accept overseas qualifications.")
+    assert [r.number for r in record.recommendations] == ["1", "2", "3"]
+    # one unnumbered "That ..." paragraph per recommendation
+    record = extract_text(
+        "PRIME MINISTER\n\nFOR PRESS\n\nThe Committee recommended:\n\nThat the Government establish an "
+        "Australian Heritage Commission.\n\nThat the Commission maintain a register of the National Estate."
+        "\n\nThe Government has accepted these recommendations.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        (None, "That the Government establish an Australian Heritage Commission"),
+        (None, "That the Commission maintain a register of the National Estate")]
+    # capital letters number the items; a lead-in that points "below" introduces them
+    record = extract_text(
+        "PRIME MINISTER\n\nFOR PRESS\n\nThe main recommendations of the report are summarised below.\n\n"
+        "A. The Commonwealth should provide $10 million for drought relief.\n\n"
+        "B. Carry-on loans should be made available at concessional rates.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("A", "The Commonwealth should provide $10 million for drought relief"),
+        ("B", "Carry-on loans should be made available at concessional rates")]
+
+
 def test_numbered_paragraphs_of_a_statement_are_not_recommendations(extract_text):
     record = extract_text(
         "Joint Statement of India and Japan\n\n1. The leaders welcomed progress on trade.\n"
