@@ -203,8 +203,11 @@ def _line_country(ctx: Context, m: Mention) -> str | None:
 _SPACE = stdre.compile(r"\s")
 # "Spokesperson Adrienne Watson Welcoming the Agreement": a headline's verb
 # (a capitalised -ing word before an article) ends the name before it; so
-# does a meeting verb that ends the run ("Under Secretary Fernandez Meet with").
+# does a meeting verb that ends the run ("Under Secretary Fernandez Meet with"),
+# and a preposition of the occasion that no office's name holds ("Prime
+# Minister Edi Rama At a Signing of ...").
 _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s|"
+                               r"\s(?:At|During|After|Before|Upon|Following)(?:\s|$)|"
                                r"\s(?:Meets?|Speaks?|Talks?)$")
 
 

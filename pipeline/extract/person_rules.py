@@ -80,6 +80,10 @@ _HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|a
 # Kirk": the inviter's office, then the name set off by a comma.
 _INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+"
                                  r"(?-i:[A-Z][^\s,]*+),\s+(?:the\s+)?$", re.IGNORECASE)
+# "our host, Foreign Minister of the State of Israel His Excellency Yair
+# Lapid": the host named in apposition, through an office and styles.
+_HOST_APPOSITION = re.compile(r"\b(?:our|the)\s+(?:co-?)?hosts?,?\s+(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+$",
+                              re.IGNORECASE)
 _HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
                            r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
                            # welcoming guests, not a development ("welcomed the agreement")
@@ -204,7 +208,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if before_has(_DELEGATION_LED_BY):
         return PersonRole.member, "people.delegation"
     if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
-            or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) \
+            or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) or before_has(_HOST_APPOSITION) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")

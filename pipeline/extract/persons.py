@@ -25,6 +25,7 @@ from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
 from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
+from pipeline.extract.speakers import is_labelled_speaker
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
 from pipeline.models import PersonRole
 from pipeline.resources import trained
@@ -161,13 +162,25 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
     for cand in persons(ctx):
         probs = model.proba(cand.features)
         label = max(probs, key=probs.__getitem__)
-        if label == "none" and cand.honoured:
+        if _SPEAKER_LABEL_RULE in cand.features:
+            # (no annotated page but two is a transcript, too few for the
+            # model to learn the labels from: the rule decides, as the
+            # genre rules decide a transcript's kind)
+            label = PersonRole.speaker.value
+            probs = {**probs, label: SPEAKER_LABEL_CONFIDENCE}
+        elif label == "none" and cand.honoured:
             # ("none" is a mention that names no person: one an honorific
             # anchors, "Ms. NAKAGAWA Reiko", names one, whatever its role)
             label = max((c for c in probs if c != "none"), key=probs.__getitem__)
         out.append((cand, label, probs[label], probs))
     ctx.analyses["person_roles"] = out
     return out
+
+
+_SPEAKER_LABEL_RULE = "rule:people.speaker_label"
+#: How often a person a transcript's label names spoke, by the annotated
+#: pages that are transcripts (development part).
+SPEAKER_LABEL_CONFIDENCE = 0.85
 
 
 def _model_reads_cues() -> bool:
@@ -187,6 +200,10 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> No
     role, rule = min(roles, key=lambda r: PRIORITY.index(r[0]))
     signed = any(m.start in signers or "signature_block" in m.tags for m in cand.mentions)
     verdict = "signatory" if signed else role.value
+    # (a transcript's label says who spoke; a host stays one: DESIGN.md's
+    # roles are ranked, and hosting ranks first among those the labels meet)
+    if not signed and role is not PersonRole.host and is_labelled_speaker(ctx, cand.best.name.split()):
+        verdict, rule = PersonRole.speaker.value, "people.speaker_label"
     # (a name the rules found no word about, only given name and surname, is
     # no person to them: the model alone may take it for one)
     if verdict == PersonRole.other.value and cand.unattributed:
@@ -339,6 +356,8 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: s
     f["persons:" + ("1" if n_persons == 1 else "2-3" if n_persons <= 3 else "4-8" if n_persons <= 8
                     else "9+")] = 1.0
     cues: set[str] = set()
+    if is_labelled_speaker(ctx, words):
+        cues.add("speaker_label")
     for m in cand.mentions:
         _add_mention_cues(ctx, m, cues)
         if by_offices and m.title and _held_office_named(_office(m.title), by_offices):

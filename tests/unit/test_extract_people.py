@@ -843,3 +843,23 @@ def test_peers_by_their_style(extract_text):
     names = {p.name for p in record.people}
     assert {"Lord Collins of Highbury", "Baroness Goldie"} <= names
     assert not any(n.startswith(("Lord Mayor", "Lord Howe", "Lord Nick")) for n in names)
+
+
+def test_a_transcripts_speaker_labels_name_who_spoke_and_our_host_is_a_host(extract_text):
+    # the byline under the headline does not make the speaker an author; a
+    # headline preposition of the occasion ends the name before it
+    record = extract_text(
+        "Secretary Jonas Harrow and Prime Minister Edi Varga At a Signing of a Memorandum of Understanding\n\n"
+        "Jonas Harrow, Secretary of State\n\nBrussels, Belgium\n\n"
+        "SECRETARY HARROW: Well, Mr. Prime Minister, thank you very much for being here today.\n\n"
+        "PRIME MINISTER VARGA: Thank you very much. It is a very important moment for us.\n\n"
+        "MODERATOR: Thank you both.\n\nSECRETARY HARROW: Thank you.")
+    assert record.kind.value == "other"
+    assert {p.name: p.role.value for p in record.people} == {"Jonas Harrow": "speaker", "Edi Varga": "speaker"}
+    record = extract_text(
+        "Joint Press Statements at the Conclusion of the Summit\n\n"
+        "MODERATOR: First to address us is our host, Foreign Minister of the Republic His Excellency "
+        "Amos Tal.\n\nFOREIGN MINISTER TAL: Thank you, my friends.\n\nMODERATOR: Next, Foreign Minister "
+        "Karim Nour.\n\nFOREIGN MINISTER NOUR: Thank you.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Amos Tal": "host", "Karim Nour": "speaker"}

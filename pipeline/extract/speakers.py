@@ -1,0 +1,43 @@
+"""The speakers a transcript's labels name: "SECRETARY BLINKEN: Thank you.",
+"FOREIGN MINISTER AL ZAYANI: ...".  A person whose surname opens such a line
+delivered remarks (DESIGN.md's role ``speaker``), whatever the page's byline
+says of them ("Antony J. Blinken, Secretary of State" over the remarks).
+
+The labels are the ones the kind rules read as a transcript's
+(``speaker_labels`` in ``data/kind_cues.toml``, which leaves out a release's
+header labels such as "FOR PRESS:" and "EMBARGO:").  A label names a
+speaker only where its last word is a word of a person's name found
+elsewhere on the page: "MODERATOR:" and "QUESTION:" name nobody.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.extract.context import Context
+from pipeline.resources import cues
+
+_LABEL_CUE = "speaker_labels"
+
+
+@lru_cache(maxsize=1)
+def _label_pattern():
+    return next(c.pattern for c in cues("kind_cues", table="genre") if c.name == _LABEL_CUE)
+
+
+def labelled_words(ctx: Context) -> frozenset[str]:
+    """The last words of the page's speaker labels, case-folded (cached on the context)."""
+    if "speaker_labels" not in ctx.analyses:
+        words = set()
+        for m in _label_pattern().finditer(ctx.text):
+            label = m.group(0).rstrip(" \t:").split()
+            if label:
+                words.add(label[-1].strip(".’'").casefold())
+        ctx.analyses["speaker_labels"] = frozenset(words)
+    return ctx.analyses["speaker_labels"]
+
+
+def is_labelled_speaker(ctx: Context, name_words) -> bool:
+    """Whether a label names the person of these name words."""
+    labels = labelled_words(ctx)
+    return bool(labels) and any(w.casefold() in labels for w in name_words)
