@@ -203,11 +203,8 @@ def _line_country(ctx: Context, m: Mention) -> str | None:
 _SPACE = stdre.compile(r"\s")
 # "Spokesperson Adrienne Watson Welcoming the Agreement": a headline's verb
 # (a capitalised -ing word before an article) ends the name before it; so
-# does a meeting verb that ends the run ("Under Secretary Fernandez Meet with"),
-# and a preposition of the occasion that no office's name holds ("Prime
-# Minister Edi Rama At a Signing of ...").
+# does a meeting verb that ends the run ("Under Secretary Fernandez Meet with").
 _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s|"
-                               r"\s(?:At|During|After|Before|Upon|Following)(?:\s|$)|"
                                r"\s(?:Meets?|Speaks?|Talks?)$")
 
 
@@ -574,7 +571,10 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
 
 # (compiled once: both are read in every run)
 # (a headline capitalises its prepositions: "... President Lula da Silva Following Call")
-_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|of|Following|After|During|Regarding)\s+")  # (?<!\s): from a run's start only
+# ("Prime Minister Edi Rama At a Signing": a headline's preposition of the
+# occasion, its run's last word, ends the titled name before it too)
+_COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|of|Following|After|During|Regarding|"
+                              r"At|Before|Upon)(?:\s+|$)")  # (?<!\s): from a run's start only
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at|on|for)\s+(?:the\s+)?")
 
 

@@ -162,7 +162,7 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
     for cand in persons(ctx):
         probs = model.proba(cand.features)
         label = max(probs, key=probs.__getitem__)
-        if _SPEAKER_LABEL_RULE in cand.features:
+        if rule_decided(cand):
             # (no annotated page but two is a transcript, too few for the
             # model to learn the labels from: the rule decides, as the
             # genre rules decide a transcript's kind)
@@ -178,6 +178,12 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
 
 
 _SPEAKER_LABEL_RULE = "rule:people.speaker_label"
+
+
+def rule_decided(cand: PersonCandidate) -> bool:
+    """Whether a rule, not the model, decides the candidate's role (its rows
+    teach the model nothing it will be asked)."""
+    return _SPEAKER_LABEL_RULE in cand.features
 #: How often a person a transcript's label names spoke, by the annotated
 #: pages that are transcripts (development part).
 SPEAKER_LABEL_CONFIDENCE = 0.85
@@ -356,8 +362,6 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: s
     f["persons:" + ("1" if n_persons == 1 else "2-3" if n_persons <= 3 else "4-8" if n_persons <= 8
                     else "9+")] = 1.0
     cues: set[str] = set()
-    if is_labelled_speaker(ctx, words):
-        cues.add("speaker_label")
     for m in cand.mentions:
         _add_mention_cues(ctx, m, cues)
         if by_offices and m.title and _held_office_named(_office(m.title), by_offices):

@@ -62,7 +62,8 @@ def _party_rows(ex: Example):
 
 def _person_rows(ex: Example):
     cands = persons.persons(ex.ctx)
-    return [(c.features, [lab]) for c, lab in zip(cands, align.person_labels(cands, ex.gold))]
+    return [(c.features, [lab]) for c, lab in zip(cands, align.person_labels(cands, ex.gold))
+            if not persons.rule_decided(c)]
 
 
 def _principle_rows(ex: Example):
