@@ -77,15 +77,6 @@ _RELATION_WITH = re.compile(r"\b(?:cooperation|relations?|relationship|partnersh
 # (and its head of government: "the Premier of South Australia")
 _GOVERNMENT_OF_BEFORE = re.compile(r"\b(?:Government|Republic|Kingdom|State|People|Premier|Chief Minister|"
                                    r"First Minister)s? of\s+(?:the\s+)?$", re.I)
-# "discussed the situation in Ukraine", "the war in Sudan", "elections in
-# Venezuela": a country as the place of what the parties talk about.
-_PLACE_OF_TOPIC_BEFORE = re.compile(r"\b(?:situation|crisis|crises|war|conflict|fighting|violence|developments|"
-                                    r"events|elections?|humanitarian\s+\w+|ceasefire|instability|unrest|"
-                                    r"reconstruction)\s+(?:in|on|of)\s+(?:the\s+)?$", re.I)
-# "an official visit to Japan", "travelled to Indonesia", "during his trip
-# to Chile": the country a visit is made to, whose government hosts it.
-_VISITED_BEFORE = re.compile(r"\b(?:visits?|trip|travel(?:led|ed|s)?|journey)\s+to\s+(?:the\s+)?$|"
-                             r"\bvisit(?:ing|ed|s)?\s+(?:the\s+)?$", re.I)
 _SIGNATURE_FOR_BEFORE = re.compile(r"\bFor the Government of\b|\bFor the\s*$")
 _COORDINATED_BEFORE = re.compile(r"\b(?:and|with)\s+(?:the\s+)?$")
 _COORDINATED_AFTER = re.compile(r"\s*(?:and|,)\s")
@@ -308,10 +299,6 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("observer_sentence")
             if "government_of" not in cues and occurs_in(_GOVERNMENT_OF_BEFORE, before, low_before):
                 cues.add("government_of")
-            if "visited" not in cues and occurs_in(_VISITED_BEFORE, before, low_before):
-                cues.add("visited")
-            if "place_of_topic" not in cues and occurs_in(_PLACE_OF_TOPIC_BEFORE, before, low_before):
-                cues.add("place_of_topic")
             if "signature_for" not in cues and occurs_in(_SIGNATURE_FOR_BEFORE, before, low_before):
                 cues.add("signature_for")
             if "coordinated" not in cues and (
