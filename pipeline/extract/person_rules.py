@@ -117,7 +117,8 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the particip
                                r"(?:[^.;:]|" + _ABBREVIATION_PERIOD + r")*+(?::(?:[^.]|" + _ABBREVIATION_PERIOD + r")*+)?"
                                r"(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
-_DELEGATION_LED_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are|will be)\s+(?:co-?led|led|headed)\s+by\s*$",
+# ("The United States delegation, led by ...": the copula may be left out)
+_DELEGATION_LED_BY = re.compile(r"\bdelegations?,?\s+(?:(?:was|were|is|are|will be)\s+)?(?:co-?led|led|headed)\s+by\s*$",
                                 re.IGNORECASE)
 # "X led the U.S. delegation", "X will represent Australia" (at a meeting)
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"

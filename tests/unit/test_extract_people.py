@@ -438,6 +438,11 @@ def test_delegations_that_included_and_those_present_are_members(extract_text):
                      "A. Monk": "member", "H. J. Souter": "member", "Vera Lund": "member",
                      "Sedat Kaya": "member", "Jake Lund": "member", "Tzachi Harel": "member",
                      "Nasser Al Amin": "member"}
+    # a delegation's head, the copula left out and a long office before the name
+    record = extract_text(
+        "Bilateral Consultations\n\nThe United States delegation, led by Acting Assistant Secretary for "
+        "the Bureau of South and Central Asian Affairs Dean Thorne, reiterated its commitment.")
+    assert {p.name: p.role.value for p in record.people} == {"Dean Thorne": "member"}
 
 
 def test_one_person_however_the_text_writes_the_name(extract_text):
