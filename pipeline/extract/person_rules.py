@@ -73,9 +73,15 @@ _RELEASED_BY = re.compile(r"\b(?:statement|communiqu[eé]|declaration|text|lette
 # (also the name after "and" of a pair: "at the invitation of Minister A and
 # Secretary B"; not a sentence's subject after the inviter, "At the invitation
 # of the Government of Laos the Prime Minister X paid ..."; read possessively)
-_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at\s+the\s+invitation\s+of)\s*"
-                       r"(?:(?:(?:(?-i:[A-Z(][^\s]*+)|of|for|the|,|\s)*+\band\s+)++"
-                       r"(?:(?-i:[A-Z][^\s]*+)\s+|the\s+|of\s+|for\s+)*+)?$", re.IGNORECASE)
+_HOST_LED = re.compile(r"\b(?:(?:co-?led|led|opened|presided over|headed)\s+by|at\s+the\s+invitation\s+of|"
+                       r"(?:as\s+(?:the\s+)?)?guests?\s+of)\s*"
+                       r"(?:(?:(?:(?:(?-i:[A-Z(][^\s]*+)|of|for|the|,|\s)*+\band\s+)++"
+                       r"(?:(?-i:[A-Z][^\s]*+)\s+|the\s+|of\s+|for\s+)*+)?)$", re.IGNORECASE)
+# "at the invitation of the Honourable Kevin Rudd MP", "as the guest of His
+# Excellency ...": the inviter named after honorifics only (an office there,
+# "of the Government of Laos the Prime Minister X", names the visitor)
+_INVITED_BY = re.compile(r"\b(?:at\s+the\s+invitation\s+of|(?:as\s+(?:the\s+)?)?guests?\s+of)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 # "at the invitation of the Prime Minister of New Zealand, the Hon. Norman
 # Kirk": the inviter's office, then the name set off by a comma.
 _INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+"
@@ -210,6 +216,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.member, "people.delegation"
     if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
             or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) or before_has(_HOST_APPOSITION) \
+            or (before_has(_INVITED_BY) and _honorifics_only(text[m.extent_start:m.start])) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")
@@ -351,6 +358,16 @@ def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     for x in chain:
         memo[x.start] = answer
     return answer
+
+
+def _honorifics_only(words: str) -> bool:
+    """Words before a name that are honorifics and styles alone ("the Right
+    Honourable", "His Excellency"), and at least one."""
+    parts = [w.strip(".,") for w in words.split()]
+    return bool(parts) and all(w in HONORIFIC_SET or w in _STYLE_WORDS for w in parts)
+
+
+_STYLE_WORDS = frozenset({"the", "The", "Right", "Rt", "His", "Her", "Their"})
 
 
 def _next_block_text(ctx: Context, block) -> str:

@@ -868,3 +868,19 @@ def test_a_transcripts_speaker_labels_name_who_spoke_and_our_host_is_a_host(extr
         "Karim Nour.\n\nFOREIGN MINISTER NOUR: Thank you.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Amos Tal": "host", "Karim Nour": "speaker"}
+
+
+def test_an_inviter_after_honorifics_and_a_host_of_guests_are_hosts(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nAt the invitation of the Honourable Kevin Rand MP, Prime Minister of Australia, "
+        "General Secretary Nong Van Minh paid an official visit to Australia.")
+    assert {p.name: p.role.value for p in record.people}["Kevin Rand"] == "host"
+    record = extract_text(
+        "Joint Statement\n\nThe Prime Minister of India, Rajan Mehta, paid an official visit to Australia as "
+        "the guest of Prime Minister Tom Abell.")
+    assert {p.name: p.role.value for p in record.people}["Tom Abell"] == "host"
+    # an office after the invitation names the visitor, not the inviter
+    record = extract_text(
+        "Joint Statement\n\nAt the invitation of the Government of Laos the Prime Minister Gough Whitfield "
+        "paid a visit.")
+    assert {p.name: p.role.value for p in record.people}["Gough Whitfield"] != "host"
