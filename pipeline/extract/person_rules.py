@@ -53,8 +53,10 @@ _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|st
 # Advisor Jake Sullivan", "Joint Press Release by the Prime Ministers ...",
 # "Joint Statement on Air Defenses by President A, Chancellor B, and ..."
 # (after a topic, "by" or "from": "Statement on a Meeting with X" is no author).
-_TITLE_BY = re.compile(rf"\b{ATTRIBUTING_GENRE}"
+# ("Readout from NSC Spokesperson Emily Horne on ...": a readout is attributed by "from")
+_TITLE_BY = re.compile(rf"(?:\b{ATTRIBUTING_GENRE}"
                        r"(?:\s+(?:by|from|with)|,|\s+(?:on|regarding|concerning)\s+[^.;:]{1,120}?\s+(?:by|from))"
+                       r"|\breadouts?\s+from)"
                        r"\s+(?:(?-i:[^a-z\s])\S*\s+|and\s+|the\s+|of\s+)*$",  # (?-i:): a capital
                        re.IGNORECASE)
 # A line that opens "Joint Statement on the Climate Challenge between A,

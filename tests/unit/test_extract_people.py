@@ -884,3 +884,12 @@ def test_an_inviter_after_honorifics_and_a_host_of_guests_are_hosts(extract_text
         "Joint Statement\n\nAt the invitation of the Government of Laos the Prime Minister Gough Whitfield "
         "paid a visit.")
     assert {p.name: p.role.value for p in record.people}["Gough Whitfield"] != "host"
+
+
+def test_a_readout_from_a_spokesperson_is_theirs(extract_text):
+    record = extract_text(
+        "Readout from NSC Spokesperson Emma Horn on National Security Advisor Jack Sullivan’s Call with "
+        "Prime Minister Kaja Kask of Estonia\n\nNational Security Advisor Jack Sullivan spoke today with "
+        "Prime Minister Kaja Kask of Estonia.")
+    assert {p.name: p.role.value for p in record.people} == {
+        "Emma Horn": "author", "Jack Sullivan": "other", "Kaja Kask": "other"}
