@@ -208,7 +208,7 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     for cue in [k for k in f if k.startswith("clause:")] or ["clause:none"]:
         f[f"{gran}|{cue}"] = 1.0
         f[f"{rel}|{cue}"] = 1.0
-    role, rule, _ = assign_role(ctx, cand, kind)
+    role, rule, _ = _rule_role(ctx, cand, kind)
     f[f"verdict:{role.value}"] = 1.0
     f[f"rule:{rule}"] = 1.0
     f[f"verdict:{role.value}|kind:{kind.value}"] = 1.0
@@ -216,14 +216,33 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
 
 
 def _anchor(ctx: Context) -> str | None:
-    """The document's own time: its first full date, else its first year
-    (a dateline or the lead's date in most documents)."""
+    """The document's own time: the full date its dateline, "Published" line
+    or closing date line gives, else its first full date, else its first
+    year (the lead's date in most documents).  (A page that announces a
+    visit dates it after its own dateline: measured from the visit, the
+    dateline would read as a day before the occasion.)"""
     if "date_anchor" not in ctx.analyses:
         cands = document_candidates(ctx)
+        kind = Kind(feature_kind(ctx))
+        dated = next((c.value for c in cands
+                      if len(c.value) == 10 and _rule_role(ctx, c, kind)[1] in _PUBLICATION_RULES), None)
         full = next((c.value for c in cands if len(c.value) == 10), None)
         year = next((c.value[:4] for c in cands if not c.value.startswith("--")), None)
-        ctx.analyses["date_anchor"] = full or year
+        ctx.analyses["date_anchor"] = dated or full or year
     return ctx.analyses["date_anchor"]
+
+
+#: The role rules that read a date as the page's own.
+_PUBLICATION_RULES = frozenset({"role.dateline", "role.place_dateline", "role.closing_date", "role.published_line"})
+
+
+def _rule_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, str, float]:
+    """:func:`assign_role`, once per candidate (the anchor asks it too)."""
+    cache = ctx.analyses.setdefault("date_rule_roles", {})
+    key = (cand.start, cand.end, cand.value, kind)
+    if key not in cache:
+        cache[key] = assign_role(ctx, cand, kind)
+    return cache[key]
 
 
 def _relative_to_anchor(value: str, anchor: str | None) -> list[str]:
