@@ -85,8 +85,15 @@ OFFICE_HOLDERS: dict[tuple[str, str], str] = {
     for title, surnames in offices.items() for surname in surnames}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
+_LEADERS = load_data("leaders")
+#: Surname (or whole name) of a leader -> the government they lead or speak
+#: for ("Zelenskyy": UA); a name two governments' leaders share is neither's.
+LEADER_GOVERNMENTS: dict[str, str] = {
+    name: code for code, names in _LEADERS["governments"].items() for name in names
+    if sum(name in other for other in _LEADERS["governments"].values()) == 1}
 #: Surnames (or whole names) by which releases name a leader alone ("Putin").
-LEADER_NAMES: frozenset[str] = frozenset(load_data("leaders")["surnames"])
+LEADER_NAMES: frozenset[str] = frozenset(
+    [name for names in _LEADERS["governments"].values() for name in names] + _LEADERS["bodies"]["names"])
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,8 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import persons
-from pipeline.gazetteer import BODY_COUNTRIES, CAPITALS, OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name
+from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, LEADER_GOVERNMENTS, OFFICE_COUNTRIES, OFFICE_HOLDERS,
+                                short_name)
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -118,6 +119,12 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
     for start, end, code in _office_mentions(ctx):
         found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
+    # "The Prime Minister spoke to President Zelenskyy": a government the
+    # page names only by its leader's title and name (data/leaders.toml)
+    named = set(found)
+    for start, end, code in _leader_mentions(ctx):
+        if code not in named:
+            found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
     for start, end, label, body in ctx.entities:
         if label == "ORG" and body in BODY_COUNTRIES:
             found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
@@ -150,6 +157,29 @@ def _office_mentions(ctx: Context):
         at = ctx.text.rfind(m.title, m.extent_start, m.start) if code else -1
         if at >= 0:
             yield at, at + len(m.title), code
+
+
+def _leader_mentions(ctx: Context):
+    """The titles of foreign leaders named with them ("President Zelenskyy",
+    "Foreign Minister Wang Yi"), with the government the name gives."""
+    for m in find_mentions(ctx):
+        if not m.title or m.country:
+            continue
+        code = _leader_government(m.name)
+        at = ctx.text.rfind(m.title, m.extent_start, m.start) if code else -1
+        if at >= 0:
+            yield at, at + len(m.title), code
+
+
+def _leader_government(name: str) -> str | None:
+    """The government a leader's name names ("Volodymyr Zelenskyy": UA), by
+    the whole name or its last words ("Xi Jinping", "Andrés Manuel López Obrador")."""
+    words = name.split()
+    for n in range(min(len(words), 3), 0, -1):
+        code = LEADER_GOVERNMENTS.get(" ".join(words[-n:]))
+        if code:
+            return code
+    return None
 
 
 def _surname(name: str) -> str:
