@@ -66,6 +66,8 @@ _SENTENCE_CUES = (("speaker_sentence", _SPEAKER), ("member_sentence", _MEMBER))
 _FOR_GOVERNMENT = re.compile(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)")
 _QUOTE_AFTER = re.compile(r"^\s*[:,]\s*[“\"]")
 _MEETING_VERB_AFTER = re.compile(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b")
+_DELEGATION_HEAD = re.compile(r"\bdelegations?,?\s+(?:(?:was|were|is|are|will be)\s+)?(?:co-?led|led|headed)\s+by\b",
+                              re.I)
 _MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversation|consulted)\b"
                        r"[^.;]{0,30}\bwith\s*$", re.I)
 
@@ -163,11 +165,11 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
         probs = model.proba(cand.features)
         label = max(probs, key=probs.__getitem__)
         if rule_decided(cand):
-            # (no annotated page but two is a transcript, too few for the
-            # model to learn the labels from: the rule decides, as the
-            # genre rules decide a transcript's kind)
+            # (two annotated pages are transcripts and none is remarks under
+            # a "Remarks by" headline, too few for the model to learn who
+            # spoke: the rules decide, as the genre rules decide their kind)
             label = PersonRole.speaker.value
-            probs = {**probs, label: SPEAKER_LABEL_CONFIDENCE}
+            probs = {**probs, label: SPEAKER_RULE_CONFIDENCE}
         elif label == "none" and cand.honoured:
             # ("none" is a mention that names no person: one an honorific
             # anchors, "Ms. NAKAGAWA Reiko", names one, whatever its role)
@@ -177,16 +179,18 @@ def decisions(ctx: Context) -> list[tuple[PersonCandidate, str, float, dict[str,
     return out
 
 
-_SPEAKER_LABEL_RULE = "rule:people.speaker_label"
+#: The speakers' rules: a transcript's label ("SECRETARY BLINKEN: ..."), and
+#: a remarks page's headline ("Remarks by President Biden at ...").
+_SPEAKER_RULES = ("rule:people.speaker_label", "rule:people.speaker_by_heading")
 
 
 def rule_decided(cand: PersonCandidate) -> bool:
     """Whether a rule, not the model, decides the candidate's role (its rows
     teach the model nothing it will be asked)."""
-    return _SPEAKER_LABEL_RULE in cand.features
-#: How often a person a transcript's label names spoke, by the annotated
-#: pages that are transcripts (development part).
-SPEAKER_LABEL_CONFIDENCE = 0.85
+    return "verdict:speaker" in cand.features and any(rule in cand.features for rule in _SPEAKER_RULES)
+#: How often a person the speakers' rules name spoke, by the annotated pages
+#: that are transcripts (development part: 7 of 8 labelled people).
+SPEAKER_RULE_CONFIDENCE = 0.85
 
 
 def _model_reads_cues() -> bool:
@@ -435,7 +439,9 @@ def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
             occurs_in(_SAY, before[-40:], low_before and low_before[-40:])
             or _SAY.match(after.lstrip(" ,")) or _QUOTE_AFTER.match(after)):
         cues.add("said_near")
-    if "host_before" not in cues and occurs_in(_HOST, before[-120:], low_before and low_before[-120:]):
+    # (a delegation "led by" its head is no hosting: the head is a member)
+    if "host_before" not in cues and occurs_in(_HOST, before[-120:], low_before and low_before[-120:]) \
+            and not _DELEGATION_HEAD.search(before[-120:]):
         cues.add("host_before")
     if "host_after" not in cues and _HOST.match(after.lstrip(" ,").removeprefix("who ")):
         cues.add("host_after")
