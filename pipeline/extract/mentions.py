@@ -229,7 +229,9 @@ def _without_headline_verb(run: str, body_names: Container[str]) -> str:
     a headline's verb closes the run when the body never writes the word
     capitalised."""
     words = run.split()
-    if len(words) >= 3 and words[-1].endswith(("s", "ing")) and words[-1] not in body_names:
+    # (a possessive is no verb: "President Joe Biden’s Call with ...")
+    if (len(words) >= 3 and words[-1].endswith(("s", "ing")) and not words[-1].endswith(("’s", "'s"))
+            and words[-1] not in body_names):
         return run[:run.rstrip().rfind(words[-1])].rstrip()
     return run
 

@@ -894,3 +894,10 @@ def test_a_readout_from_a_spokesperson_is_theirs(extract_text):
         "Prime Minister Kaja Kask of Estonia.")
     assert {p.name: p.role.value for p in record.people} == {
         "Emma Horn": "author", "Jack Sullivan": "other", "Kaja Kask": "other"}
+
+
+def test_a_possessive_in_a_headline_is_no_verb(extract_text):
+    record = extract_text(
+        "Readout of President Joe Baden’s Call with General Secretary Trong of Vietnam\n\nPresident Joseph "
+        "R. Baden, Jr. spoke today with General Secretary Nguyen Phu Trong of Vietnam.")
+    assert "Joe" not in {p.name for p in record.people}
