@@ -150,22 +150,23 @@ def _office_mentions(ctx: Context):
     of State Antony J. Blinken": the United States, never written out), or
     whose office and name do ("President Biden", "the Prime Minister, Mr.
     Harold Holt": ``data/officeholders.toml``)."""
-    for m in find_mentions(ctx):
-        if not m.title or m.country:
-            continue
-        code = OFFICE_COUNTRIES.get(m.title) or OFFICE_HOLDERS.get((m.title, _surname(m.name)))
-        at = ctx.text.rfind(m.title, m.extent_start, m.start) if code else -1
-        if at >= 0:
-            yield at, at + len(m.title), code
+    return _titles_naming(ctx, lambda m: OFFICE_COUNTRIES.get(m.title)
+                          or OFFICE_HOLDERS.get((m.title, _surname(m.name))))
 
 
 def _leader_mentions(ctx: Context):
     """The titles of foreign leaders named with them ("President Zelenskyy",
     "Foreign Minister Wang Yi"), with the government the name gives."""
+    return _titles_naming(ctx, lambda m: _leader_government(m.name))
+
+
+def _titles_naming(ctx: Context, government):
+    """(start, end, code) of each titled mention with no country of its own
+    whose ``government(mention)`` gives one: the span of its title."""
     for m in find_mentions(ctx):
         if not m.title or m.country:
             continue
-        code = _leader_government(m.name)
+        code = government(m)
         at = ctx.text.rfind(m.title, m.extent_start, m.start) if code else -1
         if at >= 0:
             yield at, at + len(m.title), code

@@ -126,8 +126,10 @@ _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the particip
                                r"(?:$|(*SKIP)(*FAIL))",
                                regex.IGNORECASE)
 # ("The United States delegation, led by ...": the copula may be left out)
-_DELEGATION_LED_BY = re.compile(r"\bdelegations?,?\s+(?:(?:was|were|is|are|will be)\s+)?(?:co-?led|led|headed)\s+by\s*$",
-                                re.IGNORECASE)
+#: "delegation, led by", "delegation was headed by" (``persons`` reads it too:
+#: such a "led by" is no hosting)
+DELEGATION_LED_BY = r"\bdelegations?,?\s+(?:(?:was|were|is|are|will be)\s+)?(?:co-?led|led|headed)\s+by\b"
+_DELEGATION_LED_BY = re.compile(DELEGATION_LED_BY + r"\s*$", re.IGNORECASE)
 # "X led the U.S. delegation", "X will represent Australia" (at a meeting)
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
                            # "A and B, with their respective delegations, met": heads of delegation

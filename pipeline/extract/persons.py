@@ -24,7 +24,7 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
-from pipeline.extract.person_rules import PRIORITY, mention_role, rule_signers
+from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers
 from pipeline.extract.speakers import is_labelled_speaker
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
 from pipeline.models import PersonRole
@@ -66,8 +66,7 @@ _SENTENCE_CUES = (("speaker_sentence", _SPEAKER), ("member_sentence", _MEMBER))
 _FOR_GOVERNMENT = re.compile(r"\bFor (?:the )?(?:Government|Republic|Kingdom|State|United|People)")
 _QUOTE_AFTER = re.compile(r"^\s*[:,]\s*[“\"]")
 _MEETING_VERB_AFTER = re.compile(r"^\s*(?:spoke|met|called|held|hosted|welcomed|participated|traveled|travelled)\b")
-_DELEGATION_HEAD = re.compile(r"\bdelegations?,?\s+(?:(?:was|were|is|are|will be)\s+)?(?:co-?led|led|headed)\s+by\b",
-                              re.I)
+_DELEGATION_HEAD = re.compile(DELEGATION_LED_BY, re.I)
 _MET_WITH = re.compile(r"\b(?:met|meet|meeting|spoke|speak|call|talks?|conversation|consulted)\b"
                        r"[^.;]{0,30}\bwith\s*$", re.I)
 
