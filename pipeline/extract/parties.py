@@ -11,6 +11,7 @@ official who met or spoke, as the place of the meeting, or only in passing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -117,14 +118,18 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
             found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, label))
     for m in _capital_mentions(ctx):
         found.setdefault(m[2], PartyCandidate(m[2])).mentions.append((m[0], m[1], "CAPITAL"))
-    for start, end, code in _office_mentions(ctx):
+    offices = list(_office_mentions(ctx))
+    for start, end, code in offices:
         found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
     # "The Prime Minister spoke to President Zelenskyy": a government the
     # page names only by its leader's title and name (data/leaders.toml)
     named = set(found)
-    for start, end, code in _leader_mentions(ctx):
+    leaders = list(_leader_mentions(ctx))
+    for start, end, code in leaders:
         if code not in named:
             found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
+    for start, end, code in _unnamed_office_mentions(ctx, offices + leaders):
+        found[code].mentions.append((start, end, "OFFICE"))
     for start, end, label, body in ctx.entities:
         if label == "ORG" and body in BODY_COUNTRIES:
             found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
@@ -152,6 +157,36 @@ def _office_mentions(ctx: Context):
     Harold Holt": ``data/officeholders.toml``)."""
     return _titles_naming(ctx, lambda m: OFFICE_COUNTRIES.get(m.title)
                           or OFFICE_HOLDERS.get((m.title, _surname(m.name))))
+
+
+def _unnamed_office_mentions(ctx: Context, titled: list[tuple[int, int, str]]):
+    """"The Prime Minister spoke to the French President" after "Prime
+    Minister Theresa May": the bare title of an official the page has named
+    refers to them, and so to their government.  Only a title that one
+    government holds on the page is read so ("the President" of a page
+    with President Biden and President Macron is either)."""
+    holders: dict[str, set[str]] = {}
+    for start, end, code in titled:
+        holders.setdefault(ctx.text[start:end], set()).add(code)
+    taken = {start for start, _, _ in titled}
+    for title, codes in holders.items():
+        if len(codes) != 1:
+            continue
+        (code,) = codes
+        for m in _bare_title(title).finditer(ctx.text):
+            if m.start(1) not in taken:
+                yield m.start(1), m.end(1), code
+
+
+@functools.lru_cache(maxsize=1024)
+def _bare_title(title: str) -> re.Pattern:
+    """ "the <title>" with no name, country or office of its own after it."""
+    return re.compile(rf"\b[Tt]he\s+(?:Acting\s+)?({re.escape(title)})\b(?!{_NAMED_AFTER})")
+
+
+# After a bare title, what makes it another's: a name ("The Prime Minister,
+# Mr John Gorton"), a country ("the President of Kenya"), a possessive office.
+_NAMED_AFTER = r"[’']s\s+(?:Office|Department)|,?\s+(?:of\b|for\b|[A-Z])"
 
 
 def _leader_mentions(ctx: Context):
@@ -282,6 +317,12 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("label:OFFICE")
                 if sentence == first_sentence:
                     cues.add("office_first_sentence")
+                if lead and lead.start <= start < lead.end:
+                    cues.add("office_lead")
+                # ("The Prime Minister spoke to ...", "Prime Minister Theresa
+                # May held talks with ...": the official takes part)
+                if "office_meeting" not in cues and in_sentence(sentence, _MEETING):
+                    cues.add("office_meeting")
                 if title_block and title_block.start <= start < title_block.end:
                     cues.add("office_title")
                 continue

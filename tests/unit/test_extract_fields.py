@@ -136,6 +136,14 @@ def _party_candidates(text: str) -> dict[str, dict]:
     return {c.code: c.features for c in candidates(context_from_text(text))}
 
 
+def _party_mentions(text: str) -> dict[str, list[tuple[int, int, str]]]:
+    from tests.conftest import context_from_text
+
+    from pipeline.extract.parties import candidates
+
+    return {c.code: c.mentions for c in candidates(context_from_text(text))}
+
+
 # Whether a candidate becomes a party is the trained model's decision, measured on
 # the real gold (tests/test_quality.py); these check what the model is shown.
 def test_participants_of_a_meeting_are_described_as_a_participant_list():
@@ -705,6 +713,27 @@ def test_a_head_of_government_named_with_the_office_names_the_side_a_readout_lea
         "STATEMENT BY THE PRIME MINISTER, MR. HAROLD HOLT\n\nThe Prime Minister, Mr. Harold Holt, "
         "today met the Prime Minister of Thailand, Field Marshal Somchai Wong.")
     assert features["AU"]["label:OFFICE"] and "GB" not in features
+
+
+def test_the_bare_title_of_a_named_official_speaks_for_their_government():
+    text = ("PM call with President Leclerc: 13 April 2018\n\n"
+            "Prime Minister Theresa May spoke with President Anne Leclerc of France.\n\n"
+            "A Downing Street spokesperson said:\n\n"
+            "The Prime Minister spoke to the French President this evening about the attack. "
+            "They agreed to keep working closely together on the international response.")
+    uk = _party_mentions(text)["GB"]
+    # "The Prime Minister" of the body is Theresa May's office: the United Kingdom takes part
+    assert [text[s:e] for s, e, _ in uk] == ["Prime Minister", "Prime Minister"]
+    features = _party_candidates(text)["GB"]
+    assert features.get("office_lead") and features.get("office_meeting")
+    # a title two governments hold on the page is neither's when bare
+    both = _party_mentions("Readout\n\nPresident Biden met President Macron in Paris. The President "
+                           "thanked his host for the visit.")
+    assert len(both["US"]) == 1 and all(label != "OFFICE" for *_, label in both["FR"][1:])
+    # nor is one followed by its own name or country
+    other = _party_mentions("Readout\n\nPrime Minister Theresa May met the Mayor of Paris. The Prime Minister "
+                            "of Canada, Mr Jean Tremblay, joined them.")
+    assert len(other["GB"]) == 1
 
 
 def test_countries_as_typeset_text_and_older_releases_name_them():
