@@ -61,6 +61,7 @@ from pipeline.gazetteer import (
     VENUE_HEADS,
     PLURAL_HONORIFICS,
     POST_NOMINALS,
+    STYLE_WORDS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
     country_names,
@@ -834,10 +835,14 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         # "Minister of Science, Technology and Innovation Luciana Barbosa
         # Araújo": the comma split the title; read it back from the sentence.
         # ("Secretary for Democracy, Human Rights, and Labor Lisa Peterson")
-        lead = stdre.search(r"((?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at)"
-                            r"(?:(?:,\s+|\s+)(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*)(,\s*(?:and\s+)?)$", before)
-        if lead and title_like(lead.group(1) + ", " + title_text):
-            title_text = lead.group(1) + lead.group(2) + title_text
+        # (from a capitalised word's start: "invitation of the" opens no title)
+        # ("..., The Hon John Howard", "..., His Excellency X": a style's
+        # words belong to its honorific, not to the title, which is all in
+        # the words before: none of them may be a name)
+        styled = all(w in STYLE_WORDS for w in title_words)
+        lead = _comma_split_lead(before, title_text)
+        if lead and not (styled and holds_name(lead.group(1))):
+            title_text = lead.group(1) + ("" if styled else lead.group(2) + title_text)
             start = start - len(before) + lead.start(1)
             # ("Today, Acting Assistant Secretary ...": a sentence's opening word is no title)
             opening = stdre.match(r"(\w+),\s+", title_text)
@@ -965,6 +970,31 @@ def _title_start(segment: str) -> int:
     while i < len(words) and words[i].group() in _TITLE_CONNECTORS:
         i += 1
     return words[i].start() if 0 < i < len(words) else 0
+
+
+# The words of a title before the comma that split it, from a capitalised
+# word's start ("invitation of the" opens no title); a comma inside it
+# joins capitalised words only ("Minister for Trade, Tourism and
+# Investment": ", and the" or ", and UK Minister" joins a list's items).
+_SPLIT_LEAD = stdre.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*"
+                            r"(?:,\s+[A-Z][\w’'.-]*|\s+(?:[A-Z][\w’'.-]*|of|for|and|the|on|to|at))*)"
+                            r"(,\s*(?:and\s+)?)$")
+
+
+def _comma_split_lead(before: str, title_text: str):
+    """The first part of a title a comma split, read back from the words
+    before the run: the longest that reads as a title with the rest and
+    crosses no other person (an honorific inside it opens another's name:
+    "the Prime Minister of Malaysia, YAB Dato' Seri Anwar Ibrahim, His
+    Excellency Joko Widodo")."""
+    pos = 0
+    while (lead := _SPLIT_LEAD.search(before, pos)) is not None:
+        words = [w.strip(",.") for w in lead.group(1).split()]
+        if (title_like(lead.group(1) + ", " + title_text)
+                and not any(w in HONORIFIC_SET and w not in STYLE_WORDS for w in words)):
+            return lead
+        pos = lead.start(1) + 1
+    return None
 
 
 def _title_before(before: str) -> tuple[int, str] | None:

@@ -20,7 +20,7 @@ from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
-from pipeline.gazetteer import ROSTER_LABELS, lookup_country
+from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, lookup_country
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -220,7 +220,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.member, "people.delegation"
     if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
             or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) or before_has(_HOST_APPOSITION) \
-            or (before_has(_INVITED_BY) and _honorifics_only(text[m.extent_start:m.start])) \
+            or _invited_by(text, m, s_start) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
     # quoted words in the block, or in the next one ("..., said Minister X:")
@@ -364,14 +364,39 @@ def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     return answer
 
 
+def _invited_by(text: str, m: Mention, s_start: int) -> bool:
+    """ "at the invitation of [the] <office>, <honorifics> <name>": the name
+    is the inviter's (read from the office's own start: a mention's extent
+    may open its sentence)."""
+    start = m.extent_start
+    if m.title:
+        at = text.rfind(m.title, m.extent_start, m.start)
+        start = at if at >= 0 else start
+    before = text[max(s_start, start - CUE_REACH):start]
+    return _INVITED_BY.search(before) is not None and _inviter_words(text[start:m.start])
+
+
+def _inviter_words(words: str) -> bool:
+    """What may stand between "at the invitation of" and the inviter's name:
+    honorifics ("the Honourable"), or an office set off by a comma before
+    them ("the Prime Minister of Malaysia, YAB Dato' Seri").  (An office
+    run into the name, or a second phrase after the inviter, is another's:
+    "At the invitation of the Government of Laos the Prime Minister, Ben
+    Marsh, paid a visit".)"""
+    office, comma, rest = words.rpartition(",")
+    if comma:
+        parts = office.split()
+        one_phrase = not any(w.casefold() == "the" and parts[i - 1] not in ("of", "for", "and")
+                             for i, w in enumerate(parts) if i)
+        return bool(parts) and one_phrase and (not rest.strip() or _honorifics_only(rest))
+    return _honorifics_only(words)
+
+
 def _honorifics_only(words: str) -> bool:
     """Words before a name that are honorifics and styles alone ("the Right
     Honourable", "His Excellency"), and at least one."""
     parts = [w.strip(".,") for w in words.split()]
-    return bool(parts) and all(w in HONORIFIC_SET or w in _STYLE_WORDS for w in parts)
-
-
-_STYLE_WORDS = frozenset({"the", "The", "Right", "Rt", "His", "Her", "Their"})
+    return bool(parts) and all(w in HONORIFIC_SET or w in STYLE_WORDS for w in parts)
 
 
 def _next_block_text(ctx: Context, block) -> str:

@@ -173,7 +173,8 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
     return mentions
 
 
-_FOR_PARTY = stdre.compile(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$")
+# ("FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA:" in an instrument set in capitals too)
+_FOR_PARTY = stdre.compile(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$", stdre.IGNORECASE)
 
 
 def _signed_for(line: str) -> str | None:

@@ -887,6 +887,46 @@ def test_an_inviter_after_honorifics_and_a_host_of_guests_are_hosts(extract_text
     assert {p.name: p.role.value for p in record.people}["Gough Whitfield"] != "host"
 
 
+def test_an_inviter_whose_office_is_set_off_by_a_comma_hosts_and_styles_open_no_title(extract_text):
+    record = extract_text(
+        "Joint Statement on the Official Visit of the President of Indonesia to Malaysia\n\n"
+        "1. At the invitation of the Prime Minister of Malaysia, YAB Dato' Seri Anwar Ibrahim, His "
+        "Excellency Joko Widodo, President of the Republic of Indonesia, undertook an Official Visit "
+        "to Malaysia on 8 June 2023.\n\n"
+        "2. The two Leaders witnessed the exchange of the Treaty on the Territorial Sea in the "
+        "Sulawesi Sea, signed by the Ministers of Foreign Affairs.")
+    people = {p.name: (p.role.value, p.title) for p in record.people}
+    # the office is read from its first capitalised word ("invitation of the" is none of it), and
+    # "His Excellency" before the visitor's name does not reach back to the inviter's
+    assert people == {"Anwar Ibrahim": ("host", "Prime Minister of Malaysia"),
+                      "Joko Widodo": ("other", "President of the Republic of Indonesia")}
+    from tests.conftest import rule_roles_from_text
+
+    # (the rules' verdict: on a page naming one person, the trained model may weigh an inviter
+    # "other", as it does the participants of a meeting)
+    assert rule_roles_from_text(
+        "Official Visit to Singapore\n\nThe Prime Minister will visit Singapore at the invitation of "
+        "the Prime Minister of the Republic of Singapore, Lee Hsien Loong.") == {"Lee Hsien Loong": "host"}
+
+
+def test_a_style_before_the_honorific_is_no_part_of_the_title(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nThe Malaysian Prime Minister, Hon. Dato' Sri Najib Razali, and the Australian "
+        "Prime Minister, The Hon Julia Garrick MP, have agreed to a new arrangement. The President of the "
+        "Republic of Mozambique, His Excellency Armando Tembe, welcomed it.")
+    titles = {p.name: p.title for p in record.people}
+    assert titles == {"Najib Razali": "Prime Minister", "Julia Garrick": "Prime Minister",
+                      "Armando Tembe": "President of the Republic of Mozambique"}
+    # a title a comma split is read back to its start, and not across the person before it
+    record = extract_text(
+        "Readout\n\nDeputy Secretary Wendy Shearman spoke today with Italian MFA Secretary General Ettore "
+        "Segni, and UK Minister of State for Middle East, North Africa and North America James Cleaver.")
+    people = {p.name: p for p in record.people}
+    assert set(people) == {"Wendy Shearman", "Ettore Segni", "James Cleaver"}
+    assert "Segni" not in (people["James Cleaver"].title or "")
+    assert "Segni" not in people["James Cleaver"].organization
+
+
 def test_a_readout_from_a_spokesperson_is_theirs(extract_text):
     record = extract_text(
         "Readout from NSC Spokesperson Emma Horn on National Security Advisor Jack Sullivan’s Call with "

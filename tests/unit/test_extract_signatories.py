@@ -61,6 +61,16 @@ def test_mixed_case_signature_block_with_honorifics_and_governments(extract_text
     assert ("2024-03-11", "signed") in {(d.value, d.role.value) for d in record.dates}
 
 
+def test_names_under_their_party_set_in_capitals(extract_text):
+    record = extract_text(
+        "Agreement between the United States and Kenya\n\nIN WITNESS WHEREOF, the undersigned, being duly "
+        "authorized by their respective Governments, have signed this Agreement.\n\n"
+        "FOR THE GOVERNMENT OF THE UNITED STATES OF AMERICA:\nAntony J. Blanton\n\n"
+        "FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA:\nAlfred Mwangi")
+    assert {s.name: s.country for s in record.signatories} == {"Antony J. Blanton": "United States",
+                                                              "Alfred Mwangi": "Kenya"}
+
+
 def test_witnesses_are_not_signatories(extract_text):
     record = extract_text(
         "Space Agencies Sign MoU\n\nThe MoU was signed by Dr. S. R. Krishnamurthy, Chairman of "
