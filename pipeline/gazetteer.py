@@ -62,9 +62,9 @@ PEERAGE_STYLES: frozenset[str] = frozenset(_TITLES["peerage_styles"])
 PEERAGE_OFFICES: frozenset[str] = frozenset(_TITLES["peerage_offices"])
 #: Last words of buildings' and venues' names ("Windsor Castle"), read after "to" or "at".
 VENUE_HEADS: frozenset[str] = frozenset(_TITLES["venue_heads"])
-#: Honorifics of several persons ("Messrs. Kelly, Forbes and Wilson").
 #: The words of a style before its honorific ("His Excellency", "the Right Honourable").
 STYLE_WORDS: frozenset[str] = frozenset(_TITLES["style_words"])
+#: Honorifics of several persons ("Messrs. Kelly, Forbes and Wilson").
 PLURAL_HONORIFICS: tuple[str, ...] = tuple(sorted(_TITLES["plural_honorifics"], key=len, reverse=True))
 #: Hyphenated words after a title that keep its office ("President-elect").
 TITLE_SUFFIXES: frozenset[str] = frozenset(_TITLES["title_suffixes"])

@@ -835,7 +835,6 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         # "Minister of Science, Technology and Innovation Luciana Barbosa
         # Araújo": the comma split the title; read it back from the sentence.
         # ("Secretary for Democracy, Human Rights, and Labor Lisa Peterson")
-        # (from a capitalised word's start: "invitation of the" opens no title)
         # ("..., The Hon John Howard", "..., His Excellency X": a style's
         # words belong to its honorific, not to the title, which is all in
         # the words before: none of them may be a name)
