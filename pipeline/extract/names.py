@@ -317,6 +317,9 @@ def strip_name_decorations(line: str) -> tuple[int, int]:
     Oliver Pennington MP' (honorifics before, post-nominal letters after)."""
     words = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
     i, j = 0, len(words)
+    # ("Senator the Hon Penny Wong": an office before the style is part of the style)
+    if j > 3 and words[0][2] in TITLE_HEAD_SET and words[1][2] in ("the", "The") and words[2][2].startswith("Hon"):
+        i = 1
     while i < j and (words[i][2].rstrip(".") in HONORIFIC_SET or words[i][2] in ("The", "the", "Hon")):
         i += 1
     while j > i and words[j - 1][2].strip(",") in POST_NOMINALS:

@@ -274,7 +274,19 @@ def _signs_off(ctx: Context, m: Mention) -> bool:
     if i is None or first is None or i < first:
         return False
     block = ctx.parsed.blocks[i]
-    return block.end - block.start <= SIGN_OFF_LINE_CHARS and m.extent_start - block.start <= 20
+    return block.end - block.start <= SIGN_OFF_LINE_CHARS and m.extent_start - block.start <= SIGN_OFF_NAME_WITHIN
+
+
+def _in_sign_off_tail(ctx: Context, m: Mention) -> bool:
+    """Does the mention open a line of the short lines closing the document?"""
+    i = ctx.block_index(m.start)
+    first = _sign_off_tail(ctx)
+    return (i is not None and first is not None and i >= first
+            and m.extent_start - ctx.parsed.blocks[i].start <= SIGN_OFF_NAME_WITHIN)
+
+
+#: How far into its line a name that signs off may start ("Senator the Hon ...").
+SIGN_OFF_NAME_WITHIN = 20
 
 
 def _sign_off_tail(ctx: Context) -> int | None:
@@ -503,6 +515,9 @@ def rule_signers(ctx: Context) -> set[int]:
     # without the word, where those closing a report or a letter author it)
     if ctx.results["kind"][0].value == "joint_statement":
         signers |= {m.start for m in mentions if _signs_off(ctx, m)}
+        # ("Kevin Rudd, Prime Minister of Australia" / "Yasuo Fukuda, Prime
+        # Minister of Japan" closing it: a roster's shape, a signature's place)
+        signers |= {m.start for m in find_mentions(ctx) if "roster" in m.tags and _in_sign_off_tail(ctx, m)}
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(ctx.sentence_at(m.start), []).append(m)
@@ -540,6 +555,10 @@ _GROUP_OFFICES = {
     "premiers": re.compile(r"\bPremier\b"), "secretaries": re.compile(r"\bSecretary\b"),
     "chancellors": re.compile(r"\bChancellor\b"), "governors": re.compile(r"\bGovernor\b"),
 }
+# "They signed ...": the pronoun's persons are those its sentence follows.
+_THEY_SIGNED = re.compile(r"\bThey\s+(?:(?:also|then|later|jointly|together|formally)\s+)?signed\b")
+#: The most persons "They" may stand for: more are a crowd, not a pair of signers.
+THEY_AT_MOST = 4
 _GROUP_SIGNED_BY = re.compile(r"\b(?:signed|signing\s+(?:of\s+[^.;]{1,80}?\s+)?)\s*by\s+$", re.IGNORECASE)
 #: How many blocks before the signing sentence the group's persons are looked for in.
 GROUP_BLOCKS_BACK = 2
@@ -551,9 +570,9 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
     titled persons named before the sentence, in its paragraph and the
     paragraphs just before it, nearest first; as many as the group counts."""
     text = ctx.text
+    out = _they_signed(ctx, mentions)
     if not ctx.may_match(_SIGNING_GROUP, 0, len(text)):
-        return set()
-    out: set[int] = set()
+        return out
     for g in _SIGNING_GROUP.finditer(text):
         s_start, s_end = ctx.sentence_at(g.start())
         signed = _VERB_AFTER.match(text[g.end():s_end]) or _GROUP_SIGNED_BY.search(text, s_start, g.start())
@@ -570,6 +589,28 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
         if wanted is None and len(picked) < 2 or wanted is not None and len(picked) < wanted:
             continue
         out.update(picked[:wanted] if wanted else picked)
+    return out
+
+
+def _they_signed(ctx: Context, mentions: list[Mention]) -> set[int]:
+    """The titled persons of the sentence before "They signed ...", when it
+    names two to four of them ("Prime Minister A welcomed President B. They
+    signed a joint declaration.")."""
+    text = ctx.text
+    if not ctx.may_match(_THEY_SIGNED, 0, len(text)):
+        return set()
+    out: set[int] = set()
+    for they in _THEY_SIGNED.finditer(text):
+        s_start, _ = ctx.sentence_at(they.start())
+        if text[s_start:they.start()].strip():
+            continue  # ("..., and they signed": the subject is the clause's, not the sentence's)
+        before_start, _ = ctx.sentence_at(max(0, s_start - 1))
+        named: dict[str, int] = {}
+        for m in mentions:
+            if before_start <= m.start < s_start and m.title:
+                named.setdefault(m.name, m.start)
+        if 2 <= len(named) <= THEY_AT_MOST:
+            out.update(named.values())
     return out
 
 

@@ -26,6 +26,7 @@ from pipeline.extract.names import (
 )
 from pipeline.gazetteer import TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
 from pipeline.models import BlockKind
+from pipeline.parse.furniture import SIGNING_MARK
 
 
 _CAPS_NAME = re.compile(rf"{UP}{{2,}}(?:[-'’]{UP}+)*|{UP}\.")
@@ -159,6 +160,10 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         spans = [(s, e) for s, e in _split_caps_names(line)
                  if (is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e]))
                  and not lookup_country(line[s:e])]  # "VIET NAM"
+        if not spans and _one_signer_of_a_country(line, titles_line):
+            # ("GOUGH WHITLAM" over "Prime Minister of Australia": a given name
+            # the list does not know, under an office its country names)
+            spans = [strip_name_decorations(line)]
         if not spans:
             continue
         titles = _split_titles(titles_line, len(spans))
@@ -170,7 +175,48 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                 country=country, extent_start=block.start, extent_end=nxt.end,
                 rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
     mentions += _names_under_their_party(ctx, blocks, {m.start for m in mentions})
+    mentions += _marked_signatures(ctx, blocks, {m.extent_start for m in mentions})
     return mentions
+
+
+def _one_signer_of_a_country(line: str, titles_line: str) -> bool:
+    """One name of two or three words in capitals over one title that names its
+    country: a signature, not a heading in capitals."""
+    words = line.split()
+    return (2 <= len(words) <= 3 and len(_split_caps_names(line)) == 1 and title_count(titles_line) == 1
+            and bool(clean_title(titles_line)[1] or trailing_country(titles_line))
+            and all(is_name_word(w.title()) for w in words))
+
+
+def _marked_signatures(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
+    """A name after a signing mark (:data:`~pipeline.parse.furniture.SIGNING_MARK`),
+    wherever its line stands, with the title after its comma or on the line below."""
+    out = []
+    for i, block in enumerate(blocks):
+        line = ctx.block_text(block)
+        mark = SIGNING_MARK.match(line)
+        if block.start in taken or mark is None:
+            continue
+        name_part, _, title = line[mark.end():].partition(",")
+        s, e = strip_name_decorations(name_part)
+        name = name_part[s:e]
+        if not (is_signature_name_line(name) or is_signature_name_line(name.title())):
+            continue
+        extent_end = block.end
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if not title.strip() and nxt is not None and ctx.text[block.end:nxt.start] == "\n":
+            below = ctx.block_text(nxt)
+            if title_like(below) and not SIGNING_MARK.match(below):
+                title, extent_end = below, nxt.end
+        title, country = clean_title(title)
+        title, organization = split_org(title)
+        country = country or trailing_country(title)
+        start = block.start + mark.end() + s
+        out.append(Mention(name=name, start=start, end=start + len(name), title=title,
+                           organization=organization, country=country, extent_start=block.start,
+                           extent_end=extent_end, rule="signatories.signed_mark", confidence=0.85,
+                           tags={"signature_block"}))
+    return out
 
 
 # ("FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA:" in an instrument set in capitals too)

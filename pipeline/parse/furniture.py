@@ -90,7 +90,7 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     if marker and previous.lstrip().startswith(marker.group(0).strip()):
         return lines
     if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
-            or any(looks_like_name_line(ln) for ln in run)):
+            or any(looks_like_name_line(ln) or SIGNING_MARK.match(ln.strip()) for ln in run)):
         return lines
     # Without a "Related" header only a couple of lines can be told apart from
     # a signature block or a closing line.
@@ -98,6 +98,11 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
         return lines
     return lines[:start]
 
+
+# A signing mark before a name: "(Signed) Malcolm Fraser", "(Sgd.) E.G.
+# Whitlam", "Sgd. John Kerry, Special Envoy", "Signed: Ana Ruiz".  A copy of
+# an instrument prints it where the signature stood.
+SIGNING_MARK = re.compile(r"(?:\(\s*(?:signed|sgd\.?)\s*\)|sgd\.|signed\s*:)\s*(?=\S)", re.IGNORECASE)
 
 # A signature line read from its shape alone: parsing must not depend on the
 # extractor's word lists (the given-name lexicon), so a name is "two to six

@@ -393,3 +393,66 @@ def test_signing_for_a_party_was_a_person_and_inked_by(extract_text):
         "Media Note\n\nThe documents were inked by Trade Minister Mary Ng and her counterpart, Indonesian Trade "
         "Minister Zulkifli Hasan.")
     assert set(_signatories(record)) == {"Mary Ng", "Zulkifli Hasan"}
+
+
+def test_a_signing_mark_before_a_name_is_a_signature(extract_text):
+    # (a copy of an instrument prints "(Signed)" or "Sgd." where the signature
+    # stood; the marked lines at the end are not a page's trailing links)
+    record = extract_text(
+        "Joint Communique by the Prime Ministers of Australia and Papua New Guinea\n\n"
+        "The Prime Ministers agreed to strengthen cooperation on defence and trade.\n\n"
+        "(Signed) Martin Fellowes\nPrime Minister of Australia\n\n"
+        "(Signed) Peter Kumbia\nPrime Minister of Papua New Guinea")
+    assert {s.name: s.country for s in record.signatories} == {"Martin Fellowes": "Australia",
+                                                              "Peter Kumbia": "Papua New Guinea"}
+    record = extract_text(
+        "Joint Statement on Climate Cooperation\n\nThe United States and India will deepen cooperation "
+        "on clean energy.\n\nSgd. John Carver, Special Presidential Envoy for Climate\n"
+        "Sgd. Anil Mehta, Minister of Environment, Forest and Climate Change")
+    assert {s.name: s.title for s in record.signatories} == {
+        "John Carver": "Special Presidential Envoy for Climate",
+        "Anil Mehta": "Minister of Environment, Forest and Climate Change"}
+
+
+def test_a_name_in_capitals_over_an_office_of_its_country_signs(extract_text):
+    # ("ROWAN TALBOT": a given name no list holds; the office below names the country)
+    record = extract_text(
+        "Joint Statement by Australia and New Zealand\n\nThe two Governments will cooperate in the "
+        "South Pacific.\n\nROWAN TALBOT\nPrime Minister of Australia\n\n"
+        "NORMAN KEATS\nPrime Minister of New Zealand")
+    assert {s.name: s.country for s in record.signatories} == {"ROWAN TALBOT": "Australia",
+                                                              "NORMAN KEATS": "New Zealand"}
+    assert record.kind.value == "joint_statement"
+
+
+def test_they_who_signed_are_the_persons_of_the_sentence_before(extract_text):
+    record = extract_text(
+        "Minister Visits Kenya\n\nForeign Secretary James Caldwell met Kenyan Cabinet Secretary "
+        "Alfred Muriuki in Nairobi. They signed a memorandum of understanding on climate finance.")
+    assert set(_signatories(record)) == {"James Caldwell", "Alfred Muriuki"}
+    # (a pronoun inside a clause has that clause's subject: "pledges they signed" are theirs)
+    record = extract_text(
+        "Event\n\nSecretary Ana Costa and Minister Jonas Berg toured the agency. Employees said "
+        "they signed pledges to cut plastic use.")
+    assert not _signatories(record)
+
+
+def test_names_with_their_offices_closing_a_joint_statement_sign_it(extract_text):
+    record = extract_text(
+        "Joint Statement by the Prime Ministers of Australia and Japan\n\nThe Prime Ministers of Australia "
+        "and Japan met in Tokyo and agreed to strengthen the strategic partnership between the two "
+        "countries. The two leaders reaffirmed their commitment to a free and open Indo-Pacific and "
+        "agreed to hold annual summits.\n\n"
+        "Colin Rudge, Prime Minister of Australia\nHiroshi Tanabe, Prime Minister of Japan\n\n"
+        "Tokyo, 12 June 2008")
+    assert set(_signatories(record)) == {"Colin Rudge", "Hiroshi Tanabe"}
+    assert not record.people
+
+
+def test_an_office_before_the_honourable_is_part_of_the_style(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nThe two Ministers discussed regional security and agreed to deepen "
+        "cooperation.\n\nSenator the Hon Paula Wren\nMinister for Foreign Affairs\nAustralia\n\n"
+        "H.E. Retno Mardani\nMinister for Foreign Affairs\nRepublic of Indonesia")
+    assert {s.name: s.country for s in record.signatories} == {"Paula Wren": "Australia",
+                                                              "Retno Mardani": "Indonesia"}
