@@ -64,6 +64,7 @@ PEERAGE_OFFICES: frozenset[str] = frozenset(_TITLES["peerage_offices"])
 VENUE_HEADS: frozenset[str] = frozenset(_TITLES["venue_heads"])
 #: The words of a style before its honorific ("His Excellency", "the Right Honourable").
 STYLE_WORDS: frozenset[str] = frozenset(_TITLES["style_words"])
+INNER_HONORIFICS: frozenset[str] = frozenset(_TITLES["inner_honorifics"])
 #: Honorifics of several persons ("Messrs. Kelly, Forbes and Wilson").
 PLURAL_HONORIFICS: tuple[str, ...] = tuple(sorted(_TITLES["plural_honorifics"], key=len, reverse=True))
 #: Hyphenated words after a title that keep its office ("President-elect").

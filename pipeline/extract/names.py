@@ -23,6 +23,7 @@ from nameparser import HumanName
 from pipeline.gazetteer import (
     DEMONYMS,
     HONORIFICS,
+    INNER_HONORIFICS,
     NON_NAME_WORDS,
     ORG_HEADS,
     POST_NOMINALS,
@@ -226,10 +227,11 @@ def split_run(run: str) -> tuple[str, str]:
             and any(title_head(w) in TITLE_HEAD_SET for w in words[:-given]))):
         i -= 1
     # ("Mohamad bin Haji Hasan": after "bin" an honorific is the father's,
-    # inside the name)
+    # inside the name; so is "Haji" between two names, "Mohamad Haji Hasan")
     while i > 0 and (is_name_word(words[i - 1]) or (
             is_name_suffix(words[i - 1]) and i == len(words)) or (
-            i >= 2 and words[i - 2] in _PATRONYMIC and words[i - 1].rstrip(".") in HONORIFIC_SET)):
+            i >= 2 and words[i - 2] in _PATRONYMIC and words[i - 1].rstrip(".") in HONORIFIC_SET) or (
+            i >= 2 and i < len(words) and words[i - 1] in INNER_HONORIFICS and is_name_word(words[i - 2]))):
         i -= 1
     # A name starts with a capitalised word, not a particle -- unless a title
     # or an honorific stands right before it ("President von der Leyen").

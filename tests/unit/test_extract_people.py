@@ -941,3 +941,13 @@ def test_a_possessive_in_a_headline_is_no_verb(extract_text):
         "Readout of President Joe Baden’s Call with General Secretary Trong of Vietnam\n\nPresident Joseph "
         "R. Baden, Jr. spoke today with General Secretary Nguyen Phu Trong of Vietnam.")
     assert "Joe" not in {p.name for p in record.people}
+
+
+def test_haji_between_two_names_is_part_of_a_malay_name(extract_text):
+    # (before the name it is an honorific, dropped; after "bin" or between two
+    # names it is the father's, kept as written)
+    record = extract_text(
+        "Visit\n\nThe Prime Minister will be accompanied by the Minister of Foreign Affairs, YB Dato' Seri "
+        "Utama Haji Ismail Haji Karim, and senior officials. Also present was Tan Sri Rahim Haji Mohd "
+        "Yusof.")
+    assert [p.name for p in record.people] == ["Ismail Haji Karim", "Rahim Haji Mohd Yusof"]
