@@ -464,7 +464,7 @@ def _leader_alone(text: str, run: str, start: int) -> Mention | None:
 
 _POSSESSIVE_END = stdre.compile(r"[’']s?$")
 _NAMED_AFTER = stdre.compile(r"[\s-]*(?:administration|government|era|years|doctrine|campaign|cabinet|"
-                             r"presidency|team|white house)\b", stdre.I)
+                             r"presidency|team|white house|regime)\b", stdre.I)
 
 
 class _Shared(NamedTuple):
@@ -889,6 +889,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
             mention.rule, mention.confidence = "people.title_comma_name", 0.8
     else:
         return None
+    if name in CAPITALS and not honorific and not mention.title:
+        return None  # a seat of government is a place: "Kuala Lumpur, I will also meet ..."
     # "Name, Title[, Organisation]," after the name.
     m = _TITLE_AFTER.match(after)
     if m and not mention.title and title_like(m.group(1)):

@@ -36,7 +36,10 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
                         r"in particular)\s+(?:with (?:respect|regard) to\s+)?|"
                         # the principles as a subject: "The principles address sharing responsibility, ..."
                         # ("are" is left out: "principles are fundamental to ...")
-                        r"\s+(?:address|cover|comprise|encompass)\s+|\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
+                        r"\s+(?:address|cover|comprise|encompass)\s+|"
+                        # what the values rest on: "shared values based on a rules-based order, ..."
+                        r",?\s+(?:based on|grounded in|rooted in|anchored in|founded on|built on)\s+(?!the\s+[A-Z])|"
+                        r"\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
                         r"(?-i:[A-Z]))|\s*:[ \t]+|\s[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+|"
                         # a relative clause between: "the values the two countries share are ...",

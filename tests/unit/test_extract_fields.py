@@ -930,3 +930,15 @@ def test_values_listed_with_respect_to_and_a_noun_shared_by_its_qualifiers(extra
         "and regulatory transparency.")
     assert _principles(record) == ["human and labor rights", "environmental protection", "rule of law",
                                    "regulatory transparency"]
+
+
+def test_values_and_what_they_rest_on(extract_text):
+    # ("principles, grounded in the Outer Space Treaty": a named instrument is no list)
+    record = extract_text(
+        "Partnership\n\nThe two nations are strengthening their partnership to advance prosperity, "
+        "security, and shared values based on a rules-based international order, transparent "
+        "governance, fair economic practices, and respect for international law. They affirm key "
+        "principles, grounded in the Outer Space Treaty of 1967.")
+    assert [p.text for p in record.principles] == [
+        "rules-based international order", "transparent governance", "fair economic practices",
+        "respect for international law"]

@@ -951,3 +951,10 @@ def test_haji_between_two_names_is_part_of_a_malay_name(extract_text):
         "Utama Haji Ismail Haji Karim, and senior officials. Also present was Tan Sri Rahim Haji Mohd "
         "Yusof.")
     assert [p.name for p in record.people] == ["Ismail Haji Karim", "Rahim Haji Mohd Yusof"]
+
+
+def test_a_regime_named_after_a_leader_and_a_capital_before_a_comma_are_no_persons(extract_text):
+    record = extract_text(
+        "Statement\n\nWe will not normalize relations with the Assad regime. In Kuala Lumpur, I will also "
+        "meet Prime Minister Hana Sato. The Order keeps sanctions on the Lukashenko regime in Belarus.")
+    assert [p.name for p in record.people] == ["Hana Sato"]
