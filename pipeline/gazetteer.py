@@ -190,6 +190,8 @@ def is_given_name(word: str) -> bool:
     bare = word.strip(",.")
     if not bare[:1].isupper() or bare in TITLE_HEADS or bare in NON_NAME_WORDS or len(bare) < 2:
         return False
+    if bare.isupper():
+        return False  # an acronym ("NATO Ally"); a name in capitals is asked in title case
     if bare in country_names():
         return False
     if _given_names().get_gender(bare) != "unknown":
