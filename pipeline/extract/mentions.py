@@ -797,7 +797,7 @@ def _read_run(run: str) -> _RunReading | None:
     person_title = _names_person_title(title_words)
     anchored_by_title = bool(title_words) and (
         title_head(title_words[-1]) in TITLE_HEAD_SET or person_title
-        or (len(words) >= 2 and any(w in TITLE_HEAD_SET for w in title_words)
+        or (len(words) >= 2 and any(title_head(w) in TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
             and (given or _ends_in_portfolio(title_words) or not any(is_name_word(w) for w in title_words))))
     if anchored_by_title and len(words) == 1 and not person_title:

@@ -958,3 +958,10 @@ def test_a_regime_named_after_a_leader_and_a_capital_before_a_comma_are_no_perso
         "Statement\n\nWe will not normalize relations with the Assad regime. In Kuala Lumpur, I will also "
         "meet Prime Minister Hana Sato. The Order keeps sanctions on the Lukashenko regime in Belarus.")
     assert [p.name for p in record.people] == ["Hana Sato"]
+
+
+def test_a_plural_office_and_a_counsel_anchor_the_names_after_them(extract_text):
+    record = extract_text(
+        "Readout\n\nThe delegation included Senior Directors on the National Security Council Juan Gómez and "
+        "Katie Tolland, and the Department of Justice Senior Counsel Joshua Handler.")
+    assert [p.name for p in record.people] == ["Juan Gómez", "Katie Tolland", "Joshua Handler"]
