@@ -20,6 +20,14 @@ _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?\s*$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _CONTINUES = re.compile(r"^\s*[a-z(,;:)\u2013\u2014]")
 _JOINING_END = re.compile(r"(?:,|\b(?:a|an|the|and|or|of|to|by|on|in|with|for|at|from))\s*$")
+# A name the break cut after its honorific, its initials or its given name
+# ("..., Sir Lenox" / "Hewitt; the Secretary ...", "the Honourable E. G." /
+# "Whitlam, visited ..."): the honorific stands inside the line, after other
+# words (a line that is a name alone is a roster's or a signature's), and the
+# next line opens with the rest of the name, not another honorific.
+_STYLE = r"(?:Mr|Mrs|Ms|Dr|Sir|Dame|Hon|Honourable|Honorable|Rt|Senator|Professor|Prof)\.?"
+_CUT_NAME_END = re.compile(rf"\S.*?\s{_STYLE}(?:\s+(?:[A-Z]\.\s*){{1,3}}|\s+[A-Z][a-z]+)?\s*$")
+_NAME_REST = re.compile(rf"^\s*(?!{_STYLE}\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}(?:[,;.]|\s+[a-z(,]|\s*$)")
 
 # Lines of a fixed-width page break near one width: most lines of at least a
 # few words are no longer than this, where pages with one line per paragraph
@@ -90,6 +98,8 @@ def _continues(prev: str, line: str, width: int | None = None, last: str = "") -
     if _HEADING.match(prev) or "\t" in prev or "\t" in line:
         return False
     if _CONTINUES.match(line):
+        return True
+    if _CUT_NAME_END.match(last or prev) and _NAME_REST.match(line):
         return True
     if _TERMINAL.search(prev):
         return False

@@ -151,3 +151,15 @@ def test_pages_with_a_line_per_paragraph_keep_their_lines():
         f"archive page, then ends without a period" for i in range(10))
     parsed = parse_text(page)
     assert len(parsed.blocks) == 11
+
+
+def test_a_name_the_break_cut_after_its_honorific_or_given_name_is_whole_again():
+    parsed = parse_text(
+        "Talks In Moscow\n\nOn the Australian side the Special Minister of State took part, with the\n"
+        "Ambassador of Australia to the USSR, Sir\nJames Pelham; the Secretary of the Department\n"
+        "of Minerals and Energy, Sir Lenox\nHartley; and the Secretary of Overseas Trade.\n\n"
+        "Members\n\nMr. G. A. Mackay\nMr. D. Dobson\n")
+    assert "Sir James Pelham; the Secretary" in parsed.text
+    assert "Sir Lenox Hartley; and" in parsed.text
+    # (a name alone on its line is a roster's line, kept)
+    assert "Mr. G. A. Mackay\nMr. D. Dobson" in parsed.text
