@@ -143,7 +143,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
                         or attributing):
                     continue
                 mention.tags.add("in_title")
-            if mention:
+            if mention and not _INITIALS_ONLY.fullmatch(mention.name):
+                # ("The Honourable E. G." at a line's end: initials alone name no one)
                 mentions.append(mention)
     # (a name read with nothing said of it does not keep a closing line that
     # stands apart from being read as a signature line: "Joseph R. Biden, Jr.
@@ -160,6 +161,9 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mention.country = mention.country or _line_country(ctx, mention) or _closing_country(ctx, mention)
     ctx.analyses["mentions"] = mentions
     return mentions
+
+
+_INITIALS_ONLY = stdre.compile(r"(?:[A-Z]\.\s*)+")
 
 
 def _overlaps(m: Mention, others: list[Mention]) -> bool:

@@ -965,3 +965,10 @@ def test_a_plural_office_and_a_counsel_anchor_the_names_after_them(extract_text)
         "Readout\n\nThe delegation included Senior Directors on the National Security Council Juan Gómez and "
         "Katie Tolland, and the Department of Justice Senior Counsel Joshua Handler.")
     assert [p.name for p in record.people] == ["Juan Gómez", "Katie Tolland", "Joshua Handler"]
+
+
+def test_initials_alone_name_no_one(extract_text):
+    record = extract_text(
+        "Members\n\nThe Council met with the Honourable J. G. Beale, Minister for Environment, and Mr. D.\n\n"
+        "Later the Honourable V. spoke.")
+    assert [p.name for p in record.people] == ["J. G. Beale"]
