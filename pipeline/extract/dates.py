@@ -48,6 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "30 May – 2 June 2024", "May 30 – June 2, 2024"
     ("dates.cross_month_range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_CROSS_SEP}{_DAY2}\s+{_MONTH2},?\s+{_YEAR}{_END}")),
     ("dates.cross_month_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_CROSS_SEP}{_MONTH2}\s+{_DAY2},?\s+{_YEAR}{_END}")),
+    # "(2018, July 18)": a citation's date, the year first
+    ("dates.year_month_day", re.compile(rf"\b{_YEAR},\s+{_MONTH}\s+{_DAY}{_END}")),
     ("dates.month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE_SEP}{_DAY2}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.day_month_range", re.compile(rf"\b{_DAY}{_RANGE_SEP}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
@@ -66,6 +68,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # Years before 1900 only after the words that make a number a year ("since
     # 1788", "the 1833 Treaty"): bare, they are amounts as often.
     ("dates.early_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Ff]rom|until|by|the|[Tt]he)\s+(?P<year>1[6-8]\d{2})(?![\d%])(?!\s+[a-z]+s\b)")),
+    # "post-2025", "pre-1978 homes", "mid-2002": a year its prefix qualifies
+    ("dates.prefixed_year", re.compile(r"\b(?:pre|post|mid|Pre|Post|Mid)-(?P<year>(?:19|20)\d{2})(?![\d%s]|-\d)")),
     ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
 ]
 
@@ -451,7 +455,7 @@ def find_candidates(text: str) -> list[Candidate]:
             if not values and rule in ("dates.year", "dates.year_range"):
                 continue
             # (an early year is the year alone, not the word that makes it one)
-            start, end = m.span("year") if rule == "dates.early_year" else m.span()
+            start, end = m.span("year") if rule in ("dates.early_year", "dates.prefixed_year") else m.span()
             # An impossible date ("February 30, 2023") still claims its words,
             # so its year is not read again as a bare year.
             taken[start:end] = b"\x01" * (end - start)
@@ -475,7 +479,7 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
         if not int(y1) < int(y2) <= int(y1) + 50:
             return []
         return [y1, y2]
-    if rule in ("dates.year", "dates.fiscal_year", "dates.early_year"):
+    if rule in ("dates.year", "dates.fiscal_year", "dates.early_year", "dates.prefixed_year"):
         year = g["year"]
         return ["20" + year if len(year) == 2 else year]  # ("FY22")
     month, year = g.get("month"), g.get("year")

@@ -196,3 +196,10 @@ def test_the_model_is_told_which_date_opens_the_lead():
     shown = {c.value: features(ctx, c) for c in find_candidates(ctx.text)}
     assert shown["2022-06-17"].get("lead_first")
     assert not shown["2021-05-02"].get("lead_first") and not shown["2022-03-03"].get("lead_first")
+
+
+def test_a_year_its_prefix_qualifies_and_a_citations_date_are_dates():
+    found = {(c.value, c.text) for c in find_candidates(
+        "Climate finance towards the post-2025 goal; lead paint in pre-1978 homes; a forum in mid-2002. "
+        "Smith, A. (2018, July 18). Paper straws. Policy 2019-20.")}
+    assert {("2025", "2025"), ("1978", "1978"), ("2002", "2002"), ("2018-07-18", "2018, July 18")} <= found
