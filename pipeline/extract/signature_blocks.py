@@ -155,18 +155,29 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             continue  # a heading in capitals ("COMMITTEE ON SCIENCE")
         nxt = blocks[i + 1]
         titles_line = ctx.block_text(nxt)
+        # ("PRIME MINISTER OF AUSTRALIA   PRESIDENT OF INDONESIA": titles in
+        # capitals too, read in title case)
+        if titles_line.isupper():
+            titles_line = titles_line.title()
         if not title_like(titles_line):
             continue
         spans = [(s, e) for s, e in _split_caps_names(line)
                  if (is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e]))
                  and not lookup_country(line[s:e])]  # "VIET NAM"
+        names = [(s, e) for s, e in _split_caps_names(line) if not lookup_country(line[s:e])]
+        if spans and len(names) == 2 and len(spans) == 1 and title_count(titles_line) == 2:
+            # ("MARCUS TENBY BUDI SANTOSO" over two titles: the second given
+            # name is one no list holds; the titles count the signers)
+            spans = names
         if not spans and _one_signer_of_a_country(line, titles_line):
             # ("GOUGH WHITLAM" over "Prime Minister of Australia": a given name
             # the list does not know, under an office its country names)
             spans = [strip_name_decorations(line)]
         if not spans:
             continue
-        titles = _split_titles(titles_line, len(spans))
+        # (columns set apart by a run of spaces are the titles' own division)
+        columns_apart = stdre.split(r"\s{3,}", titles_line.strip())
+        titles = columns_apart if len(columns_apart) == len(spans) else _split_titles(titles_line, len(spans))
         for (s, e), title in zip(spans, titles):
             title_clean, country = clean_title(title)
             country = country or trailing_country(title_clean)

@@ -456,3 +456,13 @@ def test_an_office_before_the_honourable_is_part_of_the_style(extract_text):
         "H.E. Retno Mardani\nMinister for Foreign Affairs\nRepublic of Indonesia")
     assert {s.name: s.country for s in record.signatories} == {"Paula Wren": "Australia",
                                                               "Retno Mardani": "Indonesia"}
+
+
+def test_names_and_titles_in_capitals_side_by_side(extract_text):
+    # (the second given name is one no list holds; the two titles count the signers)
+    record = extract_text(
+        "Joint Statement\n\nThe leaders agreed to deepen cooperation between the two countries in trade, "
+        "security, and people-to-people ties, and to meet again next year for the annual leaders' meeting.\n\n"
+        "MARCUS TENBY BUDI SANTOSA\nPRIME MINISTER OF AUSTRALIA PRESIDENT OF THE REPUBLIC OF INDONESIA")
+    assert {s.name: s.country for s in record.signatories} == {"MARCUS TENBY": "Australia",
+                                                              "BUDI SANTOSA": "Indonesia"}
