@@ -158,7 +158,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         # ("PRIME MINISTER OF AUSTRALIA   PRESIDENT OF INDONESIA": titles in
         # capitals too, read in title case)
         if titles_line.isupper():
-            titles_line = titles_line.title()
+            titles_line = _FUNCTION_WORD.sub(lambda w: w.group().lower(), titles_line.title())
         if not title_like(titles_line):
             continue
         spans = [(s, e) for s, e in _split_caps_names(line)
@@ -188,6 +188,9 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
     mentions += _names_under_their_party(ctx, blocks, {m.start for m in mentions})
     mentions += _marked_signatures(ctx, blocks, {m.extent_start for m in mentions})
     return mentions
+
+
+_FUNCTION_WORD = stdre.compile(r"(?<=\s)(?:Of|The|And|For|To|On|In)\b")
 
 
 def _one_signer_of_a_country(line: str, titles_line: str) -> bool:
