@@ -586,6 +586,14 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
         for m in reversed([m for m in mentions if window_start <= m.start < s_start and office.search(m.title)]):
             named.setdefault(m.name, m.start)
         picked = list(named.values())
+        if wanted is not None and len(picked) < wanted:
+            # ("the two Prime Ministers signed" at a communiqué's end: the
+            # whole text before it names exactly two, in its first paragraph)
+            earlier: dict[str, int] = {}
+            for m in mentions:
+                if m.start < s_start and office.search(m.title):
+                    earlier.setdefault(m.name, m.start)
+            picked = list(earlier.values()) if len(earlier) == wanted else picked
         if wanted is None and len(picked) < 2 or wanted is not None and len(picked) < wanted:
             continue
         out.update(picked[:wanted] if wanted else picked)

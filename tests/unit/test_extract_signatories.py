@@ -466,3 +466,14 @@ def test_names_and_titles_in_capitals_side_by_side(extract_text):
         "MARCUS TENBY BUDI SANTOSA\nPRIME MINISTER OF AUSTRALIA PRESIDENT OF THE REPUBLIC OF INDONESIA")
     assert {s.name: s.country for s in record.signatories} == {"MARCUS TENBY": "Australia",
                                                               "BUDI SANTOSA": "Indonesia"}
+
+
+def test_the_two_leaders_who_signed_at_the_end_are_the_two_named_at_the_start(extract_text):
+    record = extract_text(
+        "Joint Communique\n\nThe Prime Minister of Japan, Mr. Kenji Sato, visited Australia from 1 to 5 October "
+        "1967 at the invitation of the Prime Minister of Australia, Mr. Harold Hilton.\n\n"
+        "The two Prime Ministers reviewed the international situation.\n\n"
+        "They discussed the situation in the region and agreed on the importance of peace.\n\n"
+        "The Prime Ministers also reviewed trade relations between the two countries.\n\n"
+        "At the conclusion of the talks, the two Prime Ministers signed an Agreement on Cultural Cooperation.")
+    assert set(_signatories(record)) == {"Kenji Sato", "Harold Hilton"}
