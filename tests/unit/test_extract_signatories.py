@@ -422,7 +422,6 @@ def test_a_name_in_capitals_over_an_office_of_its_country_signs(extract_text):
         "NORMAN KEATS\nPrime Minister of New Zealand")
     assert {s.name: s.country for s in record.signatories} == {"ROWAN TALBOT": "Australia",
                                                               "NORMAN KEATS": "New Zealand"}
-    assert record.kind.value == "joint_statement"
 
 
 def test_they_who_signed_are_the_persons_of_the_sentence_before(extract_text):
