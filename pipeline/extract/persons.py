@@ -17,7 +17,7 @@ import re
 
 import regex
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from pipeline.extract.context import Context
 from pipeline.extract.kind import feature_kind
@@ -345,7 +345,18 @@ def _office(title: str) -> str:
 def _held_office_named(office: str, words: str) -> bool:
     """Does the headline's attribution name the office, as a whole ("the
     prime ministers of ..." names "prime minister", not "minister")?"""
-    return re.search(rf"(?:^|\bthe\s+|\band\s+|,\s*){re.escape(office)}(?:s|[’']s)?\b", words) is not None
+    return _office_named(office).search(words) is not None
+
+
+@lru_cache(maxsize=4096)
+def _office_named(office: str) -> re.Pattern:
+    # (compiled once per office: re's own cache of 512 patterns is churned by every document's names)
+    return re.compile(rf"(?:^|\bthe\s+|\band\s+|,\s*){re.escape(office)}(?:s|[’']s)?\b")
+
+
+@lru_cache(maxsize=4096)
+def _surname_word(surname: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(surname)}\b")
 
 
 def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: str = "",
@@ -375,7 +386,7 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: s
     # "Joint Communique issued by ... Prime Minister Holyoake and ...": the
     # headline attributes the document to the person by name
     surname = words[-1].strip(",.").lower()
-    if by_name and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", by_name):
+    if by_name and len(surname) > 2 and _surname_word(surname).search(by_name):
         cues.add("name_attributed_in_headline")
     for cue in cues:
         f[cue] = 1.0
