@@ -66,7 +66,10 @@ def test_parties_from_title_and_governments(extract_text):
     record = extract_text(
         "Joint Statement of the United States of America and the Republic of Korea\n\n"
         "The text was released by the Governments of the United States of America and the "
-        "Republic of Korea. Both countries welcome cooperation with Japan and India.")
+        "Republic of Korea.\n\nThe United States and the Republic of Korea reaffirmed their alliance and "
+        "agreed to deepen cooperation on supply chains, clean energy and health security. The two "
+        "governments will hold a ministerial dialogue every year. Both countries welcome cooperation "
+        "with Japan and India.")
     assert [(p.name, p.country_code) for p in record.parties] == [("United States", "US"),
                                                                  ("South Korea", "KR")]
 
