@@ -108,8 +108,16 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
     explaining = joint_subject = False
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
+    unmarked = _unmarked_items(ctx, blocks)
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
+        if i in unmarked:
+            # "The key recommendations are:" then one paragraph per recommendation,
+            # the list's markers lost (an archive's text, a page's plain paragraphs)
+            cand = _candidate(ctx, block, None, "recommends_list", only_first=True)
+            _describe(cand, unmarked[i], kind, title, doc_mentions, 1)
+            out.append(cand)
+            continue
         if label_alone is not None and block.kind is not BlockKind.heading and not _LABEL_ALONE.match(raw):
             cand = _candidate(ctx, block, None, "labelled", only_first=True)
             cand.number = label_alone
@@ -123,6 +131,14 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             label_alone = alone.group("num")
             continue
         labelled = _LABELLED.match(raw) if block.kind is not BlockKind.table_row else None
+        if block.kind is BlockKind.paragraph and not labelled:
+            for number, start, end in _inline_items(ctx, block):
+                # "The Committee recommended that (a) ...; (b) ...; and (c) ...": a
+                # lettered list run into its lead-in's paragraph
+                cand = RecommendationCandidate(number=number, text=ctx.text[start:end], start=start,
+                                               source="recommends_list")
+                _describe(cand, ctx.text[block.start:start], kind, title, doc_mentions, 1)
+                out.append(cand)
         if block.kind is not BlockKind.list_item:
             if labelled:
                 cand = _candidate(ctx, block, labelled, "labelled", only_first=True)
@@ -335,6 +351,66 @@ def _jointly_committing(ctx: Context, block) -> bool:
     return any(a[2] != b[2] and _JOINED.fullmatch(ctx.text, a[1], b[0])
                and _BEFORE_VERB.fullmatch(ctx.text, b[1], verb)
                for a, b in zip(named, named[1:]))
+
+
+# "recommended that (a)", "recommendations: (i)", "recommends: 1)": the lead-in and the first marker
+_INLINE_LEAD = re.compile(r"\brecommend\w*(?:\s+that)?\s*:?\s*(?=\((?:a|i|1)\)\s)", re.I)
+_INLINE_MARKER = re.compile(r"\((?P<num>[a-h]|i{1,3}|iv|v|vi{0,3}|[1-9])\)\s+")
+_INLINE_JOINT = re.compile(r"[\s;,]*(?:and|or)?\s*$")
+
+
+def _inline_items(ctx: Context, block) -> list[tuple[str, int, int]]:
+    """(number, start, end) of each item of a lettered or numbered list run
+    into a recommending paragraph, from the lead-in to the sentence's end;
+    none unless two items at least are marked in order."""
+    if not ctx.may_match(_INLINE_LEAD, block.start, block.end):
+        return []
+    lead = _INLINE_LEAD.search(ctx.text, block.start, block.end)
+    if lead is None:
+        return []
+    end = ctx.sentence_at(lead.end())[1]
+    markers = list(_INLINE_MARKER.finditer(ctx.text, lead.end(), end))
+    if len(markers) < 2 or markers[0].start() != lead.end():
+        return []
+    items = []
+    for m, nxt in zip(markers, markers[1:] + [None]):
+        stop = nxt.start() if nxt is not None else end
+        body = ctx.text[m.end():stop]
+        body = body[:len(body) - len(_INLINE_JOINT.search(body).group())].rstrip(".")
+        if len(body.split()) >= 2:
+            items.append((m.group("num"), m.end(), m.end() + len(body)))
+    return items if len(items) >= 2 else []
+
+
+def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
+    """Paragraphs that are the items of a recommending lead-in's list whose
+    markers were lost: two or more short paragraphs right after a paragraph
+    that ends "... recommendations are:" or "... recommended:", up to the
+    first that reports what someone did or will do ("The Government will
+    respond to ...") or introduces another list.  Index -> lead-in."""
+    out: dict[int, str] = {}
+    if not ctx.may_match(_RECOMMENDATION_WORD, 0, len(ctx.text)):
+        return out  # (most pages never write the word)
+    for i, block in enumerate(blocks):
+        raw = ctx.block_text(block)
+        if (block.kind is not BlockKind.paragraph or not raw.rstrip().endswith(":")
+                or not ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)):
+            continue
+        run = []
+        for j in range(i + 1, len(blocks)):
+            item = ctx.block_text(blocks[j]).strip()
+            if (blocks[j].kind is not BlockKind.paragraph or item.endswith(":")
+                    or len(item.split()) > _UNMARKED_ITEM_WORDS or _REPORTED.match(item)):
+                break
+            run.append(j)
+        if len(run) >= 2:
+            out.update((j, raw) for j in run)
+    return out
+
+
+#: The most words of a paragraph read as an unmarked item of a list.
+_UNMARKED_ITEM_WORDS = 80
+_RECOMMENDATION_WORD = re.compile(r"\brecommend", re.I)
 
 
 def _subheading(block, raw: str) -> bool:

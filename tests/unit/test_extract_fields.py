@@ -945,3 +945,30 @@ def test_values_and_what_they_rest_on(extract_text):
     assert [p.text for p in record.principles] == [
         "rules-based international order", "transparent governance", "fair economic practices",
         "respect for international law"]
+
+
+def test_recommendations_whose_list_markers_were_lost_are_its_paragraphs(extract_text):
+    # (the sentence after the list reports what the Government will do: the list has ended)
+    record = extract_text(
+        "Government Response To Aged Care Review\n\nCanberra\n\nThe Prime Minister today released the report "
+        "of the Review of Aged Care Funding.\n\nThe Review makes 12 recommendations. The key recommendations "
+        "are:\n\nThe establishment of a single national aged care gateway to simplify access to services.\n\n"
+        "Increased funding for home care packages over the next four years.\n\nA new independent pricing "
+        "authority to advise the Government on the cost of care.\n\nThe Government will respond to the "
+        "remaining recommendations later this year.")
+    assert [r.text for r in record.recommendations] == [
+        "The establishment of a single national aged care gateway to simplify access to services",
+        "Increased funding for home care packages over the next four years",
+        "A new independent pricing authority to advise the Government on the cost of care"]
+
+
+def test_a_lettered_list_run_into_its_recommending_paragraph(extract_text):
+    record = extract_text(
+        "Inquiry Report Released\n\nCanberra\n\nThe Prime Minister today released the report of the Inquiry. "
+        "The Committee recommended that (a) the Commonwealth establish a national water authority; (b) water "
+        "trading be extended to all States; and (c) the authority report annually to Parliament.\n\n"
+        "The Government accepts these recommendations.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("a", "the Commonwealth establish a national water authority"),
+        ("b", "water trading be extended to all States"),
+        ("c", "the authority report annually to Parliament")]
