@@ -39,6 +39,24 @@ _RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _CROSS_SEP = r"\s*(?:[-–—]{1,2}|to|until|through)\s*"
 _END = r"(?![\d\w])"
 
+# An attestation's day and year in words: "this twentieth day of October, two
+# thousand and twenty-five", "the 26th day of October, 2025", "the 12th of February".
+_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_DAYS = {word: n for n, word in enumerate(_UNITS) if word} | {
+    word: n for n, word in enumerate(("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                                      "sixteenth", "seventeenth", "eighteenth", "nineteenth"), start=10)} | {
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31} | {
+    f"twenty-{word}": 20 + n for n, word in enumerate(_UNITS) if word}
+_NUMBER_WORDS = {w: n for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                             "sixteen", "seventeen", "eighteen", "nineteen"))} | {
+    w: 10 * n for n, w in enumerate(("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                     "ninety")) if w}
+_DAY_WORD = r"(?P<dayw>" + "|".join(sorted(map(re.escape, ORDINAL_DAYS), key=len, reverse=True)) + r")"
+_YEAR_WORDS = (r"(?P<yearw>two\s+thousand(?:\s+and)?(?:\s+(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+               + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?)")
+_OF_YEAR = rf"(?:,?\s+(?:in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?)?|\s+of\s+the\s+year\s+)(?:{_YEAR}|{_YEAR_WORDS})"
+
 # Ordered: the first pattern to claim a span wins.
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -54,6 +72,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.day_month_range", re.compile(rf"\b{_DAY}{_RANGE_SEP}{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?{_END}")),
     ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
     ("dates.day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_END}")),
+    ("dates.day_of_month", re.compile(rf"\b(?:{_DAY_WORD}\s+day|(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?)\s+of\s+"
+                                      rf"{_MONTH}(?:{_OF_YEAR})?{_END}", re.I)),
     ("dates.iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
     ("dates.numeric_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
     ("dates.month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}")),
@@ -426,6 +446,7 @@ def document_candidates(ctx: Context) -> list[Candidate]:
 _MONTH_PREFIX = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
                            r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
 _NEEDS_MONTH = ["(?P<month>" in pattern.pattern for _, pattern in PATTERNS]
+_DAY_OF = re.compile(r"\bof\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -439,12 +460,16 @@ def find_candidates(text: str) -> list[Candidate]:
 
     # Every date form holds a digit: a window without one (around "may" or
     # "market") holds no date.
-    windows = [(start, end) for start, end in _windows(text) if _DIGIT.search(text, start, end)]
+    all_windows = _windows(text)
+    windows = [(start, end) for start, end in all_windows if _DIGIT.search(text, start, end)]
     # The forms with a month name run only where one is written (most
     # windows hold only a year).
     month_windows = [(start, end) for start, end in windows if _MONTH_PREFIX.search(text, start, end)]
+    # (an attestation may write its day and year in words: "this twentieth
+    # day of October, two thousand and twenty-five" holds no digit)
+    worded = [(start, end) for start, end in all_windows if _DAY_OF.search(text, start, end)]
     for (rule, pattern), needs_month in zip(PATTERNS, _NEEDS_MONTH):
-        spans = month_windows if needs_month else windows
+        spans = worded if rule == "dates.day_of_month" else month_windows if needs_month else windows
         for m in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             if not free(m.start(), m.end()):
                 continue
@@ -482,8 +507,10 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
     if rule in ("dates.year", "dates.fiscal_year", "dates.early_year", "dates.prefixed_year"):
         year = g["year"]
         return ["20" + year if len(year) == 2 else year]  # ("FY22")
-    month, year = g.get("month"), g.get("year")
+    month, year = g.get("month"), g.get("year") or _year_in_words(g.get("yearw"))
     days = [d for d in (g.get("day"), g.get("day2")) if d]
+    if g.get("dayw"):
+        days = [str(ORDINAL_DAYS[g["dayw"].casefold()])]
     if not days:
         months = [month] + ([g["month2"]] if g.get("month2") else [])
         return [v for v in (_parse(f"1 {name} {year}", "month") for name in months) if v]
@@ -501,6 +528,14 @@ _MONTH_NUMBERS = {name: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
      ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+
+
+def _year_in_words(words: str | None) -> str | None:
+    """"two thousand and twenty-five" -> "2025"."""
+    if not words:
+        return None
+    rest = re.sub(r"^two\s+thousand(?:\s+and)?\s*", "", words.casefold())
+    return str(2000 + sum(_NUMBER_WORDS[w] for w in re.split(r"[\s-]+", rest) if w))
 
 
 @lru_cache(maxsize=4096)
@@ -610,7 +645,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
 
 _FULL_FORMS = {"dates.cross_month_range", "dates.month_day_range", "dates.day_month_range",
                "dates.month_day_year", "dates.day_month_year", "dates.iso", "dates.numeric_mdy",
-               "dates.month_year", "dates.month_day", "dates.day_month"}
+               "dates.month_year", "dates.month_day", "dates.day_month", "dates.day_of_month"}
 
 
 def _is_standalone_date(block_text: str) -> bool:

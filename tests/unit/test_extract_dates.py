@@ -203,3 +203,14 @@ def test_a_year_its_prefix_qualifies_and_a_citations_date_are_dates():
         "Climate finance towards the post-2025 goal; lead paint in pre-1978 homes; a forum in mid-2002. "
         "Smith, A. (2018, July 18). Paper straws. Policy 2019-20.")}
     assert {("2025", "2025"), ("1978", "1978"), ("2002", "2002"), ("2018-07-18", "2018, July 18")} <= found
+
+
+def test_an_attestations_day_and_year_in_words():
+    found = {(c.value, c.text) for c in find_candidates(
+        "Done at Washington, this twentieth day of October, two thousand and twenty-five. Done at Puglia, "
+        "this 13th day of June, 2024. In witness whereof I have set my hand this sixth day of June, in the "
+        "year of our Lord two thousand twenty-two. The talks resume on the 12th of February.")}
+    assert {("2025-10-20", "twentieth day of October, two thousand and twenty-five"),
+            ("2024-06-13", "13th day of June, 2024"),
+            ("2022-06-06", "sixth day of June, in the year of our Lord two thousand twenty-two"),
+            ("--02-12", "12th of February")} <= found
