@@ -169,6 +169,15 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             # ("MARCUS TENBY BUDI SANTOSO" over two titles: the second given
             # name is one no list holds; the titles count the signers)
             spans = names
+        above = _columns_of_parties(ctx, blocks, i)
+        whole = bool(spans) and spans[0][0] == 0 and spans[-1][1] == len(line.rstrip())
+        if len(above) == 2 and not (len(spans) == 2 and whole) and len(line.split()) in (4, 6):
+            # ("FOR THE GOVERNMENT OF MALAYSIA FOR THE GOVERNMENT OF SINGAPORE"
+            # over "TENGKU ZAFRUL AZIZ GAN KIM YONG": two columns, two names of
+            # as many words, whatever given names the lists hold)
+            words = list(stdre.finditer(r"\S+", line))
+            half = len(words) // 2
+            spans = [(words[0].start(), words[half - 1].end()), (words[half].start(), words[-1].end())]
         if not spans and _one_signer_of_a_country(line, titles_line):
             # ("GOUGH WHITLAM" over "Prime Minister of Australia": a given name
             # the list does not know, under an office its country names)
@@ -178,9 +187,9 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         # (columns set apart by a run of spaces are the titles' own division)
         columns_apart = stdre.split(r"\s{3,}", titles_line.strip())
         titles = columns_apart if len(columns_apart) == len(spans) else _split_titles(titles_line, len(spans))
-        for (s, e), title in zip(spans, titles):
+        for k, ((s, e), title) in enumerate(zip(spans, titles)):
             title_clean, country = clean_title(title)
-            country = country or trailing_country(title_clean)
+            country = country or trailing_country(title_clean) or (above[k] if len(above) == len(spans) else None)
             mentions.append(Mention(
                 name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
                 country=country, extent_start=block.start, extent_end=nxt.end,
@@ -191,6 +200,20 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
 
 
 _FUNCTION_WORD = stdre.compile(r"(?<=\s)(?:Of|The|And|For|To|On|In)\b")
+
+
+_FOR_PARTIES = stdre.compile(r"\bFor (?:the )?(?:Government of )?(?:the )?(.+?)(?=\s+For\b|:|$)", stdre.IGNORECASE)
+
+
+def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:
+    """The countries of a "For the Government of X  For the Government of Y"
+    line right above line ``i`` (a two-column signature block read across),
+    in their order; none unless every column names one."""
+    if i == 0 or ctx.text[blocks[i - 1].end:blocks[i].start] != "\n":
+        return []
+    segments = _FOR_PARTIES.findall(ctx.block_text(blocks[i - 1]))
+    codes = [lookup_country(seg) or trailing_country(" of " + seg) for seg in segments]
+    return codes if len(codes) >= 2 and all(codes) else []
 
 
 def _one_signer_of_a_country(line: str, titles_line: str) -> bool:

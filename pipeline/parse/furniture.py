@@ -92,6 +92,10 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
             or any(looks_like_name_line(ln) or SIGNING_MARK.match(ln.strip()) for ln in run)):
         return lines
+    # (the titles under a row of names in capitals: "TENGKU ZAFRUL AZIZ GAN
+    # KIM YONG" / "Minister of Investment, ... Minister for Trade and Industry")
+    if previous.strip().isupper() and len(previous.split()) >= 2 and lines[start].strip():
+        return lines
     # Without a "Related" header only a couple of lines can be told apart from
     # a signature block or a closing line.
     if len(run) > 2:

@@ -476,3 +476,15 @@ def test_the_two_leaders_who_signed_at_the_end_are_the_two_named_at_the_start(ex
         "The Prime Ministers also reviewed trade relations between the two countries.\n\n"
         "At the conclusion of the talks, the two Prime Ministers signed an Agreement on Cultural Cooperation.")
     assert set(_signatories(record)) == {"Kenji Sato", "Harold Hilton"}
+
+
+def test_two_columns_under_their_parties_in_capitals(extract_text):
+    # (the titles' line under the names is no trailing link of the page;
+    # the columns' parties give each name its country)
+    record = extract_text(
+        "Memorandum of Understanding\n\nThe Participants intend to cooperate.\n\n"
+        "FOR THE GOVERNMENT OF MALAYSIA FOR THE GOVERNMENT OF THE REPUBLIC OF SINGAPORE\n"
+        "TENGKU ZAFRUL AZIZ GAN KIM YONG\n"
+        "Minister of Investment, Trade and Industry Minister for Trade and Industry")
+    assert {s.name: s.country for s in record.signatories} == {"TENGKU ZAFRUL AZIZ": "Malaysia",
+                                                              "GAN KIM YONG": "Singapore"}
