@@ -256,8 +256,10 @@ def _marked_signatures(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
     return out
 
 
-# ("FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA:" in an instrument set in capitals too)
-_FOR_PARTY = stdre.compile(r"^For (?:the )?(?:Government of |Republic of )?(?:the )?(.+?):?$", stdre.IGNORECASE)
+# ("FOR THE GOVERNMENT OF THE REPUBLIC OF KENYA:" in an instrument set in capitals too;
+# "Signed for and on behalf of the Government of Australia", "On behalf of the Government of Viet Nam:")
+_FOR_PARTY = stdre.compile(r"^(?:(?:Signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|For) (?:the )?(?:Government of |Republic of )?"
+                           r"(?:the )?(.+?):?$", stdre.IGNORECASE)
 
 
 def _signed_for(line: str) -> str | None:
@@ -275,12 +277,19 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
             continue
         country = _signed_for(ctx.block_text(above))
         line = ctx.block_text(block)
-        if country is None or not is_signature_name_line(line):
+        # ("Jason Clare, Minister for Education": the name and its title on one line)
+        name_part, _, title = line.partition(",")
+        if title and not title_like(title):
+            name_part, title = line, ""
+        if country is None or not is_signature_name_line(name_part):
             continue
-        s, e = strip_name_decorations(line)
-        out.append(Mention(name=line[s:e], start=block.start + s, end=block.start + e, title="",
-                           country=country, extent_start=above.start, extent_end=block.end,
-                           rule="signatories.signature_block", confidence=0.75, tags={"signature_block"}))
+        s, e = strip_name_decorations(name_part)
+        title, _ = clean_title(title)
+        title, organization = split_org(title)
+        out.append(Mention(name=name_part[s:e], start=block.start + s, end=block.start + e, title=title,
+                           organization=organization, country=country, extent_start=above.start,
+                           extent_end=block.end, rule="signatories.signature_block", confidence=0.75,
+                           tags={"signature_block"}))
     return out
 
 

@@ -488,3 +488,14 @@ def test_two_columns_under_their_parties_in_capitals(extract_text):
         "Minister of Investment, Trade and Industry Minister for Trade and Industry")
     assert {s.name: s.country for s in record.signatories} == {"TENGKU ZAFRUL AZIZ": "Malaysia",
                                                               "GAN KIM YONG": "Singapore"}
+
+
+def test_names_on_behalf_of_their_governments(extract_text):
+    record = extract_text(
+        "Memorandum of Understanding\n\nThe Participants intend to cooperate.\n\n"
+        "On behalf of the Government of Australia:\nJason Clarke, Minister for Education\n\n"
+        "On behalf of the Government of Viet Nam:\nNguyen Kim Son, Minister of Education and Training")
+    assert {s.name: (s.title, s.country) for s in record.signatories} == {
+        "Jason Clarke": ("Minister for Education", "Australia"),
+        "Nguyen Kim Son": ("Minister of Education and Training", "Vietnam")}
+    assert not record.people
