@@ -389,7 +389,7 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
     first that reports what someone did or will do ("The Government will
     respond to ...") or introduces another list.  Index -> lead-in."""
     out: dict[int, str] = {}
-    if not ctx.may_match(_RECOMMENDATION_WORD, 0, len(ctx.text)):
+    if not ctx.may_match(_ITEM_CUES["recommend"], 0, len(ctx.text)):
         return out  # (most pages never write the word)
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
@@ -410,7 +410,6 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
 
 #: The most words of a paragraph read as an unmarked item of a list.
 _UNMARKED_ITEM_WORDS = 80
-_RECOMMENDATION_WORD = re.compile(r"\brecommend", re.I)
 
 
 def _subheading(block, raw: str) -> bool:

@@ -202,7 +202,8 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
 _FUNCTION_WORD = stdre.compile(r"(?<=\s)(?:Of|The|And|For|To|On|In)\b")
 
 
-_FOR_PARTIES = stdre.compile(r"\bFor (?:the )?(?:Government of )?(?:the )?(.+?)(?=\s+For\b|:|$)", stdre.IGNORECASE)
+# (where a line read across two columns starts its second "For ...")
+_NEXT_COLUMN = stdre.compile(r"\s+(?=For\b)", stdre.IGNORECASE)
 
 
 def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:
@@ -211,8 +212,7 @@ def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:
     in their order; none unless every column names one."""
     if i == 0 or ctx.text[blocks[i - 1].end:blocks[i].start] != "\n":
         return []
-    segments = _FOR_PARTIES.findall(ctx.block_text(blocks[i - 1]))
-    codes = [lookup_country(seg) or trailing_country(" of " + seg) for seg in segments]
+    codes = [_signed_for(column) for column in _NEXT_COLUMN.split(ctx.block_text(blocks[i - 1]))]
     return codes if len(codes) >= 2 and all(codes) else []
 
 
