@@ -387,7 +387,9 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
     markers were lost: two or more short paragraphs right after a paragraph
     that ends "... recommendations are:" or "... recommended:", up to the
     first that reports what someone did or will do ("The Government will
-    respond to ...") or introduces another list.  Index -> lead-in."""
+    respond to ...") or introduces another list.  A list whose items carry
+    their labels ("Recommendation 3.1" over its text) has its markers: it is
+    read by the labels.  Index -> lead-in."""
     out: dict[int, str] = {}
     if not ctx.may_match(_ITEM_CUES["recommend"], 0, len(ctx.text)):
         return out  # (most pages never write the word)
@@ -400,7 +402,8 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
         for j in range(i + 1, len(blocks)):
             item = ctx.block_text(blocks[j]).strip()
             if (blocks[j].kind is not BlockKind.paragraph or item.endswith(":")
-                    or len(item.split()) > _UNMARKED_ITEM_WORDS or _REPORTED.match(item)):
+                    or len(item.split()) > _UNMARKED_ITEM_WORDS or _REPORTED.match(item)
+                    or _LABELLED.match(item)):
                 break
             run.append(j)
         if len(run) >= 2:

@@ -972,3 +972,19 @@ def test_a_lettered_list_run_into_its_recommending_paragraph(extract_text):
         ("a", "the Commonwealth establish a national water authority"),
         ("b", "water trading be extended to all States"),
         ("c", "the authority report annually to Parliament")]
+
+
+def test_labels_on_their_own_lines_under_a_recommending_lead_in_number_the_paragraphs_below(extract_text):
+    # (the paragraphs after the lead-in have their markers: each label is a
+    # recommendation's number, not an item of an unmarked list)
+    record = extract_text(
+        "Government Response To The Productivity Commission Inquiry\n\nCanberra, 1 July 2020\n\n"
+        "The Commission made 12 recommendations. The Government supports the following recommendations:\n\n"
+        "Recommendation 3.1\n\nThe Australian Government should simplify the tax treatment of small business.\n\n"
+        "Recommendation 3.2\n\nState governments should remove stamp duty on commercial property. The "
+        "Commonwealth will work with them on the transition.\n\n"
+        "Recommendation 4.1\n\nThe Treasury should publish an annual report on regulatory burden.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("3.1", "The Australian Government should simplify the tax treatment of small business"),
+        ("3.2", "State governments should remove stamp duty on commercial property"),
+        ("4.1", "The Treasury should publish an annual report on regulatory burden")]
