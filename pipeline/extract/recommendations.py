@@ -28,6 +28,12 @@ from pipeline.resources import trained
 _LABEL = r"\(?(?:Recommendation\s+|Rec\.\s*|R(?=\d))(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
 _LABELLED = re.compile(rf"^(?:{_LABEL}\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:.]?\s*$")
+# "The Secretary should ensure that ... . (Recommendation 1)": an audit
+# report's label closes its item
+_LABEL_AFTER = re.compile(r"\s*\((?:Recommendation|Rec\.)\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)\)\s*$")
+# "Recommendation 1: Governance" over the paragraph that recommends: the
+# label's words name a topic, the paragraph is the item
+_TOPIC_WORDS = 4
 # ("1.", "2.3", "(a)", "A.", "(iv)", "IV.": a roman number is one of a list's markers too)
 _NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[IVX]{1,5}|[a-zA-Z])[.)]\s+(?P<text>.+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
@@ -131,6 +137,10 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
             label_alone = alone.group("num")
             continue
         labelled = _LABELLED.match(raw) if block.kind is not BlockKind.table_row else None
+        if (labelled and _names_a_topic(labelled.group("text")) and i + 1 < len(blocks)
+                and blocks[i + 1].kind is BlockKind.paragraph):
+            label_alone = labelled.group("num")
+            continue
         if block.kind is BlockKind.paragraph and not labelled:
             for number, start, end in _inline_items(ctx, block):
                 # "The Committee recommended that (a) ...; (b) ...; and (c) ...": a
@@ -403,12 +413,28 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
             item = ctx.block_text(blocks[j]).strip()
             if (blocks[j].kind is not BlockKind.paragraph or item.endswith(":")
                     or len(item.split()) > _UNMARKED_ITEM_WORDS or _REPORTED.match(item)
-                    or _LABELLED.match(item)):
+                    or _LABELLED.match(item) or _headline(item)):
                 break
             run.append(j)
         if len(run) >= 2:
             out.update((j, raw) for j in run)
     return out
+
+
+def _names_a_topic(text: str) -> bool:
+    """A label's few words that name what the paragraph below recommends
+    ("Governance", "Water pricing"), not the recommendation itself."""
+    text = text.strip()
+    return (len(text.split()) <= _TOPIC_WORDS and not text.endswith((".", "!", "?", ":", ";"))
+            and not any(cue.search(text) for cue in (_ITEM_CUES["should"], _ITEM_CUES["recommend"])))
+
+
+def _headline(text: str) -> bool:
+    """A section's heading on a line of its own ("Agency Comments", "Next
+    Steps"): a few words, each capitalised, ending no sentence."""
+    words = text.split()
+    return (0 < len(words) <= _SUBHEADING_WORDS and not text.endswith((".", "!", "?", ":", ";"))
+            and all(w[0].isupper() for w in words if len(w) > 3))
 
 
 #: The most words of a paragraph read as an unmarked item of a list.
@@ -440,6 +466,9 @@ def _candidate(ctx: Context, block, m, source: str, only_first: bool) -> Recomme
     number, body, offset = None, raw, 0
     if m is not None:
         number, body, offset = m.group("num"), m.group("text"), m.start("text")
+    after = _LABEL_AFTER.search(body)
+    if after:
+        number, body = number or after.group("num"), body[:after.start()]
     if only_first:
         body = first_sentence(body)
     body = body.rstrip().rstrip(".")

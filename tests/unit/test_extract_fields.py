@@ -988,3 +988,31 @@ def test_labels_on_their_own_lines_under_a_recommending_lead_in_number_the_parag
         ("3.1", "The Australian Government should simplify the tax treatment of small business"),
         ("3.2", "State governments should remove stamp duty on commercial property"),
         ("4.1", "The Treasury should publish an annual report on regulatory burden")]
+
+
+def test_an_audit_reports_closing_labels_number_its_recommendations_and_its_next_section_ends_them(extract_text):
+    record = extract_text(
+        "Cybersecurity: Federal Agencies Need to Strengthen Incident Response\n\nPublished: March 3, 2023\n\n"
+        "Recommendations for Executive Action\n\n"
+        "We are making two recommendations to the Department of Homeland Security:\n\n"
+        "The Secretary of Homeland Security should ensure that the Director of CISA develops a plan to share "
+        "incident data with agencies. (Recommendation 1)\n\n"
+        "The Secretary of Homeland Security should ensure that the Director of CISA evaluates the incident "
+        "reporting portal. (Recommendation 2)\n\nAgency Comments\n\nDHS concurred with our recommendations.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "The Secretary of Homeland Security should ensure that the Director of CISA develops a plan to "
+              "share incident data with agencies"),
+        ("2", "The Secretary of Homeland Security should ensure that the Director of CISA evaluates the incident "
+              "reporting portal")]
+
+
+def test_a_label_that_names_a_topic_numbers_the_paragraph_that_recommends(extract_text):
+    record = extract_text(
+        "Final Report of the Commission on Water Security\n\nPublished 10 October 2019\n\n"
+        "Chapter 5: Recommendations\n\nRecommendation 1: Governance\n\nThe Commission recommends that a "
+        "National Water Council be established. The Council should meet twice a year.\n\n"
+        "Recommendation 2: Water pricing\n\nThe Commission recommends that water prices reflect the full cost "
+        "of supply.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "The Commission recommends that a National Water Council be established"),
+        ("2", "The Commission recommends that water prices reflect the full cost of supply")]
