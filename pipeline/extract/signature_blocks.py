@@ -116,8 +116,10 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         pair = (two_names(line) if tight and not line.isupper() and in_closing(ctx, block.start)
                 and title_count(titles_line) == 2 and title_like(titles_line) else None)
         if pair and all(is_signature_name_line(line[s:e]) for s, e in pair):
-            for (s, e), title in zip(pair, _split_titles(titles_line, 2)):
+            above = _columns_of_parties(ctx, blocks, i)
+            for k, ((s, e), title) in enumerate(zip(pair, _titles_of(titles_line, 2))):
                 title, country = clean_title(title)
+                country = country or trailing_country(title) or (above[k] if len(above) == 2 else None)
                 mentions.append(Mention(
                     name=line[s:e], start=block.start + s, end=block.start + e, title=title,
                     country=country, extent_start=block.start, extent_end=nxt.end,
@@ -184,10 +186,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             spans = [strip_name_decorations(line)]
         if not spans:
             continue
-        # (columns set apart by a run of spaces are the titles' own division)
-        columns_apart = stdre.split(r"\s{3,}", titles_line.strip())
-        titles = columns_apart if len(columns_apart) == len(spans) else _split_titles(titles_line, len(spans))
-        for k, ((s, e), title) in enumerate(zip(spans, titles)):
+        for k, ((s, e), title) in enumerate(zip(spans, _titles_of(titles_line, len(spans)))):
             title_clean, country = clean_title(title)
             country = country or trailing_country(title_clean) or (above[k] if len(above) == len(spans) else None)
             mentions.append(Mention(
@@ -204,6 +203,13 @@ _FUNCTION_WORD = stdre.compile(r"(?<=\s)(?:Of|The|And|For|To|On|In)\b")
 
 # (where a line read across two columns starts its second "For ...")
 _NEXT_COLUMN = stdre.compile(r"\s+(?=For\b)", stdre.IGNORECASE)
+
+
+def _titles_of(titles_line: str, n: int) -> list[str]:
+    """The ``n`` titles of a line read across two or more columns."""
+    # (columns set apart by a tab or a run of spaces are the titles' own division)
+    columns_apart = stdre.split(r"\s*\t\s*|\s{3,}", titles_line.strip())
+    return columns_apart if len(columns_apart) == n else _split_titles(titles_line, n)
 
 
 def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:

@@ -972,3 +972,16 @@ def test_initials_alone_name_no_one(extract_text):
         "Members\n\nThe Council met with the Honourable J. G. Beale, Minister for Environment, and Mr. D.\n\n"
         "Later the Honourable V. spoke.")
     assert [p.name for p in record.people] == ["J. G. Beale"]
+
+
+def test_a_signature_block_in_tab_separated_columns_gives_each_signer_its_columns_title_and_country(extract_text):
+    record = extract_text(
+        "Memorandum of Understanding on Digital Cooperation between the United States and Kenya\n\n"
+        "The United States of America and the Republic of Kenya intend to cooperate on digital infrastructure.\n\n"
+        "Signed at Nairobi on 3 March 2024.\n\n"
+        "For the Government of the United States of America\tFor the Government of the Republic of Kenya\n"
+        "Antony J. Blinken\tAlfred Mutua\n"
+        "Secretary of State\tCabinet Secretary for Foreign Affairs")
+    assert [(s.name, s.title, s.country) for s in record.signatories] == [
+        ("Antony J. Blinken", "Secretary of State", "United States"),
+        ("Alfred Mutua", "Cabinet Secretary for Foreign Affairs", "Kenya")]
