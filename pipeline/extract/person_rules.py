@@ -32,8 +32,10 @@ _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscor
 # split "UNESCO" every possible way before failing (2^n tries).
 # A role noun may stand after "by" ("convened by co-chairs A, Title, and B";
 # "led by" a meeting's leads is hosting too, as in _HOST_LED).
+# (the "by" of a signing between them is the signing's: "welcomed the signing
+# of the Agreement by A and B")
 _HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led|received)\b"
-                      r"[^.;]{0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
+                      r"(?:(?!\bsign)[^.;]){0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
 # ("X is honored to welcome Prime Minister Y", "X served as Chair")
 # "a luncheon hosted by the Prime Minister in Mr X's honour": the guest of honour
 _HONOURED = re.compile(r"^[’']s\s+hono(?:u)?r\b")
@@ -428,7 +430,9 @@ def _next_block_text(ctx: Context, block) -> str:
 _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
                         # ("signed for the United States by", "signed on behalf of Japan by")
                         r"(?:\s+(?:on|in|at|for)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
-                        r"signing\s+(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
+                        # ("the signing last month of the agreement by")
+                        r"signing\s+(?:(?:today|yesterday|last\s+(?:week|month|year)|this\s+(?:week|month|year|morning))\s+)?"
+                        r"(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
                         # the subject after its verb: "Signing the agreement were A and B"
                         r"signing\s+(?:the|a|an|this|these|two|three|for|on behalf of)\s+[^.;]{1,80}?\s+(?:were|was))\b",
                         re.IGNORECASE)

@@ -985,3 +985,20 @@ def test_a_signature_block_in_tab_separated_columns_gives_each_signer_its_column
     assert [(s.name, s.title, s.country) for s in record.signatories] == [
         ("Antony J. Blinken", "Secretary of State", "United States"),
         ("Alfred Mutua", "Cabinet Secretary for Foreign Affairs", "Kenya")]
+
+
+def test_the_signing_of_an_agreement_by_two_ministers_is_their_signature_not_their_hosting():
+    from pipeline.extract import make_context
+    from pipeline.extract.persons import persons
+    from pipeline.parse.text import parse_text
+    ctx = make_context(parse_text(
+        "Secretary Blinken's Meeting with Kenyan Foreign Minister Mutua\n\nOffice of the Spokesperson\n\n"
+        "Secretary of State Antony J. Blinken met with Kenyan Foreign Minister Alfred Mutua today in Washington. "
+        "The Secretary and Foreign Minister welcomed the signing last month of the bilateral health agreement by "
+        "Health Secretary Xavier Becerra and Health Cabinet Secretary Susan Nakhumicha."))
+    from pipeline.extract import extract
+    extract(ctx.parsed, ctx=ctx)
+    verdicts = {c.name: sorted(k for k in c.features if k.startswith("verdict:") and "|" not in k)
+                for c in persons(ctx)}
+    assert verdicts["Xavier Becerra"] == verdicts["Susan Nakhumicha"] == ["verdict:signatory"]
+    assert verdicts["Antony J. Blinken"] == ["verdict:other"]
