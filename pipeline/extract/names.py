@@ -276,8 +276,15 @@ def clean_title(title: str) -> tuple[str, str | None]:
         country = lookup_country(m.group(1))
         title = title[m.end():]
     words = [w for w in title.split() if w.rstrip(".") not in HONORIFIC_SET]
+    # ("The Minister of Foreign Affairs of Singapore, His Excellency": the
+    # pronoun of a style whose honorific was dropped goes with it)
+    while words and words[-1] in _STYLE_PRONOUNS:
+        words.pop()
     # ("The Prime Minister, Dato' Seri": the comma stood before the honorifics)
     return " ".join(words).strip(" ,"), country
+
+
+_STYLE_PRONOUNS = frozenset({"His", "Her", "Their"})
 
 
 def split_org(title: str) -> tuple[str, str]:

@@ -1002,3 +1002,13 @@ def test_the_signing_of_an_agreement_by_two_ministers_is_their_signature_not_the
                 for c in persons(ctx)}
     assert verdicts["Xavier Becerra"] == verdicts["Susan Nakhumicha"] == ["verdict:signatory"]
     assert verdicts["Antony J. Blinken"] == ["verdict:other"]
+
+
+def test_the_pronoun_of_a_style_after_a_title_is_no_part_of_the_title(extract_text):
+    record = extract_text(
+        "Official Visit of the Minister of Foreign Affairs of Singapore to Malaysia\n\n"
+        "The Minister of Foreign Affairs of Singapore, His Excellency Dr. Vivian Balakrishnan, will undertake "
+        "an official visit to Malaysia on 8 March 2024.")
+    [person] = record.people
+    assert person.name == "Vivian Balakrishnan"
+    assert f"{person.title} of {person.organization}" == "Minister of Foreign Affairs of Singapore"
