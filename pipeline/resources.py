@@ -31,6 +31,8 @@ class Cue:
     where: str
     pattern: re.Pattern
     count: int = 1  # how many times the pattern must occur
+    kind: str = "other"  # (a genre rule's) the kind it gives the page
+    title: re.Pattern | None = None  # (a genre rule's) what the title must say as well
 
 
 @lru_cache(maxsize=None)
@@ -39,8 +41,9 @@ def cues(name: str, table: str = "cue") -> tuple[Cue, ...]:
     out = []
     for entry in load_data(name)[table]:
         flags = re.M | (0 if entry.get("case_sensitive") else re.I)
+        title = re.compile(entry["title"], re.M | re.I) if "title" in entry else None
         out.append(Cue(entry["name"], entry.get("where", "text"), re.compile(entry["pattern"], flags),
-                       entry.get("count", 1)))
+                       entry.get("count", 1), entry.get("kind", "other"), title))
     return tuple(out)
 
 

@@ -86,24 +86,33 @@ def feature_kind(ctx: Context) -> str:
     label, provenance = ctx.results["kind"]
     # (training sets the gold kind, with no provenance)
     rule = (provenance.rule if provenance is not None else None) or ""
-    return Kind.press_release.value if rule.startswith("kind.genre.") else Kind(label).value
+    speech = rule.startswith("kind.genre.") and Kind(label) is Kind.other
+    return Kind.press_release.value if speech else Kind(label).value
 
 
-#: How often a page a genre rule names is of kind "other" (a speech that is
-#: itself a joint statement's text is the exception).
+#: How often a page a genre rule names is of the rule's kind (a speech that
+#: is itself a joint statement's text is the exception).
 _GENRE_CONFIDENCE = 0.9
 
 
-def _genre(ctx: Context) -> str | None:
+def _genre(ctx: Context) -> tuple[str, Kind] | None:
     """The genre rule (``[[genre]]`` of ``data/kind_cues.toml``) the page
-    meets: a speech, remarks or a transcript, which DESIGN.md calls "other"."""
+    meets, and the kind DESIGN.md gives that genre: a speech, remarks or a
+    transcript is "other"; the text of an instrument itself (an agreement
+    closed by its final clauses) a joint statement."""
     title = (ctx.results.get("title") or (None, None))[0] or ""
     body = ctx.text[:OPENING]
     for cue in cues("kind_cues", table="genre"):
-        haystack = title if cue.where == "title" else body
+        if cue.title is not None and not cue.title.search(title):
+            continue
+        haystack = title if cue.where == "title" else ctx.text[-CLOSING:] if cue.where == "closing" else body
         if sum(1 for _ in zip(range(cue.count), cue.pattern.finditer(haystack))) >= cue.count:
-            return cue.name
+            return cue.name, Kind(cue.kind)
     return None
+
+
+#: How far from its end a page's closing clauses are read.
+CLOSING = 2000
 
 
 @register("kind")
@@ -112,7 +121,8 @@ def extract_kind(ctx: Context) -> tuple[Kind, Provenance]:
         return ctx.kind_hint, Provenance(confidence=1.0, rule="kind.source_hint")
     genre = _genre(ctx)
     if genre is not None:
-        return Kind.other, Provenance(confidence=_GENRE_CONFIDENCE, rule=f"kind.genre.{genre}")
+        name, kind = genre
+        return kind, Provenance(confidence=_GENRE_CONFIDENCE, rule=f"kind.genre.{name}")
     model = trained("kind")
     label, probability = model.best(features(ctx))
     title_prov = (ctx.results.get("title") or (None, None))[1]

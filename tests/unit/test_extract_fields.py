@@ -42,6 +42,33 @@ def test_speeches_and_transcripts_are_other_and_their_speaker_speaks(extract_tex
     assert extract_text(text).kind.value == "other"
 
 
+@pytest.mark.parametrize("closing", [
+    "IN WITNESS WHEREOF, the undersigned, being duly authorised by their respective Governments, have "
+    "signed this Memorandum.\n\nDONE at Canberra on 5 May 2023, in duplicate.",
+    "Signed in duplicate at Canberra on 5 May 2023 in the English and Japanese languages.",
+    "Signed at Canberra on 5 May 2023.",
+])
+def test_the_text_of_an_instrument_closed_by_its_final_clauses_is_a_joint_statement(extract_text, closing):
+    record = extract_text(
+        "Memorandum of Understanding between the Government of Australia and the Government of Japan on "
+        "Education Cooperation\n\nThe Government of Australia and the Government of Japan have reached the "
+        "following understanding:\n\nParagraph 1\n\nThe Participants will promote exchanges of students.\n\n"
+        + closing + "\n\nFOR AUSTRALIA:\nPenny Wong\nMinister for Foreign Affairs\n\nFOR JAPAN:\n"
+        "Yoshimasa Hayashi\nMinister for Foreign Affairs")
+    assert record.kind.value == "joint_statement"
+    assert [s.name for s in record.signatories] == ["Penny Wong", "Yoshimasa Hayashi"]
+
+
+def test_a_proclamation_in_witness_of_one_official_is_no_instrument_between_parties():
+    from pipeline.extract import make_context, extract
+    from pipeline.parse.text import parse_text
+    ctx = make_context(parse_text(
+        "Declaration of Emergency\n\nBy the authority vested in me as Governor, I declare a state of emergency."
+        "\n\nIN WITNESS WHEREOF, I have hereunto set my hand this ninth day of May, 2024."))
+    extract(ctx.parsed, ctx=ctx)
+    assert ctx.results["kind"][1].rule == "kind.model"
+
+
 def test_a_release_header_is_no_transcript_and_remarks_have_a_speaker(extract_text):
     record = extract_text(
         "Meeting with the Prime Minister of Malta\n\nFOR PRESS: PM 111/1966\nEMBARGO: NOT FOR RELEASE "
