@@ -21,7 +21,7 @@ from pipeline.extract.context import Context
 from pipeline.extract.kind import feature_kind
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
-from pipeline.extract.persons import persons
+from pipeline.extract.persons import country_signed_for, persons
 from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, LEADER_GOVERNMENTS, OFFICE_COUNTRIES, OFFICE_HOLDERS,
                                 short_name)
 from pipeline.models import BlockKind, Party
@@ -233,6 +233,20 @@ def _capital_mentions(ctx: Context):
             yield m.start(), m.end(), CAPITALS[m.group()]
 
 
+def _signer_countries(ctx: Context) -> set[str]:
+    """Countries the signing rules give the signers ("signed for Ghana",
+    "President of the United States" in a signature block, "X signed the
+    Accords on behalf of Nigeria")."""
+    out = set()
+    for cand in persons(ctx):
+        if "verdict:signatory" not in cand.features:
+            continue
+        for m in cand.mentions:
+            behalf = country_signed_for(ctx, m)
+            out.update(code for code in (m.country, behalf[0] if behalf else None) if code)
+    return out
+
+
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     text = ctx.text
     kind = feature_kind(ctx)
@@ -267,10 +281,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         return words
 
     we_doc = _line_opens_with_we(text)
-    # Countries the signing rules give the signers ("signed for Ghana",
-    # "President of the United States" in a signature block).
-    signer_countries = {m.country for cand in persons(ctx) if "verdict:signatory" in cand.features
-                        for m in cand.mentions if m.country}
+    signer_countries = _signer_countries(ctx)
     person_countries = {m.country for cand in persons(ctx) for m in cand.mentions if m.country}
     home = _home_side(ctx, cands, [first_sentence] + ([(title_block.start, title_block.end)] if title_block else []),
                       person_countries)

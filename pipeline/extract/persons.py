@@ -26,7 +26,7 @@ from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
 from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers
 from pipeline.extract.speakers import is_labelled_speaker
-from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name
+from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name, lookup_country
 from pipeline.models import PersonRole
 from pipeline.resources import trained
 
@@ -324,6 +324,31 @@ _HEADLINE_TOPIC = re.compile(r"\s(?:on|regarding|about|concerning|following|welc
 # Joint Statement" (a headline that ends in its genre).
 _HEADLINE_OWNERS = re.compile(rf"^(?P<who>[^:;]+?)\s+(?:Joint\s+|Leaders[’']?\s+)*(?P<genre>{ATTRIBUTING_GENRE})\s*$",
                               re.I)
+
+
+# "signed the Accords on behalf of Nigeria", "signing for the Government of Japan"
+_FOR_COUNTRY = re.compile(r"\b(?:signed |signing )?(?:for|on behalf of)\s+(?:the\s+)?(?:Government of\s+"
+                          r"(?:the\s+)?)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
+
+
+def country_signed_for(ctx: Context, mention: Mention) -> tuple[str, int] | None:
+    """The country a signer signed for, as the sentence says after the name
+    ("X, Minister of ..., signed the Accords on behalf of Nigeria"), and where
+    its name ends; None where it names none."""
+    s_end = ctx.sentence_at(mention.start)[1]
+    behalf = _FOR_COUNTRY.search(ctx.text, mention.end, min(s_end, mention.end + 200))
+    code = country_prefix(behalf.group(1)) if behalf else None
+    return (code, behalf.end(1)) if code else None
+
+
+def country_prefix(words: str) -> str | None:
+    """The country the longest leading run of words names ("Rwanda. They" -> RW)."""
+    parts = words.replace(".", " . ").split()
+    for n in range(len(parts), 0, -1):
+        code = lookup_country(" ".join(parts[:n]))
+        if code:
+            return code
+    return None
 
 
 def _headline_attribution(ctx: Context) -> tuple[str, str]:

@@ -1043,3 +1043,15 @@ def test_a_label_that_names_a_topic_numbers_the_paragraph_that_recommends(extrac
     assert [(r.number, r.text) for r in record.recommendations] == [
         ("1", "The Commission recommends that a National Water Council be established"),
         ("2", "The Commission recommends that water prices reflect the full cost of supply")]
+
+
+def test_the_country_a_signer_signed_for_is_a_party(extract_text):
+    record = extract_text(
+        "Nigeria and Rwanda Sign the Artemis Accords\n\nWashington, December 13, 2022\n\n"
+        "The U.S.-Africa Space Forum celebrated the signing of the Artemis Accords, a set of principles for "
+        "space exploration.\n\nProfessor Isa Ali Ibrahim, Minister of Communications and Digital Economy, signed "
+        "the Artemis Accords on behalf of Nigeria, while Francis Ngabo, CEO of the Space Agency, signed the "
+        "Accords on behalf of Rwanda.")
+    assert {"NG", "RW"} <= {p.country_code for p in record.parties}
+    assert [(s.name, s.country_code) for s in record.signatories] == [
+        ("Isa Ali Ibrahim", "NG"), ("Francis Ngabo", "RW")]
