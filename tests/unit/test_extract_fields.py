@@ -1047,9 +1047,10 @@ def test_a_label_that_names_a_topic_numbers_the_paragraph_that_recommends(extrac
 
 def test_the_country_a_signer_signed_for_is_a_party(extract_text):
     record = extract_text(
-        "Nigeria and Rwanda Sign the Artemis Accords\n\nWashington, December 13, 2022\n\n"
-        "The U.S.-Africa Space Forum celebrated the signing of the Artemis Accords, a set of principles for "
-        "space exploration.\n\nProfessor Isa Ali Ibrahim, Minister of Communications and Digital Economy, signed "
+        "STATEMENT: Strengthening the U.S.-Africa Partnership in Space\n\nOn December 13, 2022, the "
+        "U.S.-Africa Leaders Summit featured the first U.S.-Africa Space Forum. The Forum reaffirmed the "
+        "United States’ commitment to collaborating with African partners on the peaceful use of outer space."
+        "\n\nProfessor Isa Ali Ibrahim, Minister of Communications and Digital Economy, signed "
         "the Artemis Accords on behalf of Nigeria, while Francis Ngabo, CEO of the Space Agency, signed the "
         "Accords on behalf of Rwanda.")
     assert {"NG", "RW"} <= {p.country_code for p in record.parties}
