@@ -30,7 +30,6 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
         mention = next((m for m in cand.mentions if "signature_block" in m.tags), cand.best)
         titled = cand.titled or mention
         country = titled.country or mention.country
-        s_start, s_end = ctx.sentence_at(mention.start)
         start, end = mention.extent_start, mention.extent_end
         behalf = country_signed_for(ctx, mention)
         if behalf:
