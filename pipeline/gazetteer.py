@@ -133,13 +133,21 @@ def trailing_country(text: str) -> str | None:
     """The country that ends a title: 'Minister of Education and Research of
     the Republic of Estonia' -> EE; 'NIST Director' -> US (agency)."""
     for m in re.finditer(r"\b(?:of|for|in)\s+(?:the\s+)?", text):
-        code = lookup_country(text[m.end():].strip(" ,."))
+        rest = text[m.end():].strip(" ,.")
+        code = lookup_country(rest) or _sending_state(rest)
         if code:
             return code
     for word in re.findall(r"[A-Z][A-Za-z*İ]+", text):
         if word in AGENCIES:
             return AGENCIES[word]
     return None
+
+
+def _sending_state(posting: str) -> str | None:
+    """An envoy's posting, "Japan to Malaysia": the state that sent the envoy
+    (the title is its office: "Ambassador of Japan to Malaysia")."""
+    m = re.fullmatch(r"(.+?)\s+to\s+(?:the\s+)?(.+)", posting)
+    return lookup_country(m.group(1)) if m and lookup_country(m.group(2)) else None
 
 
 @lru_cache(maxsize=50000)

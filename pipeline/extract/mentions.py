@@ -926,7 +926,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if mention.title and not mention.organization:
         mention.title, mention.organization = split_org(mention.title)
     if not mention.country:
-        mention.country = trailing_country(f"{mention.title} of {mention.organization}")
+        # (the title and its organisation read as one: "Minister" of "Foreign Affairs of Singapore")
+        mention.country = trailing_country(" of ".join(part for part in (mention.title, mention.organization) if part))
     return mention
 
 

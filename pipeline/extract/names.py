@@ -295,7 +295,8 @@ def split_org(title: str) -> tuple[str, str]:
     acronym in brackets, or is a department named after its country)."""
     for m in reversed(list(stdre.finditer(r"\s(?:of|at)\s(?:the\s)?", title))):
         head, org = title[:m.start()], title[m.end():]
-        if not head or not org[:1].isupper():
+        # ("Ambassador of Japan to Malaysia": a posting, no organisation)
+        if not head or not org[:1].isupper() or stdre.search(r"\sto\s", org):
             continue
         last, first = org.split()[-1], org.split()[0]
         if (last in ORG_HEADS or first in ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)

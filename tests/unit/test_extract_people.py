@@ -1012,3 +1012,24 @@ def test_the_pronoun_of_a_style_after_a_title_is_no_part_of_the_title(extract_te
     [person] = record.people
     assert person.name == "Vivian Balakrishnan"
     assert f"{person.title} of {person.organization}" == "Minister of Foreign Affairs of Singapore"
+
+
+def test_a_signers_title_that_ends_in_a_country_gives_the_signatory_its_country(extract_text):
+    record = extract_text(
+        "Malaysia and Singapore Sign Agreement on the Johor Bahru-Singapore Rapid Transit System\n\n"
+        "Putrajaya, 8 January 2024\n\nAnwar Ibrahim, Prime Minister of Malaysia, and Lee Hsien Loong, Prime "
+        "Minister of Singapore, signed the agreement today.")
+    assert [(s.name, s.country_code) for s in record.signatories] == [
+        ("Anwar Ibrahim", "MY"), ("Lee Hsien Loong", "SG")]
+
+
+def test_an_ambassador_is_of_the_state_that_sent_them_not_of_the_one_they_are_posted_to():
+    from pipeline.extract import extract, make_context
+    from pipeline.extract.mentions import find_mentions
+    from pipeline.parse.text import parse_text
+    ctx = make_context(parse_text(
+        "Prime Minister Receives Courtesy Call\n\nThe Prime Minister today received a courtesy call from the "
+        "Ambassador of Japan to Malaysia, His Excellency Takahashi Katsuhiko."))
+    extract(ctx.parsed, ctx=ctx)
+    assert [(m.name, m.title, m.country) for m in find_mentions(ctx)] == [
+        ("Takahashi Katsuhiko", "Ambassador of Japan to Malaysia", "JP")]
