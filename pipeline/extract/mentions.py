@@ -926,8 +926,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if mention.title and not mention.organization:
         mention.title, mention.organization = split_org(mention.title)
     if not mention.country:
-        # (the title and its organisation read as one: "Minister" of "Foreign Affairs of Singapore")
-        mention.country = trailing_country(" of ".join(part for part in (mention.title, mention.organization) if part))
+        mention.country = trailing_country(f"{mention.title} of {mention.organization}")
     return mention
 
 

@@ -14,7 +14,7 @@ import re
 from pipeline.extract import register
 from pipeline.extract.context import Context
 from pipeline.extract.persons import country_prefix, country_signed_for, decisions
-from pipeline.gazetteer import short_name
+from pipeline.gazetteer import short_name, trailing_country
 from pipeline.models import Signatory
 
 _GOVERNMENT_ABOVE = re.compile(r"For (?:the )?(?:Government of )?(?:the )?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?"
@@ -37,6 +37,9 @@ def extract_signatories(ctx: Context) -> list[Signatory]:
         above = _GOVERNMENT_ABOVE.search(ctx.text, max(0, mention.extent_start - 120), mention.extent_start)
         if not country and above:
             country = country_prefix(above.group(1))
+        if not country:
+            # ("Prime Minister of Malaysia": the office names its country)
+            country = trailing_country(" of ".join(part for part in (titled.title, titled.organization) if part))
         out.append(Signatory(name=cand.name, title=titled.title, organization=titled.organization,
                              country=short_name(country) if country else "", country_code=country,
                              evidence=ctx.evidence(start, end), confidence=round(p, 3),

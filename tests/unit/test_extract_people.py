@@ -1023,7 +1023,7 @@ def test_a_signers_title_that_ends_in_a_country_gives_the_signatory_its_country(
         ("Anwar Ibrahim", "MY"), ("Lee Hsien Loong", "SG")]
 
 
-def test_an_ambassador_is_of_the_state_that_sent_them_not_of_the_one_they_are_posted_to():
+def test_an_ambassadors_posting_is_part_of_the_title_not_an_organisation():
     from pipeline.extract import extract, make_context
     from pipeline.extract.mentions import find_mentions
     from pipeline.parse.text import parse_text
@@ -1031,5 +1031,5 @@ def test_an_ambassador_is_of_the_state_that_sent_them_not_of_the_one_they_are_po
         "Prime Minister Receives Courtesy Call\n\nThe Prime Minister today received a courtesy call from the "
         "Ambassador of Japan to Malaysia, His Excellency Takahashi Katsuhiko."))
     extract(ctx.parsed, ctx=ctx)
-    assert [(m.name, m.title, m.country) for m in find_mentions(ctx)] == [
-        ("Takahashi Katsuhiko", "Ambassador of Japan to Malaysia", "JP")]
+    assert [(m.name, m.title, m.organization) for m in find_mentions(ctx)] == [
+        ("Takahashi Katsuhiko", "Ambassador of Japan to Malaysia", "")]
