@@ -41,7 +41,9 @@ def split_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int,
             spans.append((position, start))
         sentence_start = start
         for m in _SENTENCE_END.finditer(text, start, end):
-            if _ABBREVIATION.search(text, max(start, m.start() - 8), m.start()):
+            # (from before the block: "^" never matches at a search's start,
+            # so "Mr." or "H.E." opening a line would end a sentence)
+            if _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue
             spans.append((sentence_start, m.end()))
             sentence_start = m.end()

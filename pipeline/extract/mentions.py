@@ -71,6 +71,7 @@ from pipeline.gazetteer import (
     trailing_country,
 )
 from pipeline.models import BlockKind
+from pipeline.resources import load_data
 
 __all__ = ["Mention", "find_mentions", "name_words"]
 
@@ -427,9 +428,11 @@ def _plural_office(mention: Mention | None) -> str:
         return ""
     *rest, last = mention.title.split()
     head = title_head(last)
-    if head == last or head not in TITLE_HEAD_SET:
-        return ""
-    return " ".join([*rest, head])
+    if not last.endswith("s") or head == last or head not in TITLE_HEAD_SET:
+        return ""  # (a hyphenated office is one person's: "Secretary-General Guterres")
+    # ("Vice-Presidents X and Y": each is "Vice-President")
+    singular = next((word for word in (last[:-1], last[:-3] + "y") if title_head(word) == head), head)
+    return " ".join([*rest, singular])
 
 
 def _read_piece(ctx: Context, run: str, start: int,
@@ -685,6 +688,10 @@ def _cut_of_country(run: str) -> tuple[str, str | None]:
                         None)
             if code:
                 return run[:m.start()], code
+        # "Director-General Ngozi Okonjo-Iweala of the World Trade
+        # Organization": an organisation after a name ends it too
+        if len(rest) <= 8 and org_like(" ".join(rest)) and not any(is_given_name(w) for w in rest):
+            return run[:m.start()], None
     return run, None
 
 
@@ -933,13 +940,16 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
 _LABELS_QUOTE = stdre.compile(r"\s*:\s*[“\"]")
 
 
+_TITLE_ENDING_VERBS = load_data("title_ending_verbs")
 # "Name, Title" (or "Name - Title" on a signature line) up to the next comma,
-# or to the verb ("..., Premier of South Australia have signed") or to the
-# next honorific-led person ("..., Prime Minister of Australia and the Hon.
+# or to the verb ("..., Premier of South Australia have signed", "...,
+# Minister of Foreign Affairs of Malaysia will undertake") or to the next
+# honorific-led person ("..., Prime Minister of Australia and the Hon.
 # Mike Rann").
 _TITLE_AFTER = stdre.compile(
     r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
-    r"\s+(?:(?:have|has|had|jointly|today|also|both)\s+)?(?:said|signed)\b|"
+    r"\s+(?:(?:jointly|today|also|both)\s+)?(?:"
+    + "|".join(map(stdre.escape, _TITLE_ENDING_VERBS["auxiliaries"] + _TITLE_ENDING_VERBS["verbs"])) + r")\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))
     + r")\b)")
 _POST_NOMINALS_AFTER = stdre.compile(

@@ -19,7 +19,9 @@ _HEADING = re.compile(r"^#{1,6}\s")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?\s*$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _CONTINUES = re.compile(r"^\s*[a-z(,;:)\u2013\u2014]")
-_JOINING_END = re.compile(r"(?:,|\b(?:a|an|the|and|or|of|to|by|on|in|with|for|at|from))\s*$")
+# (the last part of a hyphenated word is no function word: "Moon Jae-in" on a
+# signature line ends a name, "built-in" ends a phrase)
+_JOINING_END = re.compile(r"(?:,|(?<![-‐'’])\b(?:a|an|the|and|or|of|to|by|on|in|with|for|at|from))\s*$")
 # A name the break cut after its honorific, its initials or its given name
 # ("..., Sir Lenox" / "Hewitt; the Secretary ...", "the Honourable E. G." /
 # "Whitlam, visited ..."): the honorific stands inside the line, after other

@@ -1033,3 +1033,33 @@ def test_an_ambassadors_posting_is_part_of_the_title_not_an_organisation():
     extract(ctx.parsed, ctx=ctx)
     assert [(m.name, m.title, m.organization) for m in find_mentions(ctx)] == [
         ("Takahashi Katsuhiko", "Ambassador of Japan to Malaysia", "")]
+
+
+def test_an_office_after_a_name_ends_where_its_sentence_goes_on_with_a_verb(extract_text):
+    # (no comma after the office: "... of Malaysia will undertake ..." is the clause, not the title)
+    record = extract_text(
+        "Official Visit of the Minister of Foreign Affairs of Malaysia to Chile\n\nPress Release\n\n"
+        "The Honourable Dato' Seri Rahim Kamal, Minister of Foreign Affairs of Malaysia will undertake an "
+        "official visit to Chile from 4 to 6 March 2024.\n\n"
+        "2. During the visit, the Minister will hold a bilateral meeting with His Excellency Tomás Vidal, "
+        "Minister of Foreign Affairs of the Republic of Chile.")
+    offices = {p.name: (p.title, p.organization) for p in record.people}
+    assert offices["Rahim Kamal"] == ("Minister", "Foreign Affairs of Malaysia")
+    assert {p.name for p in record.parties} == {"Malaysia", "Chile"}
+
+
+def test_the_malay_forms_of_address_after_a_style_are_honorifics(extract_text):
+    record = extract_text(
+        "Signing of a Memorandum of Cooperation on Energy Transition\n\n"
+        "The two Prime Ministers witnessed the signing of the Memorandum by YB Tuan Tan Boon Huat and "
+        "YB Puan Nurul Aina Hassan on 16 December 2023.")
+    assert {s.name for s in record.signatories} == {"Tan Boon Huat", "Nurul Aina Hassan"}
+
+
+def test_a_hyphenated_office_is_one_persons_and_an_organisation_after_a_name_ends_it(extract_text):
+    record = extract_text(
+        "Readout of the Secretary's Meeting in Geneva\n\n"
+        "The Secretary met today with UN Secretary-General Ilse Marchetti and Director-General "
+        "Kwame Asante-Boateng of the World Meteorological Organization in Geneva.")
+    offices = {p.name: p.title for p in record.people}
+    assert offices == {"Ilse Marchetti": "UN Secretary-General", "Kwame Asante-Boateng": "Director-General"}

@@ -499,3 +499,27 @@ def test_names_on_behalf_of_their_governments(extract_text):
         "Jason Clarke": ("Minister for Education", "Australia"),
         "Nguyen Kim Son": ("Minister of Education and Training", "Vietnam")}
     assert not record.people
+
+
+def test_a_name_whose_hyphenated_part_reads_as_a_preposition_ends_its_line(extract_text):
+    # ("Jae-in" ends in "in": the line is no sentence broken before its next word)
+    record = extract_text(
+        "Joint Statement of Intent on Critical Minerals\n\nThe two Governments intend to deepen cooperation.\n\n"
+        "For the Government of Australia\nThe Hon Callum Brearley MP\nMinister for Resources\n\n"
+        "For the Government of the Republic of Korea\nH.E. Seo Jae-in\nMinister of Trade, Industry and Energy")
+    assert _signatories(record) == {
+        "Callum Brearley": ("Minister for Resources", "", "Australia"),
+        "Seo Jae-in": ("Minister of Trade, Industry and Energy", "", "South Korea")}
+    assert {p.name for p in record.parties} == {"Australia", "South Korea"}
+
+
+def test_signers_on_lines_that_open_with_an_abbreviated_honorific(extract_text):
+    # ("Mr." or "H.E." at a line's start ends no sentence: the title after the name is read with it)
+    record = extract_text(
+        "Joint Statement on Maritime Security by Foreign Ministers\n\nWe condemn attacks on shipping.\n\n"
+        "Signed:\n\nThe Hon Adele Varga, Minister of Foreign Affairs of Canada\n"
+        "H.E. Tanaka Hiroshi, Minister for Foreign Affairs of Japan\n"
+        "Mr. Piet de Wolf, Minister of Foreign Affairs of the Netherlands")
+    assert {s.name: s.country for s in record.signatories} == {
+        "Adele Varga": "Canada", "Tanaka Hiroshi": "Japan", "Piet de Wolf": "Netherlands"}
+    assert {s.name: s.title for s in record.signatories}["Tanaka Hiroshi"] == "Minister for Foreign Affairs of Japan"
