@@ -121,7 +121,13 @@ _EVENT_WORDS = re.compile(
 # "WASHINGTON, March 3, 2023 —", "NEW DELHI, 14 March 2024 –": the page's own date.
 _DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][a-z]+,\s*)?$")
 # "Done at Singapore on 18 October 2024", "Signed in Vilnius, 12 October 2023"
-_DONE_AT = re.compile(r"^(?:Done|Signed|Executed|Adopted)\s+(?:at|in)\s+[^,.;]{1,40}?,?\s*(?:on\s+|this\s+)?(?:the\s+)?$")
+# An attestation's place and date: "Done at Puglia, Italy, this 13th day of
+# June, 2024", "DONE in duplicate at Kuala Lumpur, this 26th day of ...",
+# "Signed at Jerusalem on the 14th day of ..." (a place of several parts, a
+# verb in capitals, the copies made before the place)
+_DONE_AT = re.compile(r"^(?:Done|DONE|Signed|SIGNED|Executed|EXECUTED|Adopted|ADOPTED)"
+                      r"(?:\s+in\s+(?:duplicate|triplicate|two|three|\w+ originals)\b[^,;]{0,40}?)?,?"
+                      r"\s+(?:at|in)\s+(?:the\s+)?[A-Z][^;\n]{0,60}?,?\s*(?:on\s+|this\s+)?(?:the\s+)?$")
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:on|in)\s+(?:\w+day,\s+)?$", re.I)
 _EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
                                  r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)

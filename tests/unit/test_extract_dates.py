@@ -214,3 +214,22 @@ def test_an_attestations_day_and_year_in_words():
             ("2024-06-13", "13th day of June, 2024"),
             ("2022-06-06", "sixth day of June, in the year of our Lord two thousand twenty-two"),
             ("--02-12", "12th of February")} <= found
+
+
+def test_an_attestation_whose_place_has_several_parts_is_the_rules_signing_date():
+    # ("Done at Puglia, Italy, this ...", "DONE in duplicate at Kuala Lumpur, this ..."): the
+    # hand-written verdict the date-role model weighs, which read them as mere mentions
+    from pipeline.extract import make_context
+    from pipeline.extract.dates import assign_role
+    from pipeline.models import Kind
+    from pipeline.parse.text import parse_text
+
+    for closing in ("Done at Lisbon, Portugal, this 13th day of June, 2024, in two originals in the "
+                    "English language.",
+                    "DONE in duplicate at Kuala Lumpur, this 13th day of June, 2024."):
+        ctx = make_context(parse_text(
+            "Agreement on Fisheries Cooperation between Portugal and Malaysia\n\n"
+            "The Parties agree to cooperate on the conservation of fish stocks.\n\n" + closing))
+        (cand,) = [c for c in find_candidates(ctx.text) if c.value == "2024-06-13"]
+        role, rule, _ = assign_role(ctx, cand, Kind.joint_statement)
+        assert (role.value, rule) == ("signed", "role.done_at"), closing
