@@ -26,7 +26,7 @@ from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
 from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers
 from pipeline.extract.speakers import is_labelled_speaker
-from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name, lookup_country
 from pipeline.models import PersonRole
 from pipeline.resources import trained
 
@@ -339,30 +339,6 @@ def country_signed_for(ctx: Context, mention: Mention) -> tuple[str, int] | None
     behalf = _FOR_COUNTRY.search(ctx.text, mention.end, min(s_end, mention.end + 200))
     code = country_prefix(behalf.group(1)) if behalf else None
     return (code, behalf.end(1)) if code else None
-
-
-_GOVERNMENT_ABOVE = re.compile(r"For (?:the )?(?:Government of )?(?:the )?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?"
-                               r"[A-Z][\w'’.-]*){0,4}):?\s*$")
-
-
-def signer_country(ctx: Context, cand: PersonCandidate) -> tuple[str | None, Mention, int]:
-    """The country a signer signed for, as the text gives it with them, the
-    mention that says so and where its evidence ends: "signed for X" or "on
-    behalf of X" after the name, the country of its title, a "For the
-    Government of X" line above a signature line, or the office's own
-    ("Prime Minister of Malaysia")."""
-    mention = next((m for m in cand.mentions if "signature_block" in m.tags), cand.best)
-    titled = cand.titled or mention
-    country, end = titled.country or mention.country, mention.extent_end
-    behalf = country_signed_for(ctx, mention)
-    if behalf:
-        country, end = behalf[0], max(end, behalf[1])
-    above = _GOVERNMENT_ABOVE.search(ctx.text, max(0, mention.extent_start - 120), mention.extent_start)
-    if not country and above:
-        country = country_prefix(above.group(1))
-    if not country:
-        country = trailing_country(" of ".join(part for part in (titled.title, titled.organization) if part))
-    return country, mention, end
 
 
 def country_prefix(words: str) -> str | None:
