@@ -75,7 +75,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.day_of_month", re.compile(rf"\b(?:{_DAY_WORD}\s+day|(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?)\s+of\s+"
                                       rf"{_MONTH}(?:{_OF_YEAR})?{_END}", re.I)),
     ("dates.iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
-    ("dates.numeric_mdy", re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
+    # (month first, as the US writes it; a first number above 12 is a day: "25/02/2024")
+    ("dates.numeric_mdy", re.compile(r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
     ("dates.month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}")),
     ("dates.month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
     ("dates.day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}{_END}(?!,?\s+(?:19|20)\d\d)")),
@@ -502,7 +503,10 @@ def _normalise(rule: str, m: re.Match) -> list[str]:
         y, m, d = g["iso"].split("-")
         return [v for v in [_iso(int(y), int(m), int(d))] if v]
     if rule == "dates.numeric_mdy":
-        return [v for v in [_iso(int(g["y"]), int(g["m"]), int(g["d"]))] if v]
+        month, day = int(g["m"]), int(g["d"])
+        if month > 12 >= day:
+            month, day = day, month  # "14/02/2024": a day above 12 first is the day of a day-month order
+        return [v for v in [_iso(int(g["y"]), month, day)] if v]
     if rule == "dates.year_range":
         y1, y2 = g["y1"], g["y2"]
         if len(y2) == 2:

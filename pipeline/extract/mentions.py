@@ -841,6 +841,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     title_text = " ".join(title_words)
     s_start, s_end = ctx.sentence_at(start)
     before = text[max(s_start, start - 200):start]
+    if honorific and not title_words and len(words) == 1 and _AT_PLACE.search(before):
+        return None  # "a courtesy call at Seri Perdana": a style's word opens a building's name
     if (title_words and not anchored_by_title and len(words) >= 2
             and (given or not any(is_name_word(w) for w in title_words))):
         # "Minister of Science, Technology and Innovation Luciana Barbosa
@@ -938,6 +940,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
 
 
 _LABELS_QUOTE = stdre.compile(r"\s*:\s*[“\"]")
+# A preposition of place right before the run: what it opens is a place
+_AT_PLACE = stdre.compile(r"\b(?:at|in)\s+$")
 
 
 _TITLE_ENDING_VERBS = load_data("title_ending_verbs")
@@ -1001,10 +1005,13 @@ def _comma_split_lead(before: str, title_text: str):
     before the run: the longest that reads as a title with the rest and
     crosses no other person (an honorific inside it opens another's name:
     "the Prime Minister of Malaysia, YAB Dato' Seri Anwar Ibrahim, His
-    Excellency Joko Widodo")."""
+    Excellency Joko Widodo"; so do two name words: "signed by Piyush Goyal,
+    Minister of Commerce, and Thani Al Zeyoudi")."""
     pos = 0
     while (lead := _SPLIT_LEAD.search(before, pos)) is not None:
         words = [w.strip(",.") for w in lead.group(1).split()]
+        if "," in lead.group(1) and holds_name(lead.group(1).split(",")[0]):
+            return None  # "Piyush Goyal, Minister of Commerce, and": another's name and title
         if (title_like(lead.group(1) + ", " + title_text)
                 and not any(w in HONORIFIC_SET and w not in STYLE_WORDS for w in words)):
             return lead

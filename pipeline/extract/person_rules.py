@@ -550,12 +550,13 @@ _SIGNING_GROUP = re.compile(
     r"finance)\s+)?(?P<group>leaders|ministers|presidents|premiers|secretaries|chancellors|governors|"
     r"heads\s+of\s+(?:state|government))\b", re.IGNORECASE)
 # The offices a group's persons hold: "the two leaders" are heads of state
-# or government, "the ministers" ministers.
+# or government, "the ministers" ministers (a Secretary is one: "Secretary
+# of Foreign Affairs Enrique Manalo", "Foreign Secretary David Lammy").
 _HEADS = r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Sultan|Emir|Amir|Crown Prince|" \
          r"Taoiseach|Chief Minister|Governor)\b"
 _GROUP_OFFICES = {
     "leaders": re.compile(_HEADS), "heads of state": re.compile(_HEADS), "heads of government": re.compile(_HEADS),
-    "ministers": re.compile(r"\bMinister\b"), "presidents": re.compile(r"\bPresident\b"),
+    "ministers": re.compile(r"\bMinister\b|\bSecretary\b"), "presidents": re.compile(r"\bPresident\b"),
     "premiers": re.compile(r"\bPremier\b"), "secretaries": re.compile(r"\bSecretary\b"),
     "chancellors": re.compile(r"\bChancellor\b"), "governors": re.compile(r"\bGovernor\b"),
 }

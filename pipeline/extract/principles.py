@@ -26,9 +26,13 @@ from pipeline.resources import load_data, trained
 
 _TRIGGER = re.compile(
     r"\b(?P<group>(?:(?:our|their|the|of|shared|common|core|democratic|guiding|fundamental|universal|"
-    r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals))\b"
+    r"key|basic|mutual|founding|same|enduring|key)\s+){0,3}(?:values|principles|principle|ideals)|"
+    # the verb: "democracies that value freedom, the rule of law and human rights"
+    r"(?:(?<=\bthat\s)|(?<=\bwho\s))(?:value|cherish))\b"
     # (not the first half of a compound: "values-driven vision")
     r"(?![-‐‑])", re.I)
+_VALUING_VERBS = ("value", "cherish")
+_AND_BEFORE_COMMA = re.compile(r"\band\s[^,;.]+(?=,)")
 # What opens the list after the trigger, within the clause.
 # The spaces around an optional comma are read one way only ("\s*,?\s+"
 # splits a long run of spaces every possible way).
@@ -150,6 +154,24 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
         group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
                        flags=re.I).lower()
         if _named_set(ctx, m) or _POINTS_BACK.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if group in _VALUING_VERBS:
+            # (what is valued follows the verb: three items at least make it
+            # a list, whose item after "and" is its last: "As democracies that
+            # value freedom, the rule of law and human rights, the two leaders
+            # ..."; two may run into the sentence's verb: "Leaders who
+            # cherish peace and stability met today")
+            _, s_end = ctx.sentence_at(m.start())
+            joint = _AND_BEFORE_COMMA.search(text, m.end(), s_end)
+            items = _list_items(text[:joint.end() if joint else s_end], m.end() + 1)
+            if len(items) >= 3:
+                s_start, _ = ctx.sentence_at(m.start())
+                for item_text, start in items:
+                    if (start, item_text) not in seen:
+                        seen.add((start, item_text))
+                        cand = PrincipleCandidate(item_text, start, "values", "inline")
+                        _describe(cand, "values", group, text[s_start:m.end()], len(items), kind, title)
+                        out.append(cand)
             continue
         direct = _CONNECTOR.match(text, m.end())
         # "the following principles of cooperation:": the list follows, "of"

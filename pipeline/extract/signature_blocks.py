@@ -141,7 +141,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                 if code:
                     country, extent_end = country or code, after.end
             above = blocks[i - 1] if i else None
-            if above is not None and ctx.text[above.end:block.start] == "\n":
+            if above is not None and _next_lines(ctx, above, block):
                 country = _signed_for(ctx.block_text(above)) or country
             s, e = strip_name_decorations(line)
             mentions.append(Mention(
@@ -274,12 +274,20 @@ def _signed_for(line: str) -> str | None:
     return (lookup_country(m.group(1)) or trailing_country(" of " + m.group(1))) if m else None
 
 
+def _next_lines(ctx: Context, above, block) -> bool:
+    """Whether ``block`` is the line right under ``above``, or under it after
+    one blank line (a page's paragraphs: "For the Government of Japan:",
+    a blank line, the name)."""
+    gap = ctx.text[above.end:block.start]
+    return gap.count("\n") <= 2 and not gap.strip()
+
+
 def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
     """A name alone under the party it signed for, no title below it ("For
     the Government of Japan:" then "Yoshimasa Hayashi"), in the closing part."""
     out = []
     for above, block in zip(blocks, blocks[1:]):
-        if block.start in taken or ctx.text[above.end:block.start] != "\n" or not in_closing(ctx, block.start):
+        if block.start in taken or not _next_lines(ctx, above, block) or not in_closing(ctx, block.start):
             continue
         country = _signed_for(ctx.block_text(above))
         line = ctx.block_text(block)
@@ -287,7 +295,9 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
         name_part, _, title = line.partition(",")
         if title and not title_like(title):
             name_part, title = line, ""
-        if country is None or not is_signature_name_line(name_part):
+        # (an instrument set in capitals signs in capitals: "ANTONY J. BLINKEN")
+        if country is None or not (is_signature_name_line(name_part)
+                                   or (name_part.isupper() and is_signature_name_line(name_part.title()))):
             continue
         s, e = strip_name_decorations(name_part)
         title, _ = clean_title(title)

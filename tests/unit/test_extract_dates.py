@@ -233,3 +233,10 @@ def test_an_attestation_whose_place_has_several_parts_is_the_rules_signing_date(
         (cand,) = [c for c in find_candidates(ctx.text) if c.value == "2024-06-13"]
         role, rule, _ = assign_role(ctx, cand, Kind.joint_statement)
         assert (role.value, rule) == ("signed", "role.done_at"), closing
+
+
+def test_a_numeric_date_with_its_day_first_when_the_day_says_so(extract_text):
+    # (month first by default; a first number above 12 can only be a day)
+    record = extract_text("Press Release\n\nIssued on: 25/02/2024\n\nThe Minister met the delegation on 3/4/2024.")
+    values = {d.value for d in record.dates}
+    assert "2024-02-25" in values and "2024-03-04" in values

@@ -1056,3 +1056,11 @@ def test_the_country_a_signer_signed_for_is_a_party(extract_text):
     assert {"NG", "RW"} <= {p.country_code for p in record.parties}
     assert [(s.name, s.country_code) for s in record.signatories] == [
         ("Isa Ali Ibrahim", "NG"), ("Francis Ngabo", "RW")]
+
+
+def test_values_a_subject_is_said_to_value(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nAs the leaders of democracies that value freedom, the rule of law, human rights, "
+        "and pluralism, the two Prime Ministers reaffirmed their partnership. Leaders who cherish peace and "
+        "stability met today.")
+    assert _principles(record) == ["freedom", "rule of law", "human rights", "pluralism"]

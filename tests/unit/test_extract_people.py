@@ -1063,3 +1063,10 @@ def test_a_hyphenated_office_is_one_persons_and_an_organisation_after_a_name_end
         "Kwame Asante-Boateng of the World Meteorological Organization in Geneva.")
     offices = {p.name: p.title for p in record.people}
     assert offices == {"Ilse Marchetti": "UN Secretary-General", "Kwame Asante-Boateng": "Director-General"}
+
+
+def test_a_building_named_with_a_style_word_is_no_person(extract_text):
+    record = extract_text(
+        "Press Statement\n\nPrime Minister Anwar Ibrahim received a courtesy call from the Ambassador of "
+        "Japan, His Excellency Katsuhiko Takahashi, at Seri Perdana.")
+    assert {p.name for p in record.people} == {"Anwar Ibrahim", "Katsuhiko Takahashi"}

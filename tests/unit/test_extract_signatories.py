@@ -523,3 +523,40 @@ def test_signers_on_lines_that_open_with_an_abbreviated_honorific(extract_text):
     assert {s.name: s.country for s in record.signatories} == {
         "Adele Varga": "Canada", "Tanaka Hiroshi": "Japan", "Piet de Wolf": "Netherlands"}
     assert {s.name: s.title for s in record.signatories}["Tanaka Hiroshi"] == "Minister for Foreign Affairs of Japan"
+
+
+def test_names_under_their_party_after_a_blank_line_and_in_capitals(extract_text):
+    # (a page's paragraphs set the party, the name and the title a blank line apart)
+    record = extract_text(
+        "Joint Declaration of Intent\n\nThe two ministries intend to cooperate on hydrogen.\n\n"
+        "Signed in Berlin on 14 June 2023 in two originals.\n\n"
+        "For the Federal Ministry for Economic Affairs and Climate Action of the Federal Republic of Germany\n\n"
+        "Dr. Rainer Vollmer\nFederal Minister\n\n"
+        "For the Department of Energy of the United States of America\n\n"
+        "Joanna M. Castell\nSecretary of Energy")
+    assert {s.name: s.country for s in record.signatories} == {"Rainer Vollmer": "Germany",
+                                                              "Joanna M. Castell": "United States"}
+    record = extract_text(
+        "Memorandum of Understanding\n\nIN WITNESS WHEREOF, the undersigned have signed this Memorandum.\n\n"
+        "FOR THE GOVERNMENT OF THE UNITED STATES OF AMERICA:\nANTONY J. BLANTON\n\n"
+        "FOR THE GOVERNMENT OF THE REPUBLIC OF GHANA:\nSHIRLEY AYORKOR MENSAH")
+    assert {s.name: s.country for s in record.signatories} == {"ANTONY J. BLANTON": "United States",
+                                                              "SHIRLEY AYORKOR MENSAH": "Ghana"}
+
+
+def test_the_two_ministers_who_signed_include_a_secretary(extract_text):
+    # (a Secretary of Foreign Affairs is a minister)
+    record = extract_text(
+        "Japan-Philippines Foreign Ministers' Meeting\n\nOn July 8, Ms. KAMIKAWA Yoko, Minister for Foreign "
+        "Affairs of Japan, held a meeting with H.E. Mr. Enrique A. Manalo, Secretary of Foreign Affairs of "
+        "the Republic of the Philippines. The two ministers signed the Reciprocal Access Agreement.")
+    assert {s.name for s in record.signatories} == {"KAMIKAWA Yoko", "Enrique A. Manalo"}
+
+
+def test_a_signers_title_holds_no_other_signers_name(extract_text):
+    record = extract_text(
+        "India and UAE sign MoU\n\nThe MoU was signed by Shri Piyush Goyal, Union Minister of Commerce and "
+        "Industry, and H.E. Dr. Thani bin Ahmed Al Zeyoudi, Minister of State for Foreign Trade of the UAE.")
+    titles = {s.name: s.title for s in record.signatories}
+    assert set(titles) == {"Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"}
+    assert "Goyal" not in titles["Thani bin Ahmed Al Zeyoudi"]
