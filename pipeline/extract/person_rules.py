@@ -427,7 +427,9 @@ def _next_block_text(ctx: Context, block) -> str:
 # of", "today's signing by").  Not when another participle takes the "by"
 # ("signed at a ceremony hosted by"); "the signing of the Memorandum by" is
 # the noun form.  ("Signing for Malaysia was Minister A, while B signed for ...")
-_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:today|yesterday|jointly|formally|officially))?"
+# Up to three adverbs may stand before the "by" ("signed here today by",
+# "signed electronically by").
+_SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:today|yesterday|here|[a-z]+ly)){0,3}"
                         # ("signed for the United States by", "signed on behalf of Japan by")
                         r"(?:\s+(?:on|in|at|for)\s+[^.;]{1,60}?(?<![a-z]ed),?)?\s+by|"
                         # ("the signing last month of the agreement by")
@@ -455,7 +457,10 @@ _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along
 # (at a line's end: the names may follow in the same block, one per line)
 # ("Signed by the following ministers or their equivalents:")
 # ("Signatories: Mr A, CEO, ...; Mr B, ...": or a line that opens with the label)
-_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?)[ \t]*:?[ \t]*$|"
+# ("The following ministers signed the Declaration:")
+_SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?|"
+                            # "... have signed the Declaration:" (the signers follow its colon)
+                            r"\bsigned[ \t]+(?:the|this|these|a|an)\b[^.:\n]{1,80}:)[ \t]*:?[ \t]*$|"
                             r"^[ \t]*(?:co-)?signatories[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 

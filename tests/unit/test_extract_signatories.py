@@ -560,3 +560,19 @@ def test_a_signers_title_holds_no_other_signers_name(extract_text):
     titles = {s.name: s.title for s in record.signatories}
     assert set(titles) == {"Piyush Goyal", "Thani bin Ahmed Al Zeyoudi"}
     assert "Goyal" not in titles["Thani bin Ahmed Al Zeyoudi"]
+
+
+def test_adverbs_between_signed_and_by(extract_text):
+    record = extract_text(
+        "Agencies Sign Memorandum\n\nThe memorandum was signed here electronically by "
+        "NOAA Administrator Rick Spinrad and the Japanese Minister of Education, Keiko Nagaoka.")
+    assert set(_signatories(record)) == {"Rick Spinrad", "Keiko Nagaoka"}
+
+
+def test_signers_after_a_signed_the_lead_in(extract_text):
+    record = extract_text(
+        "Declaration on Ocean Science\n\nThe partners will share data.\n\n"
+        "The following ministers signed the Declaration:\n"
+        "Minister Carla Duarte, Portugal\n"
+        "Minister Tomas Berg, Sweden")
+    assert set(_signatories(record)) == {"Carla Duarte", "Tomas Berg"}
