@@ -145,10 +145,11 @@ def persons(ctx: Context) -> list[PersonCandidate]:
         if describe:
             _describe(ctx, c, len(cands), by_offices, by_name)
         _rule_verdicts(ctx, c, signers)
-        if c.unattributed:
+        if c.unattributed and not c.features.get("verdict:signatory"):
             # Weighed apart: most such pairs are places and things ("Abu
             # Dhabi", "Doha Round"), and sharing the cues' weights with the
             # persons the rules found would teach the model that those are too.
+            # (A pair the signing rules name is a signer like any other.)
             c.features = {k if k.startswith("verdict:") else f"unattributed|{k}": v for k, v in c.features.items()}
     ctx.analyses["persons"] = cands
     return cands

@@ -576,3 +576,10 @@ def test_signers_after_a_signed_the_lead_in(extract_text):
         "Minister Carla Duarte, Portugal\n"
         "Minister Tomas Berg, Sweden")
     assert set(_signatories(record)) == {"Carla Duarte", "Tomas Berg"}
+
+
+def test_signers_named_without_a_title(extract_text):
+    record = extract_text(
+        "Agencies Sign Memorandum\n\nThe memorandum of understanding was signed by Carla Duarte "
+        "and Tomas Berg at a ceremony in Lisbon on March 3, 2024.")
+    assert set(_signatories(record)) == {"Carla Duarte", "Tomas Berg"}
