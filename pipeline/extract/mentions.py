@@ -541,7 +541,10 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
         if not m.group(0).strip():
             # ("King Prajadhipok’s Institute", "Lowy’s Foundation": a body
             # named after a person names no one)
-            if not any(w in ORG_HEADS for w in run[m.end():].split()[:4]):
+            after = run[m.end():].split()[:4]
+            if _country_owns_title(run[offset:m.start()], after):
+                continue  # "Australia’s Prime Minister Anthony Albanese": one person, of that country
+            if not any(w in ORG_HEADS for w in after):
                 pieces.append((run[offset:m.start()], offset))
             offset = m.end()
             continue
@@ -635,6 +638,13 @@ def _starts_with_honorific(words: str) -> bool:
     if parts and parts[0] in ("the", "The"):
         parts = parts[1:]
     return bool(parts) and parts[0].rstrip(".") in HONORIFIC_SET
+
+
+def _country_owns_title(left: str, after: list[str]) -> bool:
+    """"Japan’s Foreign Minister": the possessive is a country's and a title
+    follows it within three words."""
+    return (lookup_country(left[:-2]) is not None
+            and any(title_head(w) in TITLE_HEAD_SET for w in after[:3]))
 
 
 def _country_opening(words: list[str]) -> str | None:

@@ -273,7 +273,8 @@ def clean_title(title: str) -> tuple[str, str | None]:
                       r"(?:the\s+)?", "", title)
     m = LEADING_COUNTRY.match(title)
     if m:
-        country = lookup_country(m.group(1))
+        # ("Japan’s Foreign Minister": the possessive's country)
+        country = lookup_country(stdre.sub(r"[’']s$", "", m.group(1)))
         title = title[m.end():]
     words = [w for w in title.split() if w.rstrip(".") not in HONORIFIC_SET]
     # ("The Minister of Foreign Affairs of Singapore, His Excellency": the

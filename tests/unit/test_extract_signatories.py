@@ -583,3 +583,11 @@ def test_signers_named_without_a_title(extract_text):
         "Agencies Sign Memorandum\n\nThe memorandum of understanding was signed by Carla Duarte "
         "and Tomas Berg at a ceremony in Lisbon on March 3, 2024.")
     assert set(_signatories(record)) == {"Carla Duarte", "Tomas Berg"}
+
+
+def test_a_country_possessive_before_the_title_is_the_signers_country(extract_text):
+    record = extract_text(
+        "Agreement Signed\n\nThe agreement was signed by Canada's Minister of Trade Mary Ng "
+        "and Korea’s Trade Minister Ahn Duk-geun.")
+    assert _signatories(record) == {"Mary Ng": ("Minister of Trade", "", "Canada"),
+                                    "Ahn Duk-geun": ("Trade Minister", "", "South Korea")}
