@@ -331,7 +331,7 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             occasion = _today_occasion(ctx, cand)
             if occasion:
                 add(cand, occasion, ranked[0][1], "role.dateline_today")
-        elif ranked[0][0] != "published" and _opens_its_block(ctx, cand):
+        elif _opens_its_block(ctx, cand) or _front_dateline(ctx, cand):
             # ("PUTRAJAYA, 25 January 2022 - The Prime Minister today met ...",
             # "KUALA LUMPUR, 8 JUNE 2023 - ... paid an Official Visit on 8 June
             # 2023": the occasion won, and the dateline still dates the page)
@@ -373,6 +373,28 @@ def _opens_its_block(ctx: Context, cand: Candidate) -> bool:
     return (block is not None and len(cand.value) == 10 and block.start < cand.start
             and _DATELINE_PLACE.fullmatch(ctx.text, block.start, cand.start) is not None
             and _DATELINE_DASH.match(ctx.text, cand.end) is not None)
+
+
+#: Front matter: the blocks over the body (headline, kicker, place and date
+#: lines), each at most this long, at most this many.
+_FRONT_LINE = 200
+_FRONT_BLOCKS = 6
+
+
+def _front_dateline(ctx: Context, cand: Candidate) -> bool:
+    """'May 20, 2023' or 'Vilnius, 12 October 2023' on a line of its own
+    above the body, the first such line: the page's date, whatever else it
+    dates ("the leaders met today")."""
+    block = ctx.block_at(cand.start)
+    if block is None or len(cand.value) != 10 or not any(_block_shape(ctx, block)):
+        return False
+    index = ctx.block_index(block.start)
+    if index is None or index >= _FRONT_BLOCKS:
+        return False
+    before = ctx.parsed.blocks[:index]
+    return all(b.end - b.start <= _FRONT_LINE and not any(_block_shape(ctx, b)) for b in before)
+
+
 CLOSING_BLOCKS = 3
 
 

@@ -240,3 +240,12 @@ def test_a_numeric_date_with_its_day_first_when_the_day_says_so(extract_text):
     record = extract_text("Press Release\n\nIssued on: 25/02/2024\n\nThe Minister met the delegation on 3/4/2024.")
     values = {d.value for d in record.dates}
     assert "2024-02-25" in values and "2024-03-04" in values
+
+
+def test_a_date_on_its_own_line_over_the_body_dates_the_page(extract_text):
+    record = extract_text(
+        "Readout of the Meeting Between Ministers\n\nSeptember 4, 2024\n\n"
+        "Today the ministers of Canada and Mexico met in Ottawa to review the partnership. "
+        "They agreed to meet again in 2025.")
+    roles = {(d.value, d.role.value) for d in record.dates}
+    assert {("2024-09-04", "published"), ("2024-09-04", "event")} <= roles
