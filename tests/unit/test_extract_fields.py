@@ -24,6 +24,11 @@ def _principles(record):
     # (the account of a courtesy call is a readout)
     ("Prime Minister receives courtesy call from Japanese Ambassador\n\nThe Prime Minister today received "
      "a courtesy call from the Ambassador of Japan. They discussed bilateral cooperation in trade.", "readout"),
+    # (a report's title page names whom it reports to; a release about a report is a release)
+    ("REPORT TO THE MINISTER BY THE EXPERT PANEL ON WATER SECURITY\n\nThe Panel finds that supply is "
+     "at risk. The Government should fund new storage.", "report"),
+    ("Secretary Welcomes Report to Congress on Water Security\n\nThe Secretary today welcomed the report "
+     "of the expert panel.", "press_release"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
