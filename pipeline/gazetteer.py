@@ -30,11 +30,18 @@ DEMONYMS: dict[str, str] = _COUNTRIES["demonyms"]
 CAPITALS: dict[str, str] = _COUNTRIES["capitals"]
 
 #: Bodies that can be parties although they are not countries (display name -> forms).
-_BODIES = load_data("bodies")["body"]
+_BODIES_DATA = load_data("bodies")
+_BODIES = _BODIES_DATA["body"]
 BODIES = {body["name"]: body["forms"] for body in _BODIES}
 _BODY_FORMS = {form.casefold(): name for name, forms in BODIES.items() for form in forms + [name]}
 #: A sub-national government's federation (body name -> ISO code): "New South Wales" -> AU.
 BODY_COUNTRIES: dict[str, str] = {body["name"]: body["country"] for body in _BODIES if "country" in body}
+#: A council's forms as written -> its members (ISO codes or body names):
+#: "COAG" -> the Commonwealth, the states and territories, local government.
+COUNCIL_MEMBERS: dict[str, tuple[str, ...]] = {
+    written: tuple(council["members"])
+    for council in _BODIES_DATA.get("council", [])
+    for form in council["forms"] for written in (form, form.upper())}
 
 
 def lookup_body(text: str) -> str | None:

@@ -22,8 +22,8 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import country_signed_for, persons
-from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, LEADER_GOVERNMENTS, OFFICE_COUNTRIES, OFFICE_HOLDERS,
-                                short_name)
+from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, COUNCIL_MEMBERS, LEADER_GOVERNMENTS, OFFICE_COUNTRIES,
+                                OFFICE_HOLDERS, short_name)
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -90,8 +90,9 @@ _ISO_CODE = re.compile(r"[A-Z]{2}")
 
 # Mentions that imply a country without writing it: a capital ("talks in
 # Canberra"), an office only one government has, one of its states (the
-# federation of "the Premier of Victoria").
-_IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION")
+# federation of "the Premier of Victoria"), a council of the federation's
+# governments (each member of "COAG").
+_IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION", "COUNCIL")
 
 
 @dataclass
@@ -134,9 +135,27 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
         if label == "ORG" and body in BODY_COUNTRIES:
             found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
                 (start, end, "FEDERATION"))
+    for start, end, members in _council_mentions(ctx):
+        for member in members:
+            found.setdefault(member, PartyCandidate(member)).mentions.append((start, end, "COUNCIL"))
     cands = list(found.values())
     _describe(ctx, cands)
     return cands
+
+
+_COUNCIL = re.compile(r"\b(?:" + "|".join(re.escape(form) for form in sorted(COUNCIL_MEMBERS, key=len, reverse=True))
+                      + r")(?!\w)")
+# (every council's forms hold one of these words: most pages write none)
+_COUNCIL_WORDS = ("council", "coag", "premiers")
+
+
+def _council_mentions(ctx: Context):
+    """(start, end, members) of each council the page names."""
+    lowered = ctx.lowered if ctx.lowered is not None else ctx.text.lower()
+    if not any(word in lowered for word in _COUNCIL_WORDS):
+        return
+    for m in _COUNCIL.finditer(ctx.text):
+        yield m.start(), m.end(), COUNCIL_MEMBERS[m.group()]
 
 
 # A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
@@ -262,7 +281,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if label not in _IMPLIED:
                 per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
     n_codes = len(cands)
-    total_mentions = sum(len(c.mentions) for c in cands) or 1
+    # (a council's name counts once for the council, not once for each member)
+    total_mentions = sum(1 for c in cands for *_, label in c.mentions if label != "COUNCIL") or 1
 
     # Each sentence is searched once per pattern, not once per mention in it
     # (a long list of countries in one sentence would be quadratic).
@@ -305,8 +325,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["home_side"] = 1.0
             f[f"home_side|kind:{kind}"] = 1.0
         f["country" if c.is_country else "body"] = 1.0
-        n = len(c.mentions)
-        f["count:" + ("1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
+        n = sum(1 for *_, label in c.mentions if label != "COUNCIL")
+        f["count:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
         f["share"] = n / total_mentions
         f["ncodes:" + ("1" if n_codes == 1 else "2" if n_codes == 2 else "3-5" if n_codes <= 5 else "6+")] = 1.0
         first = min(start for start, _, label in c.mentions)
@@ -318,6 +338,11 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if label == "CAPITAL":
                 if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
+                continue
+            if label == "COUNCIL":
+                cues.add("label:COUNCIL")
+                if title_block and title_block.start <= start < title_block.end:
+                    cues.add("council_title")
                 continue
             if label == "FEDERATION":
                 cues.add("label:FEDERATION")
@@ -424,6 +449,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["only_office"] = 1.0  # the country is never written
         if all(label == "FEDERATION" for *_, label in c.mentions):
             f["only_federation"] = 1.0  # only its states are
+        if all(label == "COUNCIL" for *_, label in c.mentions):
+            f["only_council"] = 1.0  # only the council it belongs to is
 
 
 # A leader by office alone: "the Prime Minister" (not "the Prime Minister of
