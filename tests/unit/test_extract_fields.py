@@ -531,6 +531,27 @@ def test_bodies_are_parties_without_a_country_code(extract_text):
     assert {(p.name, p.country_code) for p in record.parties} == {("G7", None), ("European Union", None)}
 
 
+def test_the_commission_meets_and_signs_for_the_union(extract_text):
+    record = extract_text(
+        "Joint Statement of the United States and the European Commission on Energy Security\n\n"
+        "The United States and the European Commission today reaffirmed their commitment to energy "
+        "security and agreed to cooperate on liquefied natural gas supplies.")
+    assert {p.name for p in record.parties} == {"United States", "European Union"}
+
+
+def test_a_council_of_governments_names_every_member_as_a_candidate():
+    features = _party_candidates(
+        "Council of Australian Governments Communique\n\nThe Council of Australian Governments met "
+        "today in Canberra. The Premier of Victoria welcomed the agreement on water reform.")
+    members = {"AU", "New South Wales", "Victoria", "Queensland", "Western Australia", "South Australia",
+               "Tasmania", "Australian Capital Territory", "Northern Territory",
+               "Australian Local Government Association"}
+    assert members <= {code for code, f in features.items() if f.get("label:COUNCIL")}
+    assert all(features[m].get("council_title") for m in members)
+    # (named by the council alone, and by itself too)
+    assert features["Queensland"].get("only_council") and not features["Victoria"].get("only_council")
+
+
 def test_every_government_listed_after_its_officials_is_described_as_such():
     features = _party_candidates(
         "Joint Statement of the Foreign Ministers\n\nThe Foreign Ministers of Canada, France, Japan "
