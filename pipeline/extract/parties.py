@@ -281,7 +281,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if label not in _IMPLIED:
                 per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
     # (the members a council's name stands for are not named one by one)
-    n_codes = sum(1 for c in cands if any(label != "COUNCIL" for *_, label in c.mentions))
+    n_codes = max(1, sum(1 for c in cands if any(label != "COUNCIL" for *_, label in c.mentions)))
     # (a council's name counts once for the council, not once for each member)
     total_mentions = sum(1 for c in cands for *_, label in c.mentions if label != "COUNCIL") or 1
 
