@@ -133,7 +133,8 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:
 _EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
                                  r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)
 _SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
-_TODAY = re.compile(r"\btoday\b", re.I)
+# ("The Cabinet met this morning": the dateline's day as well)
+_TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 _FUTURE_WORDS = re.compile(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
 _PUBLISHED_LINE = re.compile(r"\W*(?:published|released|issued|dated|posted)\b", re.I)
@@ -359,7 +360,7 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
 
 
-_TODAY_WORD = re.compile(r"\btoday\b", re.I)
+_TODAY_WORD = _TODAY
 # What may stand before a dateline's date in its block: the place, in capitals
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},?\s*")
 # and after it, the dash that opens the text
@@ -682,7 +683,8 @@ _FULL_FORMS = {"dates.cross_month_range", "dates.month_day_range", "dates.day_mo
 
 def _is_standalone_date(block_text: str) -> bool:
     """A line that is only a date (not a bare year): a dateline or cover date."""
-    stripped = block_text.strip()
+    # ("CANBERRA, 14th July, 1964." closes older releases with a full stop)
+    stripped = block_text.strip().removesuffix(".").rstrip()
     return len(stripped) <= 40 and any(p.fullmatch(stripped) for rule, p in PATTERNS
                                        if rule in _FULL_FORMS)
 

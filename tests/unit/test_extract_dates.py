@@ -249,3 +249,12 @@ def test_a_date_on_its_own_line_over_the_body_dates_the_page(extract_text):
         "They agreed to meet again in 2025.")
     roles = {(d.value, d.role.value) for d in record.dates}
     assert {("2024-09-04", "published"), ("2024-09-04", "event")} <= roles
+
+
+def test_a_closing_dateline_with_a_full_stop_dates_this_mornings_meeting(extract_text):
+    record = extract_text(
+        "Talks with the Prime Minister of Thailand\n\nThe Cabinet met this morning with the Prime "
+        "Minister of Thailand to discuss regional security and trade between the two countries.\n\n"
+        "CANBERRA, 24th February, 1966.")
+    roles = {(d.value, d.role.value) for d in record.dates}
+    assert {("1966-02-24", "published"), ("1966-02-24", "event")} <= roles
