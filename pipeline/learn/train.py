@@ -303,14 +303,17 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     judged_on = held_out if held_out and held_out["model"] != held_out["rule"] else cross_validated
     chosen = "model" if judged_on["model"] > judged_on["rule"] + margin else "rule"
     # (trees, slower to score and harder to read, must beat the linear model
-    # on both counts, and by the margin on the mean of the two: boosted trees'
-    # cross-validated F1 moves by a point when a couple of documents' rows
-    # change, each stage fitting what the one before left, so one estimate
-    # alone flips the choice on noise)
+    # by the margin on the mean of the two estimates and lose on neither by
+    # more than the margin: boosted trees' cross-validated F1 moves by a point
+    # when a couple of documents' rows change, each stage fitting what the one
+    # before left, so one estimate alone flips the choice on noise -- either way:
+    # trees 0.035 better on the held-out documents and 0.0005 worse under
+    # cross-validation lost to the linear model, whose parties then fell from
+    # 0.898 to 0.888 on those documents)
     if "trees" in results and chosen == "model":
         gain_cv = cross_validated["trees"] - cross_validated["model"]
         gain_held = held_out["trees"] - held_out["model"] if held_out else gain_cv
-        if min(gain_cv, gain_held) > 0 and (gain_cv + gain_held) / 2 > MARGIN:
+        if min(gain_cv, gain_held) > -MARGIN and (gain_cv + gain_held) / 2 > MARGIN:
             chosen = "trees"
     quality, scores = results[chosen]
     model = fitted[chosen] if held_out else fit_variant[chosen](variants[chosen])
