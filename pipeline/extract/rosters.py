@@ -13,7 +13,7 @@ from pipeline.models import BlockKind
 
 
 _ROSTER_LINE = re.compile(
-    rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?:{HON}\s+|(?:Professor|Sir|Dame)\s+)*(?P<name>{UP}[\p{{L}}.'’-]+(?:\s+(?:{PARTICLE}\s+)?{UP}[\p{{L}}.'’-]+){{1,4}})(?:\s+\((?P<role>[^)]{{1,40}})\))?,\s+(?P<rest>.{{1,160}})$")
+    rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?P<hon>(?:{HON}\s+|(?:Professor|Sir|Dame)\s+)*)(?P<name>{UP}[\p{{L}}.'’-]+(?:\s+(?:{PARTICLE}\s+)?{UP}[\p{{L}}.'’-]+){{0,4}})(?:\s+\((?P<role>[^)]{{1,40}})\))?,\s+(?P<rest>.{{1,160}})$")
 
 
 def roster_mentions(ctx: Context) -> list[Mention]:
@@ -29,6 +29,8 @@ def roster_mentions(ctx: Context) -> list[Mention]:
         m = _ROSTER_LINE.match(line)
         if not m or not all(is_name_word(w) for w in m.group("name").split()):
             continue
+        if " " not in m.group("name") and not m.group("hon"):
+            continue  # (a surname alone names someone only after an honorific: "Mr. Howard, Treasurer")
         candidates.append((i, block, m))
     indices = {i for i, _, _ in candidates}
     mentions = []

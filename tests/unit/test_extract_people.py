@@ -74,6 +74,16 @@ def test_roster_lines_are_members(extract_text):
     assert people["Mary Major"] == ("member", "Director", "NIST")
 
 
+def test_roster_lines_of_a_surname_after_an_honorific_are_members(extract_text):
+    record = extract_text(
+        "Meeting with Industry Representatives\n\nThe Government met the industry today to discuss "
+        "wages policy.\n\nPresent at Meeting\n\nMr. Sinclair, Minister for Communications\n\n"
+        "Mr. Viner, Minister for Industrial Relations\n\nMr. Fife, Minister for Business")
+    people = _people(record)
+    assert {name: people[name][0] for name in ("Sinclair", "Viner", "Fife")} == {
+        "Sinclair": "member", "Viner": "member", "Fife": "member"}
+
+
 def test_capitalised_phrases_are_not_people(extract_text):
     record = extract_text(
         "Report on the Executive Branch\n\nThe Executive Branch and World Quantum Day, the "
