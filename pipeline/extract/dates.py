@@ -347,7 +347,7 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
     if block is not None and _closes_document(ctx, block):
         # "CANBERRA 12 February 1971" under the text: its "today" is above
-        today = _TODAY_WORD.search(ctx.text, 0, block.start)
+        today = _TODAY.search(ctx.text, 0, block.start)
         if today is None:
             return None
         s_start, s_end = ctx.sentence_at(today.start())
@@ -355,12 +355,11 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     if block is not None and any(_block_shape(ctx, block)):  # a date, or a place and date, on its own line
         nxt = _next_block(ctx, block)
         following = ctx.block_text(nxt) if nxt else ""
-    if not _TODAY_WORD.search(following[:300]):
+    if not _TODAY.search(following[:300]):
         return None
     return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
 
 
-_TODAY_WORD = _TODAY
 # What may stand before a dateline's date in its block: the place, in capitals
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},?\s*")
 # and after it, the dash that opens the text

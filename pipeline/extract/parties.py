@@ -145,17 +145,20 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
 
 _COUNCIL = re.compile(r"\b(?:" + "|".join(re.escape(form) for form in sorted(COUNCIL_MEMBERS, key=len, reverse=True))
                       + r")(?!\w)")
-# (every council's forms hold one of these words: most pages write none)
-_COUNCIL_WORDS = ("council", "coag", "premiers")
 
 
 def _council_mentions(ctx: Context):
     """(start, end, members) of each council the page names."""
-    lowered = ctx.lowered if ctx.lowered is not None else ctx.text.lower()
-    if not any(word in lowered for word in _COUNCIL_WORDS):
-        return
+    if not ctx.may_match(_COUNCIL, 0, len(ctx.text)):
+        return  # (most pages name none)
     for m in _COUNCIL.finditer(ctx.text):
         yield m.start(), m.end(), COUNCIL_MEMBERS[m.group()]
+
+
+def _named(cand: PartyCandidate) -> int:
+    """How many of its mentions name the candidate itself (a council's name
+    stands for its members without naming them one by one)."""
+    return sum(1 for *_, label in cand.mentions if label != "COUNCIL")
 
 
 # A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
@@ -280,10 +283,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         for start, _, label in c.mentions:
             if label not in _IMPLIED:
                 per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
-    # (the members a council's name stands for are not named one by one)
-    n_codes = max(1, sum(1 for c in cands if any(label != "COUNCIL" for *_, label in c.mentions)))
-    # (a council's name counts once for the council, not once for each member)
-    total_mentions = sum(1 for c in cands for *_, label in c.mentions if label != "COUNCIL") or 1
+    n_codes = max(1, sum(1 for c in cands if _named(c)))
+    total_mentions = sum(_named(c) for c in cands) or 1
 
     # Each sentence is searched once per pattern, not once per mention in it
     # (a long list of countries in one sentence would be quadratic).
@@ -326,7 +327,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["home_side"] = 1.0
             f[f"home_side|kind:{kind}"] = 1.0
         f["country" if c.is_country else "body"] = 1.0
-        n = sum(1 for *_, label in c.mentions if label != "COUNCIL")
+        n = _named(c)
         f["count:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+")] = 1.0
         f["share"] = n / total_mentions
         f["ncodes:" + ("1" if n_codes == 1 else "2" if n_codes == 2 else "3-5" if n_codes <= 5 else "6+")] = 1.0
