@@ -332,13 +332,29 @@ _FOR_COUNTRY = re.compile(r"\b(?:signed |signing )?(?:for|on behalf of)\s+(?:the
                           r"(?:the\s+)?)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})")
 
 
+# "... on behalf of Australia by Defence Minister X", "Signing on behalf of
+# Brazil was Minister X": the country comes before the signer it is signed for
+_SIGNER_FOLLOWS = re.compile(r"\s*,?\s+(?:by|was|were)\s")
+#: The most characters of title between "on behalf of X by" and the signer's name.
+_TITLE_BEFORE_SIGNER = 100
+
+
 def country_signed_for(ctx: Context, mention: Mention) -> tuple[str, int] | None:
     """The country a signer signed for, as the sentence says after the name
-    ("X, Minister of ..., signed the Accords on behalf of Nigeria"), and where
-    its name ends; None where it names none."""
-    s_end = ctx.sentence_at(mention.start)[1]
+    ("X, Minister of ..., signed the Accords on behalf of Nigeria") or just
+    before it ("signed on behalf of Australia by Minister X"), and where the
+    evidence ends; None where it names none."""
+    s_start, s_end = ctx.sentence_at(mention.start)
+    before = [m for m in _FOR_COUNTRY.finditer(ctx.text, max(s_start, mention.start - 300), mention.start)
+              if _SIGNER_FOLLOWS.match(ctx.text, m.end())]
+    if before and mention.start - before[-1].end() <= _TITLE_BEFORE_SIGNER:
+        code = country_prefix(before[-1].group(1))
+        if code:
+            return code, mention.end
     behalf = _FOR_COUNTRY.search(ctx.text, mention.end, min(s_end, mention.end + 200))
-    code = country_prefix(behalf.group(1)) if behalf else None
+    if behalf is None or _SIGNER_FOLLOWS.match(ctx.text, behalf.end()):
+        return None  # (nothing said, or the country of the signer named next)
+    code = country_prefix(behalf.group(1))
     return (code, behalf.end(1)) if code else None
 
 

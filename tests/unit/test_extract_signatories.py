@@ -591,3 +591,19 @@ def test_a_country_possessive_before_the_title_is_the_signers_country(extract_te
         "and Korea’s Trade Minister Ahn Duk-geun.")
     assert _signatories(record) == {"Mary Ng": ("Minister of Trade", "", "Canada"),
                                     "Ahn Duk-geun": ("Trade Minister", "", "South Korea")}
+
+
+def test_on_behalf_of_a_country_by_its_signer(extract_text):
+    # (the country named before "by" is the next signer's, not the one before it)
+    record = extract_text(
+        "Australia and Indonesia Sign Defence Agreement\n\nThe agreement was signed on behalf of Australia by "
+        "Defence Minister Tom Reed and on behalf of Indonesia by Defence Minister Budi Santoso in Canberra.")
+    assert _signatories(record) == {"Tom Reed": ("Defence Minister", "", "Australia"),
+                                    "Budi Santoso": ("Defence Minister", "", "Indonesia")}
+
+
+def test_signing_on_behalf_of_a_country_was_its_signer(extract_text):
+    record = extract_text(
+        "Brazil Joins the Accords\n\nSigning the Accords on behalf of Brazil was Minister of Science "
+        "Ana Ruiz, at a ceremony in Brasilia.")
+    assert _signatories(record) == {"Ana Ruiz": ("Minister of Science", "", "Brazil")}
