@@ -123,6 +123,14 @@ _NAME_LINE = re.compile(
 _NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 
 
+_GENRE_LABELS = frozenset(load_data("genre_labels")["labels"])
+
+
+def is_genre_label(line: str) -> bool:
+    """'PRESS STATEMENT', 'Media Release:': a label over the headline."""
+    return re.sub(r"\s+", " ", line.strip().rstrip(":").strip()).casefold() in _GENRE_LABELS
+
+
 def looks_like_name_line(line: str) -> bool:
     """'The Honourable Priya Deshpande', 'Kristjan Saar', 'Paul Narain, Consul
     General': a line that is a person's name, judged by its shape only."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
-from pipeline.parse.furniture import END_MARKER, RELATED_HEADER, drop_trailing_links, is_furniture
+from pipeline.parse.furniture import END_MARKER, RELATED_HEADER, drop_trailing_links, is_furniture, is_genre_label
 from pipeline.parse.normalise import (
     TextBuilder,
     clean_inline,
@@ -97,9 +97,10 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
             _add(builder, BlockKind.paragraph, line, tight=tight)
 
     _promote_title(builder, next((line.strip() for line in lines if line.strip()), ""))
-    if builder.blocks and builder.blocks[0].kind is BlockKind.heading:
-        first = builder.blocks[0]
-        metadata.title = builder.text[first.start:first.end]
+    heading = next((b for b in builder.blocks[:2] if b.kind is BlockKind.heading and not b.meta.get("genre_label")),
+                   None)
+    if heading is not None and (heading is builder.blocks[0] or builder.blocks[0].meta.get("genre_label")):
+        metadata.title = builder.text[heading.start:heading.end]
     return ParsedDocument(text=builder.text, blocks=builder.blocks, media_type=media_type,
                           metadata=metadata)
 
@@ -254,14 +255,34 @@ def _strip_furniture(lines: list[str]) -> list[str]:
 def _promote_title(builder: TextBuilder, first_line: str) -> None:
     """A first short line without sentence punctuation is the page's title
     (a headline that lists a statement's many authors or governments runs to
-    300 characters and more, on one line)."""
+    300 characters and more, on one line); under a genre label ("PRESS
+    STATEMENT", "Media Release") the line below it is."""
     if not builder.blocks:
         return
     first = builder.blocks[0]
     if first.kind is not BlockKind.paragraph:
         return
     line = builder.text[first.start:first.end]
-    short = len(line) <= 250 or (len(line) <= 500 and len(line) <= len(first_line))
-    if short and not re.search(r"[.,;]$", line) and len(line.split()) >= 3:
+    if is_genre_label(line):
+        builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 3,
+                                                     "meta": {"genre_label": True}})
+        if len(builder.blocks) > 1 and builder.blocks[1].kind is BlockKind.paragraph:
+            headline = builder.blocks[1]
+            if _headline_shaped(builder.text[headline.start:headline.end], first_line, _TITLE_WORDS):
+                builder.blocks[1] = headline.model_copy(update={"kind": BlockKind.heading, "level": 1,
+                                                                "meta": {"promoted": True}})
+        return
+    # (two words do for a title in capitals at each word, "Washington Declaration")
+    fewest = 2 if all(w[:1].isupper() for w in line.split()) else _TITLE_WORDS
+    if _headline_shaped(line, first_line, fewest):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                      "meta": {"promoted": True}})
+
+
+#: The fewest words of a first line promoted to the title.
+_TITLE_WORDS = 3
+
+
+def _headline_shaped(line: str, first_line: str, fewest: int) -> bool:
+    short = len(line) <= 250 or (len(line) <= 500 and len(line) <= len(first_line))
+    return short and not re.search(r"[.,;]$", line) and len(line.split()) >= fewest

@@ -87,6 +87,17 @@ def test_first_short_line_is_the_title_and_body_openings_are_not():
     assert parse_text(wrapped + "\n\nMore text.").metadata.title is None
 
 
+def test_a_genre_label_heads_the_title_and_two_capitalised_words_are_one():
+    doc = parse_text("PRESS STATEMENT\n\nOFFICIAL VISIT OF THE PRIME MINISTER OF THAILAND TO MALAYSIA\n\n"
+                     "The Prime Minister will visit Malaysia.")
+    assert doc.metadata.title == "OFFICIAL VISIT OF THE PRIME MINISTER OF THAILAND TO MALAYSIA"
+    assert _texts(doc, BlockKind.paragraph) == ["The Prime Minister will visit Malaysia."]
+    assert parse_text("Washington Declaration\n\nToday, the two Presidents affirm.").metadata.title == \
+        "Washington Declaration"
+    # (two words of a sentence are no title)
+    assert parse_text("Good morning\n\nThe text.").metadata.title is None
+
+
 def test_signature_block_at_the_end_is_kept():
     text = ("Statement of Intent on Minerals\n\nWe direct our Governments to report back.\n\n"
             "JOSEPH R. BIDEN JR. ANTHONY ALBANESE\n"
