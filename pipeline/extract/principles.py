@@ -330,7 +330,10 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     if _BAD_START.match(segment):
         return []
     parts: list[tuple[str, int]] = []
-    sentence_end = end_m is not None and end_m.group(0) in ".;!?" and end <= pos + 600
+    # (a dash closes a list set off by dashes as a full stop does: "values –
+    # democracy, pluralism, and the rule of law – and ...")
+    sentence_end = end_m is not None and (end_m.group(0) in ".;!?" or end_m.group(0).strip() in ("–", "—")) \
+        and end <= pos + 600
     for piece, offset in _comma_pieces(segment, pos):
         if parts and _CLAUSE_GOES_ON.match(piece):
             break

@@ -269,6 +269,13 @@ def test_a_list_after_the_values_the_partners_share_and_its_items_complements(ex
                                    "inclusive growth"]
 
 
+def test_a_list_set_off_by_dashes_keeps_its_last_item(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe Ministers underlined their common values – democracy, "
+        "pluralism, and the rule of law – and their shared interest in open trade.")
+    assert _principles(record) == ["democracy", "pluralism", "rule of law"]
+
+
 def test_a_list_closed_by_the_word_is_read_back_to_its_first_item(extract_text):
     record = extract_text(
         "Joint Statement of Chile and Peru\n\nThe ministers discussed access to information, with freedom "
