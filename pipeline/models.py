@@ -379,7 +379,7 @@ FIELD_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("principles", "Principles", Principle, "principles", ("kind", "title"), _text_key,
               fuzzy=True),
     FieldSpec("recommendations", "Recommendations", Recommendation, "recommendations",
-              ("kind", "title", "parties"), _text_key, fuzzy=True),
+              ("kind", "title"), _text_key, fuzzy=True),
 )
 SPECS: dict[str, FieldSpec] = {spec.name: spec for spec in FIELD_SPECS}
 #: The list fields of a record, in record order.

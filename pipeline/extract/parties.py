@@ -556,21 +556,15 @@ def _home_side(ctx: Context, cands: list[PartyCandidate], leads: list[tuple[int,
 
 @register("parties")
 def extract_parties(ctx: Context) -> list[Party]:
-    return decide(ctx, trained("party"))
-
-
-def decide(ctx: Context, model) -> list[Party]:
-    """The candidates the party model takes, as parties."""
-    chosen = []
+    model = trained("party")
+    parties = []
     for cand in candidates(ctx):
         p = model.proba(cand.features)["party"]
-        if p >= 0.5:
-            chosen.append((cand, p))
-    return [as_party(ctx, cand, p) for cand, p in chosen]
-
-
-def as_party(ctx: Context, cand: PartyCandidate, p: float) -> Party:
-    start, end, _ = min(cand.mentions)
-    return Party(name=short_name(cand.code) if cand.is_country else cand.code,
-                 country_code=cand.code if cand.is_country else None,
-                 evidence=ctx.evidence(start, end), confidence=round(p, 3), rule="parties.model")
+        if p < 0.5:
+            continue
+        start, end, _ = min(cand.mentions)
+        parties.append(Party(name=short_name(cand.code) if cand.is_country else cand.code,
+                             country_code=cand.code if cand.is_country else None,
+                             evidence=ctx.evidence(start, end), confidence=round(p, 3),
+                             rule="parties.model"))
+    return parties

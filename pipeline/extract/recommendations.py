@@ -107,15 +107,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     # (a headline that has one official or administration announce the sheet,
     # "Vice President Harris Announces New Initiatives ...", is one
     # government's, however often it speaks of "both countries")
-    joint_wording = kind == "other" and (bool(_JOINT.search(title)) or (
+    joint_sheet = kind == "other" and (bool(_JOINT.search(title)) or (
         bool(_JOINT_TEXT.search(ctx.text)) and not _ONE_SIDE_ANNOUNCES.search(title)))
-    # (a fact sheet between several governments that never says "joint" or
-    # "both countries", "Fact Sheet: Quad Summit" with each partner's pledges:
-    # its bullets are candidates too, and the commitment model weighs that
-    # only its parties made it one)
-    several_parties = kind == "other" and len(ctx.results.get("parties") or ()) >= _SHEET_PARTIES
-    joint_sheet = joint_wording or several_parties
-    sheet_basis = "wording" if joint_wording else "parties" if several_parties else "lead_in"
     title_recommends = bool(_ITEM_CUES["recommend"].search(title))
     out = []
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
@@ -239,11 +232,6 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         if (block.level or 0) > 1:
             cand.features["nested"] = 1.0
         out.append(cand)
-    for cand in out:
-        if cand.source in COMMITMENT_SOURCES:
-            cand.features[f"sheet:{sheet_basis}"] = 1.0
-            if _ONE_SIDE_ANNOUNCES.search(title):
-                cand.features["title:one_side_announces"] = 1.0
     # (one heading of the kind is a section's name, "Office of the
     # Spokesperson"; the recommendations are a series of them)
     if sum(c.source == "heading" for c in out) < _HEADING_SERIES:
@@ -264,8 +252,6 @@ def decision_for(source: str) -> str:
     return "commitment" if source in COMMITMENT_SOURCES else "recommendation"
 
 _STATEMENTS = ("joint_statement", "readout")
-#: The fewest parties that make a fact sheet one between governments.
-_SHEET_PARTIES = 2
 #: The fewest headings that make a series of recommendations.
 _HEADING_SERIES = 3
 

@@ -6,7 +6,7 @@ hand-written rules' verdict) are compared, the better is fitted on all rows,
 and its temperature is set on the held-out-fold predictions so that its
 probabilities are calibrated.  The kind is decided first and later decisions
 see the kind predicted for each document on held-out folds, as they will at
-extraction time; so too the parties, decided before the recommendations.
+extraction time.
 
 The comparison is made on documents no rule was written on (the split's
 calibration part) where they hold enough of the decision's examples, and by
@@ -30,7 +30,6 @@ from pathlib import Path
 
 from pipeline.extract import REGISTRY, load_extractors
 from pipeline.extract import kind as kind_cues
-from pipeline.extract import parties
 from pipeline.goldset import GoldDocument
 from pipeline.learn.dataset import Example, load_examples
 from pipeline.learn.decisions import DECISIONS, Decision, Row
@@ -118,8 +117,6 @@ def _train_decisions(examples: list[Example], folds: int, held_out: Sequence[Exa
         oof_labels = info.pop("oof_labels")
         if decision.name == "kind":
             _see_kinds(examples, held_out, oof_labels, model)
-        elif decision.name == "party":
-            _see_parties(examples, held_out, rows, oof_labels, model)
     return Trained(models=models, report=report)
 
 
@@ -138,23 +135,6 @@ def _see_kinds(examples: Sequence[Example], held_out: Sequence[Example], oof_lab
         ex.ctx.results["kind"] = (Kind(kind), None)
     for ex in held_out:
         ex.ctx.results["kind"] = (Kind(model.best(kind_cues.features(ex.ctx))[0]), None)
-
-
-def _see_parties(examples: Sequence[Example], held_out: Sequence[Example], rows: list[Row],
-                 oof_labels: list[str], model) -> None:
-    """Later decisions see the parties as extraction will (a fact sheet
-    between several governments offers its bullets as commitments): for a
-    training document those of its candidates a model that never saw it
-    took."""
-    taken: dict[int, list[bool]] = {}
-    for row, label in zip(rows, oof_labels):
-        taken.setdefault(row.doc, []).append(label == "party")
-    for i, ex in enumerate(examples):
-        cands = parties.candidates(ex.ctx)
-        ex.ctx.results["parties"] = [parties.as_party(ex.ctx, cand, 1.0)
-                                     for cand, took in zip(cands, taken.get(i, [])) if took]
-    for ex in held_out:
-        ex.ctx.results["parties"] = parties.decide(ex.ctx, model)
 
 
 def regularisation_sweep(examples: list[Example], held_out: Sequence[Example], strengths: Sequence[float],
@@ -180,12 +160,9 @@ def regularisation_sweep(examples: list[Example], held_out: Sequence[Example], s
                 model = _fit_rows(variant, rows)
                 on_held_out = _quality(variant, held_out_rows, [model.scores(r.features) for r in held_out_rows])
             out[decision.name][c] = (_quality(variant, rows, scores), on_held_out)
-        if decision.name in ("kind", "party"):
+        if decision.name == "kind":
             model, info = _choose_and_fit(decision, rows, doc_fold, folds, held_out_rows)
-            if decision.name == "kind":
-                _see_kinds(examples, held_out, info["oof_labels"], model)
-            else:
-                _see_parties(examples, held_out, rows, info["oof_labels"], model)
+            _see_kinds(examples, held_out, info["oof_labels"], model)
     return out
 
 
