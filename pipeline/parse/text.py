@@ -272,8 +272,10 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
                 builder.blocks[1] = headline.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                                 "meta": {"promoted": True}})
         return
-    # (two words do for a title in capitals at each word, "Washington Declaration")
-    fewest = 2 if all(w[:1].isupper() for w in line.split()) else _TITLE_WORDS
+    # (two words do for a title in capitals at each word over a paragraph of
+    # prose, "Washington Declaration"; over another short line they are a
+    # site's banner, "Prime Minister" over "The Hon ...")
+    fewest = 2 if all(w[:1].isupper() for w in line.split()) and _prose_follows(builder) else _TITLE_WORDS
     if _headline_shaped(line, first_line, fewest):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                      "meta": {"promoted": True}})
@@ -281,6 +283,14 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
 
 #: The fewest words of a first line promoted to the title.
 _TITLE_WORDS = 3
+
+
+def _prose_follows(builder: TextBuilder) -> bool:
+    """The second block is a paragraph of sentences."""
+    if len(builder.blocks) < 2 or builder.blocks[1].kind is not BlockKind.paragraph:
+        return False
+    second = builder.text[builder.blocks[1].start:builder.blocks[1].end].rstrip()
+    return second.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def _headline_shaped(line: str, first_line: str, fewest: int) -> bool:

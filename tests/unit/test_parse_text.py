@@ -94,8 +94,9 @@ def test_a_genre_label_heads_the_title_and_two_capitalised_words_are_one():
     assert _texts(doc, BlockKind.paragraph) == ["The Prime Minister will visit Malaysia."]
     assert parse_text("Washington Declaration\n\nToday, the two Presidents affirm.").metadata.title == \
         "Washington Declaration"
-    # (two words of a sentence are no title)
+    # (two words of a sentence are no title, nor a site's banner over a short line)
     assert parse_text("Good morning\n\nThe text.").metadata.title is None
+    assert parse_text("Prime Minister\n\nThe Hon Ana Ruiz MP\n\nThe text.").metadata.title is None
 
 
 def test_signature_block_at_the_end_is_kept():
