@@ -313,14 +313,20 @@ def extract_dates(ctx: Context) -> list[DateItem]:
                                   evidence=ctx.evidence(cand.start, cand.end),
                                   confidence=round(p, 3), rule=f"{cand.rule}+{how}")
 
-    for cand in document_candidates(ctx):
-        feats = features(ctx, cand)
+    cands = document_candidates(ctx)
+    feats = [features(ctx, cand) for cand in cands]
+    probs = [model.proba(f) for f in feats]
+    # DESIGN: a range gives its first and last day, one occasion's two ends:
+    # they share its role, weighed on both
+    for i, j in _ranges(ctx, cands):
+        shared = {role: (probs[i][role] + probs[j][role]) / 2 for role in probs[i]}
+        probs[i] = probs[j] = shared
+    for cand, feats, probs in zip(cands, feats, probs):
         if "rule:role.page_maintenance" in feats:
             # "Last updated 23 February 2024" is the page's furniture, not the
             # document's content: structural, so not left to the model.
             add(cand, "other", 1.0, "role.page_maintenance")
             continue
-        probs = model.proba(feats)
         ranked = sorted((kv for kv in probs.items() if kv[0] != "none"), key=lambda kv: -kv[1])
         if probs["none"] >= ranked[0][1]:
             continue
@@ -338,6 +344,18 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             # 2023": the occasion won, and the dateline still dates the page)
             add(cand, "published", ranked[0][1], "role.dateline")
     return sorted(items.values(), key=lambda d: d.evidence.start)
+
+
+# What joins a range's two ends: "from April 30 to May 4", "June 30 – July 2"
+# ("and" joins a list as often: "Fiscal Years 2022 and 2023")
+_RANGE_JOINT = re.compile(r"\s*(?:to|through|until|till|[-–—])\s*")
+
+
+def _ranges(ctx: Context, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """(i, j) of each pair of candidates that are a range's two ends."""
+    return [(i, i + 1) for i in range(len(cands) - 1)
+            if cands[i].end <= cands[i + 1].start
+            and _RANGE_JOINT.fullmatch(ctx.text, cands[i].end, cands[i + 1].start) is not None]
 
 
 def _today_occasion(ctx: Context, cand: Candidate) -> str | None:

@@ -258,3 +258,14 @@ def test_a_closing_dateline_with_a_full_stop_dates_this_mornings_meeting(extract
         "CANBERRA, 24th February, 1966.")
     roles = {(d.value, d.role.value) for d in record.dates}
     assert {("1966-02-24", "published"), ("1966-02-24", "event")} <= roles
+
+
+def test_the_two_ends_of_a_range_share_their_roles(extract_text):
+    record = extract_text(
+        "Secretary Ruiz's Meeting with Foreign Secretary Reed\n\nApril 11, 2023\n\nSecretary Ana Ruiz met "
+        "today with Foreign Secretary Tom Reed. They discussed the upcoming visit of President Lee to "
+        "Washington from April 30 to May 4.")
+    roles = {}
+    for d in record.dates:
+        roles.setdefault(d.value, set()).add(d.role.value)
+    assert roles["--04-30"] == roles["--05-04"]
