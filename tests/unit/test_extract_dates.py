@@ -262,9 +262,11 @@ def test_a_closing_dateline_with_a_full_stop_dates_this_mornings_meeting(extract
 
 def test_the_two_ends_of_a_range_share_their_roles(extract_text):
     record = extract_text(
-        "Secretary Ruiz's Meeting with Foreign Secretary Reed\n\nApril 11, 2023\n\nSecretary Ana Ruiz met "
-        "today with Foreign Secretary Tom Reed. They discussed the upcoming visit of President Lee to "
-        "Washington from April 30 to May 4.")
+        "Secretary Ruiz's Meeting with Philippine Foreign Secretary Reed\n\nReadout\nOffice of the "
+        "Spokesperson\nApril 11, 2023\n\nThe below is attributable to Spokesperson Lena Berg:\n\nSecretary "
+        "of State Ana Ruiz met today with Philippine Foreign Secretary Tom Reed in Washington. The Secretary "
+        "and Foreign Secretary discussed the 2+2 Ministerial Dialogue held on April 11 and the upcoming visit "
+        "of President Lee to Washington from April 30 to May 4.")
     roles = {}
     for d in record.dates:
         roles.setdefault(d.value, set()).add(d.role.value)
