@@ -433,24 +433,6 @@ def _describe(ctx: Context, cand: PersonCandidate, n_persons: int, by_offices: s
     for cue in cues:
         f[cue] = 1.0
         f[f"{cue}|kind:{kind}"] = 1.0
-    # (the words right around each mention, for the model to weigh from the
-    # gold: "welcomed", "led by", "joined by", "said" without a rule each)
-    for m in cand.mentions:
-        for word in _words_around(ctx, m):
-            f[word] = 1.0
-
-
-#: How many words on each side of a mention the model reads.
-_CONTEXT_WORDS = 2
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def _words_around(ctx: Context, m: Mention) -> list[str]:
-    """'before:welcomed', 'after:said': the mention's nearest words in its sentence, lowered."""
-    s_start, s_end = ctx.sentence_at(m.start)
-    before = _WORD.findall(ctx.text, max(s_start, m.extent_start - 40), m.extent_start)[-_CONTEXT_WORDS:]
-    after = _WORD.findall(ctx.text, m.extent_end, min(s_end, m.extent_end + 40))[:_CONTEXT_WORDS]
-    return [f"before:{w.lower()}" for w in before] + [f"after:{w.lower()}" for w in after]
 
 
 def _add_mention_cues(ctx: Context, m: Mention, cues: set[str]) -> None:
