@@ -73,7 +73,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}")),
     ("dates.day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_END}")),
     ("dates.day_of_month", re.compile(rf"\b(?:{_DAY_WORD}\s+day|(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?)\s+of\s+"
-                                      rf"{_MONTH}(?:{_OF_YEAR})?{_END}", re.I)),
+                                      # ("the 14th day of the July, 2022": a slip of the pen, read as written)
+                                      rf"(?:the\s+)?{_MONTH}(?:{_OF_YEAR})?{_END}", re.I)),
     ("dates.iso", re.compile(r"\b(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)\b")),
     # (month first, as the US writes it; a first number above 12 is a day: "25/02/2024")
     ("dates.numeric_mdy", re.compile(r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
@@ -129,6 +130,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40},\s*(?:[A-Z][a-z]+,\s*)?$")
 _DONE_AT = re.compile(r"^(?:Done|DONE|Signed|SIGNED|Executed|EXECUTED|Adopted|ADOPTED)"
                       r"(?:\s+in\s+(?:duplicate|triplicate|two|three|\w+ originals)\b[^,;]{0,40}?)?,?"
                       r"\s+(?:at|in)\s+(?:the\s+)?[A-Z][^;\n]{0,60}?,?\s*(?:on\s+|this\s+)?(?:the\s+)?$")
+# (an adopted text is attested, not signed: "Adopted at ..." is left to the model)
+_SIGNING_ATTESTATION = re.compile(r"\s*(?:Done|DONE|Signed|SIGNED|Executed|EXECUTED)\b")
+#: The confidence of a signing date an attestation gives (the rule's prior).
+_ATTESTED = 0.85
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:on|in)\s+(?:\w+day,\s+)?$", re.I)
 _EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
                                  r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)
@@ -327,6 +332,11 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             # document's content: structural, so not left to the model.
             add(cand, "other", 1.0, "role.page_maintenance")
             continue
+        if "rule:role.done_at" in feats and _SIGNING_ATTESTATION.match(ctx.text, ctx.sentence_at(cand.start)[0]):
+            # "Done at Jakarta on 5 September 2023." over the signature blocks
+            # attests the signing whatever else the date is (the model, which
+            # sees few, reads it as the dateline it repeats)
+            add(cand, "signed", _ATTESTED, "role.done_at")
         ranked = sorted((kv for kv in probs.items() if kv[0] != "none"), key=lambda kv: -kv[1])
         if probs["none"] >= ranked[0][1]:
             continue
@@ -493,7 +503,7 @@ def document_candidates(ctx: Context) -> list[Candidate]:
 _MONTH_PREFIX = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
                            r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
 _NEEDS_MONTH = ["(?P<month>" in pattern.pattern for _, pattern in PATTERNS]
-_DAY_OF = re.compile(r"\bof\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_DAY_OF = re.compile(r"\bof\s+(?:the\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
 def find_candidates(text: str) -> list[Candidate]:

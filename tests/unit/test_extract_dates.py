@@ -25,6 +25,7 @@ def _values(text):
     ("In FY22, 292 Tribes", ["2022"]),
     ("for the financial year 1974/ 75 and 2013/2014", ["1974", "1975", "2013", "2014"]),
     ("native title has continued since 1788, and the 1833 Treaty", ["1788", "1833"]),
+    ("Signed at Lima on the 14th day of the July, 2022.", ["2022-07-14"]),  # a slip, read as written
 ])
 def test_date_forms(text, expected):
     assert _values(text) == expected
@@ -271,3 +272,13 @@ def test_the_two_ends_of_a_range_share_their_roles(extract_text):
     for d in record.dates:
         roles.setdefault(d.value, set()).add(d.role.value)
     assert roles["--04-30"] == roles["--05-04"]
+
+
+def test_an_attestation_dates_the_signing_under_a_dateline_of_the_same_day(extract_text):
+    record = extract_text(
+        "Joint Declaration on a Comprehensive Strategic Partnership\n\nJakarta, 5 September 2023\n\n"
+        "The Republic of Indonesia and Australia decide to elevate their relationship.\n\n"
+        "Done at Jakarta on 5 September 2023.\n\nFor the Republic of Indonesia\nBudi Santoso\nPresident\n\n"
+        "For Australia\nTom Reed\nPrime Minister")
+    assert {(d.value, d.role.value) for d in record.dates} >= {("2023-09-05", "published"),
+                                                                ("2023-09-05", "signed")}
