@@ -33,9 +33,10 @@ _SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscor
 # A role noun may stand after "by" ("convened by co-chairs A, Title, and B";
 # "led by" a meeting's leads is hosting too, as in _HOST_LED).
 # (the "by" of a signing between them is the signing's: "welcomed the signing
-# of the Agreement by A and B")
+# of the Agreement by A and B"; so is an attendance's: "X chaired the
+# meeting, which was attended by Y" makes Y a guest)
 _HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led|received)\b"
-                      r"(?:(?!\bsign)[^.;]){0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
+                      r"(?:(?!\bsign|\b(?:attended|joined|accompanied)\s+by\b)[^.;]){0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
 # ("X is honored to welcome Prime Minister Y", "X served as Chair")
 # "a luncheon hosted by the Prime Minister in Mr X's honour": the guest of honour
 _HONOURED = re.compile(r"^[’']s\s+hono(?:u)?r\b")

@@ -1080,3 +1080,10 @@ def test_a_building_named_with_a_style_word_is_no_person(extract_text):
         "Press Statement\n\nPrime Minister Anwar Ibrahim received a courtesy call from the Ambassador of "
         "Japan, His Excellency Katsuhiko Takahashi, at Seri Perdana.")
     assert {p.name for p in record.people} == {"Anwar Ibrahim", "Katsuhiko Takahashi"}
+
+
+def test_who_attended_a_meeting_another_chaired_is_no_host(extract_text):
+    record = extract_text(
+        "Readout\n\nThe Minister of Foreign Affairs, Ana Ruiz, chaired the meeting of ASEAN Foreign Ministers, "
+        "which was attended by Secretary of State Tom Reed.")
+    assert {p.name: p.role.value for p in record.people} == {"Ana Ruiz": "host", "Tom Reed": "other"}
