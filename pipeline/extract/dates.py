@@ -319,14 +319,14 @@ def extract_dates(ctx: Context) -> list[DateItem]:
                                   confidence=round(p, 3), rule=f"{cand.rule}+{how}")
 
     cands = document_candidates(ctx)
-    feats = [features(ctx, cand) for cand in cands]
-    probs = [model.proba(f) for f in feats]
+    cand_features = [features(ctx, cand) for cand in cands]
+    cand_probs = [model.proba(f) for f in cand_features]
     # DESIGN: a range gives its first and last day, one occasion's two ends:
     # they share its role, weighed on both
     for i, j in _ranges(ctx, cands):
-        shared = {role: (probs[i][role] + probs[j][role]) / 2 for role in probs[i]}
-        probs[i] = probs[j] = shared
-    for cand, feats, probs in zip(cands, feats, probs):
+        shared = {role: (cand_probs[i][role] + cand_probs[j][role]) / 2 for role in cand_probs[i]}
+        cand_probs[i] = cand_probs[j] = shared
+    for cand, feats, probs in zip(cands, cand_features, cand_probs):
         if "rule:role.page_maintenance" in feats:
             # "Last updated 23 February 2024" is the page's furniture, not the
             # document's content: structural, so not left to the model.

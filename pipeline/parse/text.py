@@ -97,10 +97,11 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
             _add(builder, BlockKind.paragraph, line, tight=tight)
 
     _promote_title(builder, next((line.strip() for line in lines if line.strip()), ""))
-    heading = next((b for b in builder.blocks[:2] if b.kind is BlockKind.heading and not b.meta.get("genre_label")),
-                   None)
-    if heading is not None and (heading is builder.blocks[0] or builder.blocks[0].meta.get("genre_label")):
-        metadata.title = builder.text[heading.start:heading.end]
+    # (the title is the first block, or the one under a genre label)
+    labelled = bool(builder.blocks) and builder.blocks[0].meta.get("genre_label", False)
+    titled = builder.blocks[1:2] if labelled else builder.blocks[:1]
+    if titled and titled[0].kind is BlockKind.heading:
+        metadata.title = builder.text[titled[0].start:titled[0].end]
     return ParsedDocument(text=builder.text, blocks=builder.blocks, media_type=media_type,
                           metadata=metadata)
 
