@@ -7,6 +7,7 @@ import re
 from pipeline.extract import register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Provenance
+from pipeline.parse.furniture import is_genre_label
 
 # "Title | The White House", "Title - U.S. Department of State"
 # From the start of a run of spaces only: "\s+" retried inside a long run of
@@ -18,7 +19,9 @@ _SITE_SUFFIX = re.compile(r"(?<!\s)\s+[|–—-]\s+[^|–—-]{2,60}$")
 def extract_title(ctx: Context) -> tuple[str | None, Provenance | None]:
     blocks = ctx.parsed.blocks
     for block in blocks[:4]:
-        if block.kind is BlockKind.heading and (block.level or 1) <= 2:
+        # (a genre label over the headline, "Media Statement" in a page's
+        # heading, is the page's genre, not its title)
+        if block.kind is BlockKind.heading and (block.level or 1) <= 2 and not is_genre_label(ctx.block_text(block)):
             promoted = block.meta.get("promoted", False)
             confidence = 0.75 if promoted else 0.9
             rule = "title.first_line" if promoted else "title.first_heading"

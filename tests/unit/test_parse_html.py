@@ -315,3 +315,13 @@ def test_a_definition_list_reads_each_short_term_with_its_definition():
     assert [doc.text[b.start:b.end] for b in doc.blocks] == [
         "From: Department for International Trade and The Rt Hon Liam Fox MP", "Published 10 December 2018",
         "New statistics were released."]
+
+
+def test_a_heading_that_names_the_genre_is_not_the_title():
+    from pipeline.extract import extract
+
+    doc = parse_html(raw_html(b"<html><body><main><h2>Media Statement</h2>"
+                              b"<h1>Official Visit of the Prime Minister of Thailand to Malaysia</h1>"
+                              b"<p>The Prime Minister will visit Malaysia on 24 February 2022.</p>"
+                              b"</main></body></html>"))
+    assert extract(doc).title == "Official Visit of the Prime Minister of Thailand to Malaysia"
