@@ -90,8 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # Years before 1900 only after the words that make a number a year ("since
     # 1788", "the 1833 Treaty"): bare, they are amounts as often.
     ("dates.early_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Ff]rom|until|by|the|[Tt]he)\s+(?P<year>1[6-8]\d{2})(?![\d%])(?!\s+[a-z]+s\b)")),
-    # "post-2025", "pre-1978 homes", "mid-2002": a year its prefix qualifies
-    ("dates.prefixed_year", re.compile(r"\b(?:pre|post|mid|Pre|Post|Mid)-(?P<year>(?:19|20)\d{2})(?![\d%s]|-\d)")),
+    # "post-2025", "pre-1978 homes", "mid-2002", "by end-2025": a year its prefix qualifies
+    ("dates.prefixed_year", re.compile(r"\b(?:pre|post|mid|end|early|late|Pre|Post|Mid|End|Early|Late)-(?P<year>(?:19|20)\d{2})(?![\d%s]|-\d)")),
     ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
 ]
 

@@ -26,6 +26,7 @@ def _values(text):
     ("for the financial year 1974/ 75 and 2013/2014", ["1974", "1975", "2013", "2014"]),
     ("native title has continued since 1788, and the 1833 Treaty", ["1788", "1833"]),
     ("Signed at Lima on the 14th day of the July, 2022.", ["2022-07-14"]),  # a slip, read as written
+    ("to be completed by end-2025, after a review in late-2023", ["2025", "2023"]),
 ])
 def test_date_forms(text, expected):
     assert _values(text) == expected
