@@ -64,6 +64,14 @@ _TITLE_WORD = re.compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}(?:President|Prime|Ministe
 _WE = re.compile(r"(?:We|WE),?\s")
 
 
+# The words that open a title's topic, then up to six words before the name
+# ("on the Situation in", "regarding", "about the people of")
+_TITLE_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:[\w’'-]+\s+){0,6}$", re.I)
+# A name paired with another by a hyphen or a dash ("U.S.-India", "Australia – Japan")
+_PAIRED = re.compile(r"\s?[-–—/]\s?\w")
+_PAIRED_BEFORE = re.compile(r"\w\s?[-–—/]\s?$")
+
+
 def _line_opens_with_we(text: str) -> bool:
     return any(not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip() for m in _WE.finditer(text))
 
@@ -373,6 +381,12 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if title_block and title_block.start <= start < title_block.end:
                 cues.add("title")
                 cues.add(f"title_{label}")
+                # ("Statement on Ukraine", "Joint Statement on the Situation
+                # in Sudan": the title's topic, not its issuers; "on the
+                # U.S.-India Dialogue" names two sides)
+                if (_TITLE_TOPIC.search(text, title_block.start, start)
+                        and not _PAIRED.match(text, end) and not _PAIRED_BEFORE.search(text, title_block.start, start)):
+                    cues.add("title_topic")
             if sentence == first_sentence:
                 cues.add("first_sentence")
             if lead and lead.start <= start < lead.end:
