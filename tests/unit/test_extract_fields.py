@@ -106,6 +106,13 @@ def test_parties_from_title_and_governments(extract_text):
                                                                  ("South Korea", "KR")]
 
 
+def test_the_country_a_statement_is_on_is_no_party(extract_text):
+    record = extract_text(
+        "G7 Leaders' Statement on Ukraine\n\nWe, the Leaders of the Group of Seven (G7), reaffirm our "
+        "unwavering support for Ukraine.")
+    assert [p.name for p in record.parties] == ["G7"]
+
+
 def test_a_capital_is_a_meeting_place_only_after_a_preposition():
     from types import SimpleNamespace
 
