@@ -40,6 +40,7 @@ from pipeline.parse.normalise import (
     normalise_unicode,
     superscript,
 )
+from pipeline.parse.pagebreaks import join_html_page_breaks
 from pipeline.parse.wrapping import WRAP_MIN_LINES, continuations, ends_sentence, glued, wrap_width
 
 # -- character set --------------------------------------------------------------
@@ -671,6 +672,7 @@ def _json_ld(scripts: list[Tag]) -> dict:
 
 def parse_html(raw: RawDocument) -> ParsedDocument:
     text, encoding = decode_html(raw)
+    text = join_html_page_breaks(text)
     # Stray NULs (past the first 4 KB) would become U+FFFD in the parser.
     soup = BeautifulSoup(text.replace("\x00", ""), "lxml")
     metadata = read_metadata(soup)

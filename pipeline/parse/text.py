@@ -19,6 +19,7 @@ from pipeline.parse.normalise import (
     superscript,
     unescape_entities,
 )
+from pipeline.parse.pagebreaks import drop_page_breaks
 from pipeline.parse.wrapping import join_wrapped
 
 # Patterns here run on every line of exports whose lines can be a megabyte
@@ -62,7 +63,7 @@ _DOT_LEADER = re.compile(r"(?:(?<!\s)\s+)?\.{4,}\s*+")
 
 def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
     text = normalise_unicode(text)
-    lines = _strip_furniture(text.split("\n"))
+    lines = drop_page_breaks(_strip_furniture(text.split("\n")))
     builder = TextBuilder()
     metadata = DocumentMetadata()
     prev_blank = True

@@ -90,6 +90,9 @@ LINES = {
     "values-such-as-300kb-principles": ("text/plain", "shared values such as " + run_of("a, ", SMALL)),
     "dates-300kb": ("text/plain", run_of("January 1, ", SMALL)),
     "long-word-300kb-urls": ("text/plain", run_of("a", SMALL)),
+    # typescripts' page breaks (parse.pagebreaks)
+    "page-numbers-300kb-page-breaks": ("text/plain", run_of("-1-\n\n", SMALL)),
+    "catchwords-300kb-page-breaks": ("text/plain", run_of("the text / 2\n-2-\n", SMALL)),
 }
 
 
@@ -155,6 +158,15 @@ def test_pathological_html_parses_and_extracts(worker, case):
     line = LINES[case][1][:SMALL]
     escaped = line.replace("&", "&amp;").replace("<", "&lt;")
     page = f"<html><body><h1>Title of the hostile page</h1><p>{escaped}</p><p>The end.</p></body></html>"
+    result = finishes(worker, _parse_and_extract, "text/html", page)
+    assert result["chars"] > 0
+    assert result["bad_evidence"] == []
+
+
+@pytest.mark.parametrize("unit", ["<br />-1-<br />", "<p>-1-<br /></p>", "a / 2</p><p>-2-<br />b ",
+                                  "<br>" + " " * 1000])
+def test_pathological_page_breaks_in_html_parse_and_extract(worker, unit):
+    page = f"<html><body><h1>Title of the hostile page</h1><p>{run_of(unit, SMALL)}</p></body></html>"
     result = finishes(worker, _parse_and_extract, "text/html", page)
     assert result["chars"] > 0
     assert result["bad_evidence"] == []

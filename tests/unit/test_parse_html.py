@@ -270,6 +270,20 @@ def test_a_typescript_page_of_one_br_per_line_reads_as_its_export():
                         "particularised below, but without change of name.")
 
 
+def test_a_typescripts_page_break_reads_as_in_its_export():
+    from tests.unit.test_parse_text import TYPESCRIPT_BREAK
+
+    # the archive's markup: a <p> per typed page, a <br /> per typed line
+    pages = [page.strip("\n").split("\n") for page in TYPESCRIPT_BREAK.split("\n\n")]
+    html = "<html><body>" + "".join("<p>" + "<br />\n".join(lines) + "</p>" for lines in pages) + "</body></html>"
+    page = parse_html(raw_html(html.encode()))
+    export = parse_text(TYPESCRIPT_BREAK)
+    assert "said so to President Soeharto, who expressed appreciation" in page.text
+    assert "/ 6" not in page.text and "-6-" not in page.text
+    assert [page.text[b.start:b.end] for b in page.blocks][1:] == \
+        [export.text[b.start:b.end] for b in export.blocks][1:]
+
+
 def test_bullets_typed_into_a_paragraph_are_list_items():
     html = ("<p>Guided by four principles:</p><p> * \tFirst, every person has a right to care.<br />"
             " * \tSecondly, people deserve choice.</p>")

@@ -175,3 +175,43 @@ def test_a_name_the_break_cut_after_its_honorific_or_given_name_is_whole_again()
     assert "Sir Lenox Hartley; and" in parsed.text
     # (a name alone on its line is a roster's line, kept)
     assert "Mr. G. A. Mackay\nMr. D. Dobson" in parsed.text
+
+
+# A typescript's page break: the catchword at the foot of page 5, the number at
+# the head of page 6, a sentence (and a name) running across them.
+TYPESCRIPT_BREAK = """JOINT PRESS STATEMENT
+
+The two Prime Ministers reviewed the assistance programme. Australia's
+assistance would continue to be directed closely to Indonesia's development
+priorities, and the Prime Minister said so to President / 6
+
+-6-
+Soeharto, who expressed appreciation for past Australian development
+assistance and the hope that co-operation would grow.
+The two leaders also discussed regional security. / 7
+
+- 7 -
+Torres Strait
+The Prime Ministers agreed that the border should be settled soon.
+"""
+
+
+def test_a_typescripts_page_break_is_taken_out_and_the_sentence_it_cut_runs_on():
+    parsed = parse_text(TYPESCRIPT_BREAK)
+    assert "said so to President Soeharto, who expressed appreciation" in parsed.text
+    for furniture in ("/ 6", "-6-", "/ 7", "- 7 -"):
+        assert furniture not in parsed.text
+    blocks = [parsed.text[b.start:b.end] for b in parsed.blocks]
+    # a page that ended its sentence ends its paragraph; a heading opens the next page
+    assert blocks[-3].endswith("also discussed regional security.")
+    assert blocks[-2:] == ["Torres Strait", "The Prime Ministers agreed that the border should be settled soon."]
+
+
+def test_a_page_number_between_numbered_recommendations_is_no_recommendation(extract_text):
+    record = extract_text(
+        "REPORT OF THE COMMITTEE ON UNIVERSITIES\n\nThe Committee's recommendations are set out below.\n\n"
+        "RECOMMENDATIONS\n\n1.   The Commonwealth should assume full responsibility for\n"
+        "     the financing of universities.\n\n2.   Tuition fees should be abolished for all students.\n\n"
+        "- 2 -\n\n3.   A Tertiary Education Commission should be established.\n")
+    assert [r.number for r in record.recommendations] == ["1", "2", "3"]
+    assert "- 2 -" not in record.text

@@ -1,0 +1,116 @@
+"""Page breaks of typescripts, taken out so that a sentence a page cut reads whole.
+
+Archive transcripts (typed press statements and communiqués, OCR'd) keep the
+typist's page furniture: at the foot of a page a catchword giving the next
+page's number ("... the two Heads of Government / 2", "*/ 2", "o/ 2"), and at
+the head of the next its number ("-2-", "- 2 -").  Left in, the break splits
+a sentence into two blocks ("President / 6" ... "Soeharto expressed ..."),
+and the number reads as a list item or a name's neighbour.  Both formats
+(a text export's lines, an archive page's ``<br>`` lines) are read here with
+the same judgement: the furniture goes, and a sentence the break cut runs on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "-2-", "- 2 -", "–3–": a line that is a page number between dashes.
+_PAGE_NUMBER = re.compile(r"^\s*[-–]\s?\d{1,3}\s?[-–]\s*$")
+# The catchword that ends a page: "/ 2", "*/ 2", "o/ 2" (the OCR's reading of
+# the typist's mark), ".2/", "2..", alone or after the page's last words.
+_CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)\s*$")
+# A page's last words that end their sentence (or a heading's colon): the
+# next page opens a new paragraph.
+_ENDS = re.compile(r"[.!?:;\"”’)]\s*$")
+# The next page's first line opens a block of its own: an item, or a short
+# line in capitals that ends on no punctuation ("Torres Strait"), a heading
+# (the page before may have lost its full stop to the typist).
+_OWN_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*+•●▪◦]\s|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s"
+                       r"|[A-Z][^\s.,;:]*(?:\s+[^\s.,;:]+){0,4}\s*$)")
+
+# The same break in an archive page's markup: the paragraph (or line) break
+# and the page number with the <br> after it.  (Possessive: a long run of
+# spaces is read once.)  The catchword before it is looked for in code.
+_HTML_BREAK = re.compile(
+    r"(?:(?P<paragraph></p>\s*+<p(?:\s[^>]*)?>)|(?:<br\s*+/?>\s*+)++)"
+    r"[-–]\s?\d{1,3}\s?[-–]\s*+(?:<br\s*+/?>\s*+)?", re.I)
+_HTML_CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)[ \t]*\Z")
+_TAG = re.compile(r"<[^>]*>")
+_LINE_END = re.compile(r"<br\s*/?>|</?p[\s>]|\n\s*\n", re.I)
+
+
+def drop_page_breaks(lines: list[str]) -> list[str]:
+    """A text's lines without page numbers and catchwords; the line after a
+    break that cut a sentence is joined to the line the break ended."""
+    # (each line kept as its pieces, joined at the end: a long run of breaks
+    # that each join a line to the one before stays linear)
+    out: list[list[str]] = []
+    joining = False  # the break cut a sentence: the next line continues it
+    after_break = False
+    for line in lines:
+        if _PAGE_NUMBER.match(line) and _drop_to_text(out):
+            last = out[-1][-1].rstrip()
+            catchword = _CATCHWORD.search(last, max(0, len(last) - _CATCHWORD_TAIL))
+            if catchword:
+                out[-1][-1] = last[:catchword.start()].rstrip()
+                if out[-1] == [""]:  # the catchword stood alone
+                    out.pop()
+                    _drop_to_text(out)
+            # (a sentence the page cut: not a finished one, nor a heading's line)
+            joining = bool(out) and not _ends(out[-1][-1]) and not (len(out[-1]) == 1 and _OWN_LINE.match(out[-1][0]))
+            after_break = True
+            continue
+        if after_break and not line.strip():
+            continue
+        if joining and not _OWN_LINE.match(line):
+            out[-1][-1] = out[-1][-1].rstrip()
+            out[-1].append(" " + line.strip())
+        else:
+            if after_break and out:
+                out.append([""])  # the page ended its paragraph (or the next opens a heading)
+            out.append([line])
+        joining = after_break = False
+    return ["".join(pieces) for pieces in out]
+
+
+# A catchword is in a line's last characters.
+_CATCHWORD_TAIL = 12
+
+
+def _drop_to_text(out: list[list[str]]) -> bool:
+    """Drop the blank lines at the end; whether a line of text is left (a page
+    number above the first text is no break)."""
+    while out and len(out[-1]) == 1 and not out[-1][0].strip():
+        out.pop()
+    return bool(out)
+
+
+def _ends(text: str) -> bool:
+    """Whether the text ends a sentence (read at its end only)."""
+    return bool(_ENDS.search(text.rstrip()[-3:]))
+
+
+def join_html_page_breaks(html: str) -> str:
+    """The same for an archive page's markup: a break inside a sentence
+    becomes a space, one after a finished sentence a paragraph break."""
+    parts: list[str] = []
+    done = 0
+    for m in _HTML_BREAK.finditer(html):
+        head = html[done:m.start()]
+        catchword = _HTML_CATCHWORD.search(head, max(0, len(head) - _CATCHWORD_TAIL))
+        if catchword:
+            head = head[:catchword.start()].rstrip(" \t")
+        before = _TAG.sub("", head[-200:]).rstrip()
+        if not before:  # (a page number at the top of the page: no break to mend)
+            parts.append(html[done:m.end()])
+            done = m.end()
+            continue
+        after = _TAG.sub("", _LINE_END.split(html[m.end():m.end() + 300], 1)[0]).strip()
+        last_line = _TAG.sub("", _LINE_END.split(head[-300:])[-1]).strip()
+        if not _ends(before) and not _OWN_LINE.match(after) and not _OWN_LINE.match(last_line):
+            joint = " "
+        else:
+            joint = "</p><p>" if m.group("paragraph") else "<br><br>"
+        parts += [head, joint]
+        done = m.end()
+    return "".join(parts) + html[done:] if parts else html
