@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-# "-2-", "- 2 -", "–3–": a line that is a page number between dashes.
+# "-2-", "- 2 -", "–3–": a line that is a page number between dashes; under
+# a catchword also "-2", "2-" or "2" alone (which alone could be a list's).
 _PAGE_NUMBER = re.compile(r"^\s*[-–]\s?\d{1,3}\s?[-–]\s*$")
+_LOOSE_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s?\d{1,3}\s?[-–]?\s*$")
 # The catchword that ends a page: "/ 2", "*/ 2", "o/ 2" (the OCR's reading of
 # the typist's mark), ".2/", "2..", alone or after the page's last words.
 _CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)\s*$")
@@ -33,7 +35,7 @@ _OWN_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*+•●▪◦]\s|\(?(?:\d{1,3}|[a-zA
 # spaces is read once.)  The catchword before it is looked for in code.
 _HTML_BREAK = re.compile(
     r"(?:(?P<paragraph></p>\s*+<p(?:\s[^>]*)?>)|(?:<br\s*+/?>\s*+)++)"
-    r"[-–]\s?\d{1,3}\s?[-–]\s*+(?:<br\s*+/?>\s*+)?", re.I)
+    r"(?P<number>[-–]?\s?\d{1,3}\s?[-–]?)[ \t]*+(?:<br\s*+/?>\s*+|(?=</p>))", re.I)
 _HTML_CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)[ \t]*\Z")
 _TAG = re.compile(r"<[^>]*>")
 _LINE_END = re.compile(r"<br\s*/?>|</?p[\s>]|\n\s*\n", re.I)
@@ -48,9 +50,14 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
     joining = False  # the break cut a sentence: the next line continues it
     after_break = False
     for line in lines:
-        if _PAGE_NUMBER.match(line) and _drop_to_text(out):
-            last = out[-1][-1].rstrip()
+        text_line = _last_text(out) if _LOOSE_PAGE_NUMBER.match(line) else None
+        if text_line is not None:
+            last = out[text_line][-1].rstrip()
             catchword = _CATCHWORD.search(last, max(0, len(last) - _CATCHWORD_TAIL))
+            if not catchword and not _PAGE_NUMBER.match(line):
+                text_line = None  # (a number alone, with no catchword above it: kept)
+        if text_line is not None:
+            del out[text_line + 1:]
             if catchword:
                 out[-1][-1] = last[:catchword.start()].rstrip()
                 if out[-1] == [""]:  # the catchword stood alone
@@ -77,12 +84,19 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
 _CATCHWORD_TAIL = 12
 
 
-def _drop_to_text(out: list[list[str]]) -> bool:
-    """Drop the blank lines at the end; whether a line of text is left (a page
-    number above the first text is no break)."""
-    while out and len(out[-1]) == 1 and not out[-1][0].strip():
-        out.pop()
-    return bool(out)
+def _last_text(out: list[list[str]]) -> int | None:
+    """The index of the last line of text (None above the first: a page
+    number there is no break)."""
+    i = len(out) - 1
+    while i >= 0 and len(out[i]) == 1 and not out[i][0].strip():
+        i -= 1
+    return i if i >= 0 else None
+
+
+def _drop_to_text(out: list[list[str]]) -> None:
+    """Drop the blank lines at the end."""
+    last = _last_text(out)
+    del out[last + 1 if last is not None else 0:]
 
 
 def _ends(text: str) -> bool:
@@ -98,6 +112,8 @@ def join_html_page_breaks(html: str) -> str:
     for m in _HTML_BREAK.finditer(html):
         head = html[done:m.start()]
         catchword = _HTML_CATCHWORD.search(head, max(0, len(head) - _CATCHWORD_TAIL))
+        if not catchword and not _PAGE_NUMBER.match(m.group("number")):
+            continue  # (a number alone, with no catchword above it: kept)
         if catchword:
             head = head[:catchword.start()].rstrip(" \t")
         before = _TAG.sub("", head[-200:]).rstrip()

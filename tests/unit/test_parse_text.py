@@ -215,3 +215,12 @@ def test_a_page_number_between_numbered_recommendations_is_no_recommendation(ext
         "- 2 -\n\n3.   A Tertiary Education Commission should be established.\n")
     assert [r.number for r in record.recommendations] == ["1", "2", "3"]
     assert "- 2 -" not in record.text
+
+
+def test_a_bare_page_number_is_furniture_only_under_a_catchword():
+    parsed = parse_text("Joint Communique\n\nMinisters agreed that further studies should be\n"
+                        "taken on the fares. / 2\n\n2\nWith regard to participation by ASEAN carriers, "
+                        "Ministers agreed.\n\nThe items were:\n\n3\nA third line.\n")
+    assert "/ 2" not in parsed.text and "\n2\n" not in parsed.text
+    # (a number alone with no catchword above it stays)
+    assert "\n3\n" in parsed.text
