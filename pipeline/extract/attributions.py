@@ -64,6 +64,34 @@ def by_list_role(ctx: Context, m: Mention) -> PersonRole | None:
     return next((role for start, end, role in by_lists(ctx) if start <= m.start < end), None)
 
 
+# An office in a by-list, in any case ("by the Prime Minister and the Premier of
+# South Australia", "BY THE PRIME MINISTER AND THE PREMIER").
+_OFFICE_ANY_CASE = re.compile(r"(?<![A-Za-z])(?:"
+                              + "|".join(sorted({re.escape(t) for t in TITLE_HEAD_WORDS}, key=len, reverse=True))
+                              + r")(?![A-Za-z])", re.IGNORECASE)
+
+
+def office_of(title: str) -> str | None:
+    """The office a title holds ("the New South Wales Premier": "premier"),
+    the longest the title vocabulary knows, case-folded."""
+    found = [m.group(0).casefold() for m in _OFFICE_ANY_CASE.finditer(title)]
+    return max(found, key=len) if found else None
+
+
+def bare_offices(ctx: Context, named: list[tuple[int, int]]) -> dict[str, int]:
+    """The offices of top by-lists that name no one ("JOINT PRESS RELEASE BY
+    THE PRIME MINISTER AND THE PREMIER OF SOUTH AUSTRALIA": the body names
+    their holders), each with where its by-list ends; ``named`` are the spans
+    of the page's person mentions."""
+    out: dict[str, int] = {}
+    for start, end, role in by_lists(ctx):
+        if role is not PersonRole.author or any(start <= s < end for s, _ in named):
+            continue
+        for office in _OFFICE_ANY_CASE.finditer(ctx.text, start, end):
+            out.setdefault(office.group(0).casefold(), end)
+    return out
+
+
 def capitals_mentions(ctx: Context) -> list[Mention]:
     """The honorific- or office-anchored names of by-lists written in capitals."""
     out = []

@@ -14,18 +14,20 @@ import re
 
 import regex
 
-from pipeline.extract.attributions import by_list_role
+from pipeline.extract.attributions import bare_offices, by_list_role, office_of
 from pipeline.extract.context import Context
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
-from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, lookup_country
+from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, TITLE_HEAD_WORDS, lookup_country
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
              PersonRole.member, PersonRole.other]
-_SAY = r"(?:said|says|stated|noted|added|remarked|explained|emphasized|underscored)"
+# (verbs of saying: read as quoting where the block holds quotation marks)
+_SAY = (r"(?:said|says|stated|noted|added|remarked|explained|emphasized|emphasised|underscored|told|stressed|"
+        r"commented|warned|observed|reported|wrote|continued|concluded)")
 # "welcomed ... by A, Title, and B": the by-phrase runs to the person through
 # names, titles and commas only (lower-case words are connectors).  Read
 # possessively, a capitalised word whole: "[A-Z(][^\s]*" repeated would
@@ -45,8 +47,10 @@ _HOST_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:hosted|co-?hosted|co-?chaired|ch
                          r"served\s+as\s+(?:the\s+)?(?:co-?)?(?:chair|chairman|chairwoman|chairperson|host)\b)\b",
                          re.IGNORECASE)
 # Speaking at an event, not speaking with someone ("spoke with", "briefed on").
-_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:keynot\w+|delivered (?:remarks|a speech|an address|the keynote)|"
-                          r"gave (?:remarks|a speech|a presentation|the keynote)|spoke at|addressed the|"
+# ("gave keynote remarks", "delivered opening remarks", "made brief remarks")
+_SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:also\s+)?keynot\w+|"
+                          r"(?:delivered|gave|made|offered)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:remarks|speech|address|keynote|presentation|lecture)|spoke at|addressed the|"
                           r"presented)\b", re.IGNORECASE)
 _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$|"
                            r"^\s*Speaking\b[^.]{0,80}$", re.IGNORECASE)
@@ -95,13 +99,21 @@ _INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:
 # Lapid": the host named in apposition, through an office and styles.
 _HOST_APPOSITION = re.compile(r"\b(?:our|the)\s+(?:co-?)?hosts?,?\s+(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+$",
                               re.IGNORECASE)
-_HOST_SUBJECT = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
+_TITLE_HEADS = "|".join(re.escape(t) for t in sorted(TITLE_HEAD_WORDS, key=len, reverse=True))
+# (after a name's suffix, its full stop: "Joseph R. Biden Jr., welcomed")
+_HOST_SUBJECT = re.compile(r"^(?:\.,)?[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
                            r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
-                           # welcoming guests, not a development ("welcomed the agreement")
-                           r"welcom(?:ed|es)\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
+                           # welcoming guests, not a development ("welcomed the agreement"):
+                           # a titled guest whatever words stand before the title ("welcomed
+                           # Indian External Affairs Minister Dr. S. Jaishankar")
+                           r"welcom(?:ed|es|e)\s+(?:the\s+|his\s+|her\s+|their\s+|visiting\s+)?(?:[\w-]+\s+)?(?:delegat\w+|"
                            r"participants|guests|visitors|counterparts?|leaders|ministers|attendees|everyone|"
                            r"all|him|her|them|you|(?-i:(?:President|Prime|Minister|Secretary|Premier|King|"
                            r"Queen|Chancellor|Ambassador|Governor|Mr|Mrs|Ms|Dr|His|Her)\b))|"
+                           r"welcom(?:ed|es|e)\s+(?:the\s+|visiting\s+)?(?-i:(?:[A-Z][\w.’'-]*\s+){1,5}?"
+                           rf"(?:{_TITLE_HEADS}))\b|"
+                           # "extended a very warm welcome to Prime Minister Khai"
+                           r"(?:extended|extends|offered|gave)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}welcome\s+to\b|"
                            r"opened|presided|received|"
                            # "led the first meeting of the Dialogue" (not "led the delegation")
                            r"(?:co-)?led\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:meeting|dialogue|talks|session|"
@@ -152,6 +164,11 @@ _WE_LEAD = re.compile(r"\s*(?:(?:Today|Together|Now|Here),?\s+)?(?:We|we)\s*(?:,
 _ATTRIBUTABLE_TO = re.compile(r"attributable to\s*$", re.IGNORECASE)
 _SAY_LATER = re.compile(rf"^[^.“”]{{0,200}}?\b{_SAY}\b")
 _TO_QUOTE = re.compile(r"^\s*to\s+[“\"]")
+# A quotation's attribution after a dash: "“... lies.” – Secretary Blinken",
+# on the quotation's line or the line after it.
+_DASH_AFTER_QUOTE = re.compile(r"[”\"][.,]?\s*[–—-]\s*\Z")
+_DASH_OPENS = re.compile(r"\s*[–—-]\s*\Z")
+_QUOTE_ENDS = re.compile(r"[”\"][.,]?\s*\Z")
 _QUOTE_FOLLOWS = re.compile(r"^\s*[,:]\s*[“\"]")
 
 
@@ -162,6 +179,36 @@ ROSTER_REACH = 1500
 _QUOTE_MARK = re.compile(r"[“\"]")
 # the end of the "We, A, B and C," list: a comma before a lower-case word
 _LIST_END = re.compile(r",\s+(?!and\b)[a-z]|\s*[—–]\s*[a-z]")
+
+
+def _office_authors(ctx: Context) -> set[int]:
+    """Where the body first names the holder of each office a by-list names
+    without a name ("Joint Statement by the Prime Minister and the Premier"
+    ... "The Prime Minister, Mr Hawke, and the Premier, Mr Wran, today ..."):
+    the statement's authors."""
+    if "office_authors" not in ctx.analyses:
+        mentions = find_mentions(ctx)
+        offices = bare_offices(ctx, [(m.start, m.end) for m in mentions])
+        starts: set[int] = set()
+        for office, after in offices.items():
+            holder = next((m for m in mentions if m.start >= after and _office_held(ctx, m) == office), None)
+            if holder is not None:
+                starts.add(holder.start)
+        ctx.analyses["office_authors"] = starts
+    return ctx.analyses["office_authors"]
+
+
+def _office_held(ctx: Context, m: Mention) -> str | None:
+    """The office of the mention's title, or of the title set before it by a
+    comma ("the New South Wales Premier, Mr Wran")."""
+    if m.title:
+        return office_of(m.title)
+    apposed = _APPOSED_TITLE.search(ctx.text, max(0, m.extent_start - 60), m.extent_start)
+    return office_of(apposed.group(1)) if apposed else None
+
+
+# "..., the New South Wales Premier, Mr Wran": capitalised words ending a title, then a comma.
+_APPOSED_TITLE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*),\s*\Z")
 
 
 def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
@@ -195,6 +242,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     attributed = by_list_role(ctx, m)
     if attributed is not None:
         return attributed, f"people.{attributed.value}_by_heading"
+    if m.start in _office_authors(ctx):
+        return PersonRole.author, "people.office_by_heading"
     # (a headline too long to read as a heading is still the document's first block)
     if (("in_title" in m.tags or ctx.block_index(m.start) == 0)
             and _TITLE_BY.search(text[heading.start if heading else s_start:m.extent_start])):
@@ -238,6 +287,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
         return PersonRole.quoted, "people.quote_follows"
+    if _dash_attributed(ctx, m, block):
+        return PersonRole.quoted, "people.dash_attribution"
     if _SPEAK_AFTER.match(after) or before_has(_SPEAK_BEFORE):
         return PersonRole.speaker, "people.speaker"
     if _MEMBER_BEFORE.search(text, max(s_start, m.extent_start - ROSTER_REACH), m.extent_start) \
@@ -414,6 +465,18 @@ def _honorifics_only(words: str) -> bool:
     return bool(parts) and all(w in HONORIFIC_SET or w in STYLE_WORDS for w in parts)
 
 
+def _dash_attributed(ctx: Context, m: Mention, block) -> bool:
+    """The name after a quotation's closing mark and a dash, on its line or
+    opening the line after it."""
+    text = ctx.text
+    if _DASH_AFTER_QUOTE.search(text, max(0, m.extent_start - 6), m.extent_start):
+        return True
+    if block is None or not _DASH_OPENS.match(text, block.start, m.extent_start):
+        return False
+    i = ctx.block_index(block.start)
+    return bool(i) and _QUOTE_ENDS.search(ctx.block_text(ctx.parsed.blocks[i - 1])) is not None
+
+
 def _next_block_text(ctx: Context, block) -> str:
     if block is None:
         return ""
@@ -452,7 +515,10 @@ _VERB_AFTER = re.compile(
     r"(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     # ("signed off on", "signed up for": approved, enrolled; nothing was signed)
-    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s))\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)
+    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s)"
+    # ("put their signatures to the Memorandum", "affixed his signature on")
+    r"|(?:put|puts|affixed|affix|placed)\s+(?:their|his|her|its)\s+signatures?(?=\s+(?:to|on)\s))"
+    r"\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along)\s+with\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
 # (at a line's end: the names may follow in the same block, one per line)

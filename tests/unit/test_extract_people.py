@@ -263,6 +263,41 @@ def test_welcoming_guests_is_hosting_welcoming_a_development_is_not(extract_text
     assert roles["Rui Castro"] == "other"
 
 
+def test_a_guest_welcomed_under_any_title_or_with_a_warm_welcome_is_the_hosts(extract_text):
+    record = extract_text(
+        "Leaders Meet in Canberra\n\n"
+        "Secretary of State Colin Ashdown welcomed Indian External Affairs Minister Dr. Ivo Petrak to "
+        "Washington. The President of the Republic, Joseph R. Marsh Jr., welcomed the Prime Minister of "
+        "Peru, Ana Lopes, to the palace. Prime Minister Rui Castro extended a very warm welcome to "
+        "Prime Minister Dana Holt. Premier Ben Tully will welcome President Eva Sorn to Perth.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Colin Ashdown"] == roles["Joseph R. Marsh Jr"] == roles["Rui Castro"] == "host"
+    assert roles["Ben Tully"] == "host"
+    assert roles["Ivo Petrak"] == roles["Ana Lopes"] == roles["Dana Holt"] == roles["Eva Sorn"] == "other"
+
+
+def test_offices_a_headline_attributes_make_their_holders_in_the_body_authors(extract_text):
+    record = extract_text(
+        "JOINT PRESS RELEASE BY THE PRIME MINISTER AND THE PREMIER OF SOUTH AUSTRALIA\n\n"
+        "The Prime Minister, Mr Ashdown, and the South Australian Premier, Mr Petrak, today announced "
+        "a grant for the Grand Prix. The Minister for Sport, Mr Ivo Lamont, welcomed the grant. "
+        "Mr Ashdown thanked the Premier.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Ashdown": "author", "Petrak": "author", "Ivo Lamont": "other"}
+
+
+def test_remarks_of_any_kind_make_a_speaker_and_any_verb_of_saying_a_quotation(extract_text):
+    record = extract_text(
+        "Readout of the Fellows Program\n\n"
+        "Principal Deputy National Security Advisor Ivo Petrak gave keynote remarks, and Deputy Secretary "
+        "Ana Lopes delivered opening remarks at the event.\n\n"
+        "Minister Rui Castro told reporters: “The programme will grow.” Senator Dana Holt emphasised "
+        "that “every fellow matters”.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Ivo Petrak": "speaker", "Ana Lopes": "speaker", "Rui Castro": "quoted",
+                     "Dana Holt": "quoted"}
+
+
 def test_a_short_and_a_full_given_name_of_one_surname_are_one_person(extract_text):
     record = extract_text(
         "Readout of President Joe Ashdown's Call with Prime Minister Ivo Petrak\n\n"

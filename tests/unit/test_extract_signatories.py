@@ -607,3 +607,11 @@ def test_signing_on_behalf_of_a_country_was_its_signer(extract_text):
         "Brazil Joins the Accords\n\nSigning the Accords on behalf of Brazil was Minister of Science "
         "Ana Ruiz, at a ceremony in Brasilia.")
     assert _signatories(record) == {"Ana Ruiz": ("Minister of Science", "", "Brazil")}
+
+
+def test_putting_a_signature_to_an_instrument_is_signing_it(extract_text):
+    record = extract_text(
+        "Joint Press Release\n\nMinister Dana Holt and Secretary Ben Marsh put their signatures to the "
+        "Memorandum of Understanding on behalf of their governments. Senator Ivo Petrak put his views "
+        "on the record.")
+    assert set(_signatories(record)) == {"Dana Holt", "Ben Marsh"}
