@@ -47,6 +47,12 @@ _FULL_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+(January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+# A closing date line as typescripts write it: a month and a year with
+# anything between ("17 May, 1996", "CANBERRA, 27th June, 1966", "CANBERRA
+# May 1995", "March 4. 1993"): the page's date, no link.
+_MONTH_AND_YEAR = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[^A-Za-z]{0,12}(?:1[6-9]|20)\d\d\b",
+    re.IGNORECASE)
 
 
 def is_furniture(line: str) -> bool:
@@ -89,7 +95,8 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     previous = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
     if marker and previous.lstrip().startswith(marker.group(0).strip()):
         return lines
-    if (any(_FULL_DATE.search(ln) for ln in run) or any(ln.strip().isupper() for ln in run)
+    if (any(_FULL_DATE.search(ln) or _MONTH_AND_YEAR.search(ln) for ln in run)
+            or any(ln.strip().isupper() for ln in run)
             or any(looks_like_name_line(ln) or SIGNING_MARK.match(ln.strip()) for ln in run)):
         return lines
     # (the titles under a row of names in capitals: "TENGKU ZAFRUL AZIZ GAN

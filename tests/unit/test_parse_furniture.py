@@ -45,3 +45,10 @@ def test_closing_signature_lines_with_styles_and_post_nominals_stay():
     assert drop_trailing_links(body + closing)[-2:] == closing
     assert drop_trailing_links(body[:-1] + ["YB Dato' Sri Tiong King Sing, Minister of Tourism"])[-1] == \
         "YB Dato' Sri Tiong King Sing, Minister of Tourism"
+
+
+@pytest.mark.parametrize("closing", ["17 May, 1996", "CANBERRA, 27th June, 1966", "CANBERRA May 1995",
+                                     "March 4. 1993"])
+def test_a_typescripts_closing_date_line_is_no_trailing_link(closing):
+    body = ["The Prime Minister met the union's officials today.", "", "We agree to work together."]
+    assert drop_trailing_links(body + ["", closing])[-1] == closing
