@@ -110,12 +110,13 @@ def join_html_page_breaks(html: str) -> str:
     parts: list[str] = []
     done = 0
     for m in _HTML_BREAK.finditer(html):
-        head = html[done:m.start()]
-        catchword = _HTML_CATCHWORD.search(head, max(0, len(head) - _CATCHWORD_TAIL))
+        # (read in place: a page of numbers with no catchword copies nothing)
+        catchword = _HTML_CATCHWORD.search(html, max(done, m.start() - _CATCHWORD_TAIL), m.start())
         if not catchword and not _PAGE_NUMBER.match(m.group("number")):
             continue  # (a number alone, with no catchword above it: kept)
+        head = html[done:catchword.start() if catchword else m.start()]
         if catchword:
-            head = head[:catchword.start()].rstrip(" \t")
+            head = head.rstrip(" \t")
         before = _TAG.sub("", head[-200:]).rstrip()
         if not before:  # (a page number at the top of the page: no break to mend)
             parts.append(html[done:m.end()])
