@@ -66,9 +66,9 @@ def by_list_role(ctx: Context, m: Mention) -> PersonRole | None:
 
 # An office in a by-list, in any case ("by the Prime Minister and the Premier of
 # South Australia", "BY THE PRIME MINISTER AND THE PREMIER").
-_OFFICE_ANY_CASE = re.compile(r"(?<![A-Za-z])(?:"
-                              + "|".join(sorted({re.escape(t) for t in TITLE_HEAD_WORDS}, key=len, reverse=True))
-                              + r")(?![A-Za-z])", re.IGNORECASE)
+#: The title vocabulary as one alternation, longest first.
+TITLE_HEADS_PATTERN = "|".join(sorted({re.escape(t) for t in TITLE_HEAD_WORDS}, key=len, reverse=True))
+_OFFICE_ANY_CASE = re.compile(rf"(?<![A-Za-z])(?:{TITLE_HEADS_PATTERN})(?![A-Za-z])", re.IGNORECASE)
 
 
 def office_of(title: str) -> str | None:

@@ -14,13 +14,13 @@ import re
 
 import regex
 
-from pipeline.extract.attributions import bare_offices, by_list_role, office_of
+from pipeline.extract.attributions import TITLE_HEADS_PATTERN, bare_offices, by_list_role, office_of
 from pipeline.extract.context import Context
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
-from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, TITLE_HEAD_WORDS, lookup_country
+from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, lookup_country
 from pipeline.models import BlockKind, PersonRole
 
 PRIORITY = [PersonRole.author, PersonRole.host, PersonRole.quoted, PersonRole.speaker,
@@ -99,7 +99,6 @@ _INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:
 # Lapid": the host named in apposition, through an office and styles.
 _HOST_APPOSITION = re.compile(r"\b(?:our|the)\s+(?:co-?)?hosts?,?\s+(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+$",
                               re.IGNORECASE)
-_TITLE_HEADS = "|".join(re.escape(t) for t in sorted(TITLE_HEAD_WORDS, key=len, reverse=True))
 # (after a name's suffix, its full stop: "Joseph R. Biden Jr., welcomed")
 _HOST_SUBJECT = re.compile(r"^(?:\.,)?[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
                            r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
@@ -111,7 +110,7 @@ _HOST_SUBJECT = re.compile(r"^(?:\.,)?[\s,]*(?:who\s+)?(?:(?:today|yesterday|als
                            r"all|him|her|them|you|(?-i:(?:President|Prime|Minister|Secretary|Premier|King|"
                            r"Queen|Chancellor|Ambassador|Governor|Mr|Mrs|Ms|Dr|His|Her)\b))|"
                            r"welcom(?:ed|es|e)\s+(?:the\s+|visiting\s+)?(?-i:(?:[A-Z][\w.’'-]*\s+){1,5}?"
-                           rf"(?:{_TITLE_HEADS}))\b|"
+                           rf"(?:{TITLE_HEADS_PATTERN}))\b|"
                            # "extended a very warm welcome to Prime Minister Khai"
                            r"(?:extended|extends|offered|gave)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}welcome\s+to\b|"
                            r"opened|presided|received|"

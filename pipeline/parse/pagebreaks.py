@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.wrapping import ends_on_terminal
+
 # "-2-", "- 2 -", "–3–": a line that is a page number between dashes; under
 # a catchword also "-2", "2-" or "2" alone (which alone could be a list's).
 _PAGE_NUMBER = re.compile(r"^\s*[-–]\s?\d{1,3}\s?[-–]\s*$")
 _LOOSE_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s?\d{1,3}\s?[-–]?\s*$")
 # The catchword that ends a page: "/ 2", "*/ 2", "o/ 2" (the OCR's reading of
 # the typist's mark), ".2/", "2..", alone or after the page's last words.
-_CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)\s*$")
-# A page's last words that end their sentence (or a heading's colon): the
-# next page opens a new paragraph.
-_ENDS = re.compile(r"[.!?:;\"”’)]\s*$")
+_CATCHWORD_FORMS = r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)"
+_CATCHWORD = re.compile(_CATCHWORD_FORMS + r"\s*$")
 # The next page's first line opens a block of its own: an item, or a short
 # line in capitals that ends on no punctuation ("Torres Strait"), a heading
 # (the page before may have lost its full stop to the typist).
@@ -36,7 +36,7 @@ _OWN_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*+•●▪◦]\s|\(?(?:\d{1,3}|[a-zA
 _HTML_BREAK = re.compile(
     r"(?:(?P<paragraph></p>\s*+<p(?:\s[^>]*)?>)|(?:<br\s*+/?>\s*+)++)"
     r"(?P<number>[-–]?\s?\d{1,3}\s?[-–]?)[ \t]*+(?:<br\s*+/?>\s*+|(?=</p>))", re.I)
-_HTML_CATCHWORD = re.compile(r"(?:^|(?<=\s))(?:[*o.]?/\s?\d{1,3}|\.?\d{1,3}/|\d{1,3}\.\.)[ \t]*\Z")
+_HTML_CATCHWORD = re.compile(_CATCHWORD_FORMS + r"[ \t]*\Z")
 _TAG = re.compile(r"<[^>]*>")
 _LINE_END = re.compile(r"<br\s*/?>|</?p[\s>]|\n\s*\n", re.I)
 
@@ -64,7 +64,8 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
                     out.pop()
                     _drop_to_text(out)
             # (a sentence the page cut: not a finished one, nor a heading's line)
-            joining = bool(out) and not _ends(out[-1][-1]) and not (len(out[-1]) == 1 and _OWN_LINE.match(out[-1][0]))
+            joining = (bool(out) and not ends_on_terminal(out[-1][-1])
+                       and not (len(out[-1]) == 1 and _OWN_LINE.match(out[-1][0])))
             after_break = True
             continue
         if after_break and not line.strip():
@@ -99,11 +100,6 @@ def _drop_to_text(out: list[list[str]]) -> None:
     del out[last + 1 if last is not None else 0:]
 
 
-def _ends(text: str) -> bool:
-    """Whether the text ends a sentence (read at its end only)."""
-    return bool(_ENDS.search(text.rstrip()[-3:]))
-
-
 def join_html_page_breaks(html: str) -> str:
     """The same for an archive page's markup: a break inside a sentence
     becomes a space, one after a finished sentence a paragraph break."""
@@ -124,7 +120,7 @@ def join_html_page_breaks(html: str) -> str:
             continue
         after = _TAG.sub("", _LINE_END.split(html[m.end():m.end() + 300], 1)[0]).strip()
         last_line = _TAG.sub("", _LINE_END.split(head[-300:])[-1]).strip()
-        if not _ends(before) and not _OWN_LINE.match(after) and not _OWN_LINE.match(last_line):
+        if not ends_on_terminal(before) and not _OWN_LINE.match(after) and not _OWN_LINE.match(last_line):
             joint = " "
         else:
             joint = "</p><p>" if m.group("paragraph") else "<br><br>"

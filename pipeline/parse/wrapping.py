@@ -81,6 +81,12 @@ def continuations(lines: list[str], *, width: int | None = None, in_body: bool =
     return glued
 
 
+def ends_on_terminal(text: str) -> bool:
+    """Whether the text ends on a sentence's or a clause's closing mark
+    (read at its end only: a long line is not rescanned)."""
+    return bool(_TERMINAL.search(text.rstrip()[-3:]))
+
+
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
