@@ -24,8 +24,10 @@ from pipeline.extract.kind import feature_kind
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
-# "Recommendation 4", "Rec. 4", "R4" (a report's short label, a digit right after the R)
-_LABEL = r"\(?(?:Recommendation\s+|Rec\.\s*|R(?=\d))(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\)?"
+# "Recommendation 4", "RECOMMENDATION 4" (a typescript's capitals), "Recommendation
+# No. 4", "Rec. 4", "R4" (a report's short label, a digit right after the R)
+_LABEL = (r"\(?(?:(?:Recommendation|RECOMMENDATION)\s+(?:(?:No|NO)\.?\s*(?=\d))?|Rec\.\s*|R(?=\d))"
+          r"(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])(?![a-z])\)?")
 _LABELLED = re.compile(rf"^(?:{_LABEL}\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:.]?\s*$")
 # "The Secretary should ensure that ... . (Recommendation 1)": an audit
@@ -36,6 +38,8 @@ _LABEL_AFTER = re.compile(r"\s*\((?:Recommendation|Rec\.)\s+(?P<num>\d{1,2}(?:\.
 _TOPIC_WORDS = 4
 # ("1.", "2.3", "(a)", "A.", "(iv)", "IV.": a roman number is one of a list's markers too)
 _NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[IVX]{1,5}|[a-zA-Z])[.)]\s+(?P<text>.+)$", re.S)
+# "1 The Government should ...": a number without its stop, then a capital
+_BARE_NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s+(?P<text>[A-Z](?:[a-z]|\s).+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
 # A sentence ends at ". " before a capital, unless the period ends an
 # abbreviation ("U.S. Government", "Dr. Kang", "No. 5").
@@ -120,7 +124,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         if i in unmarked:
             # "The key recommendations are:" then one paragraph per recommendation,
             # the list's markers lost (an archive's text, a page's plain paragraphs)
-            cand = _candidate(ctx, block, None, "recommends_list", only_first=True)
+            # (or their stops: "1 The Government should ...")
+            cand = _candidate(ctx, block, _BARE_NUMBERED.match(raw), "recommends_list", only_first=True)
             _describe(cand, unmarked[i], kind, title, doc_mentions, 1)
             out.append(cand)
             continue
@@ -158,6 +163,13 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 # "The Committee recommended:" then one "That ..." paragraph per
                 # recommendation, unnumbered: each is an item of the lead-in's list
                 cand = _candidate(ctx, block, None, "recommends_list", only_first=True)
+                _describe(cand, intro, kind, title, doc_mentions, 1)
+                out.append(cand)
+            elif intro_recommends and block.kind is BlockKind.paragraph and (bare := _BARE_NUMBERED.match(raw)):
+                # "Recommendations" then "1 The Government should ...": a
+                # report's numbers set in a column of their own lose their
+                # stop in its text (a PDF's export, a typescript's OCR)
+                cand = _candidate(ctx, block, bare, "recommends_list", only_first=True)
                 _describe(cand, intro, kind, title, doc_mentions, 1)
                 out.append(cand)
             elif intro_recommends and _subheading(block, raw):
@@ -405,15 +417,21 @@ def _unmarked_items(ctx: Context, blocks) -> dict[int, str]:
         return out  # (most pages never write the word)
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
-        if (block.kind is not BlockKind.paragraph or not raw.rstrip().endswith(":")
-                or not ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)):
+        lead_in = (block.kind is BlockKind.paragraph and raw.rstrip().endswith(":")
+                   and ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end))
+        # ("Recommendations" over paragraphs that each say what should be
+        # done: a heading names the list, and only items that recommend are read)
+        heading = not lead_in and _RECOMMENDATIONS_HEADING.fullmatch(raw.strip()) is not None
+        if not (lead_in or heading):
             continue
         run = []
         for j in range(i + 1, len(blocks)):
             item = ctx.block_text(blocks[j]).strip()
             if (blocks[j].kind is not BlockKind.paragraph or item.endswith(":")
                     or len(item.split()) > _UNMARKED_ITEM_WORDS or _REPORTED.match(item)
-                    or _LABELLED.match(item) or _headline(item)):
+                    or _LABELLED.match(item) or _headline(item)
+                    or (heading and not (_ITEM_CUES["should"].search(first_sentence(item))
+                                         or _ITEM_CUES["that"].match(item)))):
                 break
             run.append(j)
         if len(run) >= 2:

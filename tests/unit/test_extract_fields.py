@@ -492,6 +492,26 @@ def test_a_list_under_a_recommendations_heading_and_short_labels(extract_text):
         ("2", "The Government should increase funding for analysis")]
 
 
+def test_labels_in_capitals_or_with_no_and_numbers_that_lost_their_stops(extract_text):
+    expected = [("1", "The Commonwealth should fund rural roads"), ("2", "The States should establish road boards"),
+                ("3", "A council should advise the Minister")]
+    items = ["The Commonwealth should fund rural roads.", "The States should establish road boards.",
+             "A council should advise the Minister."]
+    for label in ("RECOMMENDATION {n}\n", "RECOMMENDATION {n}: ", "Recommendation No. {n}\n"):
+        body = "\n\n".join(label.format(n=n) + item for n, item in enumerate(items, start=1))
+        record = extract_text(f"Report of the Rural Roads Inquiry\n\n{body}")
+        assert [(r.number, r.text) for r in record.recommendations] == expected, label
+    # a report's numbers set in a column of their own lose their stops in its text
+    body = "\n\n".join(f"{n} {item}" for n, item in enumerate(items, start=1))
+    record = extract_text(f"Report of the Rural Roads Inquiry\n\nRecommendations\n\n{body}")
+    assert [(r.number, r.text) for r in record.recommendations] == expected
+    # and a heading's paragraphs that each recommend are its items, unnumbered
+    body = "\n\n".join(items)
+    record = extract_text(f"Report of the Rural Roads Inquiry\n\nRecommendations\n\n{body}\n\n"
+                          "The Inquiry received 40 submissions.")
+    assert [(r.number, r.text) for r in record.recommendations] == [(None, t) for _, t in expected]
+
+
 def test_a_press_release_lists_a_reports_recommendations_in_the_forms_of_typed_releases(extract_text):
     # subheadings inside the recommendations section divide one list
     record = extract_text(
