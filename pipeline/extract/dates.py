@@ -134,6 +134,8 @@ _DONE_AT = re.compile(r"^(?:Done|DONE|Signed|SIGNED|Executed|EXECUTED|Adopted|AD
 _SIGNING_ATTESTATION = re.compile(r"\s*(?:Done|DONE|Signed|SIGNED|Executed|EXECUTED)\b")
 #: The confidence of a signing date an attestation gives (the rule's prior).
 _ATTESTED = 0.85
+#: The confidence of a page's date its closing date line gives (the rule's prior).
+_CLOSING_LINE = 0.85
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:on|in)\s+(?:\w+day,\s+)?$", re.I)
 _EARLIER_INSTRUMENT = re.compile(r"^\s*(?:Building on|Recalling|Noting|Recognizing|Under|Pursuant to|Since)\b|"
                                  r"\b(?:first|originally|previously|earlier|initially)\s+signed\b", re.I)
@@ -201,6 +203,8 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     for name, pattern in _CLAUSE_CUES:
         if ctx.found(pattern, clause_start, clause_end):
             f[f"clause:{name}"] = 1.0
+    if re.fullmatch(r"\W*(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)?\s*(?:\w+day,?\s+)?", text[s_start:cand.start]):
+        f["sentence_opening"] = 1.0  # "On 5 June 2023, the leaders met ...": what the sentence tells happened then
     prev_char = text[max(0, cand.start - 2):cand.start]
     if "(" in prev_char:
         f["paren"] = 1.0
@@ -245,11 +249,26 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     for cue in [k for k in f if k.startswith("clause:")] or ["clause:none"]:
         f[f"{gran}|{cue}"] = 1.0
         f[f"{rel}|{cue}"] = 1.0
+    for name in _in_headline(ctx, cand):
+        f[name] = 1.0
     role, rule, _ = _rule_role(ctx, cand, kind)
     f[f"verdict:{role.value}"] = 1.0
     f[f"rule:{rule}"] = 1.0
     f[f"verdict:{role.value}|kind:{kind.value}"] = 1.0
     return f
+
+
+
+
+
+
+def _in_headline(ctx: Context, cand: Candidate) -> list[str]:
+    """The headline's year, or its very date ("Joint Statement ... 25
+    January 1973"): a headline dates the occasion it names."""
+    title = (ctx.results.get("title") or (None, None))[0] or ""
+    if cand.value[:4] not in title:
+        return []
+    return ["in_title:year", "in_title:date"] if cand.text in title else ["in_title:year"]
 
 
 def _anchor(ctx: Context) -> str | None:
@@ -338,6 +357,11 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             # sees few, reads it as the dateline it repeats)
             add(cand, "signed", _ATTESTED, "role.done_at")
         ranked = sorted((kv for kv in probs.items() if kv[0] != "none"), key=lambda kv: -kv[1])
+        if "rule:role.closing_date" in feats and ranked[0][0] != "signed":
+            # "CANBERRA NOVEMBER 1995" under the text dates the page whatever
+            # else it dates (the development part: published in 66 of 70); a
+            # date under the signers' names is the signing's
+            add(cand, "published", max(probs["published"], _CLOSING_LINE), "role.closing_date")
         if probs["none"] >= ranked[0][1]:
             continue
         add(cand, ranked[0][0], ranked[0][1], "date_role.model")
@@ -435,6 +459,26 @@ def _closes_document(ctx: Context, block) -> bool:
     standalone, place_date = _block_shape(ctx, block)
     return (index is not None and index >= len(blocks) - CLOSING_BLOCKS and index > 0 and (standalone or place_date)
             and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
+
+
+def _closing_sentence(ctx: Context, block, sentence: str, s_end: int) -> bool:
+    """A place and date, or a date, that is the last sentence of a block
+    among the last lines of the text, the lines after it short."""
+    line = sentence.strip()
+    if ctx.text[s_end:block.end].strip() or not (standalone_place_date(line) or _titled_place_date(line)):
+        return False
+    blocks = ctx.parsed.blocks
+    index = ctx.block_index(block.start)
+    return (index is not None and index >= len(blocks) - CLOSING_BLOCKS
+            and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
+
+
+def _titled_place_date(line: str) -> bool:
+    """'Canberra November 1993', 'Port Moresby, 3 May 1990': a place of up
+    to three words in title case, then a date alone."""
+    words = line.split()
+    return any(all(w[:1].isupper() for w in words[:k]) and _is_standalone_date(" ".join(words[k:]).lstrip(", "))
+               for k in range(1, min(3, len(words) - 1) + 1))
 
 
 #: The longest block that may follow a closing dateline (a place, a name, a
@@ -650,6 +694,10 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
             # after the issuer's name and place: "Ministry of Foreign Affairs /
             # Putrajaya / 27 January 2023") dates the page
             return DateRole.published, "role.closing_date", 0.8
+    elif block is not None and _closing_sentence(ctx, block, sentence, s_end):
+        # "... sourced from APEC. Canberra November 1993": the closing place
+        # and date run into the last paragraph (a typescript's OCR)
+        return DateRole.published, "role.closing_date", 0.8
     block_before = text[block.start:cand.start] if block else ""
     if found_in(_MAINTENANCE, before_start, cand.start):
         return DateRole.other, "role.page_maintenance", 0.8

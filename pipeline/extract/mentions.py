@@ -487,7 +487,8 @@ def _sharing(run: str, start: int, shared: _Shared) -> Mention | None:
     """'Erdogan' of "Presidents Biden and Erdogan", 'Forbes' of "Messrs.
     Kelly, Forbes and Wilson": a name alone after a plural title or
     honorific holds that office or style too."""
-    name = stdre.sub(r"[’']s$", "", run.strip().rstrip(","))
+    # ("Presidents Biden and Macron on March 25": the run goes on past the name)
+    name = _SHARED_NAME_ENDS.split(stdre.sub(r"[’']s$", "", run.strip().rstrip(",")), maxsplit=1)[0]
     words = name.split()
     if not 1 <= len(words) <= 3 or not all(is_name_word(w) for w in words) or lookup_country(name):
         return None
@@ -496,6 +497,7 @@ def _sharing(run: str, start: int, shared: _Shared) -> Mention | None:
                    extent_end=at + len(name), rule=shared.rule, confidence=0.85)
 
 
+_SHARED_NAME_ENDS = stdre.compile(r"\s+(?:on|to|at|for|in|of)\s")
 _LIST_JOINT = stdre.compile(r"\s*,\s*(?:and\s+)?")
 _AFTER_HONORIFIC = stdre.compile(r"\.?[ \t]+")
 _PLURAL_HONORIFIC_WORDS = frozenset(h.rstrip(".") for h in PLURAL_HONORIFICS)

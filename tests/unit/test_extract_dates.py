@@ -262,6 +262,18 @@ def test_a_closing_dateline_with_a_full_stop_dates_this_mornings_meeting(extract
     assert {("1966-02-24", "published"), ("1966-02-24", "event")} <= roles
 
 
+def test_a_closing_place_and_date_run_into_the_last_paragraph_date_the_page(extract_text):
+    # (a typescript's OCR keeps the closing line in the paragraph above it)
+    for closing in ("Canberra November 1993", "18 FEBRUARY 1970", "HOBART FEBRUARY, 1994"):
+        record = extract_text(
+            "APEC Ministerial Meeting\n\nThe Prime Minister welcomed the outcome of the APEC meeting. "
+            "Three quarters of Australia's exports go to APEC members and around two-thirds of our "
+            f"imports are sourced from APEC. {closing}")
+        published = [d for d in record.dates if d.role.value == "published"]
+        assert [d.text for d in published] == [closing.split(maxsplit=1)[1] if closing[0] != "1" else closing], closing
+        assert published[0].rule.endswith("role.closing_date")
+
+
 def test_the_two_ends_of_a_range_share_their_roles(extract_text):
     record = extract_text(
         "Secretary Ruiz's Meeting with Philippine Foreign Secretary Reed\n\nReadout\nOffice of the "

@@ -414,6 +414,12 @@ def test_plural_offices_weekdays_and_arabic_articles(extract_text):
     assert names == {"Alvarez", "Andrew Holness", "Okafor", "Lindqvist", "Mustafa Al-Rashidi"}
     titles = {p.name: p.title for p in record.people}
     assert titles["Lindqvist"] == titles["Okafor"] == "President"
+    # (the run goes on past the list's last name; a rank the communist states gave)
+    record = extract_text(
+        "Energy Task Force\n\nThe Task Force announced by Presidents Okafor and Lindqvist on March 25 "
+        "will meet again. In the communique, Comrade Petrov and President Okafor stressed the Treaty.")
+    assert {(p.name, p.title) for p in record.people} == {
+        ("Okafor", "President"), ("Lindqvist", "President"), ("Petrov", "Comrade")}
 
 
 def test_lettered_headings_organisations_and_tables_are_not_people(extract_text):
