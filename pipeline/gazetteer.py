@@ -40,8 +40,14 @@ BODY_COUNTRIES: dict[str, str] = {body["name"]: body["country"] for body in _BOD
 #: "COAG" -> the Commonwealth, the states and territories, local government.
 COUNCIL_MEMBERS: dict[str, tuple[str, ...]] = {
     written: tuple(council["members"])
-    for council in _BODIES_DATA.get("council", [])
+    for council in [*_BODIES_DATA.get("council", []), *_BODIES_DATA.get("grouping", [])]
     for form in council["forms"] for written in (form, form.upper())}
+#: The forms of the groupings of a few states ("Quad", "AUKUS"), whose members
+#: act as themselves, among the councils' forms: a grouping named in passing
+#: is no meeting of its members, as a council's name mostly is.
+GROUPING_FORMS: frozenset[str] = frozenset(
+    written for grouping in _BODIES_DATA.get("grouping", [])
+    for form in grouping["forms"] for written in (form, form.upper()))
 
 
 def lookup_body(text: str) -> str | None:

@@ -22,8 +22,8 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import country_signed_for, persons
-from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, COUNCIL_MEMBERS, LEADER_GOVERNMENTS, OFFICE_COUNTRIES,
-                                OFFICE_HOLDERS, short_name)
+from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, COUNCIL_MEMBERS, GROUPING_FORMS, LEADER_GOVERNMENTS,
+                                OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name)
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -99,8 +99,8 @@ _ISO_CODE = re.compile(r"[A-Z]{2}")
 # Mentions that imply a country without writing it: a capital ("talks in
 # Canberra"), an office only one government has, one of its states (the
 # federation of "the Premier of Victoria"), a council of the federation's
-# governments (each member of "COAG").
-_IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION", "COUNCIL")
+# governments (each member of "COAG"), a grouping of states (each of the "Quad").
+_IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION", "COUNCIL", "GROUPING")
 
 
 @dataclass
@@ -143,9 +143,9 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
         if label == "ORG" and body in BODY_COUNTRIES:
             found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
                 (start, end, "FEDERATION"))
-    for start, end, members in _council_mentions(ctx):
+    for start, end, members, label in _council_mentions(ctx):
         for member in members:
-            found.setdefault(member, PartyCandidate(member)).mentions.append((start, end, "COUNCIL"))
+            found.setdefault(member, PartyCandidate(member)).mentions.append((start, end, label))
     cands = list(found.values())
     _describe(ctx, cands)
     return cands
@@ -156,17 +156,17 @@ _COUNCIL = re.compile(r"\b(?:" + "|".join(re.escape(form) for form in sorted(COU
 
 
 def _council_mentions(ctx: Context):
-    """(start, end, members) of each council the page names."""
+    """(start, end, members, label) of each council or grouping the page names."""
     if not ctx.may_match(_COUNCIL, 0, len(ctx.text)):
         return  # (most pages name none)
     for m in _COUNCIL.finditer(ctx.text):
-        yield m.start(), m.end(), COUNCIL_MEMBERS[m.group()]
+        yield m.start(), m.end(), COUNCIL_MEMBERS[m.group()], "GROUPING" if m.group() in GROUPING_FORMS else "COUNCIL"
 
 
 def _named(cand: PartyCandidate) -> int:
     """How many of its mentions name the candidate itself (a council's name
     stands for its members without naming them one by one)."""
-    return sum(1 for *_, label in cand.mentions if label != "COUNCIL")
+    return sum(1 for *_, label in cand.mentions if label not in ("COUNCIL", "GROUPING"))
 
 
 # A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
@@ -349,10 +349,10 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
                 continue
-            if label == "COUNCIL":
-                cues.add("label:COUNCIL")
+            if label in ("COUNCIL", "GROUPING"):
+                cues.add(f"label:{label}")
                 if title_block and title_block.start <= start < title_block.end:
-                    cues.add("council_title")
+                    cues.add(f"{label.lower()}_title")
                 continue
             if label == "FEDERATION":
                 cues.add("label:FEDERATION")
@@ -467,6 +467,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             f["only_federation"] = 1.0  # only its states are
         if all(label == "COUNCIL" for *_, label in c.mentions):
             f["only_council"] = 1.0  # only the council it belongs to is
+        if all(label == "GROUPING" for *_, label in c.mentions):
+            f["only_grouping"] = 1.0  # only a grouping of states it belongs to is
 
 
 # A leader by office alone: "the Prime Minister" (not "the Prime Minister of
