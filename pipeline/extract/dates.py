@@ -461,11 +461,19 @@ def _closes_document(ctx: Context, block) -> bool:
             and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
 
 
+_SPACES = re.compile(r"\s*")
+#: The longest closing sentence read as a place and date ("Port Moresby, 12 September 1990").
+_CLOSING_LINE_CHARS = 80
+
+
 def _closing_sentence(ctx: Context, block, sentence: str, s_end: int) -> bool:
     """A place and date, or a date, that is the last sentence of a block
     among the last lines of the text, the lines after it short."""
+    # (the sentence must end its block: read from its end, not to the block's)
+    if _SPACES.fullmatch(ctx.text, s_end, block.end) is None or len(sentence) > _CLOSING_LINE_CHARS:
+        return False
     line = sentence.strip()
-    if ctx.text[s_end:block.end].strip() or not (standalone_place_date(line) or _titled_place_date(line)):
+    if not (standalone_place_date(line) or _titled_place_date(line)):
         return False
     blocks = ctx.parsed.blocks
     index = ctx.block_index(block.start)
