@@ -586,6 +586,21 @@ def test_a_council_of_governments_names_every_member_as_a_candidate():
     assert features["Queensland"].get("only_council") and not features["Victoria"].get("only_council")
 
 
+def test_a_grouping_of_states_names_its_members_not_itself(extract_text):
+    text = ("Quad Leaders’ Joint Statement\n\nWe, the leaders of the Quad, met today in Wilmington. "
+            "Australia, India, Japan and the United States reaffirmed their commitment to a free and "
+            "open Indo-Pacific, and the Quad will meet again next year in India.")
+    features = _party_candidates(text)
+    # (the members are candidates as a grouping's, apart from a council's; the Quad is none)
+    assert {"AU", "IN", "JP", "US"} <= {code for code, f in features.items() if f.get("label:GROUPING")}
+    assert "Quad" not in features and not any(f.get("label:COUNCIL") for f in features.values())
+    assert {p.name for p in extract_text(text).parties} == {"Australia", "India", "Japan", "United States"}
+    # ("the Transatlantic Quad" is another grouping)
+    features = _party_candidates("Call with the Transatlantic Quad\n\nThe Secretary spoke with his "
+                                 "Transatlantic Quad counterparts today.")
+    assert {code for code, f in features.items() if f.get("label:GROUPING")} == {"FR", "DE", "GB", "US"}
+
+
 def test_every_government_listed_after_its_officials_is_described_as_such():
     features = _party_candidates(
         "Joint Statement of the Foreign Ministers\n\nThe Foreign Ministers of Canada, France, Japan "
