@@ -167,6 +167,8 @@ _CLAUSE_CUES = [
     ("name_of", re.compile(r"\b(?:Act|Agenda|Strategy|Plan|Vision|Report|Summit|Declaration|Accord|"
                            r"Agreement|Conference|Games|Review|Budget|Resolution)\b")),
 ]
+# What may stand before a date that opens its sentence ("On Tuesday, 5 June 2023, ...")
+_OPENS_SENTENCE = re.compile(r"\W*(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)?\s*(?:\w+day,?\s+)?")
 #: Probability above which a date mention also takes its second most likely role.
 SECOND_ROLE = 0.4
 
@@ -203,7 +205,7 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     for name, pattern in _CLAUSE_CUES:
         if ctx.found(pattern, clause_start, clause_end):
             f[f"clause:{name}"] = 1.0
-    if re.fullmatch(r"\W*(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)?\s*(?:\w+day,?\s+)?", text[s_start:cand.start]):
+    if _OPENS_SENTENCE.fullmatch(text, s_start, cand.start):
         f["sentence_opening"] = 1.0  # "On 5 June 2023, the leaders met ...": what the sentence tells happened then
     prev_char = text[max(0, cand.start - 2):cand.start]
     if "(" in prev_char:
@@ -256,10 +258,6 @@ def features(ctx: Context, cand: Candidate) -> dict[str, float]:
     f[f"rule:{rule}"] = 1.0
     f[f"verdict:{role.value}|kind:{kind.value}"] = 1.0
     return f
-
-
-
-
 
 
 def _in_headline(ctx: Context, cand: Candidate) -> list[str]:
