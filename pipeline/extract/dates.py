@@ -452,10 +452,15 @@ def _closes_document(ctx: Context, block) -> bool:
     """A dateline on a line of its own among the last lines of the text,
     after the body (in a page of two paragraphs the dateline over the body is
     among its last lines too)."""
-    blocks = ctx.parsed.blocks
     index = ctx.block_index(block.start)
-    standalone, place_date = _block_shape(ctx, block)
-    return (index is not None and index >= len(blocks) - CLOSING_BLOCKS and index > 0 and (standalone or place_date)
+    return bool(index) and any(_block_shape(ctx, block)) and _among_closing_lines(ctx, index)
+
+
+def _among_closing_lines(ctx: Context, index: int | None) -> bool:
+    """Whether the block at ``index`` is among the text's last blocks, only
+    short lines after it (a place, a name, a contact line)."""
+    blocks = ctx.parsed.blocks
+    return (index is not None and index >= len(blocks) - CLOSING_BLOCKS
             and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
 
 
@@ -471,12 +476,8 @@ def _closing_sentence(ctx: Context, block, sentence: str, s_end: int) -> bool:
     if _SPACES.fullmatch(ctx.text, s_end, block.end) is None or len(sentence) > _CLOSING_LINE_CHARS:
         return False
     line = sentence.strip()
-    if not (standalone_place_date(line) or _titled_place_date(line)):
-        return False
-    blocks = ctx.parsed.blocks
-    index = ctx.block_index(block.start)
-    return (index is not None and index >= len(blocks) - CLOSING_BLOCKS
-            and all(b.end - b.start <= _LINE_OF_ITS_OWN for b in blocks[index + 1:]))
+    return ((standalone_place_date(line) or _titled_place_date(line))
+            and _among_closing_lines(ctx, ctx.block_index(block.start)))
 
 
 def _titled_place_date(line: str) -> bool:

@@ -101,6 +101,8 @@ _ISO_CODE = re.compile(r"[A-Z]{2}")
 # federation of "the Premier of Victoria"), a council of the federation's
 # governments (each member of "COAG"), a grouping of states (each of the "Quad").
 _IMPLIED = ("CAPITAL", "OFFICE", "FEDERATION", "COUNCIL", "GROUPING")
+#: The labels of a membership's mentions: they name the member without writing it.
+_MEMBERSHIP = ("COUNCIL", "GROUPING")
 
 
 @dataclass
@@ -166,7 +168,7 @@ def _council_mentions(ctx: Context):
 def _named(cand: PartyCandidate) -> int:
     """How many of its mentions name the candidate itself (a council's name
     stands for its members without naming them one by one)."""
-    return sum(1 for *_, label in cand.mentions if label not in ("COUNCIL", "GROUPING"))
+    return sum(1 for *_, label in cand.mentions if label not in _MEMBERSHIP)
 
 
 # A capital after "in", "at", "to" or "from" ("met in Canberra").  The names
@@ -349,7 +351,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 if "capital_meeting" not in cues and in_sentence(sentence, _MEETING):
                     cues.add("capital_meeting")
                 continue
-            if label in ("COUNCIL", "GROUPING"):
+            if label in _MEMBERSHIP:
                 cues.add(f"label:{label}")
                 if title_block and title_block.start <= start < title_block.end:
                     cues.add(f"{label.lower()}_title")
