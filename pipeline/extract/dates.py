@@ -395,6 +395,7 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     role of the occasion a dateline's "today" refers to."""
     block = ctx.block_at(cand.start)
     following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
+    at = cand.end
     if block is not None and _closes_document(ctx, block):
         # "CANBERRA 12 February 1971" under the text: its "today" is above
         today = _TODAY.search(ctx.text, 0, block.start)
@@ -404,10 +405,14 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
         return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
     if block is not None and any(_block_shape(ctx, block)):  # a date, or a place and date, on its own line
         nxt = _next_block(ctx, block)
-        following = ctx.block_text(nxt) if nxt else ""
-    if not _TODAY.search(following[:300]):
+        following, at = (ctx.block_text(nxt), nxt.start) if nxt else ("", at)
+    today = _TODAY.search(following[:300])
+    if today is None:
         return None
-    return "signed" if _SIGN_WORDS.search(following[:300]) else "event"
+    # (the sentence of "today" says what it was: "met ... today. The leaders
+    # welcomed the signing on June 21 of ..." is a meeting's day)
+    s_start, s_end = ctx.sentence_at(at + today.start())
+    return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
 
 
 # What may stand before a dateline's date in its block: the place, in capitals
@@ -786,8 +791,20 @@ def standalone_place_date(block_text: str) -> bool:
     """'Vilnius, 12 October 2023', 'CANBERRA 12 February 1971' (a place in
     capitals needs no comma) or 'May 20, 2023' alone on a line."""
     line = block_text.strip()
-    place = _PLACE_COMMA.match(line) or _PLACE_CAPITALS.match(line)
-    return _is_standalone_date(line) or (place is not None and _is_standalone_date(place.group(1)))
+    if _is_standalone_date(line):
+        return True
+    # ("Washington, D.C., June 22, 2023", "Nairobi, Kenya, 3 May 2023": a
+    # place of up to three parts before the date)
+    rest = line
+    for _ in range(3):
+        place = _PLACE_COMMA.match(rest)
+        if place is None:
+            break
+        rest = place.group(1)
+        if _is_standalone_date(rest):
+            return True
+    place = _PLACE_CAPITALS.match(line)
+    return place is not None and _is_standalone_date(place.group(1))
 
 
 _PLACE_COMMA = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(.+)$")

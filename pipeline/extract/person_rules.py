@@ -527,7 +527,10 @@ _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along
 _SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the following\b[^.:\n]{0,60}:)?|"
                             # "... have signed the Declaration:" (the signers follow its colon)
                             r"\bsigned[ \t]+(?:the|this|these|a|an)\b[^.:\n]{1,80}:)[ \t]*:?[ \t]*$|"
-                            r"^[ \t]*(?:co-)?signatories[ \t]*:", re.IGNORECASE | re.MULTILINE)
+                            r"^[ \t]*(?:co-)?signatories[ \t]*:|"
+                            # a signing mark alone over the names: "Signed:", "(Signed)"
+                            r"^[ \t]*(?:\([ \t]*(?:signed|sgd\.?)[ \t]*\)|signed[ \t]*:)[ \t]*$",
+                            re.IGNORECASE | re.MULTILINE)
 
 
 # The subjects' verb, then the means: "A and B marked the day by signing a

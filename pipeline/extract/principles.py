@@ -518,7 +518,16 @@ def _split_ands(piece: str, offset: int) -> list[tuple[str, int]]:
         if not part or len(part.split()) > AND_PART_WORDS or _GERUND.match(part):
             return [(piece, offset)]
         parts.append((part, offset + m.start(1)))
-    return parts
+    # ("human rights and free and open markets": a lone word that qualifies
+    # shares the next part's noun, and stays with it)
+    joined: list[tuple[str, int]] = []
+    for part, at in parts:
+        if joined and _qualifies_the_last([joined[-1][0], part]):
+            first_at = joined.pop()[1]
+            part = piece[first_at - offset:at - offset + len(part)]
+            at = first_at
+        joined.append((part, at))
+    return joined
 
 
 def _listed_principles(ctx: Context):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.furniture import SIGNING_MARK
+
 # Lines that open a block of their own whatever the line before says: a
 # markdown heading, a rule, a bullet, a numbered or lettered item ("1.",
 # "(a)", "iv."), a footnote definition.
@@ -101,7 +103,9 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _continues(prev: str, line: str, width: int | None = None, last: str = "") -> bool:
-    if _OWN_LINE.match(line):
+    # ("(Signed) A, Minister" / "(Signed) B, Secretary": each copy of a
+    # signature is a line of its own, though a parenthesis opens it)
+    if _OWN_LINE.match(line) or SIGNING_MARK.match(line.lstrip()):
         return False
     if _HEADING.match(prev) or "\t" in prev or "\t" in line:
         return False

@@ -126,6 +126,15 @@ def test_a_dateline_dates_the_page_on_its_own_line_or_without_a_today(extract_te
         "8 JUNE 2023 - At the invitation of the Prime Minister of Malaysia, the President of Indonesia paid "
         "an Official Visit to Malaysia on 8 June 2023.")
     assert ("2023-06-08", "published") in {(d.value, d.role.value) for d in record.dates}
+    # (a place of several parts; the "today" sentence, not the next one, says
+    # what the day was: a meeting, though a signing is mentioned after it)
+    record = extract_text(
+        "Joint Statement on the Visit of the President of Chile\n\nWashington, D.C., June 22, 2023\n\n"
+        "The President of Chile and the President of Peru met at the White House today. They welcomed "
+        "the signing on June 21, 2023 of a memorandum on mining.")
+    dates = {(d.value, d.role.value) for d in record.dates}
+    assert {("2023-06-22", "published"), ("2023-06-22", "event")} <= dates
+    assert ("2023-06-22", "signed") not in dates
 
 
 def test_on_date_opening_reports_the_occasion(extract_text):

@@ -325,6 +325,11 @@ def test_items_joined_by_and_twice_and_a_country_closing_the_list(extract_text):
         "independence of Ukraine.")
     assert _principles(record) == ["democracy", "respect for human rights", "rule of law",
                                    "territorial integrity", "sovereignty", "political independence"]
+    # (a lone word that qualifies shares the next part's noun: "free and open markets")
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nOur partnership is founded on shared values of democracy, "
+        "human rights and free and open markets.")
+    assert _principles(record) == ["democracy", "human rights", "free and open markets"]
 
 
 def test_short_lines_over_the_lists_that_explain_them_are_the_principles(extract_text):

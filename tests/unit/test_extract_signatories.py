@@ -412,6 +412,19 @@ def test_a_signing_mark_before_a_name_is_a_signature(extract_text):
     assert {s.name: s.title for s in record.signatories} == {
         "John Carver": "Special Presidential Envoy for Climate",
         "Anil Mehta": "Minister of Environment, Forest and Climate Change"}
+    # (marked lines one under the other are each a signature, though a
+    # parenthesis opens them; a mark alone over "Name, Title" lines marks them all)
+    record = extract_text(
+        "Statement of Intent on Space Cooperation\n\nThe two sides intend to work together.\n\n"
+        "(Signed) Kurt Lamb, Deputy Secretary of State, United States\n"
+        "(Signed) Hiro Tanaka, Director-General, Ministry of Foreign Affairs, Japan")
+    assert set(_signatories(record)) == {"Kurt Lamb", "Hiro Tanaka"}
+    record = extract_text(
+        "Joint Communique of the Foreign Ministers\n\nThe ministers adopted this communique.\n\nSigned:\n\n"
+        "Marie Joliet, Minister of Foreign Affairs of Canada\n\n"
+        "Paula Wren, Minister for Foreign Affairs of Australia")
+    assert {s.name: s.country for s in record.signatories} == {"Marie Joliet": "Canada",
+                                                              "Paula Wren": "Australia"}
 
 
 def test_a_name_in_capitals_over_an_office_of_its_country_signs(extract_text):
