@@ -29,6 +29,9 @@ def _principles(record):
      "at risk. The Government should fund new storage.", "report"),
     ("Secretary Welcomes Report to Congress on Water Security\n\nThe Secretary today welcomed the report "
      "of the expert panel.", "press_release"),
+    # (a text in the voice of several governments' ministers is theirs jointly, whatever its title)
+    ("Statement by the G7 Foreign Ministers on Iran\n\nWe, the G7 Foreign Ministers of Canada, France, "
+     "Germany, Italy, Japan, the United Kingdom and the United States, condemn the attack.", "joint_statement"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
@@ -111,6 +114,17 @@ def test_the_country_a_statement_is_on_is_no_party(extract_text):
         "G7 Leaders' Statement on Ukraine\n\nWe, the Leaders of the Group of Seven (G7), reaffirm our "
         "unwavering support for Ukraine.")
     assert [p.name for p in record.parties] == ["G7"]
+
+
+
+def test_the_ministers_who_speak_as_we_are_the_parties_whatever_the_title(extract_text):
+    # ("Statement by the ..." reads as one office's; the opening says whose it is)
+    record = extract_text(
+        "Statement by the G7 Foreign Ministers on Iran\n\nWe, the G7 Foreign Ministers of Canada, France, "
+        "Germany, Italy, Japan, the United Kingdom and the United States of America and the High "
+        "Representative of the European Union, condemn Iran's attack.")
+    assert {"Canada", "France", "Germany", "Italy", "Japan", "United Kingdom", "United States",
+            "European Union"} <= {p.name for p in record.parties}
 
 
 def test_a_capital_is_a_meeting_place_only_after_a_preposition():
