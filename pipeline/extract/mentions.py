@@ -546,6 +546,8 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
             after = run[m.end():].split()[:4]
             if _country_owns_title(run[offset:m.start()], after):
                 continue  # "Australia’s Prime Minister Anthony Albanese": one person, of that country
+            if _possessive_in_country(run[offset:m.start()], after):
+                continue  # "Foreign Minister Wang Yi of the People’s Republic of China"
             if not any(w in ORG_HEADS for w in after):
                 pieces.append((run[offset:m.start()], offset))
             offset = m.end()
@@ -647,6 +649,14 @@ def _country_owns_title(left: str, after: list[str]) -> bool:
     follows it within three words."""
     return (lookup_country(left[:-2]) is not None
             and any(title_head(w) in TITLE_HEAD_SET for w in after[:3]))
+
+
+def _possessive_in_country(left: str, after: list[str]) -> bool:
+    """"... of the People’s Republic of China", "the Lao People’s Democratic
+    Republic": the possessive is inside a state's name, which runs on past it."""
+    tail = left.split()[-3:]
+    return any(lookup_country(" ".join(tail[-k:] + after[:n])) is not None
+               for k in range(1, len(tail) + 1) for n in range(1, len(after) + 1))
 
 
 def _country_opening(words: list[str]) -> str | None:

@@ -1146,3 +1146,12 @@ def test_a_quotation_attributed_after_a_dash_is_quoted_to_the_rules():
         "– Secretary Tony Blake, January 27, 2021\n\nThe Secretary and the Foreign Minister met "
         "today in Berlin. “Denial is a lie,” – Foreign Minister Ana Costa.") == {
         "Tony Blake": "quoted", "Ana Costa": "quoted"}
+
+
+def test_a_possessive_inside_a_states_name_does_not_end_the_name_before_it(extract_text):
+    # ("People's" is the state's, not a possessive that ends a person's name)
+    record = extract_text(
+        "Foreign Ministers Meet in Kuala Lumpur\n\nThe Minister of Foreign Affairs held a bilateral meeting "
+        "with Foreign Minister WANG Yi of the People's Republic of China and Prime Minister Sonexay "
+        "Siphandone of the Lao People’s Democratic Republic in Kuala Lumpur today.")
+    assert {"WANG Yi", "Sonexay Siphandone"} <= {p.name for p in record.people}
