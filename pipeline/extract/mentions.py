@@ -52,6 +52,7 @@ from pipeline.extract.signature_blocks import (
 from pipeline.gazetteer import (
     CAPITALS,
     DEMONYMS,
+    HONORIFICS,
     LEADER_NAMES,
     NON_NAME_WORDS,
     ORG_HEADS,
@@ -744,6 +745,32 @@ _CONNECTORS = {"of", "for", "the", "on", "to", "at"}
 _SPACED_EXCELLENCY = stdre.compile(r"H\.\s+E\.\s+")
 
 
+_HONORIFIC_FORMS = frozenset(HONORIFICS)  # as written ("Eng." is an honorific, "Eng" a name's word)
+
+
+def _after_honorific(title_part: str, name: str) -> tuple[str, str]:
+    """"Mr. Tan See Leng", "Dr Ng Eng Hen": the capitalised words between an
+    honorific and the name are the name's, whatever a word list says of one
+    of them ("See", "Eng"), when a name's word opens them and none is an
+    office's, a body's or a place's word."""
+    words = title_part.split()
+    # (the honorifics in a row that open the name: "Eng." is an engineer's
+    # too, and "Dr Ng Eng Hen" holds it after the name has begun)
+    last = next((i for i, w in enumerate(words) if w.rstrip(".") in HONORIFIC_SET), None)
+    while last is not None and last + 1 < len(words) and words[last + 1].rstrip(".") in HONORIFIC_SET:
+        last += 1
+    if not name or last is None or last == len(words) - 1:
+        return title_part, name
+    rest = words[last + 1:]
+    # (the name opens after the honorific: "Mr Justice Stewart" is a judge's
+    # style; "YB Tan Sri Muhyiddin Yassin" holds a style of two words, which
+    # stays out of the name)
+    if not is_name_word(rest[0]) or any(w in _HONORIFIC_FORMS for w in rest) or not all(w.isalpha() and w[0].isupper() and not w.isupper() and title_head(w) not in TITLE_HEAD_SET
+               and w not in ORG_HEADS and w not in PLACE_HEADS and lookup_country(w) is None for w in rest):
+        return title_part, name
+    return " ".join(words[:last + 1]), " ".join(rest + [name])
+
+
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
 def _read_run(run: str) -> _RunReading | None:
     """The run's reading, or None when it holds no name."""
@@ -767,6 +794,7 @@ def _read_run(run: str) -> _RunReading | None:
         words = words[:-1]
     run = " ".join(words) if len(words) != len(run.split()) else run
     title_part, name = split_run(run)
+    title_part, name = _after_honorific(title_part, name)
     # "Vice President JD Vance": two capitals after an office are initials, not
     # the office's acronym (a country's code aside)
     title_split = title_part.split()

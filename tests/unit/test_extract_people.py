@@ -1155,3 +1155,15 @@ def test_a_possessive_inside_a_states_name_does_not_end_the_name_before_it(extra
         "with Foreign Minister WANG Yi of the People's Republic of China and Prime Minister Sonexay "
         "Siphandone of the Lao People’s Democratic Republic in Kuala Lumpur today.")
     assert {"WANG Yi", "Sonexay Siphandone"} <= {p.name for p in record.people}
+
+
+def test_the_words_between_an_honorific_and_the_name_are_the_names(extract_text):
+    # ("See", "Eng": English words a word list keeps out of names, inside a
+    # Singaporean one; "Mr Justice Stewart" stays a judge's style)
+    record = extract_text(
+        "Ministers Discuss Trade\n\nThe ministers discussed trade in Singapore. Mr. Tan See Leng, Singapore's "
+        "Minister for Manpower, and Dr Ng Eng Hen, Minister for Defence, also attended. The inquiry was "
+        "chaired by Mr Justice Stewart.")
+    names = {p.name for p in record.people}
+    assert {"Tan See Leng", "Ng Eng Hen"} <= names
+    assert "Justice Stewart" not in names
