@@ -514,7 +514,8 @@ _VERB_AFTER = re.compile(
     r"(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     # ("signed off on", "signed up for": approved, enrolled; nothing was signed)
-    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s)"
+    # ("inked the Arrangement": the press's word for it)
+    r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s)|inked|inks|ink(?=\s+(?:the|a|an)\s)"
     # ("put their signatures to the Memorandum", "affixed his signature on")
     r"|(?:put|puts|affixed|affix|placed)\s+(?:their|his|her|its)\s+signatures?(?=\s+(?:to|on)\s))"
     r"\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)

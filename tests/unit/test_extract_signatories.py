@@ -104,6 +104,11 @@ def test_subjects_who_act_by_signing(extract_text):
         "agreement in an official ceremony. Vice President JD Vance and Minister Ana Costa signed a "
         "memorandum of understanding.")
     assert set(_signatories(record)) == {"Blinken", "Salman", "JD Vance", "Ana Costa"}
+    # (the press's word for it)
+    record = extract_text(
+        "Australia and India Ink Migration Pact\n\nForeign Minister Paula Wren and External Affairs "
+        "Minister Ravi Menon inked the Migration and Mobility Partnership Arrangement in New Delhi.")
+    assert set(_signatories(record)) == {"Paula Wren", "Ravi Menon"}
 
 
 def test_two_signature_columns_read_across(extract_text):
