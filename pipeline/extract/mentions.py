@@ -765,10 +765,17 @@ def _after_honorific(title_part: str, name: str) -> tuple[str, str]:
     # (the name opens after the honorific: "Mr Justice Stewart" is a judge's
     # style; "YB Tan Sri Muhyiddin Yassin" holds a style of two words, which
     # stays out of the name)
-    if not is_name_word(rest[0]) or any(w in _HONORIFIC_FORMS for w in rest) or not all(w.isalpha() and w[0].isupper() and not w.isupper() and title_head(w) not in TITLE_HEAD_SET
-               and w not in ORG_HEADS and w not in PLACE_HEADS and lookup_country(w) is None for w in rest):
+    if not is_name_word(rest[0]) or not all(_may_open_a_name(w) for w in rest):
         return title_part, name
     return " ".join(words[:last + 1]), " ".join(rest + [name])
+
+
+def _may_open_a_name(word: str) -> bool:
+    """A capitalised word (not an acronym) that is no style, office, body,
+    place or country: one of a name's words before its last."""
+    return (word.isalpha() and word[0].isupper() and not word.isupper() and word not in _HONORIFIC_FORMS
+            and title_head(word) not in TITLE_HEAD_SET and word not in ORG_HEADS and word not in PLACE_HEADS
+            and lookup_country(word) is None)
 
 
 @lru_cache(maxsize=50000)  # a document names the same people and offices again and again
