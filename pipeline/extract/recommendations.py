@@ -41,6 +41,13 @@ _NUMBERED = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2})*|[ivx]{1,5}|[IVX]{1,5}
 # "1 The Government should ...": a number without its stop, then a capital
 _BARE_NUMBERED = re.compile(r"^(?P<num>\d{1,2})\s+(?P<text>[A-Z](?:[a-z]|\s).+)$", re.S)
 _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|must|shall|will|is to)\b")
+# "The Home Office should:" over a numbered list: an inspection report's way
+# of writing its recommendations, each item the actor's action ("1. Ensure
+# that ...")
+_ACTOR_LEAD_IN = re.compile(r"(?P<actor>(?:The\s+)?[A-Z][\w’'.\s,-]{1,80}?)\s+(?:should|must)(?:\s+\w+){0,2}\s*:\s*")
+# "2.45 The Committee recommends that ...": a report's paragraph number
+# before its recommendation's sentence is no part of it
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\s+(?=[A-Z])")
 # A sentence ends at ". " before a capital, unless the period ends an
 # abbreviation ("U.S. Government", "Dr. Kang", "No. 5").
 _PERIOD = re.compile(r"[.!?](?=\s+[A-Z“\"(])")
@@ -88,6 +95,7 @@ class RecommendationCandidate:
     start: int
     source: str
     features: dict[str, float] = field(default_factory=dict)
+    actor: str | None = None  # who a lead-in says is to act ("The Home Office should:")
 
 
 def candidates(ctx: Context) -> list[RecommendationCandidate]:
@@ -116,11 +124,26 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     title_recommends = bool(_ITEM_CUES["recommend"].search(title))
     out = []
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
+    intro_actor = None
     explaining = joint_subject = False
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
     unmarked = _unmarked_items(ctx, blocks)
+    columns = None  # a table's recommendation column, number column and width, from its header row
     for i, block in enumerate(blocks):
         raw = ctx.block_text(block)
+        if block.kind is not BlockKind.table_row or (columns and raw.count("\t") + 1 != columns[2]):
+            columns = None  # (a row of another width is another table's)
+        if block.kind is BlockKind.table_row and (header := _recommendation_columns(raw)) is not None:
+            columns = header
+            continue
+        if columns is not None:
+            # "No. | Recommendation | Response": each row's cell under the
+            # header is a recommendation (a government response's table)
+            cand = _table_candidate(block, raw, *columns[:2])
+            if cand is not None:
+                _describe(cand, intro, kind, title, doc_mentions, 1)
+                out.append(cand)
+            continue
         if i in unmarked:
             # "The key recommendations are:" then one paragraph per recommendation,
             # the list's markers lost (an archive's text, a page's plain paragraphs)
@@ -185,11 +208,15 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 _describe(cand, intro, kind, title, doc_mentions, 1)
                 out.append(cand)
             elif not (explaining and block.kind is BlockKind.paragraph and not raw.rstrip().endswith(":")):
-                intro = raw
                 # (its last 300 characters; or a heading that names what follows,
-                # "Recommendations", "Key recommendations of the Review")
+                # "Recommendations", "Key recommendations of the Review"; or an
+                # actor's "should:" under such a heading, or in a report)
+                lead_actor = _ACTOR_LEAD_IN.fullmatch(raw.strip())
                 intro_recommends = (ctx.found(_RECOMMENDS_LIST, max(block.start, block.end - 300), block.end)
-                                    or _RECOMMENDATIONS_HEADING.fullmatch(raw.strip()) is not None)
+                                    or _RECOMMENDATIONS_HEADING.fullmatch(raw.strip()) is not None
+                                    or (lead_actor is not None and (intro_recommends or reportish)))
+                intro_actor = lead_actor.group("actor").strip() if lead_actor and intro_recommends else None
+                intro = raw
                 # (once two governments have committed jointly, "we will ...:" is both of them;
                 # read in an "other" document only, the only one whose items it makes commitments)
                 intro_joint = kind == "other" and (_jointly_committing(ctx, block) or (
@@ -236,6 +263,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         else:
             continue
         cand = _candidate(ctx, block, m, source, only_first=source not in COMMITMENT_SOURCES)
+        if source == "recommends_list":
+            cand.actor = intro_actor
         _describe(cand, intro, kind, title, doc_mentions, run_length)
         if raw.rstrip().endswith(":"):
             # a lead-in item: the nested items below it are introduced by it
@@ -472,6 +501,47 @@ def _subheading(block, raw: str) -> bool:
 _SUBHEADING_WORDS = 8
 
 
+# A table's header cells: "Recommendation", "Recommendations", "Committee
+# recommendation"; "No.", "#", "Ref." over the numbers.
+_RECOMMENDATION_HEADER = re.compile(r"(?:\w+\s+){0,2}(?:recommendations?|RECOMMENDATIONS?)", re.I)
+_NUMBER_HEADER = re.compile(r"(?:no\.?|#|number|ref\.?|rec\.?(?:\s+no\.?)?)", re.I)
+
+
+def _recommendation_columns(row: str) -> tuple[int, int | None, int] | None:
+    """The column of a header row that heads recommendations, the one that
+    heads their numbers (None without one) and the row's width."""
+    cells = [c.strip() for c in row.split("\t")]
+    if len(cells) < 2:
+        return None
+    text_column = next((i for i, c in enumerate(cells) if _RECOMMENDATION_HEADER.fullmatch(c)), None)
+    if text_column is None:
+        return None
+    number_column = next((i for i, c in enumerate(cells) if i != text_column and _NUMBER_HEADER.fullmatch(c)),
+                         None)
+    return text_column, number_column, len(cells)
+
+
+def _table_candidate(block, row: str, text_column: int, number_column: int | None) -> RecommendationCandidate | None:
+    cells = row.split("\t")
+    if text_column >= len(cells):
+        return None
+    cell = cells[text_column]
+    offset = sum(len(c) + 1 for c in cells[:text_column])
+    lead = len(cell) - len(cell.lstrip())
+    body = cell.strip()
+    number = None
+    if number_column is not None and number_column < len(cells):
+        number = cells[number_column].strip().rstrip(".") or None
+    marked = _LABELLED.match(body) or _NUMBERED.match(body)
+    if marked:
+        number, lead, body = number or marked.group("num"), lead + marked.start("text"), marked.group("text")
+    body = first_sentence(body).rstrip().rstrip(".")
+    if len(body.split()) < 3:
+        return None
+    return RecommendationCandidate(number=number, text=body, start=block.start + offset + lead,
+                                   source="table_column")
+
+
 def _run(blocks, i):
     for b in blocks[i:]:
         if b.kind is not BlockKind.list_item:
@@ -487,6 +557,9 @@ def _candidate(ctx: Context, block, m, source: str, only_first: bool) -> Recomme
     after = _LABEL_AFTER.search(body)
     if after:
         number, body = number or after.group("num"), body[:after.start()]
+    numbered_paragraph = _PARAGRAPH_NUMBER.match(body)
+    if numbered_paragraph:
+        body, offset = body[numbered_paragraph.end():], offset + numbered_paragraph.end()
     if only_first:
         body = first_sentence(body)
     body = body.rstrip().rstrip(".")
@@ -542,7 +615,7 @@ def extract_recommendations(ctx: Context) -> list[Recommendation]:
         seen.append(cand.text)
         actor = _ACTOR.match(cand.text)
         found.append(Recommendation(number=cand.number, text=cand.text,
-                                    actor=actor.group("actor").strip() if actor else None,
+                                    actor=actor.group("actor").strip() if actor else cand.actor,
                                     evidence=ctx.evidence(cand.start, cand.start + len(cand.text)),
                                     confidence=round(p, 3), rule=f"recommendations.{cand.source}+{decision}.model"))
     return found

@@ -1139,6 +1139,56 @@ def test_a_label_that_names_a_topic_numbers_the_paragraph_that_recommends(extrac
         ("2", "The Commission recommends that water prices reflect the full cost of supply")]
 
 
+def test_an_actors_should_over_a_numbered_list_makes_its_items_recommendations(extract_text):
+    record = extract_text(
+        "An inspection of asylum casework\n\nPublished 12 March 2020\n\nRecommendations\n\n"
+        "The Home Office should:\n\n"
+        "1. Ensure that all asylum caseworkers complete the mandatory training. They should be tested.\n"
+        "2. Review the quality assurance framework, so that it identifies errors early.\n")
+    assert [(r.number, r.text, r.actor) for r in record.recommendations] == [
+        ("1", "Ensure that all asylum caseworkers complete the mandatory training", "The Home Office"),
+        ("2", "Review the quality assurance framework, so that it identifies errors early", "The Home Office")]
+
+
+def test_a_paragraph_number_is_no_part_of_the_recommendation_it_opens(extract_text):
+    record = extract_text(
+        "Inquiry into the future of work\n\nReport of the Standing Committee\n\nRecommendation 1\n\n"
+        "2.45 The Committee recommends that the Australian Government establish a national office.\n\n"
+        "Recommendation 2\n\n3.12 The Committee recommends that the Government legislate a right to "
+        "disconnect.")
+    assert [(r.number, r.text, r.evidence.text) for r in record.recommendations] == [
+        ("1", "The Committee recommends that the Australian Government establish a national office",
+         "The Committee recommends that the Australian Government establish a national office"),
+        ("2", "The Committee recommends that the Government legislate a right to disconnect",
+         "The Committee recommends that the Government legislate a right to disconnect")]
+
+
+def test_the_recommendation_column_of_a_response_table_holds_recommendations():
+    from datetime import datetime, timezone
+
+    from pipeline.extract import extract
+    from pipeline.parse.html import parse_html
+    from pipeline.raw import RawDocument
+    from pipeline.sources import Source
+
+    html = ("<html><body><main><h1>Government response to the Committee's report</h1><table>"
+            "<tr><th>No.</th><th>Recommendation</th><th>Response</th></tr>"
+            "<tr><td>1</td><td>The Department should publish its plan for reducing waiting lists.</td>"
+            "<td>Accepted</td></tr>"
+            "<tr><td>2</td><td>NHS England should fund additional diagnostic centres. It should report.</td>"
+            "<td>Not accepted</td></tr></table>"
+            "<table><tr><th>Year</th><th>Budget</th></tr><tr><td>2020</td><td>The budget grew by a "
+            "tenth.</td></tr></table></main></body></html>")
+    raw = RawDocument(source=Source(id="response", uri="https://example.gov/response"), data=html.encode(),
+                      media_type="text/html", sha256="0" * 64, fetched_at=datetime(2024, 5, 6, tzinfo=timezone.utc))
+    record = extract(parse_html(raw))
+    assert [(r.number, r.text, r.evidence.text) for r in record.recommendations] == [
+        ("1", "The Department should publish its plan for reducing waiting lists",
+         "The Department should publish its plan for reducing waiting lists"),
+        ("2", "NHS England should fund additional diagnostic centres",
+         "NHS England should fund additional diagnostic centres")]
+
+
 def test_the_country_a_signer_signed_for_is_a_party(extract_text):
     record = extract_text(
         "STATEMENT: Strengthening the U.S.-Africa Partnership in Space\n\nOn December 13, 2022, the "
