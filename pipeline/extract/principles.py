@@ -34,6 +34,7 @@ _TRIGGER = re.compile(
 _VALUING_VERBS = ("value", "cherish")
 _AND_BEFORE_COMMA = re.compile(r"\band\s[^,;.]+(?=,)")
 # What opens the list after the trigger, within the clause.
+# (a dash may be typed as a hyphen between spaces: "shared principles - openness, ...")
 # The spaces around an optional comma are read one way only ("\s*,?\s+"
 # splits a long run of spaces every possible way).
 _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that include|include|includes|notably|particularly|"
@@ -44,13 +45,13 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
                         # what the values rest on: "shared values based on a rules-based order, ..."
                         r",?\s+(?:based on|grounded in|rooted in|anchored in|founded on|built on)\s+(?!the\s+[A-Z])|"
                         r"\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
-                        r"(?-i:[A-Z]))|\s*:[ \t]+|\s[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
+                        r"(?-i:[A-Z]))|\s*:[ \t]+|(?:\s[–—]|[ \t]-)[ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+|"
                         # a relative clause between: "the values the two countries share are ...",
                         # "among the values we share is an unwavering commitment to ..."
                         r"(?:\s+(?:that|which))?\s+(?:we|they|(?:both|the|our|these)\s+(?:two\s+)?(?:\w+\s+)?"
                         r"(?:countries|nations|governments|leaders|peoples|sides|partners|allies))\s+"
-                        r"(?:share|hold|uphold|cherish)(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+)", re.I)
+                        r"(?:share|hold|uphold|cherish)(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+|\s+[–—-][ \t]+)", re.I)
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
 # (an initial's period, "U.S.", "U.N.", and a dash joining two words,
@@ -69,7 +70,7 @@ _NEW_CLAUSE = re.compile(r"\b(?:are|is|were|was|will|would|shall|has|have|we|the
 _COMPLEMENT_NOUNS = load_data("complement_nouns")["nouns"]
 # ("to" after a noun that takes it as complement goes on with the item: "the right to self-determination")
 _NOT_AFTER_COMPLEMENT_NOUN = "".join(rf"(?<!\b{re.escape(n)})" for n in _COMPLEMENT_NOUNS)
-_CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|" + _NOT_AFTER_COMPLEMENT_NOUN + r"\sto\s|"
+_CLAUSE_END = re.compile(r"[;.!?]|\s[–—]\s|[ \t]-[ \t]|" + _NOT_AFTER_COMPLEMENT_NOUN + r"\sto\s|"
                          r"\s(?:are|is|were|was|that|which|will|must|should|guide|"
                          r"guides|underpin|remain|in order)\s|,\s(?:as well as|and (?:to|by|in|for|with|"
                          r"through|on|promoting|supporting)|while|but|guided|which|who|"
@@ -111,8 +112,14 @@ _EXAMPLE_OF = re.compile(r"\s*(?:including|in particular|notably|especially)\s",
 # body of rules named as the principles' source, not a list of them
 _SOURCE_OF_RULES = re.compile(r"\b(?:law|laws|charter|conventions?|treat(?:y|ies)|act|declarations?|"
                               r"resolutions?|agreements?|accords?)$", re.I)
+_SOURCE_THEN_EXAMPLES = re.compile(r"(?:[\w’'-]+\s+){0,4}?(?:law|laws|charter|conventions?|treat(?:y|ies)|act|"
+                                   r"declarations?|resolutions?|agreements?|accords?),?\s+"
+                                   r"(?:in particular|including|notably|especially|such as|namely)\s+", re.I)
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
-_INTRODUCES = re.compile(r"\b(?:following|these|below|as follows|include|includes|are)\b", re.I)
+# (a count announces the list below: "The Framework rests on four principles.")
+_INTRODUCES = re.compile(r"\b(?:following|these|below|as follows|include|includes|are)\b|"
+                         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z]+\s+)?"
+                         r"(?:principles|values|ideals)\W*$", re.I)
 _LIST_INTRO = re.compile(r"\b(?:guiding principles|principles|shared values|values|ideals)\b", re.I)
 _LOOKALIKE = re.compile(r"\b(?:issues?|topics?|areas?|priorit\w+|pillars?|sectors?|fields?|goals?|"
                         r"objectives?|challenges?|threats?|interests?|elements?|initiatives?|projects?)\b",
@@ -183,6 +190,14 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
             continue
         if direct is not None:
             source, pos = "inline", direct.end()
+            # "the principles of international law, in particular sovereignty,
+            # ...": the law names where they come from, its examples are the list
+            examples = _SOURCE_THEN_EXAMPLES.match(text, pos) if text[m.end():pos].strip().lower() == "of" else None
+            if examples:
+                # ("..., including the 1982 UNCLOS": another instrument, no principle)
+                if re.match(r"(?:the\s+)?(?:\d{4}\s+)?[A-Z]", text[examples.end():examples.end() + 12]):
+                    continue
+                pos = examples.end()
             # "the principle of non-refoulement, the key tenet of ...": one
             # principle named, what follows its comma is no list
             items = _list_items(text, pos, single=group.endswith("principle"))
@@ -738,8 +753,9 @@ _OPENS_BACK = re.compile(r"(?:These|Those|Such)\s+(?:are\s+)?(?:[a-z]+\s+){0,2}(
 # Where an inline list may open: after a preposition or a verb of upholding
 # ("the importance of a, b and c", "safeguarding the a, b, and c").
 # (not "to": "determined to overcome them, and we ..." opens no list)
+# (nor "to" but after a commitment: "our commitment to democracy, human rights and ...")
 _LIST_OPENER = re.compile(r"\b(?:of|for|including|such as|safeguarding|upholding|protecting|promoting|"
-                          r"respecting|defending)\s+", re.I)
+                          r"respecting|defending|(?:commitment|dedication|adherence)\s+to)\s+", re.I)
 # A possessive before a list scopes over its items ("Ukraine’s sovereignty,
 # independence, and territorial integrity"), as a closing "of our people" does.
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")

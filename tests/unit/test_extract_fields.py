@@ -929,6 +929,37 @@ def test_a_body_of_law_is_the_source_of_principles_not_one_of_them(extract_text)
                                    "peaceful settlement of disputes"]
 
 
+def test_the_examples_a_body_of_law_gives_are_the_principles(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nThe Ministers reaffirmed the principles of international law, in particular "
+        "sovereignty, territorial integrity and the peaceful settlement of disputes. They stressed "
+        "universally recognised principles of international law, including the 1982 UNCLOS.")
+    assert _principles(record) == ["sovereignty", "territorial integrity", "peaceful settlement of disputes"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dash typed as a hyphen between spaces
+    ("Our partnership rests on shared principles - openness, transparency and mutual benefit.",
+     ["openness", "transparency", "mutual benefit"]),
+    # the values they share, then a dash
+    ("They underlined the values they share – democracy, the rule of law and respect for human rights.",
+     ["democracy", "rule of law", "respect for human rights"]),
+    # a commitment's list that the next sentence calls values
+    ("We reaffirm our commitment to democracy, human rights and the rule of law. These values underpin "
+     "our partnership.", ["democracy", "human rights", "rule of law"]),
+])
+def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(extract_text, text, expected):
+    assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
+
+
+def test_a_lead_in_that_counts_the_principles_introduces_the_list_below_it(extract_text):
+    record = extract_text(
+        "Partnership Framework\n\nThe Framework rests on four principles.\n\n- Openness\n- Fairness\n"
+        "- Sustainability\n- Accountability\n\nCOAG agreed to release eight principles for water "
+        "reform. The States are:\n\n- Victoria\n- Queensland")
+    assert _principles(record) == ["Openness", "Fairness", "Sustainability", "Accountability"]
+
+
 def test_an_official_launching_initiatives_for_a_pair_is_one_governments_fact_sheet(extract_text):
     record = extract_text(
         "FACT SHEET: Vice President Ortiz Launches Initiatives to Support U.S.-Philippines Maritime "
