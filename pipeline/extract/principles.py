@@ -349,7 +349,8 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
     # democracy, pluralism, and the rule of law – and ...")
     sentence_end = end_m is not None and (end_m.group(0) in ".;!?" or end_m.group(0).strip() in ("–", "—")) \
         and end <= pos + 600
-    for piece, offset in _comma_pieces(segment, pos):
+    pieces_of_segment = _comma_pieces(segment, pos)
+    for k, (piece, offset) in enumerate(pieces_of_segment):
         if parts and _CLAUSE_GOES_ON.match(piece):
             break
         if _AND_THE.match(piece) and not (sentence_end and offset - pos + len(piece) == len(segment)):
@@ -381,6 +382,11 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         parts.extend(pieces)
         if lead:
             break  # "..., and d": the list ends here
+        # ("..., inclusivity and transparency, the Quad will ...": an "and"
+        # with no other after it closed the list; the clause goes on)
+        if len(pieces) == 2 and not any(re.search(r"(?:^|\s)(?:and|or)\s", p)
+                                        for p, _ in pieces_of_segment[k + 1:]):
+            break
     # "academic freedom, research integrity, openness and reciprocity in
     # international cooperation": the closing phrase scopes over the whole
     # list, so the last pair splits and drops it.
@@ -732,7 +738,8 @@ def _items(ctx: Context, run: list, group: str, intro: str):
     numbered = bool(re.fullmatch(r"\d{1,2}[.)]", run[0].meta.get("marker", "")))
     for item in run:
         raw = ctx.block_text(item)
-        marker = re.match(r"\d{1,2}[.)]\s+", raw)
+        # ("1.", "(a)", "iv)": the list's marker is no part of its item)
+        marker = re.match(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", raw)
         body = raw[marker.end():] if marker else raw
         # "Be on the side of innovators: ...": a labelled bullet is its label.
         label = re.match(r"([^:.]{3,80}):\s", body)

@@ -952,6 +952,27 @@ def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(
     assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Underpinned by our common values of openness, inclusivity and transparency, the Quad will continue "
+     "its work.", ["openness", "inclusivity", "transparency"]),
+    ("Guided by the values of the UN Charter, including sovereignty and territorial integrity, the "
+     "leaders agreed to deepen cooperation.", ["sovereignty", "territorial integrity"]),
+    # (an "and" with more after it is inside an item, not the list's last joint)
+    ("We share the values of peace and security, prosperity, and respect for human rights.",
+     ["peace", "security", "prosperity", "respect for human rights"]),
+])
+def test_an_inline_list_ends_at_its_last_and_when_the_sentence_goes_on(extract_text, text, expected):
+    assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
+
+
+def test_a_lettered_lists_markers_are_no_part_of_its_principles(extract_text):
+    record = extract_text(
+        "National Strategy\n\nThe guiding principles of the Strategy are:\n\n(a) partnership with "
+        "communities;\n(b) evidence-based decision making; and\n(c) accountability for results.")
+    assert _principles(record) == ["partnership with communities", "evidence-based decision making",
+                                   "accountability for results"]
+
+
 def test_a_lead_in_that_counts_the_principles_introduces_the_list_below_it(extract_text):
     record = extract_text(
         "Partnership Framework\n\nThe Framework rests on four principles.\n\n- Openness\n- Fairness\n"
