@@ -631,8 +631,9 @@ def _starts_block(block: _Block, prev: _Line, line: _Line, body: float, pitch: f
     if prev_style:
         same = heading_style == prev_style and line.size == prev.size and line.bold == prev.bold
         return (False, False) if same else (True, False)
-    if marker and (not _wraps(prev, line) or (block.kind is BlockKind.list_item
-                                              and line.x0 <= block.lines[0].x0 + 1)):
+    # (a lead-in that ends in a colon opens its list, however full its last line)
+    if marker and (not _wraps(prev, line) or prev.text.rstrip().endswith(":")
+                   or (block.kind is BlockKind.list_item and line.x0 <= block.lines[0].x0 + 1)):
         return True, True
     if block.kind is BlockKind.list_item and line.x0 < block.lines[0].x0 - 1:
         return True, True  # back at the margin: the list is over

@@ -153,6 +153,20 @@ def test_web_documents_printed_to_pdf_give_the_same_record(doc_id, tmp_path, iso
     assert from_pdf.title == from_text.title  # reportlab's "untitled" is no title
 
 
+def test_a_lead_in_whose_last_line_is_full_opens_the_numbered_list_below_it(tmp_path):
+    # (the lead-in's last line is full: only its colon says the list begins)
+    text = ("Review of consular services\n\nThe review made 12 recommendations. The main recommendations "
+            "are that:\n\n1. The Department should create a single consular case management system.\n"
+            "2. Consular staff should receive regular training on crisis response.\n")
+    path = tmp_path / "review.pdf"
+    path.write_bytes(report_pdf(text))
+    parsed = parse(fetch(source_for_path(path)))
+    items = [parsed.text[b.start:b.end] for b in parsed.blocks if b.kind is BlockKind.list_item]
+    assert items == ["1. The Department should create a single consular case management system.",
+                     "2. Consular staff should receive regular training on crisis response."]
+    assert [r.number for r in extract(parsed).recommendations] == ["1", "2"]
+
+
 # -- bad PDFs ---------------------------------------------------------------------------
 
 
