@@ -24,10 +24,13 @@ from pipeline.extract.kind import feature_kind
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
 
+# (a number spelt out: "Recommendation one:")
+_NUMBER_WORDS = ("(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                 "fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
 # "Recommendation 4", "RECOMMENDATION 4" (a typescript's capitals), "Recommendation
 # No. 4", "Rec. 4", "R4" (a report's short label, a digit right after the R)
 _LABEL = (r"\(?(?:(?:Recommendation|RECOMMENDATION)\s+(?:(?:No|NO)\.?\s*(?=\d))?|Rec\.\s*|R(?=\d))"
-          r"(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])(?![a-z])\)?")
+          r"(?P<num>\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z]|" + _NUMBER_WORDS + r")(?![a-z])\)?")
 _LABELLED = re.compile(rf"^(?:{_LABEL}\s*[:.–—-]?\s*)(?P<text>.+)$", re.S)
 _LABEL_ALONE = re.compile(rf"^{_LABEL}\s*[:.]?\s*$")
 # "The Secretary should ensure that ... . (Recommendation 1)": an audit

@@ -1215,6 +1215,15 @@ def test_a_paragraph_number_is_no_part_of_the_recommendation_it_opens(extract_te
          "The Committee recommends that the Government legislate a right to disconnect")]
 
 
+def test_a_recommendations_number_may_be_spelt_out(extract_text):
+    record = extract_text(
+        "Report on digital government\n\nOur recommendations\n\nRecommendation one: The Cabinet Office "
+        "should set common data standards.\n\nRecommendation two: Departments should publish their plans.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("one", "The Cabinet Office should set common data standards"),
+        ("two", "Departments should publish their plans")]
+
+
 def test_the_recommendation_column_of_a_response_table_holds_recommendations():
     from datetime import datetime, timezone
 
