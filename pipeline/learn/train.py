@@ -303,18 +303,18 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
     judged_on = held_out if held_out and held_out["model"] != held_out["rule"] else cross_validated
     chosen = "model" if judged_on["model"] > judged_on["rule"] + margin else "rule"
     # (trees, slower to score and harder to read, must beat the linear model
-    # by the margin on the mean of the two estimates and lose on neither by
-    # more than the margin: boosted trees' cross-validated F1 moves by a point
-    # when a couple of documents' rows change, each stage fitting what the one
-    # before left, so one estimate alone flips the choice on noise -- either way:
-    # trees 0.035 better on the held-out documents and 0.0005 worse under
-    # cross-validation lost to the linear model, whose parties then fell from
-    # 0.898 to 0.888 on those documents)
-    if "trees" in results and chosen == "model":
-        gain_cv = cross_validated["trees"] - cross_validated["model"]
-        gain_held = held_out["trees"] - held_out["model"] if held_out else gain_cv
-        if min(gain_cv, gain_held) > -MARGIN and (gain_cv + gain_held) / 2 > MARGIN:
-            chosen = "trees"
+    # by the margin where the variants are judged -- the held-out documents,
+    # as above -- and lose by no more than the margin under cross-validation.
+    # Judged on the mean of the two estimates, the choice sat on its edge:
+    # trees 0.022 better on the held-out documents and 0.002 worse under
+    # cross-validation won, 0.023 better and 0.003 worse lost, when one kind
+    # cue changed; the linear model then lost two points of parties on the
+    # calibration part.  The held-out documents are the ones no rule that
+    # computes the features was written on: the conditions of use.)
+    if "trees" in results and chosen == "model" and prefers_trees(
+            cross_validated["trees"] - cross_validated["model"],
+            held_out["trees"] - held_out["model"] if held_out else None):
+        chosen = "trees"
     quality, scores = results[chosen]
     model = fitted[chosen] if held_out else fit_variant[chosen](variants[chosen])
     model.temperature = round(_temperature(variants[chosen], scores, decision.classes), 4)
@@ -325,6 +325,15 @@ def _choose_and_fit(decision: Decision, rows: list[Row], doc_fold: list[int], fo
         model.meta["held_out_quality"] = {n: round(q, 4) for n, q in held_out.items()}
         model.meta["held_out_rows"] = len(held_out_rows)
     return model, {**model.meta, "temperature": model.temperature, "oof_labels": oof_labels}
+
+
+def prefers_trees(gain_cv: float, gain_held: float | None) -> bool:
+    """Whether boosted trees replace the linear model, given how much better
+    they did under cross-validation and on the held-out documents (None
+    without enough of them): by more than MARGIN where judged, and worse by
+    no more than MARGIN under cross-validation."""
+    judged = gain_cv if gain_held is None else gain_held
+    return judged > MARGIN and gain_cv > -MARGIN
 
 
 def save(trained: Trained, directory: Path) -> list[Path]:

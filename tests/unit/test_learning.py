@@ -176,3 +176,17 @@ def test_a_decision_s_variant_is_chosen_on_documents_no_rule_was_written_on():
     assert info["held_out_quality"] == {"model": 1.0, "rule": 1.0}
     assert info["cv_quality"]["model"] > info["cv_quality"]["rule"] and info["variant"] == "model"
 
+
+
+@pytest.mark.parametrize("gain_cv, gain_held, trees", [
+    (-0.0017, 0.0221, True),   # clearly better on unseen documents, a tie under cross-validation
+    (-0.0033, 0.0231, True),   # (the same after a small change of the rows: the same choice)
+    (0.0200, None, True),      # no held-out documents: cross-validation judges
+    (0.0050, None, False),     # within the margin: the simpler model stays
+    (-0.0200, 0.0500, False),  # clearly worse under cross-validation
+    (0.0300, 0.0050, False),   # not clearly better where judged
+])
+def test_boosted_trees_replace_the_linear_model_only_when_clearly_better_where_judged(gain_cv, gain_held, trees):
+    from pipeline.learn.train import prefers_trees
+
+    assert prefers_trees(gain_cv, gain_held) is trees
