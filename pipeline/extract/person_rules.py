@@ -155,6 +155,11 @@ _MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\
 _SAY_AFTER = re.compile(rf"^\s*(?:,\s*[^,“”\"]{{0,120}},\s*)?{_SAY}\b|^\s*[:,]\s*$", re.IGNORECASE)
 _SAYS_COLON = re.compile(rf"\b{_SAY}\s*:\s*$", re.IGNORECASE)
 _SAY_BEFORE = re.compile(rf"\b{_SAY}\s+(?:[\w.’'-]+\s+){{0,10}}$", re.IGNORECASE)
+# The next sentence gives the quotation to a pronoun: "The Minister, Andrew
+# Mitchell, announced the aid. He said:", "... welcomed it. “A historic day,” she said."
+_PRONOUN_SAYS = re.compile(rf"^(?:He|She)\s+{_SAY}\b|[,”\"]\s*(?:he|she)\s+{_SAY}\b")
+#: How far into its sentence the person that a pronoun stands for may be named (its subject).
+SUBJECT_WITHIN = 60
 
 
 # (compiled once: they are read for every mention)
@@ -286,6 +291,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
         return PersonRole.quoted, "people.quote_follows"
+    if has_quote and m.extent_start - s_start <= SUBJECT_WITHIN and _pronoun_says_next(ctx, s_end, block):
+        return PersonRole.quoted, "people.said"  # (the pronoun says it for them)
     if _dash_attributed(ctx, m, block):
         return PersonRole.quoted, "people.dash_attribution"
     if _SPEAK_AFTER.match(after) or before_has(_SPEAK_BEFORE):
@@ -474,6 +481,20 @@ def _dash_attributed(ctx: Context, m: Mention, block) -> bool:
         return False
     i = ctx.block_index(block.start)
     return bool(i) and _QUOTE_ENDS.search(ctx.block_text(ctx.parsed.blocks[i - 1])) is not None
+
+
+def _pronoun_says_next(ctx: Context, s_end: int, block) -> bool:
+    """Whether the sentence after the one ending at ``s_end`` (in its block,
+    or the next block's first) gives a quotation to "he" or "she"."""
+    if block is None:
+        return False
+    following = ctx.sentence_at(s_end + 1) if s_end < block.end else None
+    if following is None or following[0] < s_end:
+        after = _next_block_text(ctx, block)
+        next_sentence = after[:SUBJECT_WITHIN * 4]
+    else:
+        next_sentence = ctx.text[following[0]:following[1]]
+    return _PRONOUN_SAYS.search(next_sentence.lstrip()) is not None
 
 
 def _next_block_text(ctx: Context, block) -> str:

@@ -1167,3 +1167,15 @@ def test_the_words_between_an_honorific_and_the_name_are_the_names(extract_text)
     names = {p.name for p in record.people}
     assert {"Tan See Leng", "Ng Eng Hen"} <= names
     assert "Justice Stewart" not in names
+
+
+def test_a_quotation_given_to_he_or_she_in_the_next_sentence_is_the_subjects(extract_text):
+    record = extract_text(
+        "UK announces aid\n\nThe Development Minister, Andrew Mitchell, announced £10 million in aid. "
+        "He said:\n\n“The UK stands with the people of Sudan.”\n\n"
+        "Lord Ahmad of Wimbledon, Minister for South Asia, welcomed the agreement. “This is a historic "
+        "day,” he said. The talks were chaired by Ambassador Jane Porter.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Andrew Mitchell"] == "quoted"
+    assert roles["Lord Ahmad of Wimbledon"] == "quoted"
+    assert roles["Jane Porter"] == "host"
