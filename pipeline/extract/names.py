@@ -312,7 +312,9 @@ def title_like(segment: str) -> bool:
     if not words or len(words) > 25:
         return False
     lead = words[:8]
-    return any(w.strip("()") in TITLE_HEAD_SET for w in lead) or (
+    # (a hyphenated office reads as its parts: "Vice-Minister", "Deputy-Governor")
+    return any(w.strip("()") in TITLE_HEAD_SET or any(part in TITLE_HEAD_SET for part in w.split("-")[1:])
+               for w in lead) or (
         len(words) <= 3 and bool(ACRONYM.match(segment.strip())))
 
 

@@ -520,7 +520,9 @@ _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:
                         r"signing\s+(?:(?:today|yesterday|last\s+(?:week|month|year)|this\s+(?:week|month|year|morning))\s+)?"
                         r"(?:of\s+[^.;]{1,80}?(?<![a-z]ed)\s+)?by|signatures?\s+(?:by|of)|"
                         # the subject after its verb: "Signing the agreement were A and B"
-                        r"signing\s+(?:the|a|an|this|these|two|three|for|on behalf of)\s+[^.;]{1,80}?\s+(?:were|was))\b",
+                        r"signing\s+(?:the|a|an|this|these|two|three|for|on behalf of)\s+[^.;]{1,80}?\s+(?:were|was)|"
+                        # "The signatories were A and B", "signatories to the Accord included"
+                        r"(?:co-)?signatories\s+(?:(?:to|of)\s+[^.;]{1,80}?\s+)?(?:were|are|included|include))\b",
                         re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
@@ -538,7 +540,9 @@ _VERB_AFTER = re.compile(
     # ("inked the Arrangement": the press's word for it)
     r"(?:signed|signs|co-signed|sign(?=\s+(?:the|a|an|two|three)\s)|inked|inks|ink(?=\s+(?:the|a|an)\s)"
     # ("put their signatures to the Memorandum", "affixed his signature on")
-    r"|(?:put|puts|affixed|affix|placed)\s+(?:their|his|her|its)\s+signatures?(?=\s+(?:to|on)\s))"
+    r"|(?:put|puts|affixed|affix|placed)\s+(?:their|his|her|its)\s+signatures?(?=\s+(?:to|on)\s)"
+    # ("put pen to paper on a declaration": the idiom for signing)
+    r"|(?:put|puts|putting)\s+pen\s+to\s+paper)"
     r"\b(?!\s+(?:by|off|up)\b)", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as well as\s+|(?:together|along)\s+with\s+)?$")
 # A heading or lead-in of a list of signers: "Co-signatories:", "Signed by:"
@@ -561,7 +565,7 @@ _SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the f
 # an article after "signing" tells the act from "by signing countries").
 _BY_SIGNING = re.compile(r"^[\s,]*+(?:(?:today|jointly|formally|also|officially|both|together|have|has|had)\s+)*"
                          r"[a-z]+(?:ed|d)\b[^.;“”\"]{0,160}?\bby\s+(?:jointly\s+|formally\s+)?"
-                         r"(?:signing|co-signing)\s+(?:today\s+|here\s+)?(?:a|an|the|this|these|two|three|their|its)\b")
+                         r"(?:signing|co-signing)\s+(?:today\s+|here\s+)?(?:a|an|the|this|these|two|three|their|its|it|them)\b")
 
 
 # "the President, alongside First Lady Jill Biden, signed ...": who stands

@@ -1,3 +1,6 @@
+import pytest
+
+
 def _signatories(record):
     return {s.name: (s.title, s.organization, s.country) for s in record.signatories}
 
@@ -633,3 +636,21 @@ def test_putting_a_signature_to_an_instrument_is_signing_it(extract_text):
         "Memorandum of Understanding on behalf of their governments. Senator Ivo Petrak put his views "
         "on the record.")
     assert set(_signatories(record)) == {"Dana Holt", "Ben Marsh"}
+
+
+@pytest.mark.parametrize("text, signers", [
+    # the idiom for signing
+    ("Prime Minister Ana Ruiz and Prime Minister Jon Sato today put pen to paper on a new security "
+     "declaration.", {"Ana Ruiz", "Jon Sato"}),
+    # signing as the means of the subjects' verb, the instrument as "it"
+    ("Foreign Minister Dana Holt and her Indonesian counterpart Sari Dewi concluded the agreement by "
+     "signing it in Jakarta.", {"Dana Holt", "Sari Dewi"}),
+    # the signatories named as such
+    ("The signatories were Secretary of State Ben Marsh and Foreign Minister Omar Idris.",
+     {"Ben Marsh", "Omar Idris"}),
+    # a hyphenated office with its country's possessive between two signers
+    ("The Australian Ambassador to Japan, Tom Reid, and Japan's Vice-Minister for Foreign Affairs, "
+     "Kenji Mori, signed the exchange of notes.", {"Tom Reid", "Kenji Mori"}),
+])
+def test_other_ways_of_saying_who_signed(extract_text, text, signers):
+    assert set(_signatories(extract_text("Agreement signed\n\n" + text))) == signers
