@@ -740,6 +740,9 @@ def _paragraphs_back(ctx: Context, at: int) -> int:
     return blocks[first].start
 
 
+_JOINED_AT = re.compile(r"\b(?:joined|accompanied)\s+(?:\w+\s+){0,2}at\s+the\s+$", re.IGNORECASE)
+
+
 def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[Mention]) -> set[int]:
     """Starts of the sentence's mentions after "signed by" or "signed ... with"
     (before a witness clause), and of the subjects who signed "with" them."""
@@ -752,6 +755,8 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
     out: set[int] = set()
     for pattern in signing:
         for verb in pattern.finditer(sentence):
+            if _JOINED_AT.search(sentence, 0, verb.start()):
+                continue  # "was joined at the signing by X": X joined, the subject signed
             after = s_start + verb.end()
             # (a witness clause before the verb, "In the presence of the two
             # leaders, the Agreement was signed by A and B", names no witness after it)

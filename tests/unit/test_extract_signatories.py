@@ -654,3 +654,10 @@ def test_putting_a_signature_to_an_instrument_is_signing_it(extract_text):
 ])
 def test_other_ways_of_saying_who_signed(extract_text, text, signers):
     assert set(_signatories(extract_text("Agreement signed\n\n" + text))) == signers
+
+
+def test_who_joined_the_signer_at_the_signing_did_not_sign(extract_text):
+    record = extract_text(
+        "Agreement signed\n\nMinister Dana Holt signed the agreement. Minister Holt was joined at the "
+        "signing by the CEO of the Investment Council, Mr Tom Reid.")
+    assert set(_signatories(record)) == {"Dana Holt"}
