@@ -32,6 +32,11 @@ def _principles(record):
     # (a text in the voice of several governments' ministers is theirs jointly, whatever its title)
     ("Statement by the G7 Foreign Ministers on Iran\n\nWe, the G7 Foreign Ministers of Canada, France, "
      "Germany, Italy, Japan, the United Kingdom and the United States, condemn the attack.", "joint_statement"),
+    ("Statement by ASEAN Foreign Ministers on Myanmar\n\nWe, the ASEAN Foreign Ministers, express our deep "
+     "concern over the situation in Myanmar.", "joint_statement"),
+    # (and a one-office statement stays one, however "Joint Statement" titles read)
+    ("Foreign Secretary statement on the situation in Sudan\n\nForeign Secretary James Cleverly said: I am "
+     "deeply concerned by the violence in Sudan. I urge all parties to end the fighting.", "press_release"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
