@@ -1001,8 +1001,8 @@ def test_haji_between_two_names_is_part_of_a_malay_name(extract_text):
     record = extract_text(
         "Visit\n\nThe Prime Minister will be accompanied by the Minister of Foreign Affairs, YB Dato' Seri "
         "Utama Haji Ismail Haji Karim, and senior officials. Also present was Tan Sri Rahim Haji Mohd "
-        "Yusof.")
-    assert [p.name for p in record.people] == ["Ismail Haji Karim", "Rahim Haji Mohd Yusof"]
+        "Yusof. The Deputy Minister, Dato' Sri Hajah Aminah Salleh, met them.")
+    assert [p.name for p in record.people] == ["Ismail Haji Karim", "Rahim Haji Mohd Yusof", "Aminah Salleh"]
 
 
 def test_a_regime_named_after_a_leader_and_a_capital_before_a_comma_are_no_persons(extract_text):
