@@ -55,10 +55,12 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
 # (an initial's period, "U.S.", "U.N.", and a dash joining two words,
-# "Vietnam–U.S. relations", end no clause)
-_NEAR_CONNECTOR = re.compile(r"(?:[^.;:!?–—]|(?<=\b[A-Z])\.|(?<=\w)[–—](?=\w)){0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
+# "Vietnam–U.S. relations", end no clause; a blank line ends the paragraph)
+_NEAR_CONNECTOR = re.compile(r"(?:[^.;:!?–—\n]|\n(?![ \t]*\n)|(?<=\b[A-Z])\.|(?<=\w)[–—](?=\w)){0,300}?(?:(?:,|(?<!\s))\s++(?:such as|including|namely|notably)\s+|"
                              r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
-_LATER_CLAUSE = re.compile(r",\s+(?:we|they)\s+(?!share\b|hold\b|uphold\b|cherish\b)\w+", re.I)
+_LATER_CLAUSE = re.compile(r",\s+(?:we|they)\s+(?!share\b|hold\b|uphold\b|cherish\b)\w+|"
+                           # "... share the values of a and b, and are committed to:"
+                           r"\band\s+(?:are|is|will|have|has|shall|remain)\s+\w+", re.I)
 # "these values", "those principles" name what was listed before them: a
 # list after them is of something else ("measures which may undermine these
 # democratic values, such as internet shutdowns").
@@ -246,6 +248,7 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     read = [(c.start, c.start + len(c.text)) for c in out]
     lists = [(*found, "referred_to") for found in _inline_lists_referred_to(ctx)]
     lists += [(*found, "closed_by_word") for found in _lists_before_the_word(ctx)]
+    lists += [(*found, "labelled") for found in _labelled_principles(ctx)]
     for items, group, intro, source in lists:
         if any(start < e and s < start + len(t) for t, start in items for s, e in read):
             continue
@@ -597,7 +600,8 @@ def _listed_principles(ctx: Context):
             continue
         if group:
             run = _run_under(ctx, blocks, i + 1)
-            if len(run) < 2 and last_sentence.rstrip().endswith(":"):
+            # (a colon, or a heading: "Our values" over "Respect: we treat ...")
+            if len(run) < 2 and (last_sentence.rstrip().endswith(":") or _heading_like(block, last_sentence)):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
             if len(run) >= 2:
                 yield from _items(ctx, run, group, last_sentence)
@@ -939,6 +943,24 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
 LABELLED_GAP = 2
 #: Longest heading read as a list's lead-in ("Principles for Responsible AI").
 _HEADING_WORDS = 8
+
+
+# "Principle 1: Transparency" over its explanation: the label is the principle
+_PRINCIPLE_LABEL = re.compile(r"(?:Principle|PRINCIPLE)\s+(?:\d{1,2}|[IVX]{1,4})\s*[:.–—-]\s*(?P<label>[^.!?:]{2,80}?)\.?\s*")
+
+
+def _labelled_principles(ctx: Context):
+    """Blocks that number and name a principle each ("Principle 1:
+    Transparency", "Principle 2: Accountability"): two at least."""
+    if not ctx.may_match(_PRINCIPLE_LABEL, 0, len(ctx.text)):
+        return
+    items = []
+    for block in ctx.parsed.blocks:
+        m = _PRINCIPLE_LABEL.fullmatch(ctx.block_text(block))
+        if m:
+            items.append((m.group("label"), block.start + m.start("label")))
+    if len(items) >= 2:
+        yield items, "principles", ctx.block_text(ctx.block_at(items[0][1]))
 
 
 def _heading_like(block, text: str) -> bool:

@@ -978,6 +978,24 @@ def test_a_lettered_lists_markers_are_no_part_of_its_principles(extract_text):
                                    "accountability for results"]
 
 
+def test_numbered_principle_labels_and_labelled_paragraphs_under_a_values_heading(extract_text):
+    numbered = extract_text(
+        "Data Sharing Principles\n\nPrinciple 1: Transparency\n\nAgencies should tell the public how data "
+        "is used.\n\nPrinciple 2: Accountability\n\nAgencies are responsible for the data they hold.")
+    assert _principles(numbered) == ["Transparency", "Accountability"]
+    labelled = extract_text(
+        "Code of Conduct\n\nOur values\n\nRespect: we treat everyone with dignity.\n\nIntegrity: we act "
+        "honestly.\n\nExcellence: we strive for the highest standards.")
+    assert _principles(labelled) == ["Respect", "Integrity", "Excellence"]
+
+
+def test_a_list_after_a_later_clause_is_not_the_values(extract_text):
+    record = extract_text(
+        "Joint Declaration\n\nThe two countries share the values of freedom, democracy and the rule of law, "
+        "and are committed to:\n\n- promoting a free and open Indo-Pacific;\n- strengthening economic ties.")
+    assert _principles(record) == ["freedom", "democracy", "rule of law"]
+
+
 def test_a_lead_in_that_counts_the_principles_introduces_the_list_below_it(extract_text):
     record = extract_text(
         "Partnership Framework\n\nThe Framework rests on four principles.\n\n- Openness\n- Fairness\n"
