@@ -60,7 +60,10 @@ _NEAR_CONNECTOR = re.compile(r"(?:[^.;:!?–—\n]|\n(?![ \t]*\n)|(?<=\b[A-Z])\.
                              r":[ \t]+|(?<=\s)[–—][ \t]+(?:(?:such as|including|namely|notably)\s+)?)", re.I)
 _LATER_CLAUSE = re.compile(r",\s+(?:we|they)\s+(?!share\b|hold\b|uphold\b|cherish\b)\w+|"
                            # "... share the values of a and b, and are committed to:"
-                           r"\band\s+(?:are|is|will|have|has|shall|remain)\s+\w+", re.I)
+                           r"\band\s+(?:are|is|will|have|has|shall|remain)\s+\w+|"
+                           # "To implement these Principles, the Working Group is tasked to:"
+                           r",\s+(?:the\s+)?(?:(?!that\b|which\b|who\b|including\b)[\w-]+\s+){1,5}?"
+                           r"(?:is|are|will|has|have|shall|must)\s+\w+", re.I)
 # "these values", "those principles" name what was listed before them: a
 # list after them is of something else ("measures which may undermine these
 # democratic values, such as internet shutdowns").

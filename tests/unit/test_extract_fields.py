@@ -994,6 +994,10 @@ def test_a_list_after_a_later_clause_is_not_the_values(extract_text):
         "Joint Declaration\n\nThe two countries share the values of freedom, democracy and the rule of law, "
         "and are committed to:\n\n- promoting a free and open Indo-Pacific;\n- strengthening economic ties.")
     assert _principles(record) == ["freedom", "democracy", "rule of law"]
+    tasked = extract_text(
+        "Joint Statement\n\nNext Steps\n\nTo implement these Principles, the Working Group is tasked to:\n\n"
+        "- Conduct a virtual outreach event for stakeholders.\n- Meet to identify an initial set of topics.")
+    assert _principles(tasked) == []
 
 
 def test_a_lead_in_that_counts_the_principles_introduces_the_list_below_it(extract_text):
