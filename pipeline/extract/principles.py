@@ -141,6 +141,10 @@ _MODIFIERS = ("shared", "common", "core", "democratic", "guiding", "fundamental"
 # clause word; a numbered principle is a whole sentence and is not read so.)
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|looks?|becomes?|become|"
                           r"includes?|as|while|when|because|if|since|although|response)\b", re.I)
+# A verb and its object is an action, not a value: "..., including respect for
+# human rights, advance our respective efforts" (a gerund, "promoting the ...",
+# is read elsewhere)
+_VERB_PHRASE = re.compile(r"(?!\w+ing\b)[a-z]+\s+(?:our|their|its|his|her|a|an|the)\s")
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]")
 _EXAMPLE_AFTER = re.compile(r",?\s+(?:including|in particular|notably|especially)\s")
 _COUNTRY_OWNER = re.compile(r"\s+(?:of|in|across|throughout)\s+(?P<country>(?:the\s+)?[A-Z][\w’'.-]*"
@@ -427,7 +431,7 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             break  # the list has ended
         if _NAMED_ITEM.search(bare):
             continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
-        if _CLAUSE_WORD.search(bare):
+        if _CLAUSE_WORD.search(bare) or _VERB_PHRASE.match(bare):
             break
         if _NAME_INSIDE.search(_EXAMPLE_AFTER.split(bare, 1)[0]):
             continue  # (the example may name one: "international law, including the Charter")

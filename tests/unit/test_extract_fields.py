@@ -962,6 +962,9 @@ def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(
      "its work.", ["openness", "inclusivity", "transparency"]),
     ("Guided by the values of the UN Charter, including sovereignty and territorial integrity, the "
      "leaders agreed to deepen cooperation.", ["sovereignty", "territorial integrity"]),
+    # (a verb and its object is the sentence going on, not a value)
+    ("We will cooperate in ways that reinforce our shared democratic values, including respect for human "
+     "rights, advance our respective efforts and build trust.", ["respect for human rights"]),
     # (an "and" with more after it is inside an item, not the list's last joint)
     ("We share the values of peace and security, prosperity, and respect for human rights.",
      ["peace", "security", "prosperity", "respect for human rights"]),
