@@ -44,14 +44,18 @@ _CONNECTOR = re.compile(r"(?:\s*+,\s+|\s++)(?:such as|including|like|namely|that
                         r"\s+(?:address|cover|comprise|encompass)\s+|"
                         # what the values rest on: "shared values based on a rules-based order, ..."
                         r",?\s+(?:based on|grounded in|rooted in|anchored in|founded on|built on)\s+(?!the\s+[A-Z])|"
+                        # (not a capitalised name, "the principles of Islam", unless a common
+                        # noun follows it: "the principles of ASEAN centrality, consensus and ...")
                         r"\s+of\s+(?!the\s|this\s|these\s|that\s|those\s|which\s|our\s|"
-                        r"(?-i:[A-Z]))|\s*:[ \t]+|(?:\s[–—]|[ \t]-)[ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
+                        r"(?-i:[A-Z](?![\w’'-]*\s+[a-z]+[,\s])))|\s*:[ \t]+|(?:\s[–—]|[ \t]-)[ \t]+(?:(?:such as|including|namely|notably)\s+)?|\s+(?:is|are) (?:an? )?(?:unwavering |firm |strong )?"
                         r"(?:commitment|dedication) to\s+|"
                         # a relative clause between: "the values the two countries share are ...",
                         # "among the values we share is an unwavering commitment to ..."
                         r"(?:\s+(?:that|which))?\s+(?:we|they|(?:both|the|our|these)\s+(?:two\s+)?(?:\w+\s+)?"
                         r"(?:countries|nations|governments|leaders|peoples|sides|partners|allies))\s+"
-                        r"(?:share|hold|uphold|cherish)(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+|\s+[–—-][ \t]+)", re.I)
+                        # ("the values we hold dear: ...")
+                        r"(?:share|hold|uphold|cherish)(?:\s+(?:dear|dearly|in\s+common))?"
+                        r"(?:\s+(?:is|are|include|includes)\s+|\s*:[ \t]+|\s+[–—-][ \t]+)", re.I)
 # The spaces before "such as" are tried from their start only ((?<!\s)):
 # from inside a run they would be read again at each of the 300 steps.
 # (an initial's period, "U.S.", "U.N.", and a dash joining two words,
@@ -524,7 +528,7 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     if (_GERUND.match(left) and not _GERUND.match(right) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
-            # (unless "the" opens a noun phrase of its own: "freedom and the rule of law",
+            # (unless an article opens a noun phrase of its own: "freedom and the rule of law",
             # or the preposition is the complement of the right's own noun: "democracy
             # and respect for human rights")
             or (len(left.split()) == 1 and _PREP.search(right) and not _THE.match(right)
@@ -534,7 +538,7 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     return [(left, left_start), (right, offset + m.end())]
 
 
-_THE = re.compile(r"the\s", re.I)
+_THE = re.compile(r"(?:the|a|an)\s", re.I)
 _OWN_COMPLEMENT = re.compile(r"(?:" + "|".join(_COMPLEMENT_NOUNS) + r")\s+(?:for|to|of)\s", re.I)
 #: The longest part of "a and b and c" read as an item of its own.
 AND_PART_WORDS = 6

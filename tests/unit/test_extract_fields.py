@@ -952,6 +952,11 @@ def test_the_examples_a_body_of_law_gives_are_the_principles(extract_text):
     # a commitment's list that the next sentence calls values
     ("We reaffirm our commitment to democracy, human rights and the rule of law. These values underpin "
      "our partnership.", ["democracy", "human rights", "rule of law"]),
+    # the values held dear, a capitalised name with its common noun, an article's own noun phrase
+    ("These are the values we hold dear: freedom, equality and a fair go for all.",
+     ["freedom", "equality", "fair go for all"]),
+    ("Malaysia remains committed to the principles of ASEAN centrality, consensus and non-interference. "
+     "It follows the principles of Islam.", ["ASEAN centrality", "consensus", "non-interference"]),
 ])
 def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(extract_text, text, expected):
     assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
