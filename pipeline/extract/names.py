@@ -333,7 +333,9 @@ def strip_name_decorations(line: str) -> tuple[int, int]:
     # ("Senator the Hon Penny Wong": an office before the style is part of the style)
     if j > 3 and words[0][2] in TITLE_HEAD_SET and words[1][2] in ("the", "The") and words[2][2].startswith("Hon"):
         i = 1
-    while i < j and (words[i][2].rstrip(".") in HONORIFIC_SET or words[i][2] in ("The", "the", "Hon")):
+    # (a signature block's capitals too: "DATO' SRI", "THE HON")
+    while i < j and (words[i][2].rstrip(".") in HONORIFIC_SET or words[i][2].rstrip(".").title() in HONORIFIC_SET
+                     or words[i][2].title() in ("The", "Hon")):
         i += 1
     while j > i and words[j - 1][2].strip(",") in POST_NOMINALS:
         j -= 1

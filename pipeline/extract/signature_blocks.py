@@ -163,9 +163,14 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             titles_line = _FUNCTION_WORD.sub(lambda w: w.group().lower(), titles_line.title())
         if not title_like(titles_line):
             continue
-        spans = [(s, e) for s, e in _split_caps_names(line)
-                 if (is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e]))
-                 and not lookup_country(line[s:e])]  # "VIET NAM"
+        # (its styles in capitals are no name: "DATO' SRI TENGKU ZAFRUL ..." over one title is one signer)
+        bare_start, bare_end = strip_name_decorations(line)
+        if bare_start > 0 and bare_start < bare_end and title_count(titles_line) == 1:
+            spans = [(bare_start, bare_end)]
+        else:
+            spans = [(s, e) for s, e in _split_caps_names(line)
+                     if (is_given_name(line[s:e].split()[0].title()) or re.match(r"[A-Z]\.", line[s:e]))
+                     and not lookup_country(line[s:e])]  # "VIET NAM"
         names = [(s, e) for s, e in _split_caps_names(line) if not lookup_country(line[s:e])]
         if spans and len(names) == 2 and len(spans) == 1 and title_count(titles_line) == 2:
             # ("MARCUS TENBY BUDI SANTOSO" over two titles: the second given

@@ -661,3 +661,15 @@ def test_who_joined_the_signer_at_the_signing_did_not_sign(extract_text):
         "Agreement signed\n\nMinister Dana Holt signed the agreement. Minister Holt was joined at the "
         "signing by the CEO of the Investment Council, Mr Tom Reid.")
     assert set(_signatories(record)) == {"Dana Holt"}
+
+
+def test_a_signers_styles_in_capitals_are_no_part_of_the_name(extract_text):
+    record = extract_text(
+        "Memorandum of Understanding between the Government of Malaysia and the Government of Japan\n\n"
+        "The Participants will cooperate in energy transition.\n\n"
+        "SIGNED in duplicate at Kuala Lumpur on 12 May 2023 in the English language.\n\n"
+        "FOR THE GOVERNMENT OF MALAYSIA\n\n"
+        "DATO' SRI TENGKU ZAFRUL TENGKU ABDUL AZIZ\nMinister of International Trade and Industry\n\n"
+        "FOR THE GOVERNMENT OF JAPAN\n\nKATSUHIKO TAKAHASHI\n"
+        "Ambassador Extraordinary and Plenipotentiary of Japan to Malaysia")
+    assert set(_signatories(record)) == {"TENGKU ZAFRUL TENGKU ABDUL AZIZ", "KATSUHIKO TAKAHASHI"}
