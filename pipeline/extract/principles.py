@@ -119,11 +119,14 @@ _NOUN_EXCEPTIONS = frozenset(_MODIFIER_WORDS["noun_exceptions"])
 _EXAMPLE_OF = re.compile(r"\s*(?:including|in particular|notably|especially)\s", re.I)
 # "the principles of international law", "the principle of the Charter": one
 # body of rules named as the principles' source, not a list of them
-_SOURCE_OF_RULES = re.compile(r"\b(?:law|laws|charter|conventions?|treat(?:y|ies)|act|declarations?|"
-                              r"resolutions?|agreements?|accords?)$", re.I)
-_SOURCE_THEN_EXAMPLES = re.compile(r"(?:[\w’'-]+\s+){0,4}?(?:law|laws|charter|conventions?|treat(?:y|ies)|act|"
-                                   r"declarations?|resolutions?|agreements?|accords?),?\s+"
+_RULE_SOURCES = (r"(?:law|laws|charter|conventions?|treat(?:y|ies)|act|declarations?|resolutions?|agreements?|"
+                 r"accords?)")
+_SOURCE_OF_RULES = re.compile(r"\b" + _RULE_SOURCES + r"$", re.I)
+# "of international law, in particular ...": the source, then its examples
+_SOURCE_THEN_EXAMPLES = re.compile(r"(?:[\w’'-]+\s+){0,4}?" + _RULE_SOURCES + r",?\s+"
                                    r"(?:in particular|including|notably|especially|such as|namely)\s+", re.I)
+# ("..., including the 1982 UNCLOS": another instrument named, no principle)
+_NAMED_INSTRUMENT = re.compile(r"(?:the\s+)?(?:\d{4}\s+)?[A-Z]")
 _PREP = re.compile(r"\b(?:in|of|for|to|on|at|with|between|among)\b")
 # (a count announces the list below: "The Framework rests on four principles.")
 _INTRODUCES = re.compile(r"\b(?:following|these|below|as follows|include|includes|are)\b|"
@@ -207,8 +210,7 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
             # ...": the law names where they come from, its examples are the list
             examples = _SOURCE_THEN_EXAMPLES.match(text, pos) if text[m.end():pos].strip().lower() == "of" else None
             if examples:
-                # ("..., including the 1982 UNCLOS": another instrument, no principle)
-                if re.match(r"(?:the\s+)?(?:\d{4}\s+)?[A-Z]", text[examples.end():examples.end() + 12]):
+                if _NAMED_INSTRUMENT.match(text, examples.end()):
                     continue
                 pos = examples.end()
             # "the principle of non-refoulement, the key tenet of ...": one
