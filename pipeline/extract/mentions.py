@@ -173,12 +173,16 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
 
 
 def _without_title_words(mentions: list[Mention]) -> list[Mention]:
-    """Drop a one-word "name" read inside another person's title after their
-    name ("..., President of the United Mexican States", "..., Minister for
-    Energy Transition"): the title's last word, not a person."""
+    """Drop a one-word "name" read inside another person's title, after
+    their name ("..., President of the United Mexican States", "..., Minister
+    for Energy Transition") or before it ("Japan's Minister for Digital
+    Transformation, Taro Kono", the name right after the word and its
+    comma): the title's last word, not a person."""
+    titles_before = [(m.extent_start, m.start) for m in mentions if m.extent_start < m.start]
     out, title_end = [], -1
     for m in mentions:  # in text order
-        if m.rule == "people.title_name" and len(m.name.split()) == 1 and m.start < title_end:
+        if m.rule == "people.title_name" and len(m.name.split()) == 1 and (
+                m.start < title_end or any(s <= m.extent_start and 0 < e - m.end <= 2 for s, e in titles_before)):
             continue
         out.append(m)
         if m.extent_end > m.end:

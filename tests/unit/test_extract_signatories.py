@@ -673,3 +673,11 @@ def test_a_signers_styles_in_capitals_are_no_part_of_the_name(extract_text):
         "FOR THE GOVERNMENT OF JAPAN\n\nKATSUHIKO TAKAHASHI\n"
         "Ambassador Extraordinary and Plenipotentiary of Japan to Malaysia")
     assert set(_signatories(record)) == {"TENGKU ZAFRUL TENGKU ABDUL AZIZ", "KATSUHIKO TAKAHASHI"}
+
+
+def test_the_last_word_of_a_title_before_the_name_is_no_signer(extract_text):
+    record = extract_text(
+        "Agreement\n\nThe partnership was signed by Minister Ana Ruiz and Japan's Minister for Digital "
+        "Transformation, Taro Kono. Earlier, the Minister for Energy Transition, Ken Sato, spoke.")
+    assert set(_signatories(record)) == {"Ana Ruiz", "Taro Kono"}
+    assert "Transformation" not in {p.name for p in record.people}
