@@ -153,6 +153,10 @@ _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|cou
 # is read elsewhere)
 _VERB_PHRASE = re.compile(r"(?!\w+ing\b)[a-z]+\s+(?:our|their|its|his|her|a|an|the)\s")
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]")
+# ... but for a body of rules the item holds to, and the states themselves:
+# "respect for the UN Charter", "political independence of States"
+_NAMED_RULES = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}(?=[A-Z])(?i:" + _RULE_SOURCES + r")\b|"
+                          r"\b(?:States|Nations)\b")
 _EXAMPLE_AFTER = re.compile(r",?\s+(?:including|in particular|notably|especially)\s")
 _COUNTRY_OWNER = re.compile(r"\s+(?:of|in|across|throughout)\s+(?P<country>(?:the\s+)?[A-Z][\w’'.-]*"
                             r"(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})$")
@@ -400,7 +404,7 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             break  # "..., and d": the list ends here
         # ("..., inclusivity and transparency, the Quad will ...": an "and"
         # with no other after it closed the list; the clause goes on)
-        if len(pieces) == 2 and not any(re.search(r"(?:^|\s)(?:and|or)\s", p)
+        if len(pieces) >= 2 and not any(re.search(r"(?:^|\s)(?:and|or)\s", p)
                                         for p, _ in pieces_of_segment[k + 1:]):
             break
     # "academic freedom, research integrity, openness and reciprocity in
@@ -439,7 +443,8 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
             continue  # "the G20 Principles for Quality Infrastructure": a document, not a principle
         if _CLAUSE_WORD.search(bare) or _VERB_PHRASE.match(bare):
             break
-        if _NAME_INSIDE.search(_EXAMPLE_AFTER.split(bare, 1)[0]):
+        unnamed = _NAMED_RULES.sub("", _EXAMPLE_AFTER.split(bare, 1)[0])
+        if _NAME_INSIDE.search(unnamed) or not re.search(r"[a-z]", unnamed):
             continue  # (the example may name one: "international law, including the Charter")
         out.append((bare.rstrip("”\""), offset))
     return out
@@ -553,6 +558,11 @@ def _split_ands(piece: str, offset: int) -> list[tuple[str, int]]:
     for m in re.finditer(r"(?:(?<=\s)and\s+|^)(.*?)(?=\s+and\s|$)", piece):
         part = m.group(1).strip()
         if not part or len(part.split()) > AND_PART_WORDS or _GERUND.match(part):
+            if len(parts) >= 2 and part and not _CLAUSE_WORD.search(part):
+                # "democracy and pluralism and common commitment to the
+                # rules-based order": two short parts make the list, the long
+                # one after them goes on with the outer clause
+                break
             return [(piece, offset)]
         parts.append((part, offset + m.start(1)))
     # ("human rights and free and open markets": a lone word that qualifies
