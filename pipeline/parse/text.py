@@ -265,7 +265,7 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
     if first.kind is not BlockKind.paragraph:
         return
     line = builder.text[first.start:first.end]
-    if is_genre_label(line):
+    if is_genre_label(line) or _repeated_by_headline(builder, line):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 3,
                                                      "meta": {"genre_label": True}})
         if len(builder.blocks) > 1 and builder.blocks[1].kind is BlockKind.paragraph:
@@ -281,6 +281,18 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
     if _headline_shaped(line, first_line, fewest):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                      "meta": {"promoted": True}})
+
+
+def _repeated_by_headline(builder: TextBuilder, line: str) -> bool:
+    """"JOINT STATEMENT" over "JOINT STATEMENT ON THE 13TH ANNUAL
+    CONSULTATION ...": a line too short for a title that the headline under
+    it repeats is the page's genre (what the labels' list does not hold)."""
+    if len(line.split()) >= _TITLE_WORDS or len(builder.blocks) < 2:
+        return False
+    second = builder.blocks[1]
+    headline = builder.text[second.start:second.end]
+    return (second.kind is BlockKind.paragraph and len(headline) > len(line)
+            and headline.casefold().startswith(line.casefold() + " "))
 
 
 #: The fewest words of a first line promoted to the title.

@@ -978,6 +978,25 @@ def test_an_inline_list_ends_at_its_last_and_when_the_sentence_goes_on(extract_t
     assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body of rules named inside an item, the states themselves
+    ("The leaders underscored the fundamental principles guiding their relations, including respect for "
+     "the UN Charter, international law, and non-interference in internal affairs.",
+     ["respect for the UN Charter", "international law", "non-interference in internal affairs"]),
+    ("We commit to uphold the principles of sovereign equality, political independence of States, and "
+     "the settlement of disputes by peaceful means.",
+     ["sovereign equality", "political independence of States", "settlement of disputes by peaceful means"]),
+    # (the instrument alone is no principle)
+    ("The leaders affirmed their shared principles, including the UN Charter.", []),
+    # two short parts joined by "and", then a long one that goes on with the outer clause
+    ("Recognizing the two nations' shared values of democracy and pluralism and common commitment to the "
+     "rules-based international order, the leaders commit to elevate the relationship.",
+     ["democracy", "pluralism"]),
+])
+def test_items_that_name_a_charter_and_lists_closed_by_a_long_part(extract_text, text, expected):
+    assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
+
+
 def test_a_lettered_lists_markers_are_no_part_of_its_principles(extract_text):
     record = extract_text(
         "National Strategy\n\nThe guiding principles of the Strategy are:\n\n(a) partnership with "

@@ -99,6 +99,14 @@ def test_a_genre_label_heads_the_title_and_two_capitalised_words_are_one():
     assert parse_text("Prime Minister\n\nThe Hon Ana Ruiz MP\n\nThe text.").metadata.title is None
 
 
+def test_a_short_line_the_headline_repeats_is_its_label():
+    doc = parse_text("JOINT STATEMENT\n\nJOINT STATEMENT ON THE 13TH ANNUAL CONSULTATION BETWEEN MALAYSIA "
+                     "AND INDONESIA\n\n1. The Leaders held the Consultation in Jakarta on 27 June 2025.")
+    assert doc.metadata.title == "JOINT STATEMENT ON THE 13TH ANNUAL CONSULTATION BETWEEN MALAYSIA AND INDONESIA"
+    # (a headline that does not repeat the short line leaves it alone)
+    assert parse_text("Prime Minister\n\nPrime Ministers meet in Canberra\n\nThe text.").metadata.title is None
+
+
 def test_signature_block_at_the_end_is_kept():
     text = ("Statement of Intent on Minerals\n\nWe direct our Governments to report back.\n\n"
             "JOSEPH R. BIDEN JR. ANTHONY ALBANESE\n"
