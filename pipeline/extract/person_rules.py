@@ -526,8 +526,9 @@ _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:
                         re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
 _SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
-_WITNESS = re.compile(r"\b(?:in the presence of|witnessed by|with the participation of|attended by|"
-                      r"as witnessed by)\b|;", re.IGNORECASE)
+_WITNESS_WORDS = r"\b(?:in the presence of|witnessed by|with the participation of|attended by|as witnessed by)\b"
+_WITNESS = re.compile(_WITNESS_WORDS + r"|;", re.IGNORECASE)
+_WITNESS_OPENER = re.compile(_WITNESS_WORDS, re.IGNORECASE)
 _VERB_AFTER = re.compile(
     # possessive spaces: "\s*" and "[\s,]*" side by side would split a run of
     # spaces every possible way
@@ -632,15 +633,30 @@ def rule_signers(ctx: Context) -> set[int]:
         for i, m in enumerate(in_sentence):
             if not _signs_after(text[m.extent_end:s_end]) or _ACCOMPANYING.search(text, s_start, m.extent_start):
                 continue
+            # ("In the presence of A and B, C and D signed ...": the witnesses'
+            # clause, closed by its comma, holds no signer)
+            witnessed = _witness_clause_end(text, s_start, m.extent_start)
+            if m.start < witnessed:
+                continue
             chain = [m]
             for prev in reversed(in_sentence[:i]):
-                if _chained(text[prev.extent_end:chain[-1].extent_start]):
+                if prev.start >= witnessed and _chained(text[prev.extent_end:chain[-1].extent_start]):
                     chain.append(prev)
                 else:
                     break
             signers |= {c.start for c in chain}
     signers |= _referred_signers(ctx, mentions)
     return signers
+
+
+def _witness_clause_end(text: str, s_start: int, at: int) -> int:
+    """Where a witness clause opening the sentence before ``at`` ends (its
+    comma), or the sentence's start where none does."""
+    openers = list(_WITNESS_OPENER.finditer(text, s_start, at))
+    if not openers:
+        return s_start
+    comma = text.find(",", openers[-1].end(), at)
+    return comma if comma >= 0 else s_start
 
 
 # A signing sentence whose signers are a group the text named before it:

@@ -651,6 +651,10 @@ def test_putting_a_signature_to_an_instrument_is_signing_it(extract_text):
     # a hyphenated office with its country's possessive between two signers
     ("The Australian Ambassador to Japan, Tom Reid, and Japan's Vice-Minister for Foreign Affairs, "
      "Kenji Mori, signed the exchange of notes.", {"Tom Reid", "Kenji Mori"}),
+    # the witnesses' clause opening the sentence holds no signer
+    ("In the presence of Prime Minister Ana Ruiz and Prime Minister Jon Sato, Foreign Minister Dana "
+     "Holt and Foreign Minister Sari Dewi signed the agreement.", {"Dana Holt", "Sari Dewi"}),
+    ("Witnessed by the two Presidents, Omar Idris and Ben Marsh signed the accord.", {"Omar Idris", "Ben Marsh"}),
 ])
 def test_other_ways_of_saying_who_signed(extract_text, text, signers):
     assert set(_signatories(extract_text("Agreement signed\n\n" + text))) == signers
