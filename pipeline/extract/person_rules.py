@@ -556,7 +556,7 @@ _SIGNERS_INTRO = re.compile(r"(?:\b(?:co-)?signatories|\bsigned by(?:[ \t]+the f
                             r"\bsigned[ \t]+(?:the|this|these|a|an)\b[^.:\n]{1,80}:)[ \t]*:?[ \t]*$|"
                             r"^[ \t]*(?:co-)?signatories[ \t]*:|"
                             # a signing mark alone over the names: "Signed:", "(Signed)"
-                            r"^[ \t]*(?:\([ \t]*(?:signed|sgd\.?)[ \t]*\)|signed[ \t]*:)[ \t]*$",
+                            r"^[ \t]*(?:\([ \t]*(?:signed|sgd\.?)[ \t]*\)|signed[ \t]*:|/s/)[ \t]*$",
                             re.IGNORECASE | re.MULTILINE)
 
 

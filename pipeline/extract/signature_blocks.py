@@ -257,8 +257,10 @@ def _marked_signatures(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
             if title_like(below) and not SIGNING_MARK.match(below):
                 title, extent_end = below, nxt.end
         title, country = clean_title(title)
-        title, organization = split_org(title)
+        # (read before the organisation is split off: "Minister of Foreign
+        # Affairs of Canada" would leave "Minister", naming no country)
         country = country or trailing_country(title)
+        title, organization = split_org(title)
         start = block.start + mark.end() + s
         out.append(Mention(name=name, start=start, end=start + len(name), title=title,
                            organization=organization, country=country, extent_start=block.start,

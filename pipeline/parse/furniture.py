@@ -111,9 +111,10 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 
 
 # A signing mark before a name: "(Signed) Malcolm Fraser", "(Sgd.) E.G.
-# Whitlam", "Sgd. John Kerry, Special Envoy", "Signed: Ana Ruiz".  A copy of
+# Whitlam", "Sgd. John Kerry, Special Envoy", "Signed: Ana Ruiz", and the
+# conformed signature of American usage, "/s/ Antony J. Blinken".  A copy of
 # an instrument prints it where the signature stood.
-SIGNING_MARK = re.compile(r"(?:\(\s*(?:signed|sgd\.?)\s*\)|sgd\.|signed\s*:)\s*(?=\S)", re.IGNORECASE)
+SIGNING_MARK = re.compile(r"(?:\(\s*(?:signed|sgd\.?)\s*\)|sgd\.|signed\s*:|/s/)\s*(?=\S)", re.IGNORECASE)
 
 # A signature line read from its shape alone: parsing must not depend on the
 # extractor's word lists (the given-name lexicon), so a name is "two to six

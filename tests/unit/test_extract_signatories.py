@@ -403,6 +403,17 @@ def test_signing_for_a_party_was_a_person_and_inked_by(extract_text):
     assert set(_signatories(record)) == {"Mary Ng", "Zulkifli Hasan"}
 
 
+def test_a_conformed_signature_names_its_signer_and_their_country(extract_text):
+    # ("/s/" where an American copy printed the signature; the office's
+    # country is read before its organisation is split off)
+    record = extract_text(
+        "Memorandum of Understanding on Cultural Cooperation\n\nThe Participants have signed this "
+        "Memorandum in two originals.\n\n/s/ Kurt Lamb\nMinister of Foreign Affairs of Canada\n\n"
+        "/s/ Hiro Tanaka\nMinister for Foreign Affairs of Japan")
+    assert {s.name: s.country for s in record.signatories} == {"Kurt Lamb": "Canada", "Hiro Tanaka": "Japan"}
+    assert {p.name for p in record.parties} == {"Canada", "Japan"}
+
+
 def test_a_signing_mark_before_a_name_is_a_signature(extract_text):
     # (a copy of an instrument prints "(Signed)" or "Sgd." where the signature
     # stood; the marked lines at the end are not a page's trailing links)
