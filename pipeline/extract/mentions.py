@@ -981,7 +981,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     owner = _OWNER_BEFORE.search(before) if given else None
     owned = owner is not None and lookup_country(owner.group(1)) is not None
     if mention.rule == "people.name" and (org_like(name) or not (owned or _attributed(before, after))):
-        if (org_like(name) or not given or len(words) > 3 or _PLACE_OR_THING_BEFORE.search(before)
+        # (a surname's particles are no extra words: "Ursula von der Leyen")
+        if (org_like(name) or not given or sum(w not in PARTICLES for w in words) > 3
+                or _PLACE_OR_THING_BEFORE.search(before)
                 or _LABEL_AFTER.match(after) or _COMPOUND_GOES_ON.match(text, name_end)
                 or _in_quoted_title(before, after) or name in CAPITALS):
             # (a seat of government is a place: "Abu Dhabi", "Addis Ababa")

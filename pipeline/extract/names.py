@@ -61,7 +61,7 @@ WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}
          rf"(?:al|el)-{UP}{LO}+|[‘ʻ]{UP}{LO}{{2,}}(?![’'])|"
          rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
-              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "y", "i", "zu"}
+              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "los", "las", "y", "i", "zu"}
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 _REGNAL = "|".join(sorted(REGNAL_NUMBERS, key=len, reverse=True))
 SUFFIX = rf"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|{_REGNAL})(?!\w))"

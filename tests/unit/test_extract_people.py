@@ -755,6 +755,15 @@ def test_names_with_a_particle_in_a_headline(extract_text):
     assert _people(record)["Luiz Inácio Lula da Silva"][0] == "author"
 
 
+def test_particles_an_untitled_name_and_an_undersecretary(extract_text):
+    """A surname's particles ("de los", "von der") are no extra words of a
+    name, titled or not; "Undersecretary" is an office."""
+    record = extract_text(
+        "Dialogue\n\nSecretary Blinken met with Foreign Minister Ana María de los Santos, Anna Lena "
+        "von der Brandt and Undersecretary Gloria Fuente today.")
+    assert {"Ana María de los Santos", "Anna Lena von der Brandt", "Gloria Fuente"} <= set(_people(record))
+
+
 def test_a_name_after_an_honorific_ends_before_a_place(extract_text):
     """"to the Department of State" is not part of the name an honorific opens."""
     record = extract_text(
