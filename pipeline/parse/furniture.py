@@ -55,6 +55,15 @@ _MONTH_AND_YEAR = re.compile(
     re.IGNORECASE)
 
 
+# "Date: Tuesday, 12 March 2024", "April 10, 2024": a line that is the page's date alone
+_DATE_LINE = re.compile(r"(?:date\s*:\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                        r"(?:" + _FULL_DATE.pattern + r")\s*", re.IGNORECASE)
+
+
+def is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.fullmatch(line.strip()))
+
+
 def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(line.strip()))
 

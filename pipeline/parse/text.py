@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from pipeline.models import BlockKind, DocumentMetadata, ParsedDocument
-from pipeline.parse.furniture import END_MARKER, RELATED_HEADER, drop_trailing_links, is_furniture, is_genre_label
+from pipeline.parse.furniture import (END_MARKER, RELATED_HEADER, drop_trailing_links, is_date_line, is_furniture,
+                                      is_genre_label)
 from pipeline.parse.normalise import (
     TextBuilder,
     clean_inline,
@@ -98,9 +99,9 @@ def parse_text(text: str, *, media_type: str = "text/plain") -> ParsedDocument:
             _add(builder, BlockKind.paragraph, line, tight=tight)
 
     _promote_title(builder, next((line.strip() for line in lines if line.strip()), ""))
-    # (the title is the first block, or the one under a genre label)
+    # (the title is the first block, or the one under a genre label and the page's date)
     labelled = bool(builder.blocks) and builder.blocks[0].meta.get("genre_label", False)
-    titled = builder.blocks[1:2] if labelled else builder.blocks[:1]
+    titled = [b for b in builder.blocks[1:3] if b.kind is BlockKind.heading][:1] if labelled else builder.blocks[:1]
     if titled and titled[0].kind is BlockKind.heading:
         metadata.title = builder.text[titled[0].start:titled[0].end]
     return ParsedDocument(text=builder.text, blocks=builder.blocks, media_type=media_type,
@@ -268,11 +269,16 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
     if is_genre_label(line) or _repeated_by_headline(builder, line):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 3,
                                                      "meta": {"genre_label": True}})
-        if len(builder.blocks) > 1 and builder.blocks[1].kind is BlockKind.paragraph:
-            headline = builder.blocks[1]
+        # (the page's date may stand between the label and the headline:
+        # "Media release" / "Date: Tuesday, 12 March 2024" / the headline)
+        under = 1
+        if len(builder.blocks) > 2 and is_date_line(builder.text[builder.blocks[1].start:builder.blocks[1].end]):
+            under = 2
+        if len(builder.blocks) > under and builder.blocks[under].kind is BlockKind.paragraph:
+            headline = builder.blocks[under]
             if _headline_shaped(builder.text[headline.start:headline.end], first_line, _TITLE_WORDS):
-                builder.blocks[1] = headline.model_copy(update={"kind": BlockKind.heading, "level": 1,
-                                                                "meta": {"promoted": True}})
+                builder.blocks[under] = headline.model_copy(update={"kind": BlockKind.heading, "level": 1,
+                                                                    "meta": {"promoted": True}})
         return
     # (two words do for a title in capitals at each word over a paragraph of
     # prose, "Washington Declaration"; over another short line they are a

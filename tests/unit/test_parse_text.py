@@ -99,6 +99,12 @@ def test_a_genre_label_heads_the_title_and_two_capitalised_words_are_one():
     assert parse_text("Prime Minister\n\nThe Hon Ana Ruiz MP\n\nThe text.").metadata.title is None
 
 
+def test_the_pages_date_between_its_genre_label_and_its_headline_is_no_title():
+    doc = parse_text("Media release\n\nDate: Tuesday, 12 March 2024\n\nPrime Minister welcomes Indonesian "
+                     "President\n\nToday I welcomed the President to Parliament House.")
+    assert doc.metadata.title == "Prime Minister welcomes Indonesian President"
+
+
 def test_a_short_line_the_headline_repeats_is_its_label():
     doc = parse_text("JOINT STATEMENT\n\nJOINT STATEMENT ON THE 13TH ANNUAL CONSULTATION BETWEEN MALAYSIA "
                      "AND INDONESIA\n\n1. The Leaders held the Consultation in Jakarta on 27 June 2025.")
