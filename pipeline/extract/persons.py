@@ -11,6 +11,7 @@ extractors both read its decision.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 
 import re
@@ -141,10 +142,11 @@ def persons(ctx: Context) -> list[PersonCandidate]:
     genre, by_offices = _headline_attribution(ctx) if describe else ("", "")
     # (remarks are given by the one they name: a speaker, not an author)
     by_name = "" if genre.startswith("remark") else _HEADLINE_TOPIC.split(by_offices, 1)[0]
+    sole_offices = _sole_offices(cands)
     for c in cands:
         if describe:
             _describe(ctx, c, len(cands), by_offices, by_name)
-        _rule_verdicts(ctx, c, signers)
+        _rule_verdicts(ctx, c, signers, sole_offices)
         if c.unattributed and not c.features.get("verdict:signatory"):
             # Weighed apart: most such pairs are places and things ("Abu
             # Dhabi", "Doha Round"), and sharing the cues' weights with the
@@ -205,7 +207,15 @@ def _model_reads_cues() -> bool:
     return any(not name.startswith("verdict:") for name in trained("person_role").weights)
 
 
-def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> None:
+def _sole_offices(cands: list[PersonCandidate]) -> dict[int, frozenset[str]]:
+    """Each candidate's offices (by the candidate's id) that no other candidate holds."""
+    offices = {id(c): {m.title.casefold() for m in c.mentions if m.title} for c in cands}
+    held = Counter(o for titles in offices.values() for o in titles)
+    return {key: frozenset(o for o in titles if held[o] == 1) for key, titles in offices.items()}
+
+
+def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int],
+                   sole_offices: dict[int, frozenset[str]]) -> None:
     """The hand-written rules' verdicts, as features the model weighs."""
     kind = feature_kind(ctx)
     roles = [mention_role(ctx, m) for m in cand.mentions]
@@ -214,7 +224,8 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int]) -> No
     verdict = "signatory" if signed else role.value
     # (a transcript's label says who spoke; a host stays one: DESIGN.md's
     # roles are ranked, and hosting ranks first among those the labels meet)
-    if not signed and role is not PersonRole.host and is_labelled_speaker(ctx, cand.best.name.split()):
+    if not signed and role is not PersonRole.host and is_labelled_speaker(ctx, cand.best.name.split(),
+                                                                          sole_offices[id(cand)]):
         verdict, rule = PersonRole.speaker.value, "people.speaker_label"
     # (a name the rules found no word about, only given name and surname, is
     # no person to them: the model alone may take it for one)

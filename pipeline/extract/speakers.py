@@ -25,19 +25,24 @@ def _label_pattern():
     return next(c.pattern for c in cues("kind_cues", table="genre") if c.name == _LABEL_CUE)
 
 
-def labelled_words(ctx: Context) -> frozenset[str]:
-    """The last words of the page's speaker labels, case-folded (cached on the context)."""
+def _labels(ctx: Context) -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the page's speaker labels and the labels whole,
+    case-folded (cached on the context)."""
     if "speaker_labels" not in ctx.analyses:
-        words = set()
+        words, whole = set(), set()
         for m in _label_pattern().finditer(ctx.text):
             label = m.group(0).rstrip(" \t:").split()
             if label:
                 words.add(label[-1].strip(".’'").casefold())
-        ctx.analyses["speaker_labels"] = frozenset(words)
+                whole.add(" ".join(label).casefold())
+        ctx.analyses["speaker_labels"] = (frozenset(words), frozenset(whole))
     return ctx.analyses["speaker_labels"]
 
 
-def is_labelled_speaker(ctx: Context, name_words) -> bool:
-    """Whether a label names the person of these name words."""
-    labels = labelled_words(ctx)
-    return bool(labels) and any(w.casefold() in labels for w in name_words)
+def is_labelled_speaker(ctx: Context, name_words, offices=()) -> bool:
+    """Whether a label names the person of these name words, or the office
+    only they hold on the page ("PRIME MINISTER:" over a press conference
+    where Prime Minister Albanese is named)."""
+    words, whole = _labels(ctx)
+    return bool(words) and (any(w.casefold() in words for w in name_words)
+                            or any(office.casefold() in whole for office in offices))

@@ -932,6 +932,19 @@ def test_a_transcripts_speaker_labels_name_who_spoke_and_our_host_is_a_host(extr
     assert roles == {"Amos Tal": "host", "Karim Nour": "speaker"}
 
 
+def test_a_label_that_is_an_office_names_the_one_who_holds_it(extract_text):
+    # ("PRIME MINISTER:" names the page's one Prime Minister; "JOURNALIST:" nobody)
+    record = extract_text(
+        "Press conference - Parliament House\n\nTranscript\n\n"
+        "PRIME MINISTER: Good morning. It is great to be here with President Widodo.\n\n"
+        "JOURNALIST: Prime Minister, what does the agreement mean?\n\n"
+        "PRIME MINISTER: It means more cooperation. The Treasurer, Jim Chalmers, will say more.\n\n"
+        "PRESIDENT WIDODO: Thank you, Prime Minister Kevin Rand.\n\nJOURNALIST: On trade?")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Kevin Rand"] == "speaker" and roles["Widodo"] == "speaker"
+    assert roles["Jim Chalmers"] != "speaker"
+
+
 def test_an_inviter_after_honorifics_and_a_host_of_guests_are_hosts(extract_text):
     record = extract_text(
         "Joint Statement\n\nAt the invitation of the Honourable Kevin Rand MP, Prime Minister of Australia, "
