@@ -60,6 +60,7 @@ def test_speeches_and_transcripts_are_other_and_their_speaker_speaks(extract_tex
     "signed this Memorandum.\n\nDONE at Canberra on 5 May 2023, in duplicate.",
     "Signed in duplicate at Canberra on 5 May 2023 in the English and Japanese languages.",
     "Signed at Canberra on 5 May 2023.",
+    "Signed in Canberra this fifth day of May, two thousand and twenty-three.",
 ])
 def test_the_text_of_an_instrument_closed_by_its_final_clauses_is_a_joint_statement(extract_text, closing):
     record = extract_text(
@@ -70,6 +71,20 @@ def test_the_text_of_an_instrument_closed_by_its_final_clauses_is_a_joint_statem
         "Yoshimasa Hayashi\nMinister for Foreign Affairs")
     assert record.kind.value == "joint_statement"
     assert [s.name for s in record.signatories] == ["Penny Wong", "Yoshimasa Hayashi"]
+
+
+@pytest.mark.parametrize("opening", [
+    "Preamble\n\nThe United States of America and Ukraine, underscoring their shared commitment to peace,",
+    "The United States of America and Ukraine (hereinafter, the “Parties”), underscoring their commitment,",
+])
+def test_the_text_of_an_instrument_opened_by_its_preamble_is_a_joint_statement(extract_text, opening):
+    record = extract_text("Bilateral Security Agreement Between the United States of America and Ukraine\n\n"
+                          + opening + " have decided as follows:\n\nArticle 1\n\nThe Parties will cooperate.")
+    assert record.kind.value == "joint_statement"
+    # (a release about an agreement is no instrument's text)
+    record = extract_text("Secretary Welcomes the Bilateral Security Agreement\n\nThe Secretary today welcomed "
+                          "the agreement, which the two governments signed in Kyiv.")
+    assert record.kind.value != "joint_statement"
 
 
 def test_a_proclamation_in_witness_of_one_official_is_no_instrument_between_parties():
