@@ -79,7 +79,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # (month first, as the US writes it; a first number above 12 is a day: "25/02/2024")
     ("dates.numeric_mdy", re.compile(r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
     ("dates.month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}")),
-    ("dates.month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
+    # (not a paragraph's number on the next line: "... as soon as possible in
+    # January\n5. With a view to ...")
+    ("dates.month_day", re.compile(rf"\b{_MONTH}(?:[ \t]+|\s+(?![0-3]?\d[.)]\s))(?!\s){_DAY}{_END}(?!,?\s+(?:19|20)\d\d)")),
     ("dates.day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}{_END}(?!,?\s+(?:19|20)\d\d)")),
     # Fiscal years and quarters are periods: "FY2025" (kept, role other), "Q3 2025" (skipped).
     ("dates.fiscal_year", re.compile(r"\bFY\s?(?P<year>(?:19|20)\d{2}|\d{2})\b")),
@@ -89,10 +91,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dates.year_range", re.compile(r"(?<![\d$§./-])(?P<y1>(?:19|20)\d{2})/\s?(?P<y2>(?:19|20)?\d{2})(?![\d%/])")),
     # Years before 1900 only after the words that make a number a year ("since
     # 1788", "the 1833 Treaty"): bare, they are amounts as often.
-    ("dates.early_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Ff]rom|until|by|the|[Tt]he)\s+(?P<year>1[6-8]\d{2})(?![\d%])(?!\s+[a-z]+s\b)")),
+    ("dates.early_year", re.compile(r"\b(?:[Ii]n|[Ss]ince|of|[Ff]rom|until|by|the|[Tt]he)\s+(?P<year>1[6-8]\d{2})(?![\d%s])(?!\s+[a-z]+s\b)")),
     # "post-2025", "pre-1978 homes", "mid-2002", "by end-2025": a year its prefix qualifies
     ("dates.prefixed_year", re.compile(r"\b(?:pre|post|mid|end|early|late|Pre|Post|Mid|End|Early|Late)-(?P<year>(?:19|20)\d{2})(?![\d%s]|-\d)")),
-    ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d)")),
+    # (nor an amount's whole part: "1943.5")
+    ("dates.year", re.compile(r"(?<![\d$§./,-])(?P<year>(?:19|20)\d{2})(?![\d%s]|\s?percent|-\d|,\d|\.\d)")),
 ]
 
 # A bare domain is read from the start of its word only: "\S+\.gov" tried

@@ -91,7 +91,9 @@ def test_more_date_forms(text, expected):
 
 
 @pytest.mark.parametrize("text", ["trade at scale in the 2030s", "the first call opens in Q3 2025",
-                                  "the 70th anniversary of relations"])
+                                  "the 70th anniversary of relations", "investments that date back to the 1830s",
+                                  "Total payments 1943.5 1731.0 963.2",
+                                  "ask them to convene as soon as possible in January\n5. With a view to peace"])
 def test_decades_quarters_and_anniversaries_are_not_dates(text):
     assert _values(text) == []
 
