@@ -15,6 +15,8 @@ def _principles(record):
     # (a joint release of one government's ministers is that office's announcement)
     ("Joint Media Release with the Minister for Trade, Simon Crean\n\nAustralian and Chinese banks today "
      "signed a Memorandum of Understanding. The Prime Minister welcomed the agreement.", "press_release"),
+    ("JOINT STATEMENT BY THE PRIME MINISTER, THE HON P J KEATING, AND THE MINISTER FOR LAND TRANSPORT\n\n"
+     "The Government has approved $470 million for rail projects in South Australia.", "press_release"),
     ("Joint Statement with Prime Minister Yasuo Fukuda of Japan\n\nThe Prime Ministers of Australia and "
      "Japan met today in Tokyo and agreed to deepen cooperation.", "joint_statement"),
     # (one ministry's statement to the press, however many governments it names)
