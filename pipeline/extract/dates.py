@@ -692,6 +692,9 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
         # reads the same: literals.occurs_in; most cues are case-insensitive)
         return occurs_in(pattern, text[start:end], lowered and lowered[start:end])
 
+    if block is not None and _labelled_above(ctx, block, cand.start, _MAINTENANCE):
+        # ("Last updated" / "9 December 2022": a page's label on the line above its date)
+        return DateRole.other, "role.page_maintenance", 0.8
     if standalone:
         nxt = _next_block(ctx, block)
         if _after_signature_block(ctx, block):
@@ -764,6 +767,22 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     if cand.value.startswith("--") and kind is Kind.readout:
         return DateRole.event, "role.no_year_in_readout", 0.6
     return DateRole.referenced, "role.mentioned", 0.6
+
+
+#: The longest line above a date that may be its label ("Last updated").
+LABEL_LINE = 40
+
+
+def _labelled_above(ctx: Context, block, at: int, label: re.Pattern) -> bool:
+    """Whether the date opens its block and the line above it is a label
+    that ``label`` reads ("Last updated" over "9 December 2022")."""
+    if ctx.text[block.start:at].strip():
+        return False
+    index = ctx.block_index(at)
+    if not index:
+        return False
+    above = ctx.parsed.blocks[index - 1]
+    return above.end - above.start <= LABEL_LINE and label.search(ctx.block_text(above)) is not None
 
 
 _FULL_FORMS = {"dates.cross_month_range", "dates.month_day_range", "dates.day_month_range",

@@ -108,6 +108,15 @@ def test_dateline_page_maintenance_and_today_signed(extract_text):
     assert {v for v, _ in dates} == {"2024-02-22", "2024-02-23", "2025-01-01"}
 
 
+def test_a_maintenance_label_on_the_line_above_its_date(extract_text):
+    record = extract_text(
+        "UK and Japan sign digital partnership\n\nThe UK and Japan have signed a new Digital Partnership to "
+        "deepen cooperation on digital trade, data and cyber security across both economies.\n\nFrom:\n"
+        "Department for Science, Innovation and Technology\nPublished\n7 December 2022\nLast updated\n"
+        "9 December 2022 — See all updates")
+    assert {(d.value, d.role.value) for d in record.dates} == {("2022-12-07", "published"), ("2022-12-09", "other")}
+
+
 def test_a_dateline_dates_the_page_whichever_role_its_today_wins(extract_text):
     record = extract_text(
         "Press Release\n\nPUTRAJAYA, 25 January 2022 - The Prime Minister today met the President of "
