@@ -23,6 +23,9 @@ def _principles(record):
     ("PRESS STATEMENT: OFFICIAL VISIT OF THE PRIME MINISTER OF MALAYSIA TO THE REPUBLIC OF SINGAPORE\n\n"
      "The Prime Minister of Malaysia will undertake an Official Visit to the Republic of Singapore. The two "
      "leaders are expected to witness the exchange of several Memoranda of Understanding.", "press_release"),
+    # (a joint readout is a readout, whoever issues it)
+    ("Joint Readout of the U.S.-Japan Economic Policy Consultative Committee\n\nThe delegations met in "
+     "Tokyo on July 29 and discussed supply chains, export controls and energy security.", "readout"),
     # (the account of a courtesy call is a readout)
     ("Prime Minister receives courtesy call from Japanese Ambassador\n\nThe Prime Minister today received "
      "a courtesy call from the Ambassador of Japan. They discussed bilateral cooperation in trade.", "readout"),
