@@ -180,7 +180,11 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
     for m in _triggers(ctx):
         group = re.sub(r"^(?:our|their|the|of)\s+", "", text[m.start("group"):m.end("group")].strip(),
                        flags=re.I).lower()
-        if _named_set(ctx, m) or _POINTS_BACK.search(text, max(0, m.start() - 8), m.start()):
+        # (a named set whose items its colon lists is their list: "the Seven
+        # Principles of Public Life: selflessness, integrity, ...")
+        named = _named_set(ctx, m)
+        listed = _NAME_THEN_COLON.match(text, m.end()) if named else None
+        if (named and listed is None) or _POINTS_BACK.search(text, max(0, m.start() - 8), m.start()):
             continue
         if group in _VALUING_VERBS:
             # (what is valued follows the verb: three items at least make it
@@ -200,7 +204,7 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
                         _describe(cand, "values", group, text[s_start:m.end()], len(items), kind, title)
                         out.append(cand)
             continue
-        direct = _CONNECTOR.match(text, m.end())
+        direct = listed or _CONNECTOR.match(text, m.end())
         # "the following principles of cooperation:": the list follows, "of"
         # names the topic
         # (a colon with the list after it on the same line reads it: "guided by
@@ -277,6 +281,10 @@ def candidates(ctx: Context) -> list[PrincipleCandidate]:
             _describe(cand, group, "list", intro, len(items), kind, title)
             out.append(cand)
     return out
+
+
+_NAME_THEN_COLON = re.compile(r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|the)){0,5})?"
+                              r"(?:\s+\([^()\n]{1,40}\))?:[ \t]+(?=[a-z])")
 
 
 def _named_set(ctx: Context, m: re.Match) -> bool:
@@ -626,6 +634,8 @@ def _listed_principles(ctx: Context):
             # (a colon, or a heading: "Our values" over "Respect: we treat ...")
             if len(run) < 2 and (last_sentence.rstrip().endswith(":") or _heading_like(block, last_sentence)):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
+            if len(run) < 2 and last_sentence.rstrip().endswith(":"):
+                run = _short_lines(ctx, blocks[i + 1:])
             if len(run) >= 2:
                 yield from _items(ctx, run, group, last_sentence)
             elif last_sentence.rstrip().endswith(":"):
@@ -964,6 +974,23 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
 
 
 LABELLED_GAP = 2
+#: The most words of a line read as an unmarked item.
+LINE_ITEM_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"[.!?;,]\s*$")
+
+
+def _short_lines(ctx: Context, following) -> list:
+    """'Our values:' then 'Integrity', 'Respect', 'Excellence' on lines of
+    their own: a list whose markers the text lost (a PDF's or a page's
+    export), each line a few words that end no sentence."""
+    run = []
+    for block in following:
+        line = ctx.block_text(block)
+        if (block.kind is not BlockKind.paragraph or len(line.split()) > LINE_ITEM_WORDS
+                or _ENDS_SENTENCE.search(line)):
+            break
+        run.append(block)
+    return run
 #: Longest heading read as a list's lead-in ("Principles for Responsible AI").
 _HEADING_WORDS = 8
 

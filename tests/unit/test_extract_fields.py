@@ -1017,6 +1017,17 @@ def test_items_that_name_a_charter_and_lists_closed_by_a_long_part(extract_text,
     assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
 
 
+def test_a_named_sets_items_after_its_colon_and_unmarked_lines_under_a_lead_in(extract_text):
+    record = extract_text(
+        "Statement\n\nHolders of public office follow the Seven Principles of Public Life: selflessness, "
+        "integrity, objectivity and leadership. They also endorse the G20 Principles for Quality "
+        "Infrastructure Investment.")
+    assert _principles(record) == ["selflessness", "integrity", "objectivity", "leadership"]
+    record = extract_text("Code of Conduct\n\nOur values:\n\nIntegrity\nRespect\nExcellence\n\n"
+                          "Staff who breach the code face disciplinary action.")
+    assert _principles(record) == ["Integrity", "Respect", "Excellence"]
+
+
 def test_a_lettered_lists_markers_are_no_part_of_its_principles(extract_text):
     record = extract_text(
         "National Strategy\n\nThe guiding principles of the Strategy are:\n\n(a) partnership with "
