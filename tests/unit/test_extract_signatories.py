@@ -403,6 +403,20 @@ def test_signing_for_a_party_was_a_person_and_inked_by(extract_text):
     assert set(_signatories(record)) == {"Mary Ng", "Zulkifli Hasan"}
 
 
+def test_a_readout_that_reports_a_signing_keeps_its_signers(extract_text):
+    # (a readout stays a readout when it reports a signing; a law signed is no instrument)
+    record = extract_text(
+        "Secretary Marsh's Meeting with Guatemalan President Ruiz\n\nSecretary Ben Marsh met with "
+        "Guatemalan President Ana Ruiz in Guatemala City today. Secretary Marsh and Foreign Minister Omar "
+        "Idris signed a memorandum of understanding on migration.")
+    assert record.kind.value == "readout"
+    assert set(_signatories(record)) == {"Ben Marsh", "Omar Idris"}
+    record = extract_text(
+        "Readout of the President's Meeting with Labor Leaders\n\nPresident Dana Holt met with union "
+        "leaders today. They discussed the infrastructure act that President Holt signed into law last year.")
+    assert not _signatories(record)
+
+
 def test_a_conformed_signature_names_its_signer_and_their_country(extract_text):
     # ("/s/" where an American copy printed the signature; the office's
     # country is read before its organisation is split off)
