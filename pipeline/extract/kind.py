@@ -13,6 +13,7 @@ from functools import lru_cache
 from pipeline.extract import literals, register
 from pipeline.extract.context import Context
 from pipeline.models import BlockKind, Kind, Provenance
+from pipeline.parse.furniture import is_genre_label
 from pipeline.resources import cues, trained
 
 _WORD = re.compile(r"[a-z]+")
@@ -21,6 +22,11 @@ OPENING = 2000
 
 def features(ctx: Context) -> dict[str, float]:
     title = (ctx.results.get("title") or (None, None))[0] or ""
+    # (a page's genre label over its headline, "JOINT PRESS STATEMENT" or
+    # "MEDIA RELEASE", says its kind as a title that opens with it would)
+    label = _genre_label(ctx)
+    if label and label.casefold() not in title.casefold():
+        title = f"{label} {title}".strip()
     feats: dict[str, float] = {"bias": 1.0}
     words = _WORD.findall(title.casefold())
     for w in words:
@@ -56,6 +62,13 @@ def features(ctx: Context) -> dict[str, float]:
     feats["shape:long"] = float(len(ctx.text) > 12000)
     feats["shape:short"] = float(len(ctx.text) < 1500)
     return feats
+
+
+def _genre_label(ctx: Context) -> str | None:
+    for block in ctx.parsed.blocks[:2]:
+        if block.kind is BlockKind.heading and is_genre_label(text := ctx.block_text(block)):
+            return text.strip()
+    return None
 
 
 def _occurs(pattern: re.Pattern, text: str, lowered: str | None) -> bool:

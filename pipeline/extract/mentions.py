@@ -540,7 +540,8 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
             if m.group(1) == "of":
                 name_ends = _honorific_name(left) and not _country_opening(run[m.end():].split())
             else:
-                name_ends = _titled_full_name(left, known_names) or _honorific_name(left)
+                name_ends = (_titled_full_name(left, known_names) or _honorific_name(left)
+                             or (known_names is None and _given_and_surname(left)))
             if name_ends:
                 pieces.append((left, offset))
                 offset = m.end()
@@ -624,6 +625,15 @@ def _headline_name(name: str, body_names: Container[str]) -> bool:
         parts = parts[:-1]  # ("President Joseph R. Biden Jr.’s Meeting": the surname is before "Jr")
     return (len(parts) <= 2 or parts[-1] in body_names
             or (len(parts) == 3 and parts[0] in body_names) or _particle_name(parts))
+
+
+def _given_and_surname(words: str) -> bool:
+    """'Brian D. McFeeters' (at Parliament House): a given name a dictionary
+    holds, an initial or none and a surname, no title, nothing else (outside a headline, whose
+    title case makes any two words look so)."""
+    parts = words.split()
+    return (2 <= len(parts) <= 3 and is_given_name(parts[0]) and is_name_word(parts[-1])
+            and all(stdre.fullmatch(r"[A-Z]\.", p) for p in parts[1:-1]) and not split_run(words)[0])
 
 
 def _honorific_name(words: str) -> bool:
@@ -891,8 +901,8 @@ def _ends_in_portfolio(title_words) -> bool:
 
 def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     reading = _read_run(run)
-    if reading is None:
-        return None
+    if reading is None or run[:reading.length].strip() in CAPITALS:
+        return None  # ("Bandar Seri Begawan": a capital whose name holds a style's word)
     text = ctx.text
     run_end = start + reading.length
     run_country, name, words, title_words = reading.country, reading.name, reading.words, reading.title_words

@@ -276,16 +276,23 @@ def clean_title(title: str) -> tuple[str, str | None]:
         # ("Japan’s Foreign Minister": the possessive's country)
         country = lookup_country(stdre.sub(r"[’']s$", "", m.group(1)))
         title = title[m.end():]
-    words = [w for w in title.split() if w.rstrip(".") not in HONORIFIC_SET]
-    # ("The Minister of Foreign Affairs of Singapore, His Excellency": the
-    # pronoun of a style whose honorific was dropped goes with it)
+    # ("The Minister of Foreign Affairs of Singapore, His Excellency", "His
+    # Royal Highness Crown Prince": the words of a style whose honorific is
+    # dropped go with it)
+    words: list[str] = []
+    for w in title.split():
+        if w.rstrip(".") in HONORIFIC_SET:
+            while words and words[-1] in _STYLE_PRONOUNS:
+                words.pop()
+        else:
+            words.append(w)
     while words and words[-1] in _STYLE_PRONOUNS:
         words.pop()
     # ("The Prime Minister, Dato' Seri": the comma stood before the honorifics)
     return " ".join(words).strip(" ,"), country
 
 
-_STYLE_PRONOUNS = frozenset({"His", "Her", "Their"})
+_STYLE_PRONOUNS = frozenset({"His", "Her", "Their", "Royal"})
 
 
 def split_org(title: str) -> tuple[str, str]:

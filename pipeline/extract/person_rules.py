@@ -645,8 +645,15 @@ def rule_signers(ctx: Context) -> set[int]:
                 else:
                     break
             signers |= {c.start for c in chain}
-    signers |= _referred_signers(ctx, mentions)
-    return signers
+    referred = _referred_signers(ctx, mentions)
+    ctx.analyses["referred_signings"] = referred
+    return signers | referred.keys()
+
+
+def signing_sentence(ctx: Context, m: Mention) -> tuple[int, int]:
+    """The sentence that says the mention's person signed: the one that
+    refers back to them ("Both ministers signed ..."), or their own."""
+    return ctx.analyses.get("referred_signings", {}).get(m.start) or ctx.sentence_at(m.start)
 
 
 def _witness_clause_end(text: str, s_start: int, at: int) -> int:
@@ -685,11 +692,12 @@ _GROUP_SIGNED_BY = re.compile(r"\b(?:signed|signing\s+(?:of\s+[^.;]{1,80}?\s+)?)
 GROUP_BLOCKS_BACK = 2
 
 
-def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
+def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
     """The persons a signing group refers back to ("Prime Minister A hosted
     Prime Minister B. The two leaders signed a Joint Declaration."): the
     titled persons named before the sentence, in its paragraph and the
-    paragraphs just before it, nearest first; as many as the group counts."""
+    paragraphs just before it, nearest first; as many as the group counts.
+    Each mention's start, with the signing sentence that refers to it."""
     text = ctx.text
     out = _they_signed(ctx, mentions)
     if not ctx.may_match(_SIGNING_GROUP, 0, len(text)):
@@ -717,20 +725,20 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> set[int]:
             picked = list(earlier.values()) if len(earlier) == wanted else picked
         if wanted is None and len(picked) < 2 or wanted is not None and len(picked) < wanted:
             continue
-        out.update(picked[:wanted] if wanted else picked)
+        out.update(dict.fromkeys(picked[:wanted] if wanted else picked, (s_start, s_end)))
     return out
 
 
-def _they_signed(ctx: Context, mentions: list[Mention]) -> set[int]:
+def _they_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
     """The titled persons of the sentence before "They signed ...", when it
     names two to four of them ("Prime Minister A welcomed President B. They
-    signed a joint declaration.")."""
+    signed a joint declaration."), with the sentence that says so."""
     text = ctx.text
     if not ctx.may_match(_THEY_SIGNED, 0, len(text)):
-        return set()
-    out: set[int] = set()
+        return {}
+    out: dict[int, tuple[int, int]] = {}
     for they in _THEY_SIGNED.finditer(text):
-        s_start, _ = ctx.sentence_at(they.start())
+        s_start, s_end = ctx.sentence_at(they.start())
         if text[s_start:they.start()].strip():
             continue  # ("..., and they signed": the subject is the clause's, not the sentence's)
         before_start, _ = ctx.sentence_at(max(0, s_start - 1))
@@ -739,7 +747,7 @@ def _they_signed(ctx: Context, mentions: list[Mention]) -> set[int]:
             if before_start <= m.start < s_start and m.title:
                 named.setdefault(m.name, m.start)
         if 2 <= len(named) <= THEY_AT_MOST:
-            out.update(named.values())
+            out.update(dict.fromkeys(named.values(), (s_start, s_end)))
     return out
 
 

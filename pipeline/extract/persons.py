@@ -25,7 +25,7 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
-from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers
+from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers, signing_sentence
 from pipeline.extract.speakers import is_labelled_speaker
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name, lookup_country
 from pipeline.models import PersonRole
@@ -217,7 +217,7 @@ def _signed_an_instrument_in_a_readout(ctx: Context, cand: PersonCandidate) -> b
     if not cand.features.get("verdict:signatory") or feature_kind(ctx) != "readout":
         return False
     for m in cand.mentions:
-        s_start, s_end = ctx.sentence_at(m.start)
+        s_start, s_end = signing_sentence(ctx, m)
         if (ctx.found(_SIGN_WORD, s_start, s_end) and ctx.found(_INSTRUMENT, s_start, s_end)
                 and not ctx.found(_LEGISLATION, s_start, s_end)):
             return True

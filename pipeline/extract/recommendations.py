@@ -78,6 +78,17 @@ _ITEM_CUES = {
     "label": re.compile(r"^[^:.]{3,80}:\s"),
     "money": re.compile(r"\$\s?\d|\bmillion\b|\bbillion\b", re.I),
 }
+# Lead-ins whose own words make the list below both sides' undertakings,
+# whoever the headline says announced them: a subject that is the two
+# governments ("The two governments will:", "Both countries intend to:"),
+# or an agreement's terms ("Key terms of the Agreement with Jordan
+# include:": what its parties undertake)
+_BOTH_COMMITTING = re.compile(
+    r"\b(?:(?:[Tt]he|[Oo]ur) two|[Bb]oth(?: our)?|[Oo]ur) (?:countries|governments|sides|nations)\s+(?:\w+\s+)?"
+    r"(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$|"
+    r"\b(?:[Tt]erms|[Ee]lements|[Pp]rovisions) of (?:the|this) (?:[\w.’'(),-]+\s+){0,12}?(?:Agreement|[Dd]eal|"
+    r"[Aa]rrangement|Framework)\b[^.!?:]*\b(?:include|are)\w*\s*:\s*$")
+
 _INTRO_CUES = {
     "recommend": re.compile(r"\brecommend", re.I),
     "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*|\b(?:seek|aim|plan|agreed?) to\b",
@@ -222,7 +233,8 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
                 intro = raw
                 # (once two governments have committed jointly, "we will ...:" is both of them;
                 # read in an "other" document only, the only one whose items it makes commitments)
-                intro_joint = kind == "other" and (_jointly_committing(ctx, block) or (
+                intro_joint = kind == "other" and (_jointly_committing(ctx, block) or ctx.found(
+                    _BOTH_COMMITTING, max(block.start, block.end - 300), block.end) or (
                     joint_subject and ctx.found(_WE_COMMITTING, max(block.start, block.end - 300), block.end)))
                 joint_subject = joint_subject or intro_joint
             run_length = 0
@@ -389,6 +401,7 @@ _GOVERNMENT_LABELS = ("GPE", "ORG", "NORP")
 _COMMITTING_LEAD_IN = re.compile(r"\b(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$",
                                  re.I)
 _WE_COMMITTING = re.compile(r"\bwe\s+(?:\w+\s+)?(?:will|commit\w*|pledge\w*|intend\w*)\b[^.!?:]*:\s*$", re.I)
+
 _JOINED = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
 _BEFORE_VERB = re.compile(r"\W{0,2}(?:\s+(?:together|jointly|also))?\s+")
 

@@ -306,8 +306,9 @@ _TITLE_WORDS = 3
 
 
 def _prose_follows(builder: TextBuilder) -> bool:
-    """The second block is a paragraph of sentences."""
-    if len(builder.blocks) < 2 or builder.blocks[1].kind is not BlockKind.paragraph:
+    """The second block is a paragraph of sentences (or a numbered one: "1. At
+    the invitation of ...", a statement's first paragraph)."""
+    if len(builder.blocks) < 2 or builder.blocks[1].kind not in (BlockKind.paragraph, BlockKind.list_item):
         return False
     second = builder.text[builder.blocks[1].start:builder.blocks[1].end].rstrip()
     return second.endswith((".", "!", "?", ":", "”", '"'))

@@ -42,6 +42,12 @@ def _principles(record):
     # (and a one-office statement stays one, however "Joint Statement" titles read)
     ("Foreign Secretary statement on the situation in Sudan\n\nForeign Secretary James Cleverly said: I am "
      "deeply concerned by the violence in Sudan. I urge all parties to end the fighting.", "press_release"),
+    # (a page's genre label says its kind, with a headline under it or none: a
+    # statement's numbered paragraphs may follow the label directly)
+    ("JOINT PRESS STATEMENT\n\nAt the invitation of the Prime Minister of Malaysia, the Prime Minister of "
+     "Viet Nam undertook an Official Visit to Malaysia. The two Prime Ministers held a meeting.", "joint_statement"),
+    ("JOINT STATEMENT\n\n1. At the invitation of the Prime Minister of Malaysia, the Prime Minister of Viet "
+     "Nam undertook an Official Visit to Malaysia.\n\n2. The two Prime Ministers held a meeting.", "joint_statement"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
@@ -1182,6 +1188,40 @@ def test_every_bullet_of_a_joint_fact_sheet_is_weighed_by_the_commitment_model()
         "The two countries will fly a Japanese astronaut to the lunar surface": "joint_commitment"}
     assert one_sided == {}
     assert all(r.rule.endswith("+commitment.model") for r in record.recommendations)
+
+
+def test_a_lead_in_whose_subject_is_both_sides_or_an_agreements_terms_lists_commitments():
+    from pipeline.extract import extract, make_context
+    from pipeline.extract.recommendations import candidates
+    from pipeline.parse.text import parse_text
+
+    def read(text):
+        ctx = make_context(parse_text(text))
+        extract(ctx.parsed, ctx=ctx)
+        return {c.text: c.source for c in candidates(ctx)}
+
+    # (a headline that has one side announce the sheet no longer decides:
+    # the lead-in's own words say whose undertakings the items are)
+    terms = read(
+        "Fact Sheet: President Smith Announces Trade Deal with Peru\n\n"
+        "Today, President Smith announced a trade deal with Peru.\n\n"
+        "Key terms of the Agreement with Peru include:\n\n"
+        "- Peru will eliminate tariffs on U.S. agricultural exports.\n"
+        "- Peru has committed to strengthening labor protections.\n")
+    both = read(
+        "FACT SHEET: United States and Brazil Launch Clean Energy Partnership\n\n"
+        "Today the United States and Brazil launched a clean energy partnership. The two governments will:\n\n"
+        "- Launch a joint working group on offshore wind.\n"
+        "- Support the deployment of green hydrogen.\n")
+    one_side = read(
+        "Fact Sheet: President Smith Announces Trade Deal with Peru\n\n"
+        "Today, President Smith announced a trade deal with Peru. The deal will:\n\n"
+        "- Open markets for U.S. farmers.\n- Support American jobs.\n")
+    assert terms == {"Peru will eliminate tariffs on U.S. agricultural exports": "joint_commitment",
+                     "Peru has committed to strengthening labor protections": "joint_commitment"}
+    assert both == {"Launch a joint working group on offshore wind": "joint_commitment",
+                    "Support the deployment of green hydrogen": "joint_commitment"}
+    assert one_side == {}
 
 
 def test_values_listed_with_respect_to_and_a_noun_shared_by_its_qualifiers(extract_text):

@@ -728,7 +728,7 @@ def test_a_regnal_number_closes_the_name(extract_text):
         "Secretary Anna Brandt met today with His Majesty King Abdullah II of Jordan in Amman. "
         "They discussed King Mohammed VI’s initiative and the visit of President Xi Jinping.")
     people = _people(record)
-    assert people["Abdullah II"][1] == "His Majesty King"
+    assert people["Abdullah II"][1] == "King"  # (a style's words are no office)
     assert people["Mohammed VI"][1] == "King"
     assert "Xi Jinping" in people  # "Xi" is a name, not the number XI
 
@@ -1201,3 +1201,19 @@ def test_a_quotation_given_to_he_or_she_in_the_next_sentence_is_the_subjects(ext
     assert roles["Andrew Mitchell"] == "quoted"
     assert roles["Lord Ahmad of Wimbledon"] == "quoted"
     assert roles["Jane Porter"] == "host"
+
+
+def test_a_royal_style_anchors_a_name_and_a_capital_holding_a_style_word_is_a_place(extract_text):
+    record = extract_text(
+        "Joint Statement\n\nAt the invitation of His Majesty Sultan Haji Omar Ali, the Prime Minister "
+        "undertook an Official Visit. The two leaders met in Bandar Seri Begawan.\n\n"
+        "Bandar Seri Begawan\n30 November 2021")
+    assert set(_people(record)) | {s.name for s in record.signatories} == {"Sultan Haji Omar Ali"}
+    assert clean_title("His Royal Highness Crown Prince") == ("Crown Prince", None)
+
+
+def test_a_full_name_ends_before_the_place_it_was_met_at(extract_text):
+    record = extract_text(
+        "Media Statement\n\nThe Prime Minister received a courtesy call from Ambassador of Ruritania to "
+        "Malaysia, Brian D. Hale at Perdana Putra.")
+    assert set(_people(record)) == {"Brian D. Hale"}

@@ -417,6 +417,21 @@ def test_a_readout_that_reports_a_signing_keeps_its_signers(extract_text):
     assert not _signatories(record)
 
 
+def test_a_readout_whose_signing_sentence_refers_back_keeps_its_signers(extract_text):
+    # ("the two Ministers signed": DESIGN.md names the persons of the text before)
+    record = extract_text(
+        "Secretary's Meeting with Ruritanian Foreign Minister\n\nSecretary of State Ben Marsh met with "
+        "Ruritanian Foreign Minister Omar Idris today in Strelsau. During the meeting, the two Ministers "
+        "signed a Memorandum of Understanding on maritime cooperation. They also discussed regional security.")
+    assert record.kind.value == "readout"
+    assert set(_signatories(record)) == {"Ben Marsh", "Omar Idris"}
+    record = extract_text(
+        "Secretary's Meeting with Ruritanian Foreign Minister\n\nSecretary of State Ben Marsh met with "
+        "Ruritanian Foreign Minister Omar Idris today. Both ministers signed the joint communique's "
+        "endorsement of the new trade act.")
+    assert not _signatories(record)
+
+
 def test_a_conformed_signature_names_its_signer_and_their_country(extract_text):
     # ("/s/" where an American copy printed the signature; the office's
     # country is read before its organisation is split off)

@@ -109,6 +109,9 @@ def test_a_short_line_the_headline_repeats_is_its_label():
     doc = parse_text("JOINT STATEMENT\n\nJOINT STATEMENT ON THE 13TH ANNUAL CONSULTATION BETWEEN MALAYSIA "
                      "AND INDONESIA\n\n1. The Leaders held the Consultation in Jakarta on 27 June 2025.")
     assert doc.metadata.title == "JOINT STATEMENT ON THE 13TH ANNUAL CONSULTATION BETWEEN MALAYSIA AND INDONESIA"
+    # (a label over the statement's numbered paragraphs, no headline, is its title)
+    assert parse_text("JOINT STATEMENT\n\n1. The Leaders met in Jakarta on 27 June 2025.\n\n"
+                      "2. They agreed.").metadata.title == "JOINT STATEMENT"
     # (a headline that does not repeat the short line leaves it alone)
     assert parse_text("Prime Minister\n\nPrime Ministers meet in Canberra\n\nThe text.").metadata.title is None
 
