@@ -85,6 +85,19 @@ RELATED_HEADER = re.compile(
 _LIST_MARKER = re.compile(r"^\s*[-*•]\s")
 
 
+_NUMBERED = re.compile(r"^\s*\(?(\d{1,3})[.)]\s")
+
+
+def _counting_on(previous: str, run: list[str]) -> bool:
+    """The run's lines are numbered items, one after the other, and the
+    first follows the line before the run or opens the count itself."""
+    numbers = [m and int(m.group(1)) for m in (_NUMBERED.match(ln) for ln in [previous, *run])]
+    if any(n is None for n in numbers[1:]):
+        return False
+    first = numbers[0] + 1 if numbers[0] is not None else 1
+    return numbers[1:] == list(range(first, first + len(run)))
+
+
 def drop_trailing_links(lines: list[str]) -> list[str]:
     """Remove the run of link-like lines at the end of a page ("Related", the
     agency name, titles of other articles).  A run that holds a date or a name
@@ -103,6 +116,10 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     marker = _LIST_MARKER.match(run[0])
     previous = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
     if marker and previous.lstrip().startswith(marker.group(0).strip()):
+        return lines
+    # (and so are the numbered items that go on counting: "2. NHS England
+    # should ... (Paragraph 41)" after "1. ...": links are not numbered)
+    if _counting_on(previous, run):
         return lines
     if (any(_FULL_DATE.search(ln) or _MONTH_AND_YEAR.search(ln) for ln in run)
             or any(ln.strip().isupper() for ln in run)

@@ -52,3 +52,14 @@ def test_closing_signature_lines_with_styles_and_post_nominals_stay():
 def test_a_typescripts_closing_date_line_is_no_trailing_link(closing):
     body = ["The Prime Minister met the union's officials today.", "", "We agree to work together."]
     assert drop_trailing_links(body + ["", closing])[-1] == closing
+
+
+def test_numbered_items_that_go_on_counting_are_no_trailing_links():
+    body = ["Conclusions and recommendations", "",
+            "1. The Department should publish a plan for community pharmacy funding by the end of the year. "
+            "(Paragraph 23)", ""]
+    items = ["2. NHS England should expand the Pharmacy First service to more conditions. (Paragraph 41)", "",
+             "3. We recommend that the Government review the dispensing fee. (Paragraph 52)"]
+    assert drop_trailing_links(body + items) == body + items
+    # (links after a numbered list are still links)
+    assert drop_trailing_links(body + ["Pharmacy services", "Community health"]) == body[:-1]
