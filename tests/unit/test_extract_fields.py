@@ -999,6 +999,9 @@ def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(
     # (an "and" with more after it is inside an item, not the list's last joint)
     ("We share the values of peace and security, prosperity, and respect for human rights.",
      ["peace", "security", "prosperity", "respect for human rights"]),
+    # (a past tense and its preposition after the last "and": the subject acts again)
+    ("Ministers committed to the values of freedom, democracy and the rule of law, and agreed on a work "
+     "plan.", ["freedom", "democracy", "rule of law"]),
 ])
 def test_an_inline_list_ends_at_its_last_and_when_the_sentence_goes_on(extract_text, text, expected):
     assert _principles(extract_text("Joint Statement\n\n" + text)) == expected
