@@ -640,8 +640,10 @@ def _listed_principles(ctx: Context):
                 run = _short_lines(ctx, blocks[i + 1:])
             if len(run) >= 2:
                 yield from _items(ctx, run, group, last_sentence)
-            elif last_sentence.rstrip().endswith(":"):
-                heads = _heads_over_lists(ctx, blocks, i + 1)
+            elif last_sentence.rstrip().endswith(":") or _heading_like(block, last_sentence):
+                heads = _heads_over_lists(ctx, blocks, i + 1) if last_sentence.rstrip().endswith(":") else []
+                if len(heads) < 2:
+                    heads = _labels_over_paragraphs(ctx, blocks, i + 1)
                 for head in heads if len(heads) >= 2 else ():
                     body = ctx.block_text(head).strip()
                     yield (body.rstrip("."), head.start + ctx.block_text(head).index(body), group, "headed",
@@ -680,6 +682,42 @@ def _heads_over_lists(ctx: Context, blocks, start: int) -> list:
         heads.append(blocks[j])
         j = k
     return heads
+
+
+def _labels_over_paragraphs(ctx: Context, blocks, start: int) -> list:
+    """'Guiding Principles' then, for each, a label in title case on a line
+    of its own ("Respect for Sovereignty") over a paragraph or two that
+    explain it: the labels are the principles (DESIGN.md takes a labelled
+    item's label).  Anything else, or a third paragraph, ends them."""
+    heads, j = [], start
+    while j < len(blocks):
+        text = ctx.block_text(blocks[j]).strip()
+        if not _title_case_label(blocks[j], text):
+            break
+        k = j + 1
+        while k < len(blocks) and k - j <= LABELLED_GAP and blocks[k].kind is BlockKind.paragraph \
+                and _ENDS_PROSE.search(ctx.block_text(blocks[k])):
+            k += 1
+        if k == j + 1:
+            break  # no explanation under it: no label
+        heads.append(blocks[j])
+        j = k
+    return heads
+
+
+# (a sentence's end closes an explanation: "The Parties shall ... law.")
+_ENDS_PROSE = re.compile(r"[.!?”\"]\s*$")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "to", "in", "on", "a", "an", "with", "by", "at", "or"})
+
+
+_SECTION_NAMES = frozenset(load_data("section_names")["names"])
+
+
+def _title_case_label(block, text: str) -> bool:
+    words = text.split()
+    return (text.casefold() not in _SECTION_NAMES and block.kind in (BlockKind.paragraph, BlockKind.heading) and 1 <= len(words) <= _HEADING_WORDS
+            and not _ENDS_SENTENCE.search(text) and not any(ch.isdigit() for ch in text)
+            and all(w[:1].isupper() or w in _SMALL_WORDS for w in words) and not text.isupper())
 
 
 def _run_under(ctx: Context, blocks, start: int) -> list:

@@ -960,6 +960,20 @@ def test_a_body_of_law_is_the_source_of_principles_not_one_of_them(extract_text)
                                    "peaceful settlement of disputes"]
 
 
+def test_labels_in_title_case_over_their_explanations_are_the_principles(extract_text):
+    record = extract_text(
+        "Joint Statement on Maritime Cooperation\n\nThe two countries agreed to expand cooperation.\n\n"
+        "Guiding Principles\n\nRespect for Sovereignty\n\nThe Parties shall respect each other's "
+        "sovereignty.\n\nPeaceful Settlement of Disputes\n\nThe Parties shall settle disputes by peaceful "
+        "means.\n\nNext Steps\n\nThe Parties will meet again in 2026.")
+    assert _principles(record) == ["Respect for Sovereignty", "Peaceful Settlement of Disputes"]
+    # (sections under a heading of values are no labels of its items)
+    record = extract_text(
+        "Joint Statement\n\nOur Shared Values\n\nBoth are democracies that value freedom.\n\n"
+        "Trade and Investment\n\nThe two countries agreed to expand trade.")
+    assert _principles(record) == []
+
+
 def test_the_examples_a_body_of_law_gives_are_the_principles(extract_text):
     record = extract_text(
         "Joint Statement\n\nThe Ministers reaffirmed the principles of international law, in particular "
