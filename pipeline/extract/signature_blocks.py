@@ -24,7 +24,14 @@ from pipeline.extract.names import (
     strip_name_decorations,
     title_like,
 )
-from pipeline.gazetteer import TITLE_HEAD_WORDS, TITLE_HEADS, is_given_name, lookup_country, trailing_country
+from pipeline.gazetteer import (
+    INNER_HONORIFICS,
+    TITLE_HEAD_WORDS,
+    TITLE_HEADS,
+    is_given_name,
+    lookup_country,
+    trailing_country,
+)
 from pipeline.models import BlockKind
 from pipeline.parse.furniture import SIGNING_MARK
 
@@ -88,13 +95,15 @@ def two_names(line: str) -> list[tuple[int, int]] | None:
 def is_signature_name_line(line: str) -> bool:
     """'Kristjan Saar' or 'Anda Ozoliņa' alone on a line: a person's name."""
     s, e = strip_name_decorations(line)
+    styled = s > 0  # (an honorific before it says a name follows: "YB Datuk Seri Zafrul Tengku Abdul Aziz")
     line = line[s:e]
     words = line.split()
     if len(words) >= 2 and caps_surname(words[0]) and is_given_name(words[1]):
         return len(words) <= 4 and len(line) <= 60  # "MATSUMOTO Keiko", surname first
     return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
-            and all(is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w) for w in words)
-            and (is_given_name(words[0]) or len(words) <= 3))
+            and all(is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w)
+                    or (0 < k < len(words) - 1 and w in INNER_HONORIFICS) for k, w in enumerate(words))
+            and (is_given_name(words[0]) or len(words) <= 3 or styled))
 
 
 def signature_block_mentions(ctx: Context) -> list[Mention]:
@@ -185,10 +194,14 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             words = list(stdre.finditer(r"\S+", line))
             half = len(words) // 2
             spans = [(words[0].start(), words[half - 1].end()), (words[half].start(), words[-1].end())]
-        if not spans and _one_signer_of_a_country(line, titles_line):
+        party = _signed_for(ctx.block_text(blocks[i - 1])) if i and _next_lines(ctx, blocks[i - 1], block) else None
+        if not spans and (_one_signer_of_a_country(line, titles_line)
+                          or (party is not None and title_count(titles_line) == 1)):
             # ("GOUGH WHITLAM" over "Prime Minister of Australia": a given name
-            # the list does not know, under an office its country names)
+            # the list does not know, under an office its country names, or
+            # under the party it signs for: "FOR THE GOVERNMENT OF MALAYSIA")
             spans = [strip_name_decorations(line)]
+            above = above or [party]
         if not spans:
             continue
         for k, ((s, e), title) in enumerate(zip(spans, _titles_of(titles_line, len(spans)))):
@@ -198,7 +211,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
                 name=line[s:e], start=block.start + s, end=block.start + e, title=title_clean,
                 country=country, extent_start=block.start, extent_end=nxt.end,
                 rule="signatories.signature_block", confidence=0.85, tags={"signature_block"}))
-    mentions += _names_under_their_party(ctx, blocks, {m.start for m in mentions})
+    mentions += _names_under_their_party(ctx, blocks, {m.extent_start for m in mentions})
     mentions += _marked_signatures(ctx, blocks, {m.extent_start for m in mentions})
     return mentions
 

@@ -147,12 +147,12 @@ SIGNING_MARK = re.compile(r"(?:\(\s*(?:signed|sgd\.?)\s*\)|sgd\.|signed\s*:|/s/)
 # capitalised words or initials", after an optional honorific, ending the line
 # or followed by a title (", Minister ...", "- Minister ...", "of Australia").
 _HONORIFIC = (r"(?:(?:The\s+|the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E|HE|"
-              r"Senator|YB|YAB|Dato['’]?|Datuk|Tan\s+Sri|Sri|Seri)\.?")
+              r"Senator|YB|YAB|YBhg|YM|Tun|Tengku|Tunku|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Sri|Seri|Utama)\.?")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
 _NAME_LINE = re.compile(
     # (post-nominal letters after the name: "James Cleverly MP", "Russ Crane AO")
-    rf"^(?:{_HONORIFIC}\s+){{0,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s+[A-Z]{{2,4}}\b)*"
-    rf"(?:\s*,.*|\s+[-–—]\s.*|\s+(?:of|for)\s.*)?$")
+    rf"^(?:{_HONORIFIC}\s+){{0,6}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}})(?:\s+[A-Z]{{2,4}}\b)*"
+    rf"(?P<title>\s*,.*|\s+[-–—]\s.*|\s+(?:of|for)\s.*)?$")
 # Capitalised words that start or fill headlines and link texts, never names.
 _NOT_NAME_WORDS = frozenset(load_data("page_furniture_words")["words"])
 
@@ -165,12 +165,13 @@ def is_genre_label(line: str) -> bool:
     return re.sub(r"\s+", " ", line.strip().rstrip(":").strip()).casefold() in _GENRE_LABELS
 
 
-def looks_like_name_line(line: str) -> bool:
+def looks_like_name_line(line: str, *, alone: bool = False) -> bool:
     """'The Honourable Priya Deshpande', 'Kristjan Saar', 'Paul Narain, Consul
-    General': a line that is a person's name, judged by its shape only."""
+    General': a line that is a person's name, judged by its shape only
+    (``alone``: nothing but the name and its styles, no title after it)."""
     # (a signer listed as a bullet: "- Jean-Noël Barrot, Minister ...")
     match = _NAME_LINE.match(_LIST_MARKER.sub("", line).strip())
-    if not match:
+    if not match or (alone and match.group("title")):
         return False
     words = match["name"].split()
     return not any(w in _NOT_NAME_WORDS for w in words) and not words[0].islower()

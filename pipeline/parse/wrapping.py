@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.furniture import SIGNING_MARK
+from pipeline.parse.furniture import SIGNING_MARK, looks_like_name_line
 
 # Lines that open a block of their own whatever the line before says: a
 # markdown heading, a rule, a bullet, a numbered or lettered item ("1.",
@@ -115,4 +115,7 @@ def _continues(prev: str, line: str, width: int | None = None, last: str = "") -
         return True
     if _TERMINAL.search(prev):
         return False
-    return bool(_JOINING_END.search(prev)) or (width is not None and len(last.rstrip()) >= WRAP_FULL_LINE * width)
+    # (a name alone on its line is a signature's or a roster's, however wide:
+    # the title under it is a line of its own)
+    return bool(_JOINING_END.search(prev)) or (width is not None and len(last.rstrip()) >= WRAP_FULL_LINE * width
+                                               and not looks_like_name_line(last, alone=True))

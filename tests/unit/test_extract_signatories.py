@@ -725,3 +725,26 @@ def test_the_last_word_of_a_title_before_the_name_is_no_signer(extract_text):
         "Transformation, Taro Kono. Earlier, the Minister for Energy Transition, Ken Sato, spoke.")
     assert set(_signatories(record)) == {"Ana Ruiz", "Taro Kono"}
     assert "Transformation" not in {p.name for p in record.people}
+
+
+def test_a_signature_block_under_its_party_with_a_long_portfolio_and_a_chain_of_styles(extract_text):
+    # (a name in capitals no list of given names holds, under the party it
+    # signs for; a portfolio's last words are no name; styles before a name
+    # of four words, "Tengku" inside it as in the father's name)
+    record = extract_text(
+        "MEMORANDUM OF UNDERSTANDING ON ENERGY\n\nThe Government of Malaysia and the Government of Japan "
+        "(hereinafter referred to as the Participants), desiring to strengthen their cooperation in the field of "
+        "energy transition, have reached the following understanding.\n\n"
+        "1. The Participants will cooperate in renewable energy, energy efficiency, hydrogen and carbon capture, "
+        "through exchanges of experts, joint studies and the sharing of information and best practices.\n\n"
+        "2. This Memorandum will come into effect on the date of its signature and remain in effect for a "
+        "period of five years, unless terminated by either Participant by written notice to the other.\n\n"
+        "Signed in Kuala Lumpur on 5 May 2023 in two originals.\n\nFOR THE GOVERNMENT OF MALAYSIA\n\n"
+        "FADILLAH YUSOF\nDeputy Prime Minister and Minister of Energy Transition and Public Utilities\n\n"
+        "FOR THE GOVERNMENT OF JAPAN\n\nH.E. Nishimura Yasutoshi\nMinister of Economy, Trade and Industry\n\n"
+        "YB Datuk Seri Utama Zafrul Tengku Abdul Aziz\nMinister of Investment, Trade and Industry\nMalaysia")
+    assert {(s.name, s.title, s.country) for s in record.signatories} == {
+        ("FADILLAH YUSOF", "Deputy Prime Minister and Minister of Energy Transition and Public Utilities",
+         "Malaysia"),
+        ("Nishimura Yasutoshi", "Minister of Economy, Trade and Industry", "Japan"),
+        ("Zafrul Tengku Abdul Aziz", "Minister of Investment, Trade and Industry", "Malaysia")}
