@@ -1023,8 +1023,9 @@ _TITLE_ENDING_VERBS = load_data("title_ending_verbs")
 # Minister of Foreign Affairs of Malaysia will undertake") or to the next
 # honorific-led person ("..., Prime Minister of Australia and the Hon.
 # Mike Rann").
+# (a country's initials may open the title: "Rahm Emanuel, U.S. Ambassador to Japan")
 _TITLE_AFTER = stdre.compile(
-    r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
     r"\s+(?:(?:jointly|today|also|both)\s+)?(?:"
     + "|".join(map(stdre.escape, _TITLE_ENDING_VERBS["auxiliaries"] + _TITLE_ENDING_VERBS["verbs"])) + r")\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))

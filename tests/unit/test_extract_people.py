@@ -1217,3 +1217,10 @@ def test_a_full_name_ends_before_the_place_it_was_met_at(extract_text):
         "Media Statement\n\nThe Prime Minister received a courtesy call from Ambassador of Ruritania to "
         "Malaysia, Brian D. Hale at Perdana Putra.")
     assert set(_people(record)) == {"Brian D. Hale"}
+
+
+def test_a_title_after_the_name_may_open_with_its_countrys_initials(extract_text):
+    record = extract_text(
+        "Readout of the Senior Officials Meeting\n\nThe U.S. delegation was led by Assistant Secretary Dan "
+        "Kerr, and included Rahm Emanuel, U.S. Ambassador to Japan.")
+    assert _people(record)["Rahm Emanuel"][1] == "Ambassador to Japan"  # (its country read off)
