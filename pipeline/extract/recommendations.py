@@ -80,11 +80,13 @@ _ITEM_CUES = {
 }
 # Lead-ins whose own words make the list below both sides' undertakings,
 # whoever the headline says announced them: a subject that is the two
-# governments ("The two governments will:", "Both countries intend to:"),
+# governments or their leaders ("The two governments will:", "Both countries
+# intend to:", "Leaders committed to the following:"),
 # or an agreement's terms ("Key terms of the Agreement with Jordan
 # include:": what its parties undertake)
 _BOTH_COMMITTING = re.compile(
-    r"\b(?:(?:[Tt]he|[Oo]ur) two|[Bb]oth(?: our)?|[Oo]ur) (?:countries|governments|sides|nations)\s+(?:\w+\s+)?"
+    r"(?:\b(?:(?:[Tt]he|[Oo]ur) two|[Bb]oth(?: our)?|[Oo]ur) (?:countries|governments|sides|nations|leaders|ministers)|"
+    r"(?:^|[.:]\s+)(?:The\s+)?(?:Leaders|Ministers))\s+(?:\w+\s+)?"
     r"(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$|"
     r"\b(?:[Tt]erms|[Ee]lements|[Pp]rovisions) of (?:the|this) (?:[\w.’'(),-]+\s+){0,12}?(?:Agreement|[Dd]eal|"
     r"[Aa]rrangement|Framework)\b[^.!?:]*\b(?:include|are)\w*\s*:\s*$")

@@ -1248,6 +1248,11 @@ def test_a_lead_in_whose_subject_is_both_sides_or_an_agreements_terms_lists_comm
                      "Peru has committed to strengthening labor protections": "joint_commitment"}
     assert both == {"Launch a joint working group on offshore wind": "joint_commitment",
                     "Support the deployment of green hydrogen": "joint_commitment"}
+    leaders = read(
+        "FACT SHEET: U.S.-Kenya Partnership\n\nLeaders committed to the following:\n\n"
+        "1. Expanding trade and investment between the United States and Kenya;\n"
+        "2. Strengthening health security cooperation.\n")
+    assert set(leaders.values()) == {"joint_commitment"} and len(leaders) == 2
     assert one_side == {}
 
 
