@@ -106,6 +106,11 @@ _URL = CaselessPattern(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:gov|org|com|pdf|h
 _URL_HINT = re.compile(r"http|www\.|\.(?:gov|org|com|pdf|htm)")
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order|Resolution|\$[\d.,]+[MBK]?)\.?\s*|\$\s*)$",
                                 re.I)
+# A number a quantifier opens and a plural noun closes is a count: "up to
+# 2000 schools", "more than 1500 people" ("by 2030 targets" stays a year)
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:up to|about|around|approximately|nearly|almost|over|more than|fewer than|"
+                                r"less than|some|at least)\s+$", re.I)
+_COUNTED = re.compile(r"\s+[a-z]+s\b")
 _OTHER_BEFORE = re.compile(
     r"\b(?:by(?: the)?(?: end| start| middle| close)?(?: of)?|until|till|through|since|no later than|"
     r"deadline(?: of)?|before the end of|target(?:ing|ed)?(?: for)?|from now until|"
@@ -592,6 +597,9 @@ def find_candidates(text: str) -> list[Candidate]:
             if rule in ("dates.year", "dates.year_range") and _NOT_A_YEAR_BEFORE.search(
                     text[max(0, m.start() - 20):m.start()]):
                 continue
+            if rule == "dates.year" and _COUNTED.match(text, m.end()) and _QUANTIFIER_BEFORE.search(
+                    text[max(0, m.start() - 20):m.start()]):
+                continue  # "up to 2000 schools": a count of things
             values = [] if rule == "dates.not_a_date" else _normalise(rule, m)
             if not values and rule in ("dates.year", "dates.year_range"):
                 continue

@@ -42,6 +42,7 @@ def test_date_forms(text, expected):
     "about 2,000 people and 23 nations",
     "in 1800 schools across the country",  # an early number is a year only after its words
     "a 24/7 hotline",
+    "It will build or expand up to 2000 schools.",  # a count a quantifier opens
 ])
 def test_non_dates_are_ignored(text):
     assert _values(text) == []
