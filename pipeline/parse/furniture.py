@@ -147,7 +147,7 @@ SIGNING_MARK = re.compile(r"(?:\(\s*(?:signed|sgd\.?)\s*\)|sgd\.|signed\s*:|/s/)
 # capitalised words or initials", after an optional honorific, ending the line
 # or followed by a title (", Minister ...", "- Minister ...", "of Australia").
 _HONORIFIC = (r"(?:(?:The\s+|the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.\s?E|HE|"
-              r"Senator|YB|YAB|YBhg|YM|Tun|Tengku|Tunku|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Sri|Seri|Utama)\.?")
+              r"Senator|YB|YAB|YBhg|YM|Tengku|Tunku|Dato['’]?|Datuk|Datin|Tan\s+Sri|Puan\s+Sri|Sri|Seri|Utama)\.?")
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|[A-Z]\.|Jr\.?|Sr\.?|II|III|von|van|der|de|da|del|bin|al)"
 _NAME_LINE = re.compile(
     # (post-nominal letters after the name: "James Cleverly MP", "Russ Crane AO")
