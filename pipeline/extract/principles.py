@@ -556,7 +556,8 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
 
 
 _THE = re.compile(r"(?:the|a|an)\s", re.I)
-_OWN_COMPLEMENT = re.compile(r"(?:" + "|".join(_COMPLEMENT_NOUNS) + r")\s+(?:for|to|of)\s", re.I)
+_OWN_COMPLEMENT = re.compile(r"(?:" + "|".join(_COMPLEMENT_NOUNS) + r")\s+(?:for|to|of)\s|(?:"
+                             + "|".join(load_data("complement_nouns")["in_nouns"]) + r")\s+in\s", re.I)
 #: The longest part of "a and b and c" read as an item of its own.
 AND_PART_WORDS = 6
 

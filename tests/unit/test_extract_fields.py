@@ -1013,6 +1013,10 @@ def test_inline_principles_after_a_typed_dash_a_relative_clause_or_a_commitment(
     # (an "and" with more after it is inside an item, not the list's last joint)
     ("We share the values of peace and security, prosperity, and respect for human rights.",
      ["peace", "security", "prosperity", "respect for human rights"]),
+    # (a noun with an "in" complement of its own keeps it: the affairs are not equality's)
+    ("Relations between the two countries are based on the principles of mutual respect, equality and "
+     "non-interference in each other's internal affairs.",
+     ["mutual respect", "equality", "non-interference in each other's internal affairs"]),
     # (a past tense and its preposition after the last "and": the subject acts again)
     ("Ministers committed to the values of freedom, democracy and the rule of law, and agreed on a work "
      "plan.", ["freedom", "democracy", "rule of law"]),
