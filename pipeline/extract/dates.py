@@ -108,8 +108,8 @@ _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|L|Pub|U\.S\.C|§|Section|Rule|Order
                                 re.I)
 # A number a quantifier opens and a plural noun closes is a count: "up to
 # 2000 schools", "more than 1500 people" ("by 2030 targets" stays a year)
-_QUANTIFIER_BEFORE = re.compile(r"\b(?:up to|about|around|approximately|nearly|almost|over|more than|fewer than|"
-                                r"less than|some|at least)\s+$", re.I)
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:up to|about|around|approximately|nearly|almost|more than|fewer than|"
+                                r"less than|at least)\s+$", re.I)
 _COUNTED = re.compile(r"\s+[a-z]+s\b")
 _OTHER_BEFORE = re.compile(
     r"\b(?:by(?: the)?(?: end| start| middle| close)?(?: of)?|until|till|through|since|no later than|"

@@ -839,6 +839,14 @@ def _read_run(run: str) -> _RunReading | None:
     # "Mr Murray McLean OAM": letters after the name are not part of it.
     while len(name.split()) > 1 and name.split()[-1].rstrip(".,") in POST_NOMINALS:
         name = name.rsplit(None, 1)[0]
+    # (nor when a typescript spaces them out as initials: "R. G. Menzies C. H.",
+    # "J. D. Anthony, M. P.")
+    parts = name.split()
+    k = len(parts)
+    while k > 1 and stdre.fullmatch(r"[A-Z]\.,?", parts[k - 1]):
+        k -= 1
+    if 1 < k < len(parts) and len(parts[k - 1].rstrip(",")) > 2 and "".join(p[0] for p in parts[k:]) in POST_NOMINALS:
+        name = " ".join(parts[:k]).rstrip(",")
     # The name as it stands in the text (words may be apart by tabs or runs of spaces).
     at = run.find(name, len(title_part))
     if at < 0:

@@ -1224,3 +1224,10 @@ def test_a_title_after_the_name_may_open_with_its_countrys_initials(extract_text
         "Readout of the Senior Officials Meeting\n\nThe U.S. delegation was led by Assistant Secretary Dan "
         "Kerr, and included Rahm Emanuel, U.S. Ambassador to Japan.")
     assert _people(record)["Rahm Emanuel"][1] == "Ambassador to Japan"  # (its country read off)
+
+
+def test_post_nominal_letters_spaced_out_as_initials_are_no_part_of_the_name(extract_text):
+    record = extract_text(
+        "MEETING OF LEADERS\n\nStatement by the Prime Minister, Rt. Hon. R. G. Menzies C. H., Q. C., MP.\n"
+        "The meeting was very good news, the Acting Prime Minister, the Rt. Hon. J. D. Anthony, M. P., said.")
+    assert {"R. G. Menzies", "J. D. Anthony"} <= set(_people(record))
