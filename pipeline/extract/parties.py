@@ -140,7 +140,7 @@ def candidates(ctx: Context) -> list[PartyCandidate]:
         if code not in named:
             found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
     for start, end, code in _unnamed_office_mentions(ctx, offices + leaders):
-        found.setdefault(code, PartyCandidate(code)).mentions.append((start, end, "OFFICE"))
+        found[code].mentions.append((start, end, "OFFICE"))
     for start, end, label, body in ctx.entities:
         if label == "ORG" and body in BODY_COUNTRIES:
             found.setdefault(BODY_COUNTRIES[body], PartyCandidate(BODY_COUNTRIES[body])).mentions.append(
@@ -200,13 +200,6 @@ def _unnamed_office_mentions(ctx: Context, titled: list[tuple[int, int, str]]):
     holders: dict[str, set[str]] = {}
     for start, end, code in titled:
         holders.setdefault(ctx.text[start:end], set()).add(code)
-    # ("From: Prime Minister's Office and The Rt Hon Rishi Sunak MP", then
-    # "The Prime Minister spoke to ...": a holder the page names with no title)
-    for m in find_mentions(ctx):
-        if not (m.title or m.country) and len(m.name.split()) >= 2:
-            held = _HELD_BY_SURNAME.get(_surname(m.name), ())
-            if len(held) == 1:
-                holders.setdefault(held[0][0], set()).add(held[0][1])
     taken = {start for start, _, _ in titled}
     for title, codes in holders.items():
         if len(codes) != 1:
@@ -215,17 +208,6 @@ def _unnamed_office_mentions(ctx: Context, titled: list[tuple[int, int, str]]):
         for m in _bare_title(title).finditer(ctx.text):
             if m.start(1) not in taken:
                 yield m.start(1), m.end(1), code
-
-
-def _held_by_surname() -> dict[str, tuple[tuple[str, str], ...]]:
-    """(office, government) of each surname data/officeholders.toml lists."""
-    held: dict[str, list[tuple[str, str]]] = {}
-    for (office, surname), code in OFFICE_HOLDERS.items():
-        held.setdefault(surname.casefold(), []).append((office, code))
-    return {surname: tuple(offices) for surname, offices in held.items()}
-
-
-_HELD_BY_SURNAME = _held_by_surname()
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1126,16 +1126,6 @@ def test_a_state_named_in_a_capitalised_headline_implies_its_federation():
     assert features["AU"].get("federation_title") and features["AU"].get("most_named_unnamed_leader")
 
 
-def test_the_bare_office_of_a_holder_the_page_names_without_a_title_is_their_government(extract_text):
-    # (a gov.uk page names its minister in its "From:" line only, then "The Prime Minister")
-    record = extract_text(
-        "PM call with President Macron: 3 May 2024\n\nThe Prime Minister spoke to President Emmanuel Macron "
-        "of France.\n\nPublished 3 May 2024\n\nFrom: Prime Minister's Office, 10 Downing Street and The Rt "
-        "Hon Rishi Sunak MP\n\nThe Prime Minister spoke to President Emmanuel Macron of France this "
-        "afternoon. They discussed Ukraine and agreed to stay in close touch.")
-    assert {p.name for p in record.parties} == {"France", "United Kingdom"}
-
-
 def test_a_leader_named_with_a_country_is_no_unnamed_leader():
     features = _party_candidates(
         "Statement\n\nThe Prime Minister of Fiji met the Australian Prime Minister in Suva and "
