@@ -1231,3 +1231,13 @@ def test_post_nominal_letters_spaced_out_as_initials_are_no_part_of_the_name(ext
         "MEETING OF LEADERS\n\nStatement by the Prime Minister, Rt. Hon. R. G. Menzies C. H., Q. C., MP.\n"
         "The meeting was very good news, the Acting Prime Minister, the Rt. Hon. J. D. Anthony, M. P., said.")
     assert {"R. G. Menzies", "J. D. Anthony"} <= set(_people(record))
+
+
+
+def test_a_portfolios_last_word_is_no_name():
+    for run, name in [("Minister of Mines Pralhad Joshi", "Pralhad Joshi"),
+                      ("Commissioner for Health, Humanitarian Affairs, and Social Development Minata Samate "
+                       "Cessouma", "Minata Samate Cessouma"),
+                      ("Minister of Energy Transition and Public Utilities Fadillah Yusof", "Fadillah Yusof"),
+                      ("Minister for Aged Care Anika Wells", "Anika Wells")]:
+        assert split_run(run)[1] == name
