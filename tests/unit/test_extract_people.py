@@ -1239,5 +1239,6 @@ def test_a_portfolios_last_word_is_no_name():
                       ("Commissioner for Health, Humanitarian Affairs, and Social Development Minata Samate "
                        "Cessouma", "Minata Samate Cessouma"),
                       ("Minister of Energy Transition and Public Utilities Fadillah Yusof", "Fadillah Yusof"),
-                      ("Minister for Aged Care Anika Wells", "Anika Wells")]:
+                      ("Minister for Aged Care Anika Wells", "Anika Wells"),
+                      ("State Councilor Wang Yi", "Wang Yi")]:
         assert split_run(run)[1] == name
