@@ -1239,6 +1239,10 @@ def test_a_portfolios_last_word_is_no_name():
                       ("Commissioner for Health, Humanitarian Affairs, and Social Development Minata Samate "
                        "Cessouma", "Minata Samate Cessouma"),
                       ("Minister of Energy Transition and Public Utilities Fadillah Yusof", "Fadillah Yusof"),
-                      ("Minister for Aged Care Anika Wells", "Anika Wells"),
-                      ("State Councilor Wang Yi", "Wang Yi")]:
+                      ("Minister for Aged Care Anika Wells", "Anika Wells")]:
         assert split_run(run)[1] == name
+
+
+def test_a_councillor_is_an_office(extract_text):
+    record = extract_text("Readout\n\nThe Secretary met State Councilor Li Qiang, and Councillor Ana Ruiz.")
+    assert {p.name: p.title for p in record.people} == {"Li Qiang": "State Councilor", "Ana Ruiz": "Councillor"}
