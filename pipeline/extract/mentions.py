@@ -629,8 +629,8 @@ def _headline_name(name: str, body_names: Container[str]) -> bool:
 
 def _given_and_surname(words: str) -> bool:
     """'Brian D. McFeeters' (at Parliament House): a given name a dictionary
-    holds, an initial or none and a surname, no title, nothing else (outside a headline, whose
-    title case makes any two words look so)."""
+    holds, an initial or none and a surname, no title, nothing else (read
+    outside a headline, whose title case makes any two words look so)."""
     parts = words.split()
     return (2 <= len(parts) <= 3 and is_given_name(parts[0]) and is_name_word(parts[-1])
             and all(stdre.fullmatch(r"[A-Z]\.", p) for p in parts[1:-1]) and not split_run(words)[0])
@@ -845,7 +845,8 @@ def _read_run(run: str) -> _RunReading | None:
     k = len(parts)
     while k > 1 and stdre.fullmatch(r"[A-Z]\.,?", parts[k - 1]):
         k -= 1
-    if 1 < k < len(parts) and len(parts[k - 1].rstrip(",")) > 2 and "".join(p[0] for p in parts[k:]) in POST_NOMINALS:
+    if (1 < k < len(parts) and len(parts[k - 1].rstrip(",")) > 2
+            and "".join(p[0] for p in parts[k:]) in POST_NOMINALS):
         name = " ".join(parts[:k]).rstrip(",")
     # The name as it stands in the text (words may be apart by tabs or runs of spaces).
     at = run.find(name, len(title_part))

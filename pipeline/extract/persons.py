@@ -25,7 +25,13 @@ from pipeline.extract.kind import feature_kind
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
 from pipeline.extract.names import ATTRIBUTING_GENRE, given_and_surname
-from pipeline.extract.person_rules import DELEGATION_LED_BY, PRIORITY, mention_role, rule_signers, signing_sentence
+from pipeline.extract.person_rules import (
+    DELEGATION_LED_BY,
+    PRIORITY,
+    mention_role,
+    rule_signers,
+    signing_sentence,
+)
 from pipeline.extract.speakers import is_labelled_speaker
 from pipeline.gazetteer import SPOUSE_OFFICES, is_given_name, lookup_country
 from pipeline.models import PersonRole

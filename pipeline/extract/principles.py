@@ -153,7 +153,8 @@ _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|cou
 # is read elsewhere)
 # (or a past tense and its preposition: "..., the rule of law, and agreed on a
 # work plan": the sentence's subject acts again)
-_VERB_PHRASE = re.compile(r"(?!\w+ing\b)[a-z]+\s+(?:our|their|its|his|her|a|an|the)\s|[a-z]+ed\s+(?:on|upon|to|with|that)\s")
+_VERB_PHRASE = re.compile(r"(?!\w+ing\b)[a-z]+\s+(?:our|their|its|his|her|a|an|the)\s|"
+                          r"[a-z]+ed\s+(?:on|upon|to|with|that)\s")
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-Z][a-z]")
 # ... but for a body of rules the item holds to, and the states themselves:
 # "respect for the UN Charter", "political independence of States"
