@@ -645,15 +645,21 @@ def rule_signers(ctx: Context) -> set[int]:
                 else:
                     break
             signers |= {c.start for c in chain}
-    referred = _referred_signers(ctx, mentions)
-    ctx.analyses["referred_signings"] = referred
-    return signers | referred.keys()
+    return signers | _referred_signings(ctx).keys()
 
 
 def signing_sentence(ctx: Context, m: Mention) -> tuple[int, int]:
     """The sentence that says the mention's person signed: the one that
     refers back to them ("Both ministers signed ..."), or their own."""
-    return ctx.analyses.get("referred_signings", {}).get(m.start) or ctx.sentence_at(m.start)
+    return _referred_signings(ctx).get(m.start) or ctx.sentence_at(m.start)
+
+
+def _referred_signings(ctx: Context) -> dict[int, tuple[int, int]]:
+    """:func:`_referred_signers` of the page's mentions outside rosters (read once per page)."""
+    if "referred_signings" not in ctx.analyses:
+        mentions = [m for m in find_mentions(ctx) if "roster" not in m.tags]
+        ctx.analyses["referred_signings"] = _referred_signers(ctx, mentions)
+    return ctx.analyses["referred_signings"]
 
 
 def _witness_clause_end(text: str, s_start: int, at: int) -> int:

@@ -194,14 +194,14 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             words = list(stdre.finditer(r"\S+", line))
             half = len(words) // 2
             spans = [(words[0].start(), words[half - 1].end()), (words[half].start(), words[-1].end())]
-        party = _signed_for(ctx.block_text(blocks[i - 1])) if i and _next_lines(ctx, blocks[i - 1], block) else None
-        if not spans and (_one_signer_of_a_country(line, titles_line)
-                          or (party is not None and title_count(titles_line) == 1)):
+        if not spans:
             # ("GOUGH WHITLAM" over "Prime Minister of Australia": a given name
             # the list does not know, under an office its country names, or
             # under the party it signs for: "FOR THE GOVERNMENT OF MALAYSIA")
-            spans = [strip_name_decorations(line)]
-            above = above or [party]
+            party = _signed_for(ctx.block_text(blocks[i - 1])) if i and _next_lines(ctx, blocks[i - 1], block) else None
+            if _one_signer_of_a_country(line, titles_line) or (party is not None and title_count(titles_line) == 1):
+                spans = [strip_name_decorations(line)]
+                above = above or [party]
         if not spans:
             continue
         for k, ((s, e), title) in enumerate(zip(spans, _titles_of(titles_line, len(spans)))):
