@@ -391,7 +391,10 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         piece = re.sub(r"\s+(?:and|or)\s*$", "", piece)
         if re.fullmatch(r"\s*\w+ly\s*", piece):
             continue
-        lead = re.match(r"\s*(?:and|or)\s+", piece)
+        enumerator = _ENUMERATOR.match(piece)
+        if enumerator:
+            piece, offset = piece[enumerator.end():], offset + enumerator.end()
+        lead = _SEMICOLON_LAST.match(piece)
         # "international law, including the UN Charter": the example belongs
         # to the item before it (the list goes on after it, if it does)
         if parts and _EXAMPLE_OF.match(piece):
@@ -465,7 +468,11 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
 # rule of law; protecting human rights; adhering to humanitarian principles,
 # including non-refoulement; and upholding resilient democracies."
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_SEMICOLON_LAST = re.compile(r"\s*(?:and|or)\s+")
+_SEMICOLON_LAST = re.compile(r"\s*(?:and|or)\s+(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?")
+# "(a) respect for sovereignty; (b) ...": an inline list's enumerator is no
+# part of its item (a parenthesis closes it, which a sentence's word never does)
+_ENUMERATOR = re.compile(r"\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+_AND_ITEM = re.compile(r"\s+and\s+(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?")
 
 
 def _semicolon_items(text: str, pos: int) -> list[tuple[str, int]]:
@@ -480,7 +487,7 @@ def _semicolon_items(text: str, pos: int) -> list[tuple[str, int]]:
         return []
     out = []
     for piece, offset in pieces:
-        lead = _SEMICOLON_LAST.match(piece) or re.match(r"\s*", piece)
+        lead = _SEMICOLON_LAST.match(piece) or _ENUMERATOR.match(piece) or re.match(r"\s*", piece)
         bare = piece[lead.end():].rstrip()
         bare_at = offset + lead.end()
         article = re.match(r"(?:the|a|an)\s+", bare, re.I)
@@ -536,7 +543,7 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     """'openness and transparency', 'developing a framework and focussing on
     priorities' -> two; 'balancing openness and security' and 'rigour and
     integrity in research' stay whole."""
-    m = re.search(r"\s+and\s+", piece)
+    m = _AND_ITEM.search(piece)
     if not m:
         return [(piece, offset)]
     if piece.count(" and ") > 1:

@@ -308,6 +308,17 @@ def test_inline_principles_end_where_a_new_clause_or_a_nearer_noun_takes_over(ex
     assert _principles(record) == ["equity", "inclusion", "openness"]
 
 
+def test_an_inline_lists_enumerators_are_no_part_of_its_items(extract_text):
+    record = extract_text(
+        "Joint Statement of Chile and Peru\n\nThe partnership will be guided by the following principles: "
+        "(a) respect for sovereignty and territorial integrity; (b) peaceful settlement of disputes; and "
+        "(c) non-interference in internal affairs. The leaders also reaffirmed their shared values of "
+        "(i) democracy, (ii) the rule of law and (iii) human rights.")
+    assert _principles(record) == ["respect for sovereignty and territorial integrity",
+                                   "peaceful settlement of disputes", "non-interference in internal affairs",
+                                   "democracy", "rule of law", "human rights"]
+
+
 def test_a_list_after_the_values_the_partners_share_and_its_items_complements(extract_text):
     record = extract_text(
         "Joint Statement of Chile and Peru\n\nAmong the values the two countries share is an unwavering "
