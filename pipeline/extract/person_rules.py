@@ -705,7 +705,7 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[
     paragraphs just before it, nearest first; as many as the group counts.
     Each mention's start, with the signing sentence that refers to it."""
     text = ctx.text
-    out = _they_signed(ctx, mentions)
+    out = _they_signed(ctx, mentions) | _offices_signed(ctx, mentions)
     if not ctx.may_match(_SIGNING_GROUP, 0, len(text)):
         return out
     for g in _SIGNING_GROUP.finditer(text):
@@ -732,6 +732,39 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[
         if wanted is None and len(picked) < 2 or wanted is not None and len(picked) < wanted:
             continue
         out.update(dict.fromkeys(picked[:wanted] if wanted else picked, (s_start, s_end)))
+    return out
+
+
+# "The Secretary and the Foreign Minister signed ...": each office stands for
+# the person the text last named with it.
+_OFFICE_WORDS = r"(?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Governor)"
+_OFFICES_SIGNED = re.compile(rf"\b[Tt]he\s+(?P<a>{_OFFICE_WORDS})\s+and\s+the\s+(?P<b>{_OFFICE_WORDS})\b")
+
+
+def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
+    """The persons two offices of a signing sentence stand for ("The Secretary
+    and the Foreign Minister signed ..."): for each office, the nearest
+    person named with it before the sentence, in its paragraph and those just
+    before it; both or neither."""
+    text = ctx.text
+    out: dict[int, tuple[int, int]] = {}
+    if not ctx.may_match(_OFFICES_SIGNED, 0, len(text)):
+        return out
+    for g in _OFFICES_SIGNED.finditer(text):
+        s_start, s_end = ctx.sentence_at(g.start())
+        if not _VERB_AFTER.match(text[g.end():s_end]):
+            continue
+        window_start = _paragraphs_back(ctx, s_start)
+        earlier = [m for m in mentions if window_start <= m.start < s_start and m.title]
+        picked: list[Mention] = []
+        for office in (g.group("a"), g.group("b")):
+            holds = re.compile(rf"\b{re.escape(office)}\b", re.IGNORECASE)
+            found = next((m for m in reversed(earlier)
+                          if holds.search(m.title) and all(m.name != p.name for p in picked)), None)
+            if found is not None:
+                picked.append(found)
+        if len(picked) == 2:
+            out.update(dict.fromkeys((m.start for m in picked), (s_start, s_end)))
     return out
 
 

@@ -330,6 +330,21 @@ def test_a_signing_group_refers_back_to_the_persons_named_before_it(extract_text
     assert watched.signatories == []
 
 
+def test_two_offices_that_signed_stand_for_the_persons_named_with_them(extract_text):
+    record = extract_text(
+        "Readout of the Secretary's Meeting with Foreign Minister Kaur\n\nSecretary Ben Marsh met with "
+        "Ruritanian Foreign Minister Amrit Kaur in Strelsau. The Secretary and the Foreign Minister signed a "
+        "Memorandum of Understanding on critical minerals.")
+    assert set(_signatories(record)) == {"Ben Marsh", "Amrit Kaur"}
+    # (an office the text named no one with stands for no one, and watching is no signing)
+    for sentence in ("The Secretary and the Ambassador signed the guest book.",
+                     "The Secretary and the Foreign Minister witnessed the signing of a plan."):
+        record = extract_text(
+            "Readout of the Secretary's Meeting with Foreign Minister Kaur\n\nSecretary Ben Marsh met with "
+            f"Ruritanian Foreign Minister Amrit Kaur in Strelsau. {sentence}")
+        assert record.signatories == []
+
+
 def test_signers_after_their_verb_and_after_a_witness_clause(extract_text):
     inverted = extract_text(
         "Media Release\n\nSigning the agreement were Penny Wong, Minister for Foreign Affairs, and "
