@@ -80,7 +80,7 @@ CONNECTOR = r"(?:of|for|the|and|at|to|on)"
 # text in half the time.)
 RUN = re.compile(
     rf"(?=[\p{{Lu}}(]|[ae]l-)"
-    rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ \t]+(?:(?:{CONNECTOR}|{PARTICLE})[ \t]+){{0,6}}(?:{WORD}|\([A-Z]{{2,}}\))){{0,60}}"
+    rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ ]+(?:(?:{CONNECTOR}|{PARTICLE})[ ]+){{0,6}}(?:{WORD}|\([A-Z]{{2,}}\))){{0,60}}"
     rf"{SUFFIX}?"
 )
 HONORIFIC_SET = {h.rstrip(".") for h in HONORIFICS}

@@ -73,12 +73,23 @@ def columns(line: str) -> int:
     return 2 if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:] else 1
 
 
+# A column of a line read across a table or a page set in columns: text
+# between tabs or runs of three spaces or more.
+_COLUMN = stdre.compile(r"\S(?:[^\t]*?\S)??(?=\t|\s{3,}|\s*$)")
+
+
 def two_names(line: str) -> list[tuple[int, int]] | None:
     """Spans of the two names on a line known to hold two ("Donald J. Trump
     Prabowo Subianto"): each name has two words at least, the first does not
     end with an initial, the second does not start with a suffix.  Where
     several cuts fit, a known given name starting the second decides; no
-    cut is made when it stays ambiguous."""
+    cut is made when it stays ambiguous.  Columns set apart by a tab or a
+    run of spaces are the names' own division."""
+    columns = [(m.start(), m.end()) for m in _COLUMN.finditer(line)]
+    if len(columns) == 2:
+        # (each column's styles are no part of its name: "Dato' Seri Anwar Ibrahim")
+        return [(start + s, start + e) for start, end in columns
+                for s, e in [strip_name_decorations(line[start:end])]]
     tokens = [(m.start(), m.end(), m.group(0)) for m in stdre.finditer(r"\S+", line)]
     cuts = [i for i in range(2, len(tokens) - 1)
             if not stdre.fullmatch(r"[A-Z]\.", tokens[i - 1][2])

@@ -124,6 +124,18 @@ def test_two_signature_columns_read_across(extract_text):
                                     "Fumio Kishida": ("Prime Minister", "", "")}
 
 
+def test_signature_columns_set_apart_by_a_tab_hold_a_name_each(extract_text):
+    # (a table's cells, as an export or a page's table gives them: the styles
+    # of one column are no part of the other's name)
+    record = extract_text(
+        "Joint Statement between Malaysia and the Republic of Indonesia\n\nThe two governments intend to "
+        "deepen cooperation on trade and investment.\n\nDone at Putrajaya on 8 January 2024.\n\n"
+        "For the Government of Malaysia\tFor the Government of the Republic of Indonesia\n"
+        "Dato' Seri Anwar Ibrahim\tJoko Widodo\nPrime Minister\tPresident\n")
+    assert _signatories(record) == {"Anwar Ibrahim": ("Prime Minister", "", "Malaysia"),
+                                    "Joko Widodo": ("President", "", "Indonesia")}
+
+
 def test_dated_list_of_titled_signers(extract_text):
     record = extract_text(
         "Leaders' Declaration\n\nThe leaders reaffirmed their commitment to a free and open region "
