@@ -226,7 +226,7 @@ def evaluate_cmd(
         "--html", help="Read each page from its original HTML body, as the flow reads a fetched page "
                        "(pages without one are left out).")] = False,
 ) -> None:
-    """Per-field precision, recall, F1 and calibration error, per kind and per publisher.
+    """Per-field precision, recall, F1 and calibration error, per kind, publisher and annotation.
 
     With GOLD_DIR and OUT_DIR: gold files against written records.  Without:
     the real annotated documents of the split are extracted and scored

@@ -42,6 +42,14 @@ class GoldDocument:
     def name(self) -> str:
         return self.key.split("/", 1)[1]
 
+    @property
+    def annotated_by(self) -> str:
+        """Whose gold it is: "independent" (the extra and training corpora,
+        annotated outside the project with DESIGN.md's conventions, as the
+        independent evaluation is), "reviewers" (exports) or "project" (the
+        corpus and the pool pages this project annotated)."""
+        return _ANNOTATED_BY.get(self.set, "project")
+
     @cached_property
     def gold(self) -> dict:
         return json.loads(self.gold_path.read_text("utf-8"))
@@ -60,6 +68,9 @@ class GoldDocument:
     @property
     def available(self) -> bool:
         return (self.text_path is None or self.text_path.is_file()) and self.gold_path.is_file()
+
+
+_ANNOTATED_BY = {"extra": "independent", "train": "independent", "reviewed": "reviewers"}
 
 
 def _paths(key: str, shared: Path) -> tuple[Path, Path]:

@@ -20,7 +20,7 @@ def extraction_record(ex: Example) -> dict:
 
 
 def _groups(doc: GoldDocument) -> dict[str, str]:
-    return {"kind": doc.gold["kind"], "publisher": doc.publisher}
+    return {"kind": doc.gold["kind"], "publisher": doc.publisher, "annotation": doc.annotated_by}
 
 
 def evaluate_documents(docs: Sequence[GoldDocument], examples: list[Example] | None = None,

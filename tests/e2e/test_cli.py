@@ -143,7 +143,8 @@ def test_extract_reports_bad_input_and_usage_errors(workdir):
 
 def test_eval_measures_the_real_annotated_documents(root):
     """`tenets eval --part` extracts and scores the split's documents, with
-    per-field calibration error and F1 per kind and per publisher."""
+    per-field calibration error and F1 per kind, per publisher and per
+    annotation (the independent annotators' pages apart from the project's)."""
     result = tenets("eval", "--part", "dev", "--json", cwd=root)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -152,8 +153,9 @@ def test_eval_measures_the_real_annotated_documents(root):
     assert set(report["fields"]) == {"kind", "title", "dates", "parties", "signatories", "people",
                                      "principles", "recommendations"}
     assert "ece" in report["fields"]["dates"]
-    assert {"kind", "publisher"} <= set(report["groups"])
+    assert {"kind", "publisher", "annotation"} <= set(report["groups"])
     assert "The White House" in report["groups"]["publisher"]
+    assert {"independent", "project"} <= set(report["groups"]["annotation"])
 
 
 def test_eval_and_train_refuse_a_missing_split(tmp_path):
