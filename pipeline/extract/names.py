@@ -78,6 +78,8 @@ CONNECTOR = r"(?:of|for|the|and|at|to|on)"
 # or the "al-" of "al-Alimi": the engine then rejects the many other starts
 # in one test instead of trying every alternative of WORD, and scans the
 # text in half the time.)
+# (Its words are apart by spaces, never by a tab: in a parsed text a tab
+# divides a table's cells, and two columns of signatures are two names.)
 RUN = re.compile(
     rf"(?=[\p{{Lu}}(]|[ae]l-)"
     rf"(?:{WORD}|\([A-Z]{{2,}}\))(?:[ ]+(?:(?:{CONNECTOR}|{PARTICLE})[ ]+){{0,6}}(?:{WORD}|\([A-Z]{{2,}}\))){{0,60}}"
