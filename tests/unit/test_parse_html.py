@@ -306,6 +306,19 @@ def test_a_signers_table_with_one_note_is_data_and_a_roster_of_stacked_cells_is_
         ["Chair", "Dr Ann Poe", "Professor, Monash University", "Member", "Mr Max Doe", "Director, CSIRO"]
 
 
+def test_a_table_of_two_signature_columns_names_one_signer_a_column():
+    from pipeline.extract import extract
+
+    html = ("<h1>Joint Statement between Malaysia and the Republic of Indonesia</h1><p>The two governments "
+            "intend to deepen cooperation on trade.</p><p>Done at Putrajaya on 8 January 2024.</p><table>"
+            "<tr><td>For the Government of Malaysia</td><td>For the Government of the Republic of Indonesia</td></tr>"
+            "<tr><td>Dato' Seri Anwar Ibrahim</td><td>Joko Widodo</td></tr>"
+            "<tr><td>Prime Minister</td><td>President</td></tr></table>")
+    record = extract(parse_html(raw_html(html.encode())))
+    assert [(s.name, s.title, s.country) for s in record.signatories] == [
+        ("Anwar Ibrahim", "Prime Minister", "Malaysia"), ("Joko Widodo", "President", "Indonesia")]
+
+
 def test_lettered_paragraphs_are_items_and_an_initial_is_not():
     html = ("<p>The package includes:</p><p>a) A new research program;</p><p>(b) An extension of support;</p>"
             "<p>A. Smith chaired the meeting.</p>")
