@@ -735,37 +735,72 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[
     return out
 
 
-# "The Secretary and the Foreign Minister signed ...": each office stands for
-# the person the text last named with it.
+# "The Secretary and the Foreign Minister signed ...", "The Prime Minister and
+# President Widodo signed ...": an office in a signing pair stands for the
+# person the text last named with it.
 _OFFICE_WORDS = r"(?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|Governor)"
-_OFFICES_SIGNED = re.compile(rf"\b[Tt]he\s+(?P<a>{_OFFICE_WORDS})\s+and\s+the\s+(?P<b>{_OFFICE_WORDS})\b")
+_THE_OFFICE = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICE_WORDS})\b")
+_AND = re.compile(r"\s+and\s+")
+_SHARED_TITLE = re.compile(rf"(?P<office>{_OFFICE_WORDS})\s+and\s+{_OFFICE_WORDS}")
 
 
 def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
-    """The persons two offices of a signing sentence stand for ("The Secretary
-    and the Foreign Minister signed ..."): for each office, the nearest
-    person named with it before the sentence, in its paragraph and those just
-    before it; both or neither."""
+    """The persons of a signing pair of which one or both are named by their
+    office ("The Secretary and the Foreign Minister signed ...", "Secretary
+    Blinken and the Foreign Minister signed ..."): an office stands for the
+    nearest person named with it before the sentence, in its paragraph and
+    those just before it; the whole pair or none of it."""
     text = ctx.text
     out: dict[int, tuple[int, int]] = {}
-    if not ctx.may_match(_OFFICES_SIGNED, 0, len(text)):
+    if not ctx.may_match(_THE_OFFICE, 0, len(text)):
         return out
-    for g in _OFFICES_SIGNED.finditer(text):
-        s_start, s_end = ctx.sentence_at(g.start())
-        if not _VERB_AFTER.match(text[g.end():s_end]):
+    offices = list(_THE_OFFICE.finditer(text))
+    office_at = {m.start(): m for m in offices}
+    named_at = {m.extent_start: m for m in mentions}
+    for first in offices:
+        s_start, s_end = ctx.sentence_at(first.start())
+        # the pair's other half, after "and": an office or a named person
+        joint = _AND.match(text, first.end())
+        if joint is None:
             continue
-        window_start = _paragraphs_back(ctx, s_start)
-        earlier = [m for m in mentions if window_start <= m.start < s_start and m.title]
-        picked: list[Mention] = []
-        for office in (g.group("a"), g.group("b")):
-            holds = re.compile(rf"\b{re.escape(office)}\b", re.IGNORECASE)
-            found = next((m for m in reversed(earlier)
-                          if holds.search(m.title) and all(m.name != p.name for p in picked)), None)
-            if found is not None:
-                picked.append(found)
-        if len(picked) == 2:
-            out.update(dict.fromkeys((m.start for m in picked), (s_start, s_end)))
+        second = office_at.get(joint.end())
+        named = None if second else named_at.get(joint.end())
+        pair_end = second.end() if second else named.end if named else -1
+        if pair_end < 0 or not _VERB_AFTER.match(text[pair_end:s_end]):
+            continue
+        pair = [first, second] if second else [first]
+        out.update(_pair(ctx, mentions, s_start, s_end, [m.group("office") for m in pair], named))
+    for named in mentions:
+        s_start, s_end = ctx.sentence_at(named.start)
+        # "Secretary Blinken and the Foreign Minister signed ..."
+        joint = _AND.match(text, named.end)
+        office = office_at.get(joint.end()) if joint else None
+        if office is not None and _VERB_AFTER.match(text[office.end():s_end]):
+            out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
+        # "The Prime Minister and President Widodo signed ...": the office before
+        # "and" was read as the first half of the named person's title
+        shared = _SHARED_TITLE.fullmatch(named.title or "")
+        if (shared and _THE_OFFICE.match(text, named.extent_start)
+                and _VERB_AFTER.match(text[named.end:s_end])):
+            out.update(_pair(ctx, mentions, s_start, s_end, [shared.group("office")], named))
     return out
+
+
+def _pair(ctx: Context, mentions: list[Mention], s_start: int, s_end: int, offices: list[str],
+          named: Mention | None) -> dict[int, tuple[int, int]]:
+    """Each office's holder (the nearest person named with it before the
+    sentence), with the named half of the pair: all of them, or none."""
+    window_start = _paragraphs_back(ctx, s_start)
+    earlier = [m for m in mentions if window_start <= m.start < s_start and m.title]
+    picked = [named] if named is not None else []
+    for office in offices:
+        holds = re.compile(rf"\b{re.escape(office)}\b", re.IGNORECASE)
+        found = next((m for m in reversed(earlier)
+                      if holds.search(m.title) and all(m.name != p.name for p in picked)), None)
+        if found is None:
+            return {}
+        picked.append(found)
+    return dict.fromkeys((m.start for m in picked), (s_start, s_end))
 
 
 def _they_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:

@@ -348,6 +348,13 @@ def test_two_offices_that_signed_stand_for_the_persons_named_with_them(extract_t
         "Ruritanian Foreign Minister Amrit Kaur in Strelsau. The Secretary and the Foreign Minister signed a "
         "Memorandum of Understanding on critical minerals.")
     assert set(_signatories(record)) == {"Ben Marsh", "Amrit Kaur"}
+    # (or one half of the pair named, the other by their office)
+    for sentence in ("Secretary Marsh and the Foreign Minister signed a Memorandum on minerals.",
+                     "The Foreign Minister and Secretary Marsh signed a Memorandum on minerals."):
+        record = extract_text(
+            "Readout of the Secretary's Meeting with Foreign Minister Kaur\n\nSecretary Ben Marsh met with "
+            f"Ruritanian Foreign Minister Amrit Kaur in Strelsau. {sentence}")
+        assert set(_signatories(record)) == {"Ben Marsh", "Amrit Kaur"}, sentence
     # (an office the text named no one with stands for no one, and watching is no signing)
     for sentence in ("The Secretary and the Ambassador signed the guest book.",
                      "The Secretary and the Foreign Minister witnessed the signing of a plan."):
