@@ -109,6 +109,10 @@ def is_signature_name_line(line: str) -> bool:
     styled = s > 0  # (an honorific before it says a name follows: "YB Datuk Seri Zafrul Tengku Abdul Aziz")
     line = line[s:e]
     words = line.split()
+    if len(words) > 2 and is_name_suffix(words[-1]):
+        # ("Joseph R. Biden Jr.", "Joseph R. Biden, Jr.": the suffix's stop ends no sentence)
+        line = line[:line.rindex(words[-1])].rstrip().rstrip(",")
+        words = line.split()
     if len(words) >= 2 and caps_surname(words[0]) and is_given_name(words[1]):
         return len(words) <= 4 and len(line) <= 60  # "MATSUMOTO Keiko", surname first
     return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
@@ -133,6 +137,13 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         # (whether the line stands where signatures may is asked before its
         # titles are read: most lines are in the body, and reading costs more)
         titles_line = ctx.block_text(nxt)
+        if "\t" in line and tight and in_closing(ctx, block.start):
+            # (a table of three signature columns or more, a cell each: "For Australia",
+            # "For the United Kingdom", "For the United States" over names over titles)
+            across = _names_across(ctx, blocks, i, line, titles_line)
+            if across:
+                mentions += across
+                continue
         pair = (two_names(line) if tight and not line.isupper() and in_closing(ctx, block.start)
                 and title_count(titles_line) == 2 and title_like(titles_line) else None)
         if pair and all(is_signature_name_line(line[s:e]) for s, e in pair):
@@ -232,6 +243,31 @@ _FUNCTION_WORD = stdre.compile(r"(?<=\s)(?:Of|The|And|For|To|On|In)\b")
 
 # (where a line read across two columns starts its second "For ...")
 _NEXT_COLUMN = stdre.compile(r"\s+(?=For\b)", stdre.IGNORECASE)
+
+
+def _names_across(ctx: Context, blocks, i: int, line: str, titles_line: str) -> list[Mention]:
+    """A row of three names or more set apart by tabs (a table's cells) over
+    as many titles: a signature each, its country from the title or from the
+    party's column above.  None unless every cell is a name and every title
+    cell a title."""
+    names = [(m.start(), m.end()) for m in _COLUMN.finditer(line)]
+    titles = [titles_line[s:e] for s, e in ((m.start(), m.end()) for m in _COLUMN.finditer(titles_line))]
+    if len(names) < 3 or len(titles) != len(names) or not all(title_like(t) for t in titles):
+        return []
+    if not all(is_signature_name_line(line[s:e]) for s, e in names):
+        return []
+    above = _columns_of_parties(ctx, blocks, i)
+    block, nxt = blocks[i], blocks[i + 1]
+    out = []
+    for k, ((start, end), title) in enumerate(zip(names, titles)):
+        s, e = strip_name_decorations(line[start:end])
+        title, country = clean_title(title)
+        country = country or trailing_country(title) or (above[k] if len(above) == len(names) else None)
+        out.append(Mention(
+            name=line[start + s:start + e], start=block.start + start + s, end=block.start + start + e,
+            title=title, country=country, extent_start=block.start, extent_end=nxt.end,
+            rule="signatories.signature_block", confidence=0.8, tags={"signature_block"}))
+    return out
 
 
 def _titles_of(titles_line: str, n: int) -> list[str]:

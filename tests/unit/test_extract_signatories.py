@@ -136,6 +136,18 @@ def test_signature_columns_set_apart_by_a_tab_hold_a_name_each(extract_text):
                                     "Joko Widodo": ("President", "", "Indonesia")}
 
 
+def test_a_table_of_three_signature_columns_names_one_signer_a_cell(extract_text):
+    # (a suffix's stop, "Jr.", ends no sentence: the cell is a name)
+    record = extract_text(
+        "Joint Leaders Statement\n\nThe three governments reaffirm their commitment to the partnership."
+        "\n\nSigned at San Diego on 13 March 2023.\n\n"
+        "For Australia\tFor the United Kingdom\tFor the United States\n"
+        "Anthony Albanese\tRishi Sunak\tJoseph R. Biden Jr.\nPrime Minister\tPrime Minister\tPresident\n")
+    assert _signatories(record) == {"Anthony Albanese": ("Prime Minister", "", "Australia"),
+                                    "Rishi Sunak": ("Prime Minister", "", "United Kingdom"),
+                                    "Joseph R. Biden Jr.": ("President", "", "United States")}
+
+
 def test_dated_list_of_titled_signers(extract_text):
     record = extract_text(
         "Leaders' Declaration\n\nThe leaders reaffirmed their commitment to a free and open region "
