@@ -1034,7 +1034,7 @@ _TITLE_ENDING_VERBS = load_data("title_ending_verbs")
 # Mike Rann").
 # (a country's initials may open the title: "Rahm Emanuel, U.S. Ambassador to Japan")
 _TITLE_AFTER = stdre.compile(
-    r"(?:,|[ \t]+[-–—])\s+((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"(?:,|[ \t]+[-–—])\s+(?!and\s|or\s)((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
     r"\s+(?:(?:jointly|today|also|both)\s+)?(?:"
     + "|".join(map(stdre.escape, _TITLE_ENDING_VERBS["auxiliaries"] + _TITLE_ENDING_VERBS["verbs"])) + r")\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))
@@ -1111,7 +1111,7 @@ def _title_before(before: str) -> tuple[int, str] | None:
     while True:
         m = _TITLE_BEFORE.search(before, pos)
         if m is None:
-            return None
+            return _portfolio_title_before(before)
         group = m.group(1)
         # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by"
         # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B")
@@ -1125,6 +1125,33 @@ def _title_before(before: str) -> tuple[int, str] | None:
             # before its title is long: "... was an achievement for the Minister")
             return m.start(1) + (opening if title_like(group[opening:]) else skip), title
         pos = m.start() + 1
+
+
+# A portfolio's further words after a comma: "Energy", "and the Environment"
+_PORTFOLIO_PART = stdre.compile(r"\s*(?:and\s+)?(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w’'-]*){0,3}\s*")
+#: The most comma-separated parts a portfolio's title runs on for.
+PORTFOLIO_PARTS = 4
+
+
+def _portfolio_title_before(before: str) -> tuple[int, str] | None:
+    """A title whose portfolio runs on past commas before the name: "Under
+    Secretary of State for Economic Growth, Energy, and the Environment, Jose
+    W. Fernandez" (each comma's part alone is no title)."""
+    parts = before.rstrip().removesuffix(",").split(",")
+    for k in range(2, min(len(parts), PORTFOLIO_PARTS + 1) + 1):
+        if not _PORTFOLIO_PART.fullmatch(parts[-k + 1]):
+            return None
+        head = parts[-k]
+        office = _title_before(head.rstrip() + ", ") if _PORTFOLIO_OF.search(head) else None
+        if office is not None:
+            at, title = office
+            start = len(",".join(parts[:-k])) + (1 if len(parts) > k else 0)
+            return start + at, title + "," + ",".join(parts[-k + 1:])
+    return None
+
+
+# (a head that names an office's portfolio: "Secretary of State for Economic Growth")
+_PORTFOLIO_OF = stdre.compile(r"\s(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*$")
 
 
 def honorific_only(segment: str) -> bool:

@@ -1246,3 +1246,21 @@ def test_a_portfolios_last_word_is_no_name():
 def test_a_councillor_is_an_office(extract_text):
     record = extract_text("Readout\n\nThe Secretary met State Councilor Li Qiang, and Councillor Ana Ruiz.")
     assert {p.name: p.title for p in record.people} == {"Li Qiang": "State Councilor", "Ana Ruiz": "Councillor"}
+
+
+def test_a_portfolio_that_runs_on_past_commas_is_the_title_before_a_name(extract_text):
+    # (and the title after a name never opens with "and": ", and on behalf of
+    # India by the Minister of ..." is the next person's)
+    record = extract_text(
+        "Media Release\n\nThe Memorandum was signed on behalf of Australia by the Minister for Trade, Tourism "
+        "and Investment, Simon Birch, and on behalf of India by the Minister of Commerce and Industry, "
+        "Ravi Menon.")
+    titles = {s.name: s.title for s in record.signatories}
+    assert titles == {"Simon Birch": "Minister for Trade, Tourism and Investment",
+                      "Ravi Menon": "Minister of Commerce and Industry"}
+    record = extract_text(
+        "Second U.S.-Ruritania Economic Consultation\n\nOn June 2, 2022, U.S. Under Secretary of State for "
+        "Economic Growth, Energy, and the Environment, Jose W. Ferrante, and Ruritanian Adviser for Industry, "
+        "Omar Idris, convened and co-chaired the Second U.S.-Ruritania Economic Consultation in Washington.")
+    people = {p.name: p.title for p in record.people}
+    assert people["Jose W. Ferrante"] == "Under Secretary of State for Economic Growth, Energy, and the Environment"
