@@ -770,19 +770,22 @@ def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[in
             continue
         pair = [first, second] if second else [first]
         out.update(_pair(ctx, mentions, s_start, s_end, [m.group("office") for m in pair], named))
+    # (each mention's sentence is looked up only where an office stands beside it)
     for named in mentions:
-        s_start, s_end = ctx.sentence_at(named.start)
         # "Secretary Blinken and the Foreign Minister signed ..."
         joint = _AND.match(text, named.end)
         office = office_at.get(joint.end()) if joint else None
-        if office is not None and _VERB_AFTER.match(text[office.end():s_end]):
-            out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
+        if office is not None:
+            s_start, s_end = ctx.sentence_at(named.start)
+            if _VERB_AFTER.match(text[office.end():s_end]):
+                out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
         # "The Prime Minister and President Widodo signed ...": the office before
         # "and" was read as the first half of the named person's title
-        shared = _SHARED_TITLE.fullmatch(named.title or "")
-        if (shared and _THE_OFFICE.match(text, named.extent_start)
-                and _VERB_AFTER.match(text[named.end:s_end])):
-            out.update(_pair(ctx, mentions, s_start, s_end, [shared.group("office")], named))
+        shared = _SHARED_TITLE.fullmatch(named.title) if " and " in (named.title or "") else None
+        if shared and _THE_OFFICE.match(text, named.extent_start):
+            s_start, s_end = ctx.sentence_at(named.start)
+            if _VERB_AFTER.match(text[named.end:s_end]):
+                out.update(_pair(ctx, mentions, s_start, s_end, [shared.group("office")], named))
     return out
 
 
