@@ -987,10 +987,11 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     # "Name, Title[, Organisation]," after the name.
     m = _TITLE_AFTER.match(after)
     if m and not mention.title and title_like(m.group(1)):
-        mention.title, country = clean_title(m.group(1))
+        title_end = m.end(1) + _portfolio_goes_on_after(m.group(1), after[m.end(1):])
+        mention.title, country = clean_title(after[m.start(1):title_end])
         mention.country = mention.country or country
-        mention.extent_end = decor_end + m.end(1)
-        rest = stdre.match(r",\s+((?:the\s+|The\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$)", after[m.end(1):])
+        mention.extent_end = decor_end + title_end
+        rest = stdre.match(r",\s+((?:the\s+|The\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$)", after[title_end:])
         if rest and org_like(rest.group(1)) and not title_like(rest.group(1)):
             mention.organization = stdre.sub(r"^(?:the|The)\s+", "", rest.group(1)).strip()
             mention.extent_end += len(rest.group(0))
@@ -1046,7 +1047,8 @@ _POST_NOMINALS_AFTER = stdre.compile(
 
 # A title set off after the name ("Name, Title,") belongs to it; the one before
 # it may be the previous person's ("A, Title of A, B, Title of B").
-_APPOSITIVE_AFTER = stdre.compile(r",\s+(?!and\s)(?:the\s+)?[A-Z][^,;.]*?\b(?:" + "|".join(
+# (the title's head may be its first word: "B, Minister of Finance")
+_APPOSITIVE_AFTER = stdre.compile(r",\s+(?!and\s)(?:the\s+)?(?=[A-Z])[^,;.]*?\b(?:" + "|".join(
     sorted({w.split()[-1] for w in TITLE_HEAD_WORDS}, key=len, reverse=True)) + r")\b")
 
 
@@ -1152,6 +1154,32 @@ def _portfolio_title_before(before: str) -> tuple[int, str] | None:
 
 # (a head that names an office's portfolio: "Secretary of State for Economic Growth")
 _PORTFOLIO_OF = stdre.compile(r"\s(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*$")
+
+
+def _portfolio_goes_on_after(title: str, rest: str) -> int:
+    """How far past the title after a name its portfolio runs on: ",
+    Minister of Investment, Trade and Industry, and Mr. Ahn" (the comma's
+    parts up to the one that holds "and" are the portfolio's; a part that is a
+    country, a person or another office ends it).  0 when it does not."""
+    if not _PORTFOLIO_OF.search(title):
+        return 0
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    parts = clause.split(",")
+    for k in range(1, min(len(parts), PORTFOLIO_PARTS + 1)):
+        part = parts[k]
+        words = [w for w in part.split() if w not in ("and", "the", "of")]
+        if (not _PORTFOLIO_PART.fullmatch(part) or lookup_country(" ".join(words)) is not None
+                or _another_official(part) or any(w in HONORIFIC_SET for w in words)
+                or (part.lstrip().startswith("and ") and _has_given_name_shape(words))):
+            return 0
+        if stdre.search(r"\band\s", part):
+            # (the part that holds "and" closes the portfolio)
+            return len(",".join(parts[:k + 1]).rstrip())
+    return 0
+
+
+# Where a clause ends after a title: a full stop, a semicolon or a colon
+_CLAUSE_END = stdre.compile(r"[;:]|\.(?=\s|$)")
 
 
 def honorific_only(segment: str) -> bool:

@@ -1264,3 +1264,21 @@ def test_a_portfolio_that_runs_on_past_commas_is_the_title_before_a_name(extract
         "Omar Idris, convened and co-chaired the Second U.S.-Ruritania Economic Consultation in Washington.")
     people = {p.name: p.title for p in record.people}
     assert people["Jose W. Ferrante"] == "Under Secretary of State for Economic Growth, Energy, and the Environment"
+
+
+def test_a_portfolio_that_runs_on_past_commas_is_the_title_after_a_name(extract_text):
+    # (the part that holds "and" closes it: the next person, a country or a
+    # second name after the comma is no part of it)
+    record = extract_text(
+        "Joint Statement\n\nThe Memorandum of Understanding was signed by Datuk Seri Amir Hassan, Minister of "
+        "Investment, Trade and Industry, and Mr. Park Min-ho, Minister of Trade, Industry and Energy.")
+    assert {s.name: s.title for s in record.signatories} == {
+        "Amir Hassan": "Minister of Investment, Trade and Industry",
+        "Park Min-ho": "Minister of Trade, Industry and Energy"}
+    record = extract_text(
+        "Joint Readout\n\nThe meeting was attended by Dewi Lestari, Minister of Foreign Affairs, Budi Santoso, "
+        "Minister of Finance, and Ana Castro, Minister of Energy, Peru, and their delegations.")
+    titles = {p.name: p.title for p in record.people}
+    assert titles["Dewi Lestari"] == "Minister of Foreign Affairs"
+    assert titles["Budi Santoso"] == "Minister of Finance"
+    assert titles["Ana Castro"].startswith("Minister of Energy") and "Peru" not in titles["Ana Castro"]
