@@ -193,6 +193,16 @@ class Context:
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
 
+    def title_block(self) -> Block | None:
+        """The heading the title extractor took for the title (a genre label
+        over it, "PRESS RELEASE", is not it); None where the title is no
+        heading of the text.  Requires the "title" result."""
+        _, provenance = self.results.get("title") or (None, None)
+        if provenance is None or provenance.evidence is None:
+            return None
+        block = self.block_at(provenance.evidence.start)
+        return block if block is not None and block.kind is BlockKind.heading else None
+
     def blocks(self, *kinds: BlockKind) -> list[Block]:
         return [b for b in self.parsed.blocks if not kinds or b.kind in kinds]
 

@@ -283,7 +283,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     text = ctx.text
     kind = feature_kind(ctx)
     blocks = ctx.parsed.blocks
-    title_block = next((b for b in blocks[:3] if b.kind is BlockKind.heading), None)
+    title_block = ctx.title_block()
     lead = next((b for b in blocks if b.kind in (BlockKind.paragraph, BlockKind.list_item)
                  and b.end - b.start > 80), None)
     first_sentence = ctx.sentence_at(lead.start) if lead else (0, 0)

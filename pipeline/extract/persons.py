@@ -416,7 +416,9 @@ def _headline_attribution(ctx: Context) -> tuple[str, str]:
     """The genre the headline gives the document and the lowered words
     naming who issued it (empty where it attributes it to nobody)."""
     blocks = ctx.parsed.blocks
-    headline = ctx.block_text(blocks[0])[:300] if blocks else ""
+    # (the title under a genre label, "PRESS RELEASE", is the headline)
+    block = ctx.title_block() or (blocks[0] if blocks else None)
+    headline = ctx.block_text(block)[:300] if block is not None else ""
     m = _HEADLINE_BY.search(headline) or _HEADLINE_OWNERS.match(headline)
     return (m.group("genre").lower(), m.group("who").lower()) if m else ("", "")
 

@@ -215,6 +215,16 @@ def test_a_signers_line_that_closes_on_its_country_names_the_signers_party(extra
     assert "signer_country" in features["FR"] and "signer_country" in features["DE"]
 
 
+def test_a_genre_label_over_the_headline_leaves_the_headline_the_title_parties_are_read_in():
+    # ("PRESS RELEASE" over the headline: the headline's countries are the
+    # title's, as the title extractor reads it)
+    features = _party_candidates(
+        "PRESS RELEASE\n\nOFFICIAL VISIT OF THE PRIME MINISTER OF MALAYSIA TO THE REPUBLIC OF KOREA\n\n"
+        "The Prime Minister of Malaysia will undertake an Official Visit to the Republic of Korea from 24 to "
+        "26 November 2024 at the invitation of the President of the Republic of Korea.")
+    assert "title" in features["MY"] and "title" in features["KR"]
+
+
 def _party_candidates(text: str) -> dict[str, dict]:
     from tests.conftest import context_from_text
 
