@@ -101,6 +101,9 @@ OFFICE_HOLDERS: dict[tuple[str, str], str] = {
     for title, surnames in offices.items() for surname in surnames}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
+#: Family names written before a two-word given name ("Bui Thanh Son").
+FAMILY_NAMES_FIRST: frozenset[str] = frozenset(
+    word for words in load_data("family_names_first").values() for word in words)
 _LEADERS = load_data("leaders")
 #: Surname (or whole name) of a leader -> the government they lead or speak
 #: for ("Zelenskyy": UA); a name two governments' leaders share is neither's.

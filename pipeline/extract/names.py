@@ -22,6 +22,7 @@ from nameparser import HumanName
 
 from pipeline.gazetteer import (
     DEMONYMS,
+    FAMILY_NAMES_FIRST,
     HONORIFICS,
     INNER_HONORIFICS,
     NON_NAME_WORDS,
@@ -248,7 +249,9 @@ def split_run(run: str) -> tuple[str, str]:
     # word ("Mining") precedes the name; a known given name marks the start.
     # Not after an honorific or a complete title, which stand right before a
     # name ("Dr Pham Gia Khiem", "Prime Minister Nguyen Tan Dung").
+    # (nor before a family name written first: "Bui Thanh Son", "Yoon Suk Yeol")
     if (len(words) - i >= 3 and not is_given_name(words[i]) and not stdre.fullmatch(r"(?:[A-Z]\.)+", words[i])
+            and words[i] not in FAMILY_NAMES_FIRST
             and not (i and (words[i - 1].rstrip(".") in HONORIFIC_SET or words[i - 1] in TITLE_HEAD_SET))):
         for j in range(i + 1, len(words) - 1):
             if is_given_name(words[j]):

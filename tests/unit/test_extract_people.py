@@ -1282,3 +1282,14 @@ def test_a_portfolio_that_runs_on_past_commas_is_the_title_after_a_name(extract_
     assert titles["Dewi Lestari"] == "Minister of Foreign Affairs"
     assert titles["Budi Santoso"] == "Minister of Finance"
     assert titles["Ana Castro"].startswith("Minister of Energy") and "Peru" not in titles["Ana Castro"]
+
+
+def test_a_family_name_written_first_opens_the_name_not_the_title(extract_text):
+    # ("Bui Thanh Son": "Thanh" is a given name, "Bui" no unknown title word before it)
+    record = extract_text(
+        "Joint Press Release\n\nThe Foreign Minister of Malaysia, Amir Hassan, and the Foreign Minister of "
+        "Viet Nam, Bui Thanh Son, co-chaired the Joint Commission in Hanoi. Prime Minister Pham Minh Chinh "
+        "received the Malaysian delegation.")
+    titles = {p.name: p.title for p in record.people}
+    assert titles["Bui Thanh Son"] == "Foreign Minister of Viet Nam"
+    assert titles["Pham Minh Chinh"] == "Prime Minister"
