@@ -101,6 +101,8 @@ OFFICE_HOLDERS: dict[tuple[str, str], str] = {
     for title, surnames in offices.items() for surname in surnames}
 #: Capitalised words that are never part of a person's name.
 NON_NAME_WORDS: set[str] = set(load_data("non_name_words")["words"])
+#: Adverbs that may open a sentence before an office ("Today Prime Minister ...").
+SENTENCE_OPENERS: frozenset[str] = frozenset(load_data("non_name_words")["sentence_openers"])
 #: Family names written before a two-word given name ("Bui Thanh Son").
 FAMILY_NAMES_FIRST: frozenset[str] = frozenset(
     word for words in load_data("family_names_first").values() for word in words)

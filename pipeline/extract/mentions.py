@@ -62,6 +62,7 @@ from pipeline.gazetteer import (
     VENUE_HEADS,
     PLURAL_HONORIFICS,
     POST_NOMINALS,
+    SENTENCE_OPENERS,
     STYLE_WORDS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
@@ -859,6 +860,8 @@ def _read_run(run: str) -> _RunReading | None:
     if words[-1] in ORG_HEADS or words[-1] in PLACE_HEADS:
         return None  # "Export Bank", "Nordic Mining Group", "Forrest Place": an organisation's or a place's name
     title_words = title_part.split()
+    if title_words and title_words[0] in SENTENCE_OPENERS:
+        title_words = title_words[1:]  # "Today James Marape and I signed": the sentence's adverb
     if title_words and (title_words[-1] in _CONNECTORS
                         or (title_words[-1] == "and" and not is_given_name(words[0]))
                         # "Premier of New South Wales": the rest of a place's name
@@ -971,8 +974,9 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         else:
             mention.rule = "people.honorific_name" if honorific else "people.name"
             mention.confidence = 0.85 if honorific else 0.6
-        # "…, Title, Name" : title set off before the name.
-        m = _title_before(before)
+        # "…, Title, Name" : title set off before the name (a style's article
+        # between them: "the Minister for Defence, the Hon Richard Marles")
+        m = _title_before(_STYLE_ARTICLE.sub(", ", before) if honorific else before)
         if m and not given and not honorific and _PORTFOLIO_GOES_ON.match(after) and not _another_official(after):
             return None  # "Secretary for Democracy, Human Rights, and Labor": a portfolio's words
         if m and not _APPOSITIVE_AFTER.match(after):
@@ -1023,6 +1027,7 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
 
 
 _LABELS_QUOTE = stdre.compile(r"\s*:\s*[“\"]")
+_STYLE_ARTICLE = stdre.compile(r",\s*the\s+$")
 # A preposition of place right before the run: what it opens is a place
 _AT_PLACE = stdre.compile(r"\b(?:at|in)\s+$")
 
@@ -1034,8 +1039,9 @@ _TITLE_ENDING_VERBS = load_data("title_ending_verbs")
 # honorific-led person ("..., Prime Minister of Australia and the Hon.
 # Mike Rann").
 # (a country's initials may open the title: "Rahm Emanuel, U.S. Ambassador to Japan")
+# (a verb's clause is none: "..., met the Minister for Foreign Affairs of Botswana")
 _TITLE_AFTER = stdre.compile(
-    r"(?:,|[ \t]+[-–—])\s+(?!and\s|or\s)((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"(?:,|[ \t]+[-–—])\s+(?!and\s|or\s)(?![a-z][\w-]*\s+(?:the|a|an|with|to|on|at|in|for|by)\s)((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
     r"\s+(?:(?:jointly|today|also|both)\s+)?(?:"
     + "|".join(map(stdre.escape, _TITLE_ENDING_VERBS["auxiliaries"] + _TITLE_ENDING_VERBS["verbs"])) + r")\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))

@@ -23,6 +23,7 @@ from nameparser import HumanName
 from pipeline.gazetteer import (
     DEMONYMS,
     FAMILY_NAMES_FIRST,
+    SENTENCE_OPENERS,
     HONORIFICS,
     INNER_HONORIFICS,
     NON_NAME_WORDS,
@@ -272,6 +273,10 @@ def clean_title(title: str) -> tuple[str, str | None]:
     country = None
     # ("Statement by the _ Prime Minister": OCR leaves stray marks)
     title = stdre.split(r"\b(?:by|with|from|of whom)\s+(?=(?:the\s+)?(?:[^\w\s]\s*|_\s*)?[A-Z])", title)[-1]
+    # ("Today the Prime Minister of Papua New Guinea": the sentence's opening adverb is none of it)
+    opener = title.split(None, 1)
+    if len(opener) == 2 and opener[0].rstrip(",") in SENTENCE_OPENERS:
+        title = opener[1]
     title = stdre.sub(r"^(?:(?:and|by|with|the|The)\s+|[^\w\s]\s*|_\s*)+", "", title)
     # a headline's genre word before the office ("Readout of President")
     title = stdre.sub(r"^(?:Joint\s+)?(?:Readout|Statement|Remarks|Message|Letter|Fact Sheet)\s+(?:of|by|from)\s+"

@@ -533,7 +533,9 @@ _VERB_AFTER = re.compile(
     # possessive spaces: "\s*" and "[\s,]*" side by side would split a run of
     # spaces every possible way
     r"^\s*+(?:,\s*(?:the\s+)?[^,;.“”\"]{2,120},)?"  # an apposition: ", the Deputy Minister ...,"
-    r"(?:and\s+I(?=\s))?"  # "President Bush and I today signed": the writer signed with them
+    # "President Bush and I today signed": the writer signed with them
+    # ("the Prime Minister of Papua New Guinea, James Marape, and I signed")
+    r"(?:,?\s*and\s+I(?=\s))?"
     r"[\s,]*+(?:who\s+)?"  # "..., Minister of Foreign Affairs, who signed the Agreement on behalf of"
     r"(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)

@@ -396,7 +396,13 @@ def closing_parts(ctx: Context) -> list[tuple[int, int]]:
         blocks = ctx.parsed.blocks
         long_starts = [b.start for b in blocks
                        if b.kind is BlockKind.paragraph and b.end - b.start > LONG_PARAGRAPH]
-        tail = max(long_starts, default=0)
+        # (a short text's signatures follow its last sentence, whose bylines
+        # above the body sign nothing: "The Hon Anthony Albanese MP / Prime
+        # Minister" over a joint media release)
+        tail = max(long_starts, default=None)
+        if tail is None:
+            tail = max((b.start for b in blocks if b.kind is BlockKind.paragraph
+                        and _is_sentence(ctx.block_text(b))), default=0)
         # a signature area is short: a long run of short lines after the body
         # is a table or an annex (names of grantees, figures), not signatures
         short_tail = sum(b.start >= tail for b in blocks) <= CLOSING_MAX_BLOCKS
@@ -407,6 +413,11 @@ def closing_parts(ctx: Context) -> list[tuple[int, int]]:
                 parts.append((b.start, until))
         ctx.analyses["closing_parts"] = parts
     return ctx.analyses["closing_parts"]
+
+
+def _is_sentence(paragraph: str) -> bool:
+    """A paragraph that is a sentence of the body: eight words or more, closed by its stop."""
+    return paragraph.rstrip().rstrip("\"”’'").endswith((".", "!", "?")) and len(paragraph.split()) >= 8
 
 
 def in_closing(ctx: Context, at: int) -> bool:

@@ -1293,3 +1293,14 @@ def test_a_family_name_written_first_opens_the_name_not_the_title(extract_text):
     titles = {p.name: p.title for p in record.people}
     assert titles["Bui Thanh Son"] == "Foreign Minister of Viet Nam"
     assert titles["Pham Minh Chinh"] == "Prime Minister"
+
+
+def test_a_title_before_a_style_and_no_verb_clause_after_a_name(extract_text):
+    # (", the Hon X": the style's article stands between the title and the
+    # name; ", met the Minister ..." after a name is the sentence, no title)
+    record = extract_text(
+        "Media Release\n\nThe Minister for Foreign Affairs of Australia, the Hon Stephen Hale, met the Minister "
+        "for Foreign Affairs and International Cooperation of Botswana, the Hon Phandu Molefe, in Gaborone.")
+    titles = {p.name: p.title for p in record.people}
+    assert titles == {"Stephen Hale": "Minister for Foreign Affairs of Australia",
+                      "Phandu Molefe": "Minister for Foreign Affairs and International Cooperation of Botswana"}

@@ -794,3 +794,30 @@ def test_a_signature_block_under_its_party_with_a_long_portfolio_and_a_chain_of_
          "Malaysia"),
         ("Nishimura Yasutoshi", "Minister of Economy, Trade and Industry", "Japan"),
         ("Zafrul Tengku Abdul Aziz", "Minister of Investment, Trade and Industry", "Malaysia")}
+
+
+def test_the_writer_signing_with_a_named_leader_makes_the_leader_a_signer(extract_text):
+    # ("Today" opens the sentence: no part of the title, nor a word that hides the name)
+    record = extract_text(
+        "Australia and Papua New Guinea sign defence treaty\n\nToday the Prime Minister of Papua New Guinea, "
+        "the Hon Joseph Kala MP, and I signed the Mutual Defence Treaty in Port Moresby.")
+    assert {s.name: s.title for s in record.signatories} == {"Joseph Kala": "Prime Minister of Papua New Guinea"}
+    record = extract_text(
+        "Treaty signed\n\nToday Prime Minister Joseph Kala and I signed the Mutual Defence Treaty.")
+    assert {s.name: s.title for s in record.signatories} == {"Joseph Kala": "Prime Minister"}
+
+
+def test_the_bylines_over_a_short_release_sign_nothing(extract_text):
+    # (a joint media release names its ministers over the body: the
+    # signature lines of a short text follow its last sentence)
+    record = extract_text(
+        "Australia and Papua New Guinea sign defence treaty\n\nJoint media release\n\n"
+        "The Hon Daniel Reeve MP\nPrime Minister\n\nSenator the Hon Clare Sutton\nMinister for Foreign Affairs\n\n"
+        "Today the Prime Minister of Papua New Guinea, the Hon Joseph Kala MP, signed the Mutual Defence Treaty.\n\n"
+        "The Treaty reflects the deep friendship between our two countries.")
+    assert [s.name for s in record.signatories] == ["Joseph Kala"]
+    assert {"Daniel Reeve", "Clare Sutton"} <= {p.name for p in record.people}
+    record = extract_text(
+        "Statement on the situation in the region\n\nMalaysia strongly condemns the continued attacks on "
+        "civilians and calls for a ceasefire.\n\nAmir Hassan\nMinister of Foreign Affairs")
+    assert [s.name for s in record.signatories] == ["Amir Hassan"]
