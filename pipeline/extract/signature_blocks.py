@@ -14,6 +14,7 @@ import regex as re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
+    HONORIFIC_SET,
     UP,
     Mention,
     caps_surname,
@@ -209,11 +210,12 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
             spans = names
         above = _columns_of_parties(ctx, blocks, i)
         whole = bool(spans) and spans[0][0] == 0 and spans[-1][1] == len(line.rstrip())
-        if len(above) == 2 and not (len(spans) == 2 and whole) and len(line.split()) in (4, 6):
+        # (the styles are no name's words: "DATO' SERI ANWAR IBRAHIM JOKO WIDODO")
+        words = [w for w in stdre.finditer(r"\S+", line) if not _is_style(w.group())]
+        if len(above) == 2 and not (len(spans) == 2 and whole) and len(words) in (4, 6):
             # ("FOR THE GOVERNMENT OF MALAYSIA FOR THE GOVERNMENT OF SINGAPORE"
             # over "TENGKU ZAFRUL AZIZ GAN KIM YONG": two columns, two names of
             # as many words, whatever given names the lists hold)
-            words = list(stdre.finditer(r"\S+", line))
             half = len(words) // 2
             spans = [(words[0].start(), words[half - 1].end()), (words[half].start(), words[-1].end())]
         if not spans:
@@ -277,12 +279,21 @@ def _titles_of(titles_line: str, n: int) -> list[str]:
     return columns_apart if len(columns_apart) == n else _split_titles(titles_line, n)
 
 
+def _is_style(word: str) -> bool:
+    """A style's word, in capitals too ("DATO'", "SERI", "HON.")."""
+    bare = word.rstrip(".,")
+    return bare in HONORIFIC_SET or bare.title() in HONORIFIC_SET or bare.title() in ("The", "Hon")
+
+
 def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:
     """The countries of a "For the Government of X  For the Government of Y"
     line right above line ``i`` (a two-column signature block read across),
     in their order; none unless every column names one."""
-    if i == 0 or ctx.text[blocks[i - 1].end:blocks[i].start] != "\n":
+    if i == 0:
         return []
+    gap = ctx.text[blocks[i - 1].end:blocks[i].start]
+    if gap.strip() or gap.count("\n") > 2:
+        return []  # (a blank line may stand between)
     codes = [_signed_for(column) for column in _NEXT_COLUMN.split(ctx.block_text(blocks[i - 1]))]
     return codes if len(codes) >= 2 and all(codes) else []
 

@@ -821,3 +821,17 @@ def test_the_bylines_over_a_short_release_sign_nothing(extract_text):
         "Statement on the situation in the region\n\nMalaysia strongly condemns the continued attacks on "
         "civilians and calls for a ceasefire.\n\nAmir Hassan\nMinister of Foreign Affairs")
     assert [s.name for s in record.signatories] == ["Amir Hassan"]
+
+
+def test_two_signature_columns_under_their_parties_with_a_blank_line_between_and_styles(extract_text):
+    # (a text export collapses the columns' spaces: the parties' line above
+    # still counts the signers, and the styles are no name's words)
+    record = extract_text(
+        "JOINT DECLARATION BETWEEN MALAYSIA AND THE REPUBLIC OF INDONESIA\n\nThe Parties have agreed as "
+        "follows:\n\n1. The Parties shall enhance cooperation on maritime security.\n\nDone at Jakarta on 9 "
+        "January 2023 in two original texts in the English language.\n\n"
+        "FOR MALAYSIA                    FOR THE REPUBLIC OF INDONESIA\n\n"
+        "DATO' SERI AMIR HASSAN          BUDI SANTOSO\n"
+        "PRIME MINISTER                  PRESIDENT")
+    assert {s.name: (s.title, s.country) for s in record.signatories} == {
+        "AMIR HASSAN": ("Prime Minister", "Malaysia"), "BUDI SANTOSO": ("President", "Indonesia")}
