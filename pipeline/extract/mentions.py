@@ -542,7 +542,10 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
                 name_ends = _honorific_name(left) and not _country_opening(run[m.end():].split())
             else:
                 name_ends = (_titled_full_name(left, known_names) or _honorific_name(left)
-                             or (known_names is None and _given_and_surname(left)))
+                             or (known_names is None and _given_and_surname(left))
+                             # ("Statement by President Biden on Trilateral Agreement ...":
+                             # an office's holder by surname, then what the headline is about)
+                             or (m.group(1) in ("on", "to", "at") and _office_and_surname(left)))
             if name_ends:
                 pieces.append((left, offset))
                 offset = m.end()
@@ -600,6 +603,12 @@ def _pieces(run: str, known_names: Container[str] | None) -> list[tuple[str, int
 _COORDINATION = stdre.compile(r"(?<=[’']s)\s+|(?<!\s)\s+(and|on|to|at|for|of|Following|After|During|Regarding|"
                               r"At|Before|Upon)(?:\s+|$)")  # (?<!\s): from a run's start only
 _PLACE_CONNECTOR = stdre.compile(r"(?<!\s)\s+(of|to|in|at|on|for)\s+(?:the\s+)?")
+
+
+def _office_and_surname(words: str) -> bool:
+    """"President Biden", "Secretary of State Blinken": a person's office, then one name word."""
+    title, name = split_run(words)
+    return len(name.split()) == 1 and is_name_word(name) and _names_person_title(title.split())
 
 
 def _titled_full_name(words: str, known_names: Container[str] | None) -> bool:

@@ -1304,3 +1304,15 @@ def test_a_title_before_a_style_and_no_verb_clause_after_a_name(extract_text):
     titles = {p.name: p.title for p in record.people}
     assert titles == {"Stephen Hale": "Minister for Foreign Affairs of Australia",
                       "Phandu Molefe": "Minister for Foreign Affairs and International Cooperation of Botswana"}
+
+
+def test_a_headline_attributing_the_statement_to_an_office_and_surname_names_its_author(extract_text):
+    # ("on ..." after "President Marsh" is what the statement is about; the
+    # body says only "I", and the other president is no author)
+    record = extract_text(
+        "Statement by President Marsh on Trilateral Agreement Between Turkey, Finland, and Sweden\n\n"
+        "I congratulate Turkey, Finland and Sweden on signing a trilateral memorandum. When I welcomed "
+        "President Koski to the White House last month, I told him that we support their membership. I look "
+        "forward to working with NATO Secretary General Halvorsen and with Congress.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles == {"Marsh": "author", "Koski": "other", "Halvorsen": "other"}
