@@ -147,7 +147,9 @@ _DELEGATION_LED_BY = re.compile(DELEGATION_LED_BY + r"\s*$", re.IGNORECASE)
 # "X led the U.S. delegation", "X will represent Australia" (at a meeting)
 _MEMBER_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:led|headed)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}delegations?\b|"
                            # "A and B, with their respective delegations, met": heads of delegation
+                           # ("received X, Leader of ..., and his accompanying delegation")
                            r"with\s+(?:their|his|her)\s+(?:respective\s+)?delegations?\b|"
+                           r"and\s+(?:their|his|her)\s+accompanying\s+delegations?\b|"
                            # "A and B participated from Jerusalem, with C joining virtually"
                            r"(?:also\s+)?(?:participated|took\s+part)\b|joining\s+(?:virtually|remotely|by\s+video)\b|"
                            r"(?:will\s+)?represent(?:s|ed)?\s+(?:the\s+)?(?-i:[A-Z]))",

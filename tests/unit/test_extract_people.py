@@ -1316,3 +1316,12 @@ def test_a_headline_attributing_the_statement_to_an_office_and_surname_names_its
         "forward to working with NATO Secretary General Halvorsen and with Congress.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Marsh": "author", "Koski": "other", "Halvorsen": "other"}
+
+
+def test_a_visitor_received_with_an_accompanying_delegation_heads_it(extract_text):
+    # ("Ustad" is a style, no unknown title word before the given name)
+    record = extract_text(
+        "Afghan leader calls on Foreign Minister\n\nForeign Minister Tariq Aziz Malik received Ustad Mohammad "
+        "Karim Nazari, Leader of the Unity Party, Afghanistan, and his accompanying delegation, today.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Mohammad Karim Nazari"] == "member"
