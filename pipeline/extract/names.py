@@ -23,12 +23,12 @@ from nameparser import HumanName
 from pipeline.gazetteer import (
     DEMONYMS,
     FAMILY_NAMES_FIRST,
+    SENTENCE_OPENERS,
     HONORIFICS,
     INNER_HONORIFICS,
     NON_NAME_WORDS,
     ORG_HEADS,
     POST_NOMINALS,
-    SENTENCE_OPENERS,
     TITLE_HEAD_WORDS,
     TITLE_HEADS,
     TITLE_SUFFIXES,

@@ -24,8 +24,6 @@ class Row:
     doc: int
     features: dict[str, float]
     labels: tuple[str, ...]
-    #: what the row counts for in fitting, choosing and calibrating (as if repeated)
-    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,10 +43,6 @@ class Decision:
     trees: bool = False
     #: the record fields whose values it decides
     fields: tuple[str, ...] = ()
-    #: how much a page annotated independently (with the conventions of the
-    #: independent evaluation) weighs against one of the project's own, where
-    #: the two read DESIGN.md's roles apart (see ``DECISIONS``)
-    independent_weight: float = 1.0
 
 
 def _kind_rows(ex: Example):
@@ -105,23 +99,15 @@ def verdict(features: dict) -> str:
 # 0.801 -> 0.795, so it stays 2.  On the 914, person roles C = 0.25: 0.8492
 # -> 0.8588 and 0.8786 -> 0.8835, against 0.8577 / 0.8786 at 0.15 and
 # 0.8531 / 0.8811 at 0.5.)
-# (The independent annotators read a meeting's date as its event, not a
-# reference, and a visiting delegation's head as a member, more often than
-# this project's did: for the date and person roles their pages count three
-# times.  Measured on the 914 with the s42 code: the independent pages'
-# cross-validated macro-F1 and the calibration part's, see MEASUREMENTS,
-# twenty-first session; the party and kind decisions gained nothing.)
-INDEPENDENT_WEIGHT = 3.0
-
 DECISIONS: tuple[Decision, ...] = (
     Decision("kind", tuple(k.value for k in Kind), _kind_rows, _prefix("cue:"), fields=("kind",)),
     Decision("date_role", (*(r.value for r in DateRole), "none"), _date_rows, _prefix("verdict:"),
-             verdict, C=2.0, fields=("dates",), independent_weight=INDEPENDENT_WEIGHT),
+             verdict, C=2.0, fields=("dates",)),
     Decision("party", ("not", "party"), _party_rows,
              _prefix("title", "sign_sentence", "participant_list", "official_first_sentence"),
              C=0.5, trees=True, fields=("parties",)),
     Decision("person_role", persons.ROLES, _person_rows, _prefix("verdict:"), verdict, C=0.25,
-             fields=("people", "signatories"), independent_weight=INDEPENDENT_WEIGHT),
+             fields=("people", "signatories")),
     Decision("principle", ("not", "principle"), _principle_rows, _prefix("verdict:"), verdict,
              fields=("principles",)),
     Decision("recommendation", ("not", "recommendation"), _recommendation_rows("recommendation"),

@@ -169,15 +169,14 @@ def regularisation_sweep(examples: list[Example], held_out: Sequence[Example], s
 def _rows(decision: Decision, examples: list[Example]) -> list[Row]:
     rows = []
     for i, ex in enumerate(examples):
-        weight = decision.independent_weight if ex.doc.annotated_by == "independent" else 1.0
         for features, labels in decision.rows(ex):
             if labels:
-                rows.append(Row(doc=i, features=features, labels=tuple(labels), weight=weight))
+                rows.append(Row(doc=i, features=features, labels=tuple(labels)))
     return rows
 
 
 def _restrict(rows: list[Row], keep) -> list[Row]:
-    return [Row(r.doc, {k: v for k, v in r.features.items() if keep(k)}, r.labels, r.weight) for r in rows]
+    return [Row(r.doc, {k: v for k, v in r.features.items() if keep(k)}, r.labels) for r in rows]
 
 
 def _examples(rows: list[Row]) -> tuple[list[dict], list[str], list[float]]:
@@ -188,7 +187,7 @@ def _examples(rows: list[Row]) -> tuple[list[dict], list[str], list[float]]:
         for label in r.labels:
             X.append(r.features)
             y.append(label)
-            w.append(r.weight / len(r.labels))
+            w.append(1.0 / len(r.labels))
     return X, y, w
 
 
@@ -220,11 +219,11 @@ def _quality(decision: Decision, rows: list[Row], scores) -> float:
     predicted = [decision.classes[max(range(len(s)), key=s.__getitem__)] for s in scores]
     if len(decision.classes) == 2:
         positive = decision.classes[1]
-        tp = sum(r.weight for p, r in zip(predicted, rows) if p == positive and positive in r.labels)
-        fp = sum(r.weight for p, r in zip(predicted, rows) if p == positive and positive not in r.labels)
-        fn = sum(r.weight for p, r in zip(predicted, rows) if p != positive and positive in r.labels)
+        tp = sum(p == positive and positive in r.labels for p, r in zip(predicted, rows))
+        fp = sum(p == positive and positive not in r.labels for p, r in zip(predicted, rows))
+        fn = sum(p != positive and positive in r.labels for p, r in zip(predicted, rows))
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return sum(r.weight for p, r in zip(predicted, rows) if p in r.labels) / max(sum(r.weight for r in rows), 1)
+    return sum(p in r.labels for p, r in zip(predicted, rows)) / max(len(rows), 1)
 
 
 def _temperature(rows: list[Row], scores, classes: tuple[str, ...]) -> float:
@@ -239,7 +238,7 @@ def _temperature(rows: list[Row], scores, classes: tuple[str, ...]) -> float:
             z = [v / t for v in s]
             top = max(z)
             log_norm = top + math.log(sum(math.exp(v - top) for v in z))
-            total -= r.weight * (max(z[index[label]] for label in r.labels) - log_norm)
+            total -= max(z[index[label]] for label in r.labels) - log_norm
         return total
 
     return float(minimize_scalar(nll, bounds=(0.2, 5.0), method="bounded").x)
@@ -257,7 +256,7 @@ def _rule_model(decision: Decision, rows: list[Row]) -> LinearModel:
     weights = {}
     for c in decision.classes:
         given = [r for r in rows if decision.rule_verdict(r.features) == c]
-        p = (sum(r.weight for r in given if c in r.labels) + 1) / (sum(r.weight for r in given) + 2)
+        p = (sum(c in r.labels for r in given) + 1) / (len(given) + 2)
         alpha = math.log(p * (k - 1) / (1 - p))
         weights[f"verdict:{c}"] = tuple(alpha if c == other else 0.0 for other in decision.classes)
     return LinearModel(name=decision.name, classes=decision.classes, weights=weights,

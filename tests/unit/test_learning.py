@@ -190,21 +190,3 @@ def test_boosted_trees_replace_the_linear_model_only_when_clearly_better_where_j
     from pipeline.learn.train import prefers_trees
 
     assert prefers_trees(gain_cv, gain_held) is trees
-
-
-def test_an_independently_annotated_page_counts_as_its_weight_in_fitting():
-    """Where two annotations read a cue apart, the decision follows the one
-    whose rows weigh more: three rows of weight 1 against one of weight 5."""
-    from pipeline.learn.decisions import Decision, Row, verdict
-    from pipeline.learn.train import _fit_rows, _quality
-
-    decision = Decision("toy", ("not", "yes"), lambda ex: [], lambda name: name.startswith("verdict:"), verdict)
-    project = [Row(doc=i, features={"bias": 1.0, "cue:meeting": 1.0}, labels=("not",)) for i in range(3)]
-    independent = [Row(doc=3, features={"bias": 1.0, "cue:meeting": 1.0}, labels=("yes",), weight=5.0)]
-    model = _fit_rows(decision, project + independent)
-    scores = model.scores({"bias": 1.0, "cue:meeting": 1.0})
-    assert scores[1] > scores[0]
-    assert _fit_rows(decision, project + [Row(3, independent[0].features, ("yes",))]).scores(
-        {"bias": 1.0, "cue:meeting": 1.0})[0] > scores[0]
-    # choosing weighs them too: always "yes" is right on 5 of 8
-    assert _quality(decision, project + independent, [(0.0, 1.0)] * 4) == pytest.approx(2 * 5 / (2 * 5 + 3))
