@@ -342,6 +342,13 @@ def org_like(segment: str) -> bool:
                               or stdre.search(r"\([A-Z]{2,}\)$", segment) is not None
                               or bool(ACRONYM.match(segment)))
 
+def is_style_word(word: str) -> bool:
+    """A word of a style before a name, in a signature block's capitals too
+    ("Dr.", "DATO'", "SRI", "THE", "HON")."""
+    bare = word.rstrip(".")
+    return bare in HONORIFIC_SET or bare.title() in HONORIFIC_SET or word.title() in ("The", "Hon")
+
+
 def strip_name_decorations(line: str) -> tuple[int, int]:
     """Span of the bare name in 'The Honourable Priya Deshpande' or 'Rt Hon
     Oliver Pennington MP' (honorifics before, post-nominal letters after)."""
@@ -350,9 +357,7 @@ def strip_name_decorations(line: str) -> tuple[int, int]:
     # ("Senator the Hon Penny Wong": an office before the style is part of the style)
     if j > 3 and words[0][2] in TITLE_HEAD_SET and words[1][2] in ("the", "The") and words[2][2].startswith("Hon"):
         i = 1
-    # (a signature block's capitals too: "DATO' SRI", "THE HON")
-    while i < j and (words[i][2].rstrip(".") in HONORIFIC_SET or words[i][2].rstrip(".").title() in HONORIFIC_SET
-                     or words[i][2].title() in ("The", "Hon")):
+    while i < j and is_style_word(words[i][2]):
         i += 1
     while j > i and words[j - 1][2].strip(",") in POST_NOMINALS:
         j -= 1

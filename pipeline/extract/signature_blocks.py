@@ -14,13 +14,13 @@ import regex as re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
-    HONORIFIC_SET,
     UP,
     Mention,
     caps_surname,
     clean_title,
     is_name_suffix,
     is_name_word,
+    is_style_word,
     split_org,
     strip_name_decorations,
     title_like,
@@ -211,7 +211,7 @@ def signature_block_mentions(ctx: Context) -> list[Mention]:
         above = _columns_of_parties(ctx, blocks, i)
         whole = bool(spans) and spans[0][0] == 0 and spans[-1][1] == len(line.rstrip())
         # (the styles are no name's words: "DATO' SERI ANWAR IBRAHIM JOKO WIDODO")
-        words = [w for w in stdre.finditer(r"\S+", line) if not _is_style(w.group())]
+        words = [w for w in stdre.finditer(r"\S+", line) if not is_style_word(w.group().rstrip(","))]
         if len(above) == 2 and not (len(spans) == 2 and whole) and len(words) in (4, 6):
             # ("FOR THE GOVERNMENT OF MALAYSIA FOR THE GOVERNMENT OF SINGAPORE"
             # over "TENGKU ZAFRUL AZIZ GAN KIM YONG": two columns, two names of
@@ -277,12 +277,6 @@ def _titles_of(titles_line: str, n: int) -> list[str]:
     # (columns set apart by a tab or a run of spaces are the titles' own division)
     columns_apart = stdre.split(r"\s*\t\s*|\s{3,}", titles_line.strip())
     return columns_apart if len(columns_apart) == n else _split_titles(titles_line, n)
-
-
-def _is_style(word: str) -> bool:
-    """A style's word, in capitals too ("DATO'", "SERI", "HON.")."""
-    bare = word.rstrip(".,")
-    return bare in HONORIFIC_SET or bare.title() in HONORIFIC_SET or bare.title() in ("The", "Hon")
 
 
 def _columns_of_parties(ctx: Context, blocks, i: int) -> list[str]:
