@@ -182,7 +182,21 @@ def lookup_country(text: str) -> str | None:
     # has four letters or more)
     if len(text) <= 3 and not text.isupper():
         return None
-    return _pycountry_codes().get(text.lower())
+    code = _pycountry_codes().get(text.lower())
+    if code is None and len(text) > 3 and text.isupper():
+        # (an instrument set in capitals names its parties in them: "FOR THE
+        # REPUBLIC OF KOREA:", "THE SOCIALIST REPUBLIC OF VIET NAM")
+        code = _capitalised_names().get(text.lower())
+    return code
+
+
+@lru_cache(maxsize=1)
+def _capitalised_names() -> dict[str, str]:
+    """``country_names`` keyed by their lower case, for names written in capitals."""
+    names: dict[str, str] = {}
+    for name, code in country_names().items():
+        names.setdefault(name.lower(), code)
+    return names
 
 
 @lru_cache(maxsize=1)

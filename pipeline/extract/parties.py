@@ -23,7 +23,7 @@ from pipeline.extract.mentions import find_mentions
 from pipeline.extract.names import given_and_surname
 from pipeline.extract.persons import country_signed_for, persons
 from pipeline.gazetteer import (BODY_COUNTRIES, CAPITALS, COUNCIL_MEMBERS, GROUPING_FORMS, LEADER_GOVERNMENTS,
-                                OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name)
+                                OFFICE_COUNTRIES, OFFICE_HOLDERS, short_name, trailing_country)
 from pipeline.models import BlockKind, Party
 from pipeline.resources import trained
 
@@ -275,7 +275,9 @@ def _signer_countries(ctx: Context) -> set[str]:
             continue
         for m in cand.mentions:
             behalf = country_signed_for(ctx, m)
-            out.update(code for code in (m.country, behalf[0] if behalf else None) if code)
+            # (a signature line's title names the country: "Prime Minister of Japan")
+            country = m.country or (trailing_country(m.title) if m.title else None)
+            out.update(code for code in (country, behalf[0] if behalf else None) if code)
     return out
 
 

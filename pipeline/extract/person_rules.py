@@ -527,7 +527,9 @@ _SIGNED_BY = re.compile(r"\b(?:(?:signed|co-signed|countersigned|inked)(?:\s+(?:
                         r"(?:co-)?signatories\s+(?:(?:to|of)\s+[^.;]{1,80}?\s+)?(?:were|are|included|include))\b",
                         re.IGNORECASE)
 # "signed the Agreement with Prime Minister X and Y", "signing ... between X and Y"
-_SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign)\b[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
+# ("inked the Memorandum with", "put pen to paper on the Partnership with": the press's words for it)
+_SIGNED_WITH = re.compile(r"\b(?:signed|signs|signing|sign|inked|inks|put(?:s|ting)?\s+pen\s+to\s+paper)\b"
+                          r"[^.;]{0,120}?\b(?:with|between)\b", re.IGNORECASE)
 _WITNESS_WORDS = r"\b(?:in the presence of|witnessed by|with the participation of|attended by|as witnessed by)\b"
 _WITNESS = re.compile(_WITNESS_WORDS + r"|;", re.IGNORECASE)
 _WITNESS_OPENER = re.compile(_WITNESS_WORDS, re.IGNORECASE)

@@ -356,29 +356,49 @@ def _next_lines(ctx: Context, above, block) -> bool:
 
 def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Mention]:
     """A name alone under the party it signed for, no title below it ("For
-    the Government of Japan:" then "Yoshimasa Hayashi"), in the closing part."""
+    the Government of Japan:" then "Yoshimasa Hayashi"), or after its colon
+    on the same line ("For the Republic of Korea: Park Jin, Minister of
+    Foreign Affairs"), in the closing part."""
     out = []
-    for above, block in zip(blocks, blocks[1:]):
-        if block.start in taken or not _next_lines(ctx, above, block) or not in_closing(ctx, block.start):
+    for above, block in zip([None, *blocks], blocks):
+        if block.start in taken or not in_closing(ctx, block.start):
             continue
-        country = _signed_for(ctx.block_text(above))
-        line = ctx.block_text(block)
-        # ("Jason Clare, Minister for Education": the name and its title on one line)
-        name_part, _, title = line.partition(",")
-        if title and not title_like(title):
-            name_part, title = line, ""
-        # (an instrument set in capitals signs in capitals: "ANTONY J. BLINKEN")
-        if country is None or not (is_signature_name_line(name_part)
-                                   or (name_part.isupper() and is_signature_name_line(name_part.title()))):
+        beside = _PARTY_THEN_SIGNER.match(ctx.block_text(block))
+        if beside is not None:
+            country, start, extent_start = _signed_for(beside.group("party")), block.start + beside.start("signer"), block.start
+        elif above is not None and _next_lines(ctx, above, block):
+            country, start, extent_start = _signed_for(ctx.block_text(above)), block.start, above.start
+        else:
             continue
-        s, e = strip_name_decorations(name_part)
-        title, _ = clean_title(title)
-        title, organization = split_org(title)
-        out.append(Mention(name=name_part[s:e], start=block.start + s, end=block.start + e, title=title,
-                           organization=organization, country=country, extent_start=above.start,
-                           extent_end=block.end, rule="signatories.signature_block", confidence=0.75,
-                           tags={"signature_block"}))
+        if country is None:
+            continue
+        mention = _signer_line(ctx.text[start:block.end], start, country)
+        if mention is not None:
+            mention.extent_start, mention.extent_end = extent_start, block.end
+            out.append(mention)
     return out
+
+
+# "For the Republic of Korea: Park Jin, ...": the party, its colon, the signer on the same line
+_PARTY_THEN_SIGNER = stdre.compile(r"(?P<party>(?:(?:Signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|For)\s[^:\n]{3,120}:)"
+                                   r"[ \t]+(?P<signer>\S.*)$", stdre.IGNORECASE)
+
+
+def _signer_line(line: str, start: int, country: str) -> Mention | None:
+    """The signer written on ``line`` (at ``start``): a name, its title after a
+    comma or none ("Jason Clare, Minister for Education")."""
+    name_part, _, title = line.partition(",")
+    if title and not title_like(title):
+        name_part, title = line, ""
+    # (an instrument set in capitals signs in capitals: "ANTONY J. BLINKEN")
+    if not (is_signature_name_line(name_part) or (name_part.isupper() and is_signature_name_line(name_part.title()))):
+        return None
+    s, e = strip_name_decorations(name_part)
+    title, _ = clean_title(title)
+    title, organization = split_org(title)
+    return Mention(name=name_part[s:e], start=start + s, end=start + e, title=title, organization=organization,
+                   country=country, rule="signatories.signature_block", confidence=0.75,
+                   tags={"signature_block"})
 
 
 # An attestation clause opens an instrument's closing part, where the

@@ -123,7 +123,7 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
         return lines
     if (any(_FULL_DATE.search(ln) or _MONTH_AND_YEAR.search(ln) for ln in run)
             or any(ln.strip().isupper() for ln in run)
-            or any(looks_like_name_line(ln) or SIGNING_MARK.match(ln.strip()) for ln in run)):
+            or any(looks_like_name_line(ln) or SIGNING_MARK.match(ln.strip()) or _signs_for_a_party(ln) for ln in run)):
         return lines
     # (the titles under a row of names in capitals: "TENGKU ZAFRUL AZIZ GAN
     # KIM YONG" / "Minister of Investment, ... Minister for Trade and Industry")
@@ -134,6 +134,17 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
     if len(run) > 2:
         return lines
     return lines[:start]
+
+
+# "For the Republic of Korea: Park Jin, Minister of Foreign Affairs": a
+# party, its colon, and who signed for it on the same line
+_FOR_A_PARTY = re.compile(r"^\s*(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|for)\s[^:]{3,120}:\s+(?P<signer>\S.*)$",
+                          re.IGNORECASE)
+
+
+def _signs_for_a_party(line: str) -> bool:
+    m = _FOR_A_PARTY.match(line)
+    return m is not None and looks_like_name_line(m.group("signer"))
 
 
 # A signing mark before a name: "(Signed) Malcolm Fraser", "(Sgd.) E.G.

@@ -64,6 +64,25 @@ def test_mixed_case_signature_block_with_honorifics_and_governments(extract_text
     assert ("2024-03-11", "signed") in {(d.value, d.role.value) for d in record.dates}
 
 
+def test_a_signer_after_the_colon_of_the_party_line(extract_text):
+    record = extract_text(
+        "Joint Declaration\n\nThe Participants will cooperate on science and technology.\n\n"
+        "Done at London on 1 May 2023.\n\n"
+        "For the United Kingdom of Great Britain and Northern Ireland: Tom Reid, Secretary of State\n\n"
+        "FOR THE REPUBLIC OF KOREA: Kim Min-jun")
+    assert _signatories(record) == {"Tom Reid": ("Secretary of State", "", "United Kingdom"),
+                                    "Kim Min-jun": ("", "", "South Korea")}
+    assert {p.country_code for p in record.parties} == {"GB", "KR"}
+
+
+def test_the_countries_in_the_signers_titles_are_the_parties(extract_text):
+    record = extract_text(
+        "Joint statement\n\nSigned:\n\nThe Rt Hon Tom Reid MP, Prime Minister of the United Kingdom\n"
+        "His Excellency Kenji Mori, Prime Minister of Japan")
+    assert set(_signatories(record)) == {"Tom Reid", "Kenji Mori"}
+    assert {p.country_code for p in record.parties} == {"GB", "JP"}
+
+
 def test_names_under_their_party_set_in_capitals(extract_text):
     record = extract_text(
         "Agreement between the United States and Kenya\n\nIN WITNESS WHEREOF, the undersigned, being duly "
@@ -741,6 +760,9 @@ def test_putting_a_signature_to_an_instrument_is_signing_it(extract_text):
     ("In the presence of Prime Minister Ana Ruiz and Prime Minister Jon Sato, Foreign Minister Dana "
      "Holt and Foreign Minister Sari Dewi signed the agreement.", {"Dana Holt", "Sari Dewi"}),
     ("Witnessed by the two Presidents, Omar Idris and Ben Marsh signed the accord.", {"Omar Idris", "Ben Marsh"}),
+    # the idiom, its counterpart after "with"
+    ("Dana Holt, Secretary of State for Science, put pen to paper on the partnership with Japan's "
+     "Minister for Digital Transformation, Kenji Mori, in Tokyo.", {"Dana Holt", "Kenji Mori"}),
 ])
 def test_other_ways_of_saying_who_signed(extract_text, text, signers):
     assert set(_signatories(extract_text("Agreement signed\n\n" + text))) == signers
