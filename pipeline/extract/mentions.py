@@ -1031,7 +1031,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if mention.title and not mention.organization:
         mention.title, mention.organization = split_org(mention.title)
     if not mention.country:
-        mention.country = trailing_country(f"{mention.title} of {mention.organization}")
+        mention.country = trailing_country(f"{mention.title} of {mention.organization}" if mention.organization
+                                           else mention.title)
     return mention
 
 

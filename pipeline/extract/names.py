@@ -318,7 +318,9 @@ def split_org(title: str) -> tuple[str, str]:
             continue
         last, first = org.split()[-1], org.split()[0]
         if (last in ORG_HEADS or first in ORG_HEADS or stdre.search(r"\([A-Z]{2,}\)$", org)
-                or (len(org.split()) >= 2 and lookup_country(last) and not lookup_country(org))):
+                or (len(org.split()) >= 2 and lookup_country(last) and not lookup_country(org)
+                    # ("Minister of Foreign Affairs of Japan": a portfolio and its country, no organisation)
+                    and not stdre.search(r"\s(?:of|for)\s+(?:the\s+)?" + stdre.escape(last) + "$", org))):
             return head.strip(), org.strip()
     return title, ""
 
