@@ -411,7 +411,9 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
             return None
         s_start, s_end = ctx.sentence_at(today.start())
         return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
-    if block is not None and any(_block_shape(ctx, block)):  # a date, or a place and date, on its own line
+    # (a date, or a place and date, on its own line; or a "Published 17
+    # December 2021" line over the text)
+    if block is not None and (any(_block_shape(ctx, block)) or _published_line(ctx, block, cand)):
         nxt = _next_block(ctx, block)
         following, at = (ctx.block_text(nxt), nxt.start) if nxt else ("", at)
     today = _TODAY.search(following[:300])
@@ -421,6 +423,12 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
     # welcomed the signing on June 21 of ..." is a meeting's day)
     s_start, s_end = ctx.sentence_at(at + today.start())
     return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
+
+
+def _published_line(ctx: Context, block, cand: Candidate) -> bool:
+    """'Published 17 December 2021' alone on its line, the date its end."""
+    return (_PUBLISHED_LINE.match(ctx.text, block.start, cand.start) is not None
+            and cand.start - block.start <= 20 and not ctx.text[cand.end:block.end].strip(" .\t"))
 
 
 # What may stand before a dateline's date in its block: the place, in capitals

@@ -149,6 +149,14 @@ def test_a_dateline_dates_the_page_on_its_own_line_or_without_a_today(extract_te
     assert ("2023-06-22", "signed") not in dates
 
 
+def test_a_published_line_dates_the_today_it_stands_over(extract_text):
+    record = extract_text(
+        "UK and Chile sign trade agreement\n\nPublished 17 December 2021\n\n"
+        "The agreement was signed virtually today by the Trade Secretary and the Trade Minister of Chile.")
+    assert {(d.value, d.role.value) for d in record.dates} == {("2021-12-17", "published"),
+                                                              ("2021-12-17", "signed")}
+
+
 def test_on_date_opening_reports_the_occasion(extract_text):
     record = extract_text(
         "Ministers Sign Statement on Health Research\n\nOn Monday, June 17, 2024, the Minister of "
