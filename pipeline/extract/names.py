@@ -61,7 +61,9 @@ HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|S
 _APOSTROPHE_HON = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True) if h[-1] in "'’")
 WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
          rf"(?:al|el)-{UP}{LO}+|[‘ʻ]{UP}{LO}{{2,}}(?![’'])|"
-         rf"{UP}{{2,}}\.?|U\.S\.|U\.K\.|(?![AI][ \t]){UP}(?=[ \t]{UP}))")
+         # (a regnal number's period ends the sentence: "Queen Elizabeth II.")
+         rf"(?!(?:{'|'.join(sorted(REGNAL_NUMBERS, key=len, reverse=True))})\.){UP}{{2,}}\.?|U\.S\.|U\.K\.|"
+         rf"(?![AI][ \t]){UP}(?=[ \t]{UP}))")
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
               "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "los", "las", "y", "i", "zu"}
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"

@@ -728,8 +728,10 @@ def test_a_regnal_number_closes_the_name(extract_text):
     record = extract_text(
         "Readout of the Secretary's Meeting\n\n"
         "Secretary Anna Brandt met today with His Majesty King Abdullah II of Jordan in Amman. "
-        "They discussed King Mohammed VI’s initiative and the visit of President Xi Jinping.")
+        "They discussed King Mohammed VI’s initiative and the visit of President Xi Jinping. They also "
+        "paid tribute to King Carlos IV.")
     people = _people(record)
+    assert "Carlos IV" in people  # (the sentence's full stop is no part of the name)
     assert people["Abdullah II"][1] == "King"  # (a style's words are no office)
     assert people["Mohammed VI"][1] == "King"
     assert "Xi Jinping" in people  # "Xi" is a name, not the number XI
