@@ -277,7 +277,8 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if before_has(_DELEGATION_LED_BY):
         return PersonRole.member, "people.delegation"
     if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
-            or before_has(_HOST_LED) or before_has(_INVITER_APPOSITION) or before_has(_HOST_APPOSITION) \
+            or before_has(_HOST_LED) or _inviter_apposed(ctx, m, before_has(_INVITER_APPOSITION), before) \
+            or before_has(_HOST_APPOSITION) \
             or _invited_by(text, m, s_start) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
@@ -436,6 +437,17 @@ def _hosts_with_next(ctx: Context, m: Mention) -> bool:
     for x in chain:
         memo[x.start] = answer
     return answer
+
+
+def _inviter_apposed(ctx: Context, m: Mention, apposition: bool, before: str) -> bool:
+    """ "at the invitation of the Prime Minister of New Zealand, the Hon.
+    Norman Kirk": the name set off after the inviter's office.  Not when the
+    words before the comma already name the inviter: "At the invitation of
+    Prime Minister A, Prime Minister B paid a visit" (B is the visitor)."""
+    if not apposition:
+        return False
+    comma = m.extent_start - len(before) + before.rfind(",")
+    return not any(other.end == comma for other in find_mentions(ctx))
 
 
 def _invited_by(text: str, m: Mention, s_start: int) -> bool:

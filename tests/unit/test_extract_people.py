@@ -573,6 +573,10 @@ def test_an_inviter_is_a_host_to_the_rules():
         "Leaders’ Joint Statement\n\nThe Prime Minister, the Hon. Tom Reed, visited Wellington at the "
         "invitation of the Prime Minister of New Zealand, the Hon. Kate Kirk.") == {
         "Tom Reed": "other", "Kate Kirk": "host"}
+    # (the inviter named before the comma: who follows it is the visitor)
+    assert rule_roles_from_text(
+        "Joint Statement\n\nAt the invitation of Prime Minister Kate Kirk, Prime Minister Tom Reed of Fiji "
+        "paid an official visit to New Zealand.") == {"Kate Kirk": "host", "Tom Reed": "other"}
 
 
 def test_authors_who_issue_the_statement_and_a_titles_last_word_is_no_person(extract_text):
