@@ -84,17 +84,20 @@ _ITEM_CUES = {
 # intend to:", "Leaders committed to the following:"),
 # or an agreement's terms ("Key terms of the Agreement with Jordan
 # include:": what its parties undertake)
+# The verbs of an undertaking ("will", "commit to", "decided to", "resolve to")
+_UNDERTAKING = (r"(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to|decided? to|decides to|resolved? to|"
+                r"resolves to)")
 _BOTH_COMMITTING = re.compile(
     r"(?:\b(?:(?:[Tt]he|[Oo]ur) two|[Bb]oth(?: our)?|[Oo]ur) (?:countries|governments|sides|nations|leaders|ministers)|"
     r"(?:^|[.:]\s+)(?:The\s+)?(?:Leaders|Ministers))\s+(?:\w+\s+)?"
-    r"(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$|"
+    + _UNDERTAKING + r"\b[^.!?:]*:\s*$|"
     r"\b(?:[Tt]erms|[Ee]lements|[Pp]rovisions) of (?:the|this) (?:[\w.’'(),-]+\s+){0,12}?(?:Agreement|[Dd]eal|"
     r"[Aa]rrangement|Framework)\b[^.!?:]*\b(?:include|are)\w*\s*:\s*$")
 
 _INTRO_CUES = {
     "recommend": re.compile(r"\brecommend", re.I),
-    "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*|\b(?:seek|aim|plan|agreed?) to\b",
-                        re.I),
+    "commit": re.compile(r"\bcommit\w*|\bpledge\w*|\bdeliverables?\b|\bintend\w*|"
+                        r"\b(?:seek|aim|plan|agreed?|decided?|decides|resolved?|resolves) to\b", re.I),
     "will": re.compile(r"\bwill\b", re.I),
     "following": re.compile(r"\bfollowing\b|\binclude\w*\b", re.I),
     "colon": re.compile(r":\s*$"),
@@ -400,9 +403,8 @@ _GOVERNMENT_LABELS = ("GPE", "ORG", "NORP")
 # they will do, then its colon, introduces joint commitments whatever the
 # headline says ("the United States will take the following actions in
 # cooperation with our Allies:" is one government's).
-_COMMITTING_LEAD_IN = re.compile(r"\b(?:will|commit\w*|pledge\w*|intend\w*|agreed to|plan to)\b[^.!?:]*:\s*$",
-                                 re.I)
-_WE_COMMITTING = re.compile(r"\bwe\s+(?:\w+\s+)?(?:will|commit\w*|pledge\w*|intend\w*)\b[^.!?:]*:\s*$", re.I)
+_COMMITTING_LEAD_IN = re.compile(r"\b" + _UNDERTAKING + r"\b[^.!?:]*:\s*$", re.I)
+_WE_COMMITTING = re.compile(r"\bwe\s+(?:\w+\s+)?" + _UNDERTAKING + r"\b[^.!?:]*:\s*$", re.I)
 
 _JOINED = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
 _BEFORE_VERB = re.compile(r"\W{0,2}(?:\s+(?:together|jointly|also))?\s+")

@@ -1269,6 +1269,12 @@ def test_a_lead_in_whose_subject_is_both_sides_or_an_agreements_terms_lists_comm
         "2. Strengthening health security cooperation.\n")
     assert set(leaders.values()) == {"joint_commitment"} and len(leaders) == 2
     assert one_side == {}
+    # (deciding is undertaking: "jointly decide to:", "resolved to:")
+    decided = read(
+        "Joint Fact Sheet: Chile and Peru Strategic Partnership\n\nChile and Peru jointly decide to:\n\n"
+        "1. Strengthen cooperation on hydrogen supply chains;\n"
+        "2. Hold an annual dialogue on economic security.\n")
+    assert set(decided.values()) == {"joint_commitment"} and len(decided) == 2
 
 
 def test_values_listed_with_respect_to_and_a_noun_shared_by_its_qualifiers(extract_text):
