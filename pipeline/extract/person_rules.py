@@ -9,6 +9,7 @@ gold how far to trust each one; where they are right the model follows them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import re
 
@@ -308,6 +309,33 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
     if _under_roster_label(ctx, m):
         return PersonRole.member, "people.roster_label"
     return PersonRole.other, "people.mentioned"
+
+
+def quoted_by_office(ctx: Context, offices) -> bool:
+    """The office only this person holds on the page says the quotation: "The
+    Defence Secretary said:" over the quoted paragraph, "“...,” the Secretary
+    said" (GOV.UK and the State Department name the speaker once, then refer
+    to them by their office)."""
+    lowered = ctx.lowered if ctx.lowered is not None else ctx.text.casefold()
+    for office in offices:
+        if len(office) < 4 or office not in lowered:
+            continue
+        for m in _office_says(office).finditer(lowered):
+            block = ctx.block_at(m.start())
+            if block is None:
+                continue
+            following = _next_block_text(ctx, block)
+            if (ctx.found(_QUOTE_MARK, block.start, block.end) or any(q in following[:2] for q in ("“", '"'))
+                    or ctx.found(_SAYS_COLON, block.start, block.end)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _office_says(office: str) -> re.Pattern:
+    """ "the <office> said", "said the <office>", in lower case."""
+    name = re.escape(office)
+    return re.compile(rf"\bthe\s+{name}\s+{_SAY}\b|\b{_SAY}\s+the\s+{name}\b(?!\s+(?:of|for)\b)")
 
 
 def _under_roster_label(ctx: Context, m: Mention) -> bool:

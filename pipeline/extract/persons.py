@@ -29,6 +29,7 @@ from pipeline.extract.person_rules import (
     DELEGATION_LED_BY,
     PRIORITY,
     mention_role,
+    quoted_by_office,
     rule_signers,
     signing_sentence,
 )
@@ -260,6 +261,9 @@ def _rule_verdicts(ctx: Context, cand: PersonCandidate, signers: set[int],
     if not signed and role is not PersonRole.host and is_labelled_speaker(ctx, cand.best.name.split(),
                                                                           sole_offices[id(cand)]):
         verdict, rule = PersonRole.speaker.value, "people.speaker_label"
+    # ("Defence Secretary Grant Shapps met ...", then "The Defence Secretary said:")
+    if verdict in (PersonRole.member.value, PersonRole.other.value) and quoted_by_office(ctx, sole_offices[id(cand)]):
+        verdict, rule = PersonRole.quoted.value, "people.office_said"
     # (a name the rules found no word about, only given name and surname, is
     # no person to them: the model alone may take it for one)
     if verdict == PersonRole.other.value and cand.unattributed:

@@ -1333,3 +1333,25 @@ def test_a_visitor_received_with_an_accompanying_delegation_heads_it(extract_tex
         "Karim Nazari, Leader of the Unity Party, Afghanistan, and his accompanying delegation, today.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles["Mohammad Karim Nazari"] == "member"
+
+
+def test_the_office_only_one_person_holds_says_their_quotation_to_the_rules():
+    from pipeline.extract import extract, make_context
+    from pipeline.extract.persons import persons
+    from pipeline.parse.text import parse_text
+
+    def verdicts(text):
+        ctx = make_context(parse_text(text))
+        extract(ctx.parsed, ctx=ctx)
+        return {c.best.name: sorted(k for k in c.features if k.startswith("verdict:") and "|" not in k)
+                for c in persons(ctx)}
+
+    said = verdicts(
+        "UK and Chile agree defence partnership\n\nDefence Secretary Tom Reid met his Chilean counterpart "
+        "Ana Ruiz in London today.\n\nThe Defence Secretary said:\n\nOur partnership has never been stronger.")
+    assert said == {"Tom Reid": ["verdict:quoted"], "Ana Ruiz": ["verdict:other"]}
+    # (an office two people hold says nothing of either)
+    shared = verdicts(
+        "Ministers meet\n\nForeign Minister Tom Reid met Foreign Minister Ana Ruiz today. “We agree,” the "
+        "Foreign Minister said.")
+    assert shared == {"Tom Reid": ["verdict:other"], "Ana Ruiz": ["verdict:other"]}
