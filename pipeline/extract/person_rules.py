@@ -54,6 +54,9 @@ _SPEAK_AFTER = re.compile(r"^[\s,]*(?:who\s+)?(?:(?:also\s+)?keynot\w+|"
                           r"(?:remarks|speech|address|keynote|presentation|lecture)|spoke at|addressed the|"
                           r"presented)\b", re.IGNORECASE)
 _SPEAK_BEFORE = re.compile(r"\b(?:remarks|keynote|speech|address|presentation|statement) (?:by|from)\s*$|"
+                           # ("The keynote address was delivered by X", "remarks were given by")
+                           r"\b(?:remarks|keynote|speech|address|presentation|lecture)\s+(?:was|were)\s+"
+                           r"(?:delivered|given|made)\s+by\s*$|"
                            r"^\s*Speaking\b[^.]{0,80}$", re.IGNORECASE)
 
 

@@ -295,10 +295,11 @@ def test_remarks_of_any_kind_make_a_speaker_and_any_verb_of_saying_a_quotation(e
         "Ana Lopes delivered opening remarks at the launch of the program today.\n\n"
         "Minister Rui Castro told reporters: “The programme will grow.” Senator Dana Holt emphasised "
         "that “every fellow matters”.\n\n"
-        "The program will admit its first fellows in March. Applications open next week.")
+        "The program will admit its first fellows in March. Applications open next week. The closing "
+        "address was delivered by Governor Tom Reid.")
     roles = {p.name: p.role.value for p in record.people}
     assert roles == {"Ivo Petrak": "speaker", "Ana Lopes": "speaker", "Rui Castro": "quoted",
-                     "Dana Holt": "quoted"}
+                     "Dana Holt": "quoted", "Tom Reid": "speaker"}
 
 
 def test_a_short_and_a_full_given_name_of_one_surname_are_one_person(extract_text):
