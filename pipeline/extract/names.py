@@ -228,9 +228,14 @@ def split_run(run: str) -> tuple[str, str]:
     # White", "Minister Madeleine King", where "Colombo Plan" is no one)
     given = 2 if i >= 2 and is_given_name(words[-2]) else (
         3 if i >= 3 and _INITIAL.fullmatch(words[-2]) and is_given_name(words[-3]) else 0)
+    # (and after a style alone: "The Hon Madeleine King"; a given name and a
+    # title's word with nothing before them are too often something else,
+    # "Colombo Plan", "Major General")
     if given and (words[-1] in MONTHS or words[-1] in country_names() or (
             (words[-1] in TITLE_HEADS or words[-1] in TITLE_HEAD_SET)
-            and any(title_head(w) in TITLE_HEAD_SET for w in words[:-given]))):
+            and (any(title_head(w) in TITLE_HEAD_SET for w in words[:-given])
+                 or (words[-1] in TITLE_HEAD_SET and len(words) > given
+                     and all(is_style_word(w) for w in words[:-given]))))):
         i -= 1
     # ("Mohamad bin Haji Hasan": after "bin" an honorific is the father's,
     # inside the name; so is "Haji" between two names, "Mohamad Haji Hasan")

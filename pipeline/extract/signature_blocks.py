@@ -14,6 +14,7 @@ import regex as re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import (
+    TITLE_HEAD_SET,
     UP,
     Mention,
     caps_surname,
@@ -118,7 +119,11 @@ def is_signature_name_line(line: str) -> bool:
         return len(words) <= 4 and len(line) <= 60  # "MATSUMOTO Keiko", surname first
     return (2 <= len(words) <= 5 and len(line) <= 60 and not stdre.search(r"[.,;:!?]$", line)
             and all(is_name_word(w) or stdre.fullmatch(r"[A-Z]\.", w)
-                    or (0 < k < len(words) - 1 and w in INNER_HONORIFICS) for k, w in enumerate(words))
+                    or (0 < k < len(words) - 1 and w in INNER_HONORIFICS)
+                    # (a surname that is a title's word after a given name: "Madeleine King")
+                    or (k == len(words) - 1 and w in TITLE_HEAD_SET and is_given_name(words[k - 1])
+                        and "," not in line)
+                    for k, w in enumerate(words))
             and (is_given_name(words[0]) or len(words) <= 3 or styled))
 
 

@@ -857,3 +857,11 @@ def test_two_signature_columns_under_their_parties_with_a_blank_line_between_and
         "PRIME MINISTER                  PRESIDENT")
     assert {s.name: (s.title, s.country) for s in record.signatories} == {
         "AMIR HASSAN": ("Prime Minister", "Malaysia"), "BUDI SANTOSO": ("President", "Indonesia")}
+
+
+def test_a_signers_surname_that_is_a_titles_word(extract_text):
+    record = extract_text(
+        "Joint media release\n\nChile and Peru today announced a new partnership on critical minerals.\n\n"
+        "The Hon Ana King MP\nMinister for Resources\n\nThe Hon Tom Reid\nMinister for Industry")
+    assert _signatories(record) == {"Ana King": ("Minister for Resources", "", ""),
+                                    "Tom Reid": ("Minister for Industry", "", "")}
