@@ -152,7 +152,8 @@ _SIGN_WORDS = re.compile(r"\b(?:signed|signs|signing|sign|signature)\b", re.I)
 _TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 _FUTURE_WORDS = re.compile(r"\bwill\b|\bnext\b|\bupcoming\b|\bplan", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|released|issued|dated|updated|posted)\b[^.]{0,60}$", re.I)
-_PUBLISHED_LINE = re.compile(r"\W*(?:published|released|issued|dated|posted)\b", re.I)
+_PUBLISHED_LINE = re.compile(r"\W*(?:published|released|issued|dated|posted|release\s+date|date\s+of\s+(?:release|"
+                             r"publication))\b", re.I)
 
 
 @dataclass

@@ -155,6 +155,13 @@ def test_a_published_line_dates_the_today_it_stands_over(extract_text):
         "The agreement was signed virtually today by the Trade Secretary and the Trade Minister of Chile.")
     assert {(d.value, d.role.value) for d in record.dates} == {("2021-12-17", "published"),
                                                               ("2021-12-17", "signed")}
+    # (a page's "Release Date:" label, a genre label between it and the text)
+    record = extract_text(
+        "Joint Statement on the Chile-Peru Security Agreement\n\nRelease Date: 07 December 2023\n\n"
+        "Joint media statement\n\nToday the Prime Minister of Peru and the Prime Minister of Chile signed "
+        "the Agreement between Chile and Peru on Bilateral Security in Lima.")
+    assert {(d.value, d.role.value) for d in record.dates} == {("2023-12-07", "published"),
+                                                              ("2023-12-07", "signed")}
 
 
 def test_on_date_opening_reports_the_occasion(extract_text):
