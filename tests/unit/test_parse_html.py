@@ -352,3 +352,20 @@ def test_a_heading_that_names_the_genre_is_not_the_title():
                               b"<p>The Prime Minister will visit Malaysia on 24 February 2022.</p>"
                               b"</main></body></html>"))
     assert extract(doc).title == "Official Visit of the Prime Minister of Thailand to Malaysia"
+
+
+def test_a_headline_set_as_a_bold_line_is_the_title_where_the_page_title_is_the_sites():
+    from pipeline.extract import extract
+
+    page = (b"<html><head><title>Ministry of Foreign Affairs - Press Release</title></head><body><main>"
+            b"<p><strong>PRESS RELEASE</strong></p>"
+            b"<p><strong>OFFICIAL VISIT OF THE PRIME MINISTER OF NEW ZEALAND TO MALAYSIA</strong></p>"
+            b"<p>1. The Prime Minister of New Zealand will undertake an Official Visit to Malaysia from 8 to "
+            b"9 September 2024.</p></main></body></html>")
+    assert extract(parse_html(raw_html(page))).title == (
+        "OFFICIAL VISIT OF THE PRIME MINISTER OF NEW ZEALAND TO MALAYSIA")
+    # (a <title> the page repeats is its title, whatever the lines above it)
+    page = (b"<html><head><title>Visit of the Prime Minister of New Zealand | Ministry</title></head><body>"
+            b"<main><p>Office of the Spokesperson</p><p>Visit of the Prime Minister of New Zealand</p>"
+            b"<p>The Prime Minister will visit on 8 September 2024.</p></main></body></html>")
+    assert extract(parse_html(raw_html(page))).title == "Visit of the Prime Minister of New Zealand"
