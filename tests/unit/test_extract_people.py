@@ -1302,6 +1302,11 @@ def test_a_family_name_written_first_opens_the_name_not_the_title(extract_text):
     titles = {p.name: p.title for p in record.people}
     assert titles["Bui Thanh Son"] == "Foreign Minister of Viet Nam"
     assert titles["Pham Minh Chinh"] == "Prime Minister"
+    # ("See" opens a cross-reference, "See Attachment A", and is a given name's word too)
+    record = extract_text(
+        "Press Release\n\nThe agreement was signed by Tan See Hock, Minister for Manpower of Singapore. "
+        "See Attachment A for its text.")
+    assert [p.name for p in record.signatories] == ["Tan See Hock"]
 
 
 def test_a_title_before_a_style_and_no_verb_clause_after_a_name(extract_text):
