@@ -370,9 +370,11 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
             continue
         beside = _PARTY_THEN_SIGNER.match(ctx.block_text(block))
         if beside is not None:
-            country, start, extent_start = _signed_for(beside.group("party")), block.start + beside.start("signer"), block.start
+            country = _signed_for(beside.group("party"))
+            start, extent_start = block.start + beside.start("signer"), block.start
         elif above is not None and _next_lines(ctx, above, block):
-            country, start, extent_start = _signed_for(ctx.block_text(above)), block.start, above.start
+            country = _signed_for(ctx.block_text(above))
+            start, extent_start = block.start, above.start
         else:
             continue
         if country is None:
@@ -385,8 +387,8 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
 
 
 # "For the Republic of Korea: Park Jin, ...": the party, its colon, the signer on the same line
-_PARTY_THEN_SIGNER = stdre.compile(r"(?P<party>(?:(?:Signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|For)\s[^:\n]{3,120}:)"
-                                   r"[ \t]+(?P<signer>\S.*)$", stdre.IGNORECASE)
+_PARTY_THEN_SIGNER = stdre.compile(r"(?P<party>(?:(?:Signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|For)\s"
+                                   r"[^:\n]{3,120}:)[ \t]+(?P<signer>\S.*)$", stdre.IGNORECASE)
 
 
 def _signer_line(line: str, start: int, country: str) -> Mention | None:

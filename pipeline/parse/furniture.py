@@ -138,8 +138,8 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 
 # "For the Republic of Korea: Park Jin, Minister of Foreign Affairs": a
 # party, its colon, and who signed for it on the same line
-_FOR_A_PARTY = re.compile(r"^\s*(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|for)\s[^:]{3,120}:\s+(?P<signer>\S.*)$",
-                          re.IGNORECASE)
+_FOR_A_PARTY = re.compile(r"^\s*(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|for)\s[^:]{3,120}:\s+"
+                          r"(?P<signer>\S.*)$", re.IGNORECASE)
 
 
 def _signs_for_a_party(line: str) -> bool:
