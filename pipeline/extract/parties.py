@@ -81,6 +81,10 @@ def _line_opens_with_we(text: str) -> bool:
 _WITH_BEFORE = re.compile(r"\bwith\s*$")
 # The partner of a relation the parties have, not a party: "cooperation with
 # Japan and India", "our partnership with the European Union".
+# The country a visit goes to: "an Official Visit to Malaysia", "during his visit to Japan",
+# "travelled to Fiji"
+_VISIT_TO = re.compile(r"\b(?:visits?|visited|visiting|trip|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing))\s+"
+                       r"(?:to|in)\s+(?:the\s+)?$", re.I)
 _RELATION_WITH = re.compile(r"\b(?:cooperation|relations?|relationship|partnerships?|ties|trade|engagement|"
                             r"collaboration|coordination)\s+with\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
                             r"(?:and\s+(?:the\s+)?)?$")
@@ -419,6 +423,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
                 cues.add("met_with")
             elif occurs_in(_RELATION_WITH, before, low_before):
                 cues.add("relation_with")  # "welcome cooperation with Japan and India"
+            if "visit_to" not in cues and occurs_in(_VISIT_TO, before, low_before):
+                cues.add("visit_to")  # "an Official Visit to Malaysia": the host of a visit
             if "issued_by" not in cues and occurs_in(_ISSUED_BY, before[-40:], low_before and low_before[-40:]):
                 cues.add("issued_by")
             if "past_sentence" in in_it:

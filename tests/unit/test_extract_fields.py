@@ -223,6 +223,8 @@ def test_a_genre_label_over_the_headline_leaves_the_headline_the_title_parties_a
         "The Prime Minister of Malaysia will undertake an Official Visit to the Republic of Korea from 24 to "
         "26 November 2024 at the invitation of the President of the Republic of Korea.")
     assert "title" in features["MY"] and "title" in features["KR"]
+    # (the country a visit goes to hosts it: a cue for the party model)
+    assert "visit_to" in features["KR"] and "visit_to" not in features["MY"]
 
 
 def _party_candidates(text: str) -> dict[str, dict]:
