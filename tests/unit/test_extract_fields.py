@@ -48,6 +48,8 @@ def _principles(record):
      "Viet Nam undertook an Official Visit to Malaysia. The two Prime Ministers held a meeting.", "joint_statement"),
     ("JOINT STATEMENT\n\n1. At the invitation of the Prime Minister of Malaysia, the Prime Minister of Viet "
      "Nam undertook an Official Visit to Malaysia.\n\n2. The two Prime Ministers held a meeting.", "joint_statement"),
+    ("JOINT MEDIA STATEMENT\n\nCHILE-PERU ANNUAL LEADERS' MEETING\n\nPresident Ana Ruiz and President Tom "
+     "Reid held the Annual Leaders' Meeting in Lima on 4 March 2024.", "joint_statement"),
 ])
 def test_kind(extract_text, text, kind):
     assert extract_text(text).kind.value == kind
