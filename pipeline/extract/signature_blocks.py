@@ -35,7 +35,7 @@ from pipeline.gazetteer import (
     trailing_country,
 )
 from pipeline.models import BlockKind
-from pipeline.parse.furniture import SIGNING_MARK
+from pipeline.parse.furniture import PARTY_THEN_SIGNER, SIGNING_MARK
 
 
 _CAPS_NAME = re.compile(rf"{UP}{{2,}}(?:[-'’]{UP}+)*|{UP}\.")
@@ -368,7 +368,7 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
     for above, block in zip([None, *blocks], blocks):
         if block.start in taken or not in_closing(ctx, block.start):
             continue
-        beside = _PARTY_THEN_SIGNER.match(ctx.block_text(block))
+        beside = PARTY_THEN_SIGNER.match(ctx.block_text(block))
         if beside is not None:
             country = _signed_for(beside.group("party"))
             start, extent_start = block.start + beside.start("signer"), block.start
@@ -384,11 +384,6 @@ def _names_under_their_party(ctx: Context, blocks, taken: set[int]) -> list[Ment
             mention.extent_start, mention.extent_end = extent_start, block.end
             out.append(mention)
     return out
-
-
-# "For the Republic of Korea: Park Jin, ...": the party, its colon, the signer on the same line
-_PARTY_THEN_SIGNER = stdre.compile(r"(?P<party>(?:(?:Signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|For)\s"
-                                   r"[^:\n]{3,120}:)[ \t]+(?P<signer>\S.*)$", stdre.IGNORECASE)
 
 
 def _signer_line(line: str, start: int, country: str) -> Mention | None:

@@ -137,13 +137,14 @@ def drop_trailing_links(lines: list[str]) -> list[str]:
 
 
 # "For the Republic of Korea: Park Jin, Minister of Foreign Affairs": a
-# party, its colon, and who signed for it on the same line
-_FOR_A_PARTY = re.compile(r"^\s*(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|for)\s[^:]{3,120}:\s+"
-                          r"(?P<signer>\S.*)$", re.IGNORECASE)
+# party, its colon, and who signed for it on the same line (the signature
+# blocks read the signer from it too)
+PARTY_THEN_SIGNER = re.compile(r"^\s*(?P<party>(?:(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of|for)\s"
+                               r"[^:\n]{3,120}:)[ \t]+(?P<signer>\S.*)$", re.IGNORECASE)
 
 
 def _signs_for_a_party(line: str) -> bool:
-    m = _FOR_A_PARTY.match(line)
+    m = PARTY_THEN_SIGNER.match(line)
     return m is not None and looks_like_name_line(m.group("signer"))
 
 
