@@ -9,7 +9,6 @@ gold how far to trust each one; where they are right the model follows them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 
 import re
 
@@ -321,10 +320,10 @@ def quoted_by_office(ctx: Context, offices) -> bool:
     to them by their office)."""
     lowered = ctx.lowered if ctx.lowered is not None else ctx.text.casefold()
     for office in offices:
-        if len(office) < 4 or office not in lowered:
+        if len(office) < 4:
             continue
-        for m in _office_says(office).finditer(lowered):
-            block = ctx.block_at(m.start())
+        for start in _office_says(lowered, office):
+            block = ctx.block_at(start)
             if block is None:
                 continue
             following = _next_block_text(ctx, block)
@@ -334,11 +333,31 @@ def quoted_by_office(ctx: Context, offices) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
-def _office_says(office: str) -> re.Pattern:
-    """ "the <office> said", "said the <office>", in lower case."""
-    name = re.escape(office)
-    return re.compile(rf"\bthe\s+{name}\s+{_SAY}\b|\b{_SAY}\s+the\s+{name}\b(?!\s+(?:of|for)\b)")
+# (fixed patterns read around each occurrence of the office: one pattern
+# compiled per office cost more than the rest of the people's rules)
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_SAY_THE_BEFORE = re.compile(rf"\b{_SAY}\s+the\s+$")
+_SAY_NEXT = re.compile(rf"\s+{_SAY}\b")
+_OF_NEXT = re.compile(r"\s+(?:of|for)\b")
+
+
+def _office_says(lowered: str, office: str):
+    """Where "the <office> said" or "said the <office>" starts, in lower case
+    (the office whole: not "said the minister of ...")."""
+    at = lowered.find(office)
+    while at >= 0:
+        end = at + len(office)
+        whole = (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum())
+        if whole:
+            before = lowered[max(0, at - 40):at]
+            the = _THE_BEFORE.search(before)
+            if the and _SAY_NEXT.match(lowered, end):
+                yield at - len(before) + the.start()
+            else:
+                said = _SAY_THE_BEFORE.search(before)
+                if said and not _OF_NEXT.match(lowered, end):
+                    yield at - len(before) + said.start()
+        at = lowered.find(office, at + 1)
 
 
 def _under_roster_label(ctx: Context, m: Mention) -> bool:

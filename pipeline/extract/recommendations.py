@@ -424,9 +424,10 @@ def _jointly_committing(ctx: Context, block) -> bool:
                for a, b in zip(named, named[1:]))
 
 
-# "recommended that (a)", "recommendations: (i)", "recommends: 1)": the lead-in and the first marker
-_INLINE_LEAD = re.compile(r"\brecommend\w*(?:\s+that)?\s*:?\s*(?=\((?:a|i|1)\)\s)", re.I)
-_INLINE_MARKER = re.compile(r"\((?P<num>[a-h]|i{1,3}|iv|v|vi{0,3}|[1-9])\)\s+")
+# "recommended that (a)", "recommendations: (i)", "recommends: 1)", "the
+# recommendations propose 1) ...": the lead-in and the first marker
+_INLINE_LEAD = re.compile(r"\brecommend\w*(?:\s+(?:that|propose|include|are))?\s*:?\s*(?=\(?(?:a|i|1)\)\s)", re.I)
+_INLINE_MARKER = re.compile(r"(?<![\w)])\(?(?P<num>[a-h]|i{1,3}|iv|v|vi{0,3}|[1-9])\)\s+")
 _INLINE_JOINT = re.compile(r"[\s;,]*(?:and|or)?\s*$")
 
 
@@ -588,6 +589,10 @@ def _candidate(ctx: Context, block, m, source: str, only_first: bool) -> Recomme
     return RecommendationCandidate(number=number, text=body, start=block.start + offset, source=source)
 
 
+#: The most words of an item read as a label when they are in title case.
+_LABEL_WORDS = 10
+
+
 def _describe(cand: RecommendationCandidate, intro: str, kind: str, title: str, doc_mentions: int,
               run_length: int) -> None:
     f = cand.features
@@ -616,7 +621,13 @@ def _describe(cand: RecommendationCandidate, intro: str, kind: str, title: str, 
     if re.search(r"\breport\b|\breview\b|\binquiry\b|\btaskforce\b|\bcommission\b", title, re.I):
         f["title:report"] = 1.0
     f["doc_recommendation_words:" + ("0" if doc_mentions == 0 else "1-2" if doc_mentions <= 2 else "3+")] = 1.0
-    first = cand.text.split()[0] if cand.text.split() else ""
+    tokens = cand.text.split()
+    # ("Trade Facilitation and Infrastructure": a label in title case, over
+    # the list's items, not one of them)
+    long_words = [t for t in tokens if len(t) > 3]
+    if tokens and len(tokens) <= _LABEL_WORDS and 4 * sum(t[:1].isupper() for t in long_words) >= 3 * len(long_words):
+        f["item:title_case"] = 1.0
+    first = tokens[0] if tokens else ""
     if first[:1].isupper() and not first.endswith("s") and first.isalpha() and first.lower() not in (
             "the", "a", "an", "this", "in", "on", "to", "for", "with", "by"):
         f["item:capitalised_opening"] = 1.0

@@ -1451,3 +1451,35 @@ def test_values_a_subject_is_said_to_value(extract_text):
         "and pluralism, the two Prime Ministers reaffirmed their partnership. Leaders who cherish peace and "
         "stability met today.")
     assert _principles(record) == ["freedom", "rule of law", "human rights", "pluralism"]
+
+
+def test_a_numbered_list_run_into_what_the_recommendations_propose(extract_text):
+    record = extract_text(
+        "Review of Charging Infrastructure Released\n\nCanberra\n\nThe Minister today released the review's "
+        "technical recommendations. The recommendations propose 1) the development of a joint standards "
+        "strategy; 2) support for smart charging infrastructure that avoids stranded assets; and 3) the "
+        "identification of the research still required.\n\nThe Government will respond later this year.")
+    assert [(r.number, r.text) for r in record.recommendations] == [
+        ("1", "the development of a joint standards strategy"),
+        ("2", "support for smart charging infrastructure that avoids stranded assets"),
+        ("3", "the identification of the research still required")]
+
+
+def test_a_fact_sheets_title_case_labels_read_as_labels_not_commitments():
+    from pipeline.extract import REGISTRY, load_extractors, make_context
+    from pipeline.extract.recommendations import candidates
+    from pipeline.parse.text import parse_text
+
+    load_extractors()
+    ctx = make_context(parse_text(
+        "FACT SHEET: U.S.-Mexico Joint Economic Dialogue\n\nThe two governments will undertake the following:\n\n"
+        "- Trade Facilitation and Infrastructure\n- Coordinate on critical industries to mitigate supply chain "
+        "disruptions\n- Improve Access to Medical Devices for Public Health Emergencies in Both Countries Through "
+        "Joint Procurement and Shared Standards\n"))
+    for field in ("title", "kind"):
+        ctx.results[field] = REGISTRY[field](ctx)
+    shapes = {c.text: "item:title_case" in c.features for c in candidates(ctx)}
+    assert shapes == {"Trade Facilitation and Infrastructure": True,
+                      "Coordinate on critical industries to mitigate supply chain disruptions": False,
+                      "Improve Access to Medical Devices for Public Health Emergencies in Both Countries Through "
+                      "Joint Procurement and Shared Standards": False}
