@@ -1132,8 +1132,11 @@ def _title_before(before: str) -> tuple[int, str] | None:
             return _portfolio_title_before(before)
         group = m.group(1)
         # "co-chaired by U.S. Acting Deputy ..., Name": the title starts after "by"
-        # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B")
-        intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])|\band\s+(?=the\s+[A-Z])", group))
+        # (or after "and the": "President A of Indonesia and the Prime Minister, Mr B";
+        # or after "and" before another government's office: "signed by the Business
+        # and Trade Secretary and Ghana's Minister for Trade and Industry, K.T. Hammond")
+        intro = list(stdre.finditer(r"\b(?:by|with|from)\s+(?=(?:the\s+)?[A-Z])|\band\s+(?=the\s+[A-Z])|"
+                                    r"\band\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[’']s\s+[A-Z])", group))
         opening = intro[-1].end() if intro else 0
         skip = max(opening, _title_start(group))
         title = group[skip:]

@@ -810,6 +810,12 @@ _OFFICE_WORDS = r"(?:[A-Z][a-z]+\s+){0,3}(?:Minister|Secretary|President|Premier
 _THE_OFFICE = re.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICE_WORDS})\b")
 _AND = re.compile(r"\s+and\s+")
 _SHARED_TITLE = re.compile(rf"(?P<office>{_OFFICE_WORDS})\s+and\s+{_OFFICE_WORDS}")
+# (a portfolio's own "and" stays in the office: "the Business and Trade Secretary")
+_PORTFOLIO_OFFICE = (r"(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}(?:Minister|Secretary|President|Premier|Chancellor|Ambassador|"
+                     r"Governor)(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?")
+_SIGNED_BY_OFFICE_AND = re.compile(rf"\bsigned\b[^.;]{{0,80}}?\bby\s+the\s+(?P<office>{_PORTFOLIO_OFFICE})\s+and\s+$")
+_SIGNED_BY_BEFORE = re.compile(r"\bsigned\b[^.;]{0,80}?\bby\s+$")
+_AND_THE_OFFICE_ENDS = re.compile(rf",?\s+and\s+the\s+(?P<office>{_PORTFOLIO_OFFICE})\s*(?:[.;]|$)", re.M)
 
 
 def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
@@ -847,6 +853,16 @@ def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[in
             s_start, s_end = ctx.sentence_at(named.start)
             if _VERB_AFTER.match(text[office.end():s_end]):
                 out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
+        # "... was signed by the Business and Trade Secretary and Ghana's Minister
+        # for Trade, K.T. Hammond", "... signed by Minister X and the Foreign
+        # Secretary": a signing's by-phrase pairs an office with a named person
+        s_start, _ = ctx.sentence_at(named.start)
+        office = _SIGNED_BY_OFFICE_AND.search(text, s_start, named.extent_start)
+        if office is None and _SIGNED_BY_BEFORE.search(text, s_start, named.extent_start):
+            office = _AND_THE_OFFICE_ENDS.match(text, named.end)
+        if office is not None:
+            s_start, s_end = ctx.sentence_at(named.start)
+            out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
         # "The Prime Minister and President Widodo signed ...": the office before
         # "and" was read as the first half of the named person's title
         shared = _SHARED_TITLE.fullmatch(named.title) if " and " in (named.title or "") else None

@@ -865,3 +865,28 @@ def test_a_signers_surname_that_is_a_titles_word(extract_text):
         "The Hon Ana King MP\nMinister for Resources\n\nThe Hon Tom Reid\nMinister for Industry")
     assert _signatories(record) == {"Ana King": ("Minister for Resources", "", ""),
                                     "Tom Reid": ("Minister for Industry", "", "")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (the office first, then another government's minister with their name)
+    ("UK and Ghana sign new agreement to boost trade\n\nPublished 14 November 2023\n\nThe UK and Ghana have "
+     "signed a new agreement, Business and Trade Secretary Kemi Badenoch announced today.\n\nThe Memorandum of "
+     "Understanding was signed in London by the Business and Trade Secretary and Ghana's Minister for Trade and "
+     "Industry, K.T. Hammond.",
+     {"Kemi Badenoch": ("Business and Trade Secretary", "", ""),
+      "K.T. Hammond": ("Minister for Trade and Industry", "", "Ghana")}),
+    # (the named minister first, the office after the comma's "and")
+    ("UK and Japan sign digital partnership\n\nForeign Secretary James Cleverly welcomed Japan's Minister for "
+     "Foreign Affairs, Hayashi Yoshimasa, to London today.\n\nThe Digital Partnership was signed at the Foreign "
+     "Office by Japan's Minister for Foreign Affairs, Hayashi Yoshimasa, and the Foreign Secretary.",
+     {"James Cleverly": ("Foreign Secretary", "", ""),
+      "Hayashi Yoshimasa": ("Minister for Foreign Affairs", "", "Japan")}),
+    # (an office with its portfolio)
+    ("Australia and India sign migration arrangement\n\nThe Minister for Home Affairs, the Hon Clare O'Neil MP, "
+     "met India's Minister of External Affairs, Dr S. Jaishankar, in Canberra today.\n\nThe Arrangement was "
+     "signed by the Minister for Home Affairs and India's Minister of External Affairs, Dr S. Jaishankar.",
+     {"Clare O'Neil": ("Minister for Home Affairs", "", ""),
+      "S. Jaishankar": ("Minister of External Affairs", "", "India")}),
+])
+def test_a_signings_by_phrase_pairs_an_office_named_earlier_with_a_named_minister(extract_text, text, expected):
+    assert _signatories(extract_text(text)) == expected
