@@ -649,7 +649,10 @@ def _signs_after(after: str) -> bool:
     return bool(_VERB_AFTER.match(after) or _BY_SIGNING.match(after))
 
 
-_COUNTERPART = re.compile(r"(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?", re.IGNORECASE)
+# ("... and his counterpart, the Minister of Home Affairs of Brunei, Dato X": the
+# counterpart set off before the title the name was read with)
+_COUNTERPART = re.compile(r"(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+){0,2}counterparts?(?:\s*,\s*(?:the)?)?",
+                          re.IGNORECASE)
 
 
 _OWNING_COUNTRY = re.compile(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?")

@@ -890,3 +890,13 @@ def test_a_signers_surname_that_is_a_titles_word(extract_text):
 ])
 def test_a_signings_by_phrase_pairs_an_office_named_earlier_with_a_named_minister(extract_text, text, expected):
     assert _signatories(extract_text(text)) == expected
+
+
+def test_a_counterpart_set_off_before_the_title_signs_with_the_first_signer(extract_text):
+    record = extract_text(
+        "Malaysia and Brunei sign MoU on border security\n\n1. The Minister of Home Affairs of Malaysia, Datuk "
+        "Seri Saifuddin Nasution Ismail, and his counterpart, the Minister of Home Affairs of Brunei Darussalam, "
+        "Dato Seri Setia Haji Awang Ahmaddin, signed the Memorandum of Understanding on Border Security in Bandar "
+        "Seri Begawan on 7 August 2023.")
+    assert "Saifuddin Nasution Ismail" in _signatories(record)
+    assert len(record.signatories) == 2
