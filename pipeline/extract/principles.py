@@ -818,6 +818,11 @@ _BACK_REFERENCE = re.compile(r"\b(?:these|those|the above|such)\s+(?:[a-z]+\s+){
                              r"(?P<group>principles|values|ideals)\b", re.I)
 
 
+#: The longest bullet read as a phrase whose "and" may join two principles.
+BULLET_PHRASE_WORDS = 6
+_MODAL = re.compile(r"\b(?:should|must|shall|may|might|need|needs)\b", re.I)
+
+
 def _items(ctx: Context, run: list, group: str, intro: str):
     """Each list item as a principle: a labelled bullet's label, else the
     item's first sentence."""
@@ -835,8 +840,17 @@ def _items(ctx: Context, run: list, group: str, intro: str):
             body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
         # ("Non-interference in each other's affairs;", "..., and": the list's joints)
         body = re.sub(r"\s*[;,]\s*(?:and|or)?$", "", body.rstrip(".").rstrip())
-        yield (body, item.start + (marker.end() if marker else 0), group,
-               "numbered" if numbered else "bulleted", intro, len(run))
+        at = item.start + (marker.end() if marker else 0)
+        # (DESIGN.md: "X and Y" is split where each half stands alone, a
+        # bullet's as an inline list's: "Transparency and accountability";
+        # a numbered principle is its whole sentence, a label stays whole)
+        # (a bullet that is a sentence, "Refunds and rebates should be paid
+        # ...", is one item whatever its "and" joins)
+        phrase = len(body.split()) <= BULLET_PHRASE_WORDS and not _CLAUSE_WORD.search(body) \
+            and not _MODAL.search(body)
+        pieces = _split_and(body, at) if phrase and not (numbered or label) else [(body, at)]
+        for piece, piece_at in pieces:
+            yield (piece, piece_at, group, "numbered" if numbered else "bulleted", intro, len(run))
 
 
 # A sentence that opens by pointing back at what the sentences before it

@@ -1483,3 +1483,13 @@ def test_a_fact_sheets_title_case_labels_read_as_labels_not_commitments():
                       "Coordinate on critical industries to mitigate supply chain disruptions": False,
                       "Improve Access to Medical Devices for Public Health Emergencies in Both Countries Through "
                       "Joint Procurement and Shared Standards": False}
+
+
+def test_a_bulleted_principle_of_two_that_stand_alone_is_split(extract_text):
+    record = extract_text(
+        "Joint Statement on Shared Principles for an Open Internet\n\nThe two governments share the following "
+        "principles:\n\n- Openness and interoperability\n- Privacy and data protection\n- Balancing innovation "
+        "and accountability\n- Inclusive and affordable access\n- Data should be shared and protected by law\n")
+    assert [p.text for p in record.principles] == [
+        "Openness", "interoperability", "Privacy", "data protection", "Balancing innovation and accountability",
+        "Inclusive and affordable access", "Data should be shared and protected by law"]
