@@ -331,3 +331,41 @@ def test_an_attestation_dates_the_signing_under_a_dateline_of_the_same_day(extra
         "For Australia\nTom Reed\nPrime Minister")
     assert {(d.value, d.role.value) for d in record.dates} >= {("2023-09-05", "published"),
                                                                 ("2023-09-05", "signed")}
+
+
+@pytest.mark.parametrize("text, signed", [
+    # (a fact sheet's signing, in the passive, the date before its signers)
+    ("FACT SHEET: United States-Kenya Partnership on Agriculture\n\nMay 23, 2024\n\nToday, President Biden "
+     "welcomed President Ruto to the White House. A Memorandum of Understanding on agricultural research was "
+     "signed on 22 May 2024 by U.S. Secretary of Agriculture Tom Vilsack and Kenyan Cabinet Secretary Mithika "
+     "Linturi.", "2024-05-22"),
+    # (a weekday without its comma)
+    ("UK and India sign landmark trade deal\n\nPublished 25 July 2025\n\nThe agreement was signed at Chequers "
+     "on Thursday 24 July 2025 by the Business and Trade Secretary, Jonathan Reynolds, and India's Minister of "
+     "Commerce and Industry, Piyush Goyal.", "2025-07-24"),
+    # (a lead built on the date, the signers set off by their titles)
+    ("The United States and Peru Sign Agreement on Science and Technology Cooperation\n\nMedia Note\n\n"
+     "March 5, 2024\n\nOn Monday, March 4, 2024, Stephanie Syptak-Ramnath, U.S. Ambassador to Peru, and Javier "
+     "Gonzalez-Olaechea, Minister of Foreign Affairs of Peru, signed the Agreement on Science and Technology "
+     "Cooperation in Lima.", "2024-03-04"),
+])
+def test_the_signing_date_of_an_instrument_the_page_announces(extract_text, text, signed):
+    roles = {d.role.value for d in extract_text(text).dates if d.value == signed}
+    assert roles == {"signed"}
+
+
+@pytest.mark.parametrize("text, value, role", [
+    # (an order one official signs is no instrument's signing)
+    ("FACT SHEET: Administration Acts on Gun Safety\n\nJuly 1, 2023\n\nOn March 14, 2023, President Biden "
+     "signed an Executive Order to reduce gun violence.", "2023-03-14", "signed"),
+    # (an earlier instrument, set off by its participle)
+    ("Joint Statement on Reciprocal Trade\n\nJuly 22, 2025\n\nThe two countries recalled their earlier "
+     "cooperation, including the Trade and Investment Framework Agreement, signed on July 16, 1996.",
+     "1996-07-16", "signed"),
+    # (a year in an instrument's name)
+    ("U.S. and Colombia Sign Protocol\n\nMedia Note\n\nToday, the two governments signed a protocol of "
+     "amendment to the 2011 U.S.-Colombia Air Transport Agreement in Bogota.", "2011", "signed"),
+])
+def test_no_signing_date_for_an_order_an_earlier_instrument_or_a_year_in_a_name(extract_text, text, value, role):
+    roles = {d.role.value for d in extract_text(text).dates if d.value == value}
+    assert role not in roles
