@@ -285,6 +285,48 @@ def _signer_countries(ctx: Context) -> set[str]:
     return out
 
 
+# A line that is only a country's name, in a list of them ("- Australia",
+# "the Netherlands,")
+_LINE_MARKER = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])?\s*(?:the\s+)?", re.I)
+#: The fewest such lines in a row that make a list.
+LISTED_LINES = 3
+
+
+def _listed_lines(ctx: Context, cands: list[PartyCandidate]) -> dict[int, tuple[int, int]]:
+    """Mentions that are a line of their own in a run of such lines under a
+    lead-in ("Signed by the Governments of:" over "- Australia", "- Canada",
+    ...): each mention's start, with the span of the lead-in and the run,
+    which is read as one sentence (the list's sentence, set out one item to a
+    line)."""
+    blocks = ctx.parsed.blocks
+    alone: dict[int, int] = {}  # block index -> mention start
+    for c in cands:
+        for start, end, label in c.mentions:
+            if label in _IMPLIED:
+                continue
+            i = ctx.block_index(start)
+            if i is None or i < 0:
+                continue
+            line = ctx.block_text(blocks[i])
+            rest = line[_LINE_MARKER.match(line).end():].rstrip(" ,;.")
+            named = ctx.text[start:end]
+            if rest and (named == rest or named.lower().removeprefix("the ") == rest.lower()):
+                alone[i] = start
+    out: dict[int, tuple[int, int]] = {}
+    indices = sorted(alone)
+    k = 0
+    while k < len(indices):
+        j = k
+        while j + 1 < len(indices) and indices[j + 1] == indices[j] + 1:
+            j += 1
+        first, last = indices[k], indices[j]
+        if j - k + 1 >= LISTED_LINES and first > 0 and ctx.block_text(blocks[first - 1]).rstrip().endswith(":"):
+            span = (blocks[first - 1].start, blocks[last].end)
+            out.update({alone[i]: span for i in indices[k:j + 1]})
+        k = j + 1
+    return out
+
+
 def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     text = ctx.text
     kind = feature_kind(ctx)
@@ -295,10 +337,15 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
     first_sentence = ctx.sentence_at(lead.start) if lead else (0, 0)
     # Countries per sentence: lists of participants name three or more.
     per_sentence: dict[tuple[int, int], set[str]] = {}
+    listed = _listed_lines(ctx, cands)
+
+    def sentence_of(start: int) -> tuple[int, int]:
+        return listed.get(start) or ctx.sentence_at(start)
+
     for c in cands:
         for start, _, label in c.mentions:
             if label not in _IMPLIED:
-                per_sentence.setdefault(ctx.sentence_at(start), set()).add(c.code)
+                per_sentence.setdefault(sentence_of(start), set()).add(c.code)
     n_codes = max(1, sum(1 for c in cands if _named(c)))
     total_mentions = sum(_named(c) for c in cands) or 1
 
@@ -350,7 +397,7 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
         first = min(start for start, _, label in c.mentions)
         cues: set[str] = set()
         for start, end, label in c.mentions:
-            sentence = ctx.sentence_at(start)
+            sentence = sentence_of(start)
             # (a cue the candidate already has is not looked for again: the
             # candidate's features are the set of its mentions' cues)
             if label == "CAPITAL":
@@ -436,7 +483,8 @@ def _describe(ctx: Context, cands: list[PartyCandidate]) -> None:
             if "signature_for" not in cues and occurs_in(_SIGNATURE_FOR_BEFORE, before, low_before):
                 cues.add("signature_for")
             if "coordinated" not in cues and (
-                    occurs_in(_COORDINATED_BEFORE, before, low_before)
+                    start in listed  # (a list set out one to a line is coordinated too)
+                    or occurs_in(_COORDINATED_BEFORE, before, low_before)
                     or _COORDINATED_AFTER.match(after)):
                 cues.add("coordinated")
             if "possessive" not in cues and _POSSESSIVE_AFTER.match(after):

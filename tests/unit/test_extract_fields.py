@@ -1493,3 +1493,28 @@ def test_a_bulleted_principle_of_two_that_stand_alone_is_split(extract_text):
     assert [p.text for p in record.principles] == [
         "Openness", "interoperability", "Privacy", "data protection", "Balancing innovation and accountability",
         "Inclusive and affordable access", "Data should be shared and protected by law"]
+
+
+def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
+    from pipeline.extract import REGISTRY, load_extractors, make_context
+    from pipeline.extract.parties import candidates
+    from pipeline.parse.text import parse_text
+
+    names = ["Australia", "Canada", "Estonia", "Germany", "Latvia", "Lithuania", "the Netherlands",
+             "United Kingdom", "United States"]
+    head = ("Media Freedom Coalition Joint Statement on Belarus\n\nMedia Note\n\nMay 3, 2024\n\nThe undersigned "
+            "members of the Media Freedom Coalition condemn the continued detention of journalists in Belarus.\n\n")
+    lines = head + "Signed by the Governments of:\n\n" + "".join(f"- {n}\n" for n in names)
+    inline = head + "Signed by the Governments of: " + ", ".join(names[:-1]) + ", and " + names[-1] + ".\n"
+    load_extractors()
+
+    def cues(text):
+        ctx = make_context(parse_text(text))
+        for field in ("title", "kind"):
+            ctx.results[field] = REGISTRY[field](ctx)
+        return {c.code: {k for k, v in c.features.items() if v == 1.0} for c in candidates(ctx)}
+
+    by_line, by_sentence = cues(lines), cues(inline)
+    assert set(by_line) == set(by_sentence)
+    for code in ("AU", "DE", "NL", "US"):
+        assert by_line[code] == by_sentence[code]
