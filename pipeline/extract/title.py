@@ -25,6 +25,10 @@ def extract_title(ctx: Context) -> tuple[str | None, Provenance | None]:
             promoted = block.meta.get("promoted", False)
             confidence = 0.75 if promoted else 0.9
             rule = "title.first_line" if promoted else "title.first_heading"
+            end = _stacked_title_end(ctx, block)
+            if end > block.end:
+                return " ".join(ctx.text[block.start:end].split()), Provenance(
+                    evidence=ctx.evidence(block.start, end), confidence=confidence, rule="title.stacked_lines")
             return ctx.block_text(block), Provenance(
                 evidence=ctx.evidence(block.start, block.end), confidence=confidence, rule=rule)
     meta_title = ctx.parsed.metadata.title
@@ -57,3 +61,35 @@ def _headline_line(ctx: Context, blocks):
             return block
         return None
     return None
+
+
+# An instrument's title set in capitals over several lines: "MEMORANDUM OF
+# UNDERSTANDING" / "BETWEEN" / "THE GOVERNMENT OF MALAYSIA" / "AND" / ... /
+# "ON THE ESTABLISHMENT OF ...": a line of its joints ("BETWEEN", "AND") or
+# opening with one ("ON ...", "CONCERNING ...") says the lines are one title.
+_STACK_JOINT = re.compile(r"(?:BETWEEN|AND|ON|OF|FOR|CONCERNING|REGARDING|ON THE|WITH)\b")
+#: The most lines of a stacked title, and its longest.
+_STACK_LINES, _STACK_CHARS = 8, 400
+
+
+def _stacked_title_end(ctx: Context, heading) -> int:
+    """Where a title in capitals that runs on over the lines right under its
+    first (no blank line between) ends: its first line's end if it does not."""
+    blocks = ctx.parsed.blocks
+    i = ctx.block_index(heading.start)
+    first = ctx.block_text(heading)
+    if i is None or i < 0 or not _capitals(first):
+        return heading.end
+    end, joined = heading.end, False
+    for block in blocks[i + 1:i + 1 + _STACK_LINES]:
+        line = ctx.block_text(block).strip()
+        if ctx.text[end:block.start] != "\n" or not _capitals(line) or block.end - heading.start > _STACK_CHARS:
+            break
+        joined = joined or _STACK_JOINT.match(line) is not None
+        end = block.end
+    return end if joined else heading.end
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -274,6 +274,11 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
         under = 1
         if len(builder.blocks) > 2 and is_date_line(builder.text[builder.blocks[1].start:builder.blocks[1].end]):
             under = 2
+        # (or the issuing office: "MEDIA STATEMENT" / "PRIME MINISTER'S OFFICE OF
+        # MALAYSIA" / the headline)
+        elif len(builder.blocks) > 2 and _ISSUER_LINE.fullmatch(
+                builder.text[builder.blocks[1].start:builder.blocks[1].end].strip()):
+            under = 2
         if len(builder.blocks) > under and builder.blocks[under].kind is BlockKind.paragraph:
             headline = builder.blocks[under]
             if _headline_shaped(builder.text[headline.start:headline.end], first_line, _TITLE_WORDS):
@@ -287,6 +292,12 @@ def _promote_title(builder: TextBuilder, first_line: str) -> None:
     if _headline_shaped(line, first_line, fewest):
         builder.blocks[0] = first.model_copy(update={"kind": BlockKind.heading, "level": 1,
                                                      "meta": {"promoted": True}})
+
+
+# An office's name on a line of its own: "Prime Minister's Office of Malaysia",
+# "Ministry of Foreign Affairs, Malaysia", "Office of the Spokesperson"
+_ISSUER_LINE = re.compile(r"(?:the\s+)?(?:[\w’'.-]+\s+){0,4}(?:office|ministry|department|embassy|"
+                          r"high commission|secretariat)(?:,?\s+(?:of|for|of the)?\s*[\w’'.-]+){0,5}", re.I)
 
 
 def _repeated_by_headline(builder: TextBuilder, line: str) -> bool:

@@ -1518,3 +1518,22 @@ def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     assert set(by_line) == set(by_sentence)
     for code in ("AU", "DE", "NL", "US"):
         assert by_line[code] == by_sentence[code]
+
+
+def test_an_instruments_title_in_capitals_over_several_lines_is_one_title(extract_text):
+    record = extract_text(
+        "MEMORANDUM OF UNDERSTANDING\nBETWEEN\nTHE GOVERNMENT OF MALAYSIA\nAND\nTHE GOVERNMENT OF THE FEDERATIVE "
+        "REPUBLIC OF BRAZIL\nON THE ESTABLISHMENT OF A MECHANISM FOR BILATERAL CONSULTATIONS\n\nThe Government of "
+        "Malaysia and the Government of the Federative Republic of Brazil have reached the following "
+        "understanding.\n")
+    assert record.title == ("MEMORANDUM OF UNDERSTANDING BETWEEN THE GOVERNMENT OF MALAYSIA AND THE GOVERNMENT OF "
+                            "THE FEDERATIVE REPUBLIC OF BRAZIL ON THE ESTABLISHMENT OF A MECHANISM FOR BILATERAL "
+                            "CONSULTATIONS")
+
+
+def test_the_headline_under_a_genre_label_and_the_issuing_office(extract_text):
+    record = extract_text(
+        "MEDIA STATEMENT\nPRIME MINISTER’S OFFICE OF MALAYSIA\n\nTHE 11TH MALAYSIA–SINGAPORE LEADERS’ RETREAT\n\n"
+        "PUTRAJAYA, 7 JANUARY 2025 – Prime Minister Datuk Seri Anwar Ibrahim today hosted the Prime Minister of "
+        "the Republic of Singapore, Lawrence Wong, at the 11th Malaysia–Singapore Leaders’ Retreat.\n")
+    assert record.title == "THE 11TH MALAYSIA–SINGAPORE LEADERS’ RETREAT"
