@@ -223,6 +223,11 @@ _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|hi
 def _before_headline_verb(run: str) -> str:
     verb = _HEADLINE_VERB.search(run)
     run = run[:verb.start()] if verb else run
+    # "thanked Foreign Minister Kamikawa for Japan’s support": a connector
+    # before a possessive that ends the run opens the sentence's next phrase,
+    # not the title's portfolio ("Minister for Women’s Affairs" runs on)
+    tail = _POSSESSIVE_TAIL.search(run)
+    run = run[:tail.start()] if tail else run
     # "by Mr Philip Flood AO. The Flood inquiry": post-nominal letters with
     # a full stop end the sentence, and the name, before the next capital
     # (a run reads "AO." as it reads an initial).
@@ -233,6 +238,7 @@ def _before_headline_verb(run: str) -> str:
     return run
 
 
+_POSSESSIVE_TAIL = stdre.compile(r"\s+(?:for|of|to|at|on|and)\s+[A-Z][\w.-]*['’]s$")
 _POST_NOMINAL_STOP = stdre.compile(r"(?<=\s)([A-Za-z.]{2,5})\.\s+(?=[A-Z])")
 
 

@@ -900,3 +900,14 @@ def test_a_counterpart_set_off_before_the_title_signs_with_the_first_signer(extr
         "Seri Begawan on 7 August 2023.")
     assert "Saifuddin Nasution Ismail" in _signatories(record)
     assert len(record.signatories) == 2
+
+
+def test_both_ministers_signed_refers_to_the_two_named_before_a_possessive(extract_text):
+    # ("thanked Foreign Minister Kamikawa for Japan's support": the name ends before "for Japan's")
+    record = extract_text(
+        "Secretary Blinken's Meeting with Japanese Foreign Minister Kamikawa\n\nReadout\n\nApril 10, 2024\n\n"
+        "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Kamikawa Yoko today in "
+        "Washington.\n\nSecretary Blinken thanked Foreign Minister Kamikawa for Japan's steadfast support for "
+        "Ukraine.\n\nFollowing their meeting today, both ministers signed a Memorandum of Cooperation on "
+        "Development Finance.")
+    assert set(_signatories(record)) == {"Antony J. Blinken", "Kamikawa Yoko"}
