@@ -907,7 +907,9 @@ def test_both_ministers_signed_refers_to_the_two_named_before_a_possessive(extra
     record = extract_text(
         "Secretary Blinken's Meeting with Japanese Foreign Minister Kamikawa\n\nReadout\n\nApril 10, 2024\n\n"
         "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Kamikawa Yoko today in "
-        "Washington.\n\nSecretary Blinken thanked Foreign Minister Kamikawa for Japan's steadfast support for "
+        "Washington, on the margins of Prime Minister Kishida Fumio's Official Visit. The Secretary and Foreign "
+        "Minister Kamikawa reaffirmed the Alliance.\n\nThe Secretary and the Foreign Minister discussed "
+        "trilateral cooperation.\n\nSecretary Blinken thanked Foreign Minister Kamikawa for Japan's steadfast support for "
         "Ukraine.\n\nFollowing their meeting today, both ministers signed a Memorandum of Cooperation on "
         "Development Finance.")
     assert set(_signatories(record)) == {"Antony J. Blinken", "Kamikawa Yoko"}
