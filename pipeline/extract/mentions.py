@@ -477,8 +477,25 @@ def _leader_alone(text: str, run: str, start: int) -> Mention | None:
     at = start + run.find(name)
     if _NAMED_AFTER.match(text, start + len(run.rstrip().rstrip(","))):
         return None
-    return Mention(name=name, start=at, end=at + len(name), extent_start=at, extent_end=at + len(name),
-                   rule="people.leader_alone", confidence=0.6)
+    mention = Mention(name=name, start=at, end=at + len(name), extent_start=at, extent_end=at + len(name),
+                      rule="people.leader_alone", confidence=0.6)
+    # ("met with Wang Yi, Director of ... and Minister of Foreign Affairs of the
+    # People's Republic of China, in Bangkok": the title set off after the name)
+    after = text[mention.end:mention.end + _LEADER_TITLE_CHARS]
+    m = _TITLE_AFTER.match(after)
+    if m and title_like(m.group(1)):
+        title_end = m.end(1) + _portfolio_goes_on_after(m.group(1), after[m.end(1):])
+        mention.title, mention.country = clean_title(after[m.start(1):title_end])
+        mention.extent_end = mention.end + title_end
+        mention.title, mention.organization = split_org(mention.title)
+        if not mention.country:
+            mention.country = trailing_country(f"{mention.title} of {mention.organization}" if mention.organization
+                                               else mention.title)
+    return mention
+
+
+#: How far after a leader's name its title set off by a comma is read.
+_LEADER_TITLE_CHARS = 300
 
 
 _POSSESSIVE_END = stdre.compile(r"[’']s?$")

@@ -1537,3 +1537,12 @@ def test_the_headline_under_a_genre_label_and_the_issuing_office(extract_text):
         "PUTRAJAYA, 7 JANUARY 2025 – Prime Minister Datuk Seri Anwar Ibrahim today hosted the Prime Minister of "
         "the Republic of Singapore, Lawrence Wong, at the 11th Malaysia–Singapore Leaders’ Retreat.\n")
     assert record.title == "THE 11TH MALAYSIA–SINGAPORE LEADERS’ RETREAT"
+
+
+def test_a_leaders_title_set_off_after_the_name_gives_their_government(extract_text):
+    record = extract_text(
+        "Readout of National Security Advisor Jake Sullivan's Meeting with Director Wang Yi\n\nJanuary 27, 2024\n\n"
+        "National Security Advisor Jake Sullivan met with Wang Yi, Director of the Office of the Central Foreign "
+        "Affairs Commission and Minister of Foreign Affairs of the People's Republic of China, in Bangkok, "
+        "Thailand, on January 26 and 27, 2024. The two sides held candid and substantive discussions.\n")
+    assert {p.country_code for p in record.parties} == {"US", "CN"}
