@@ -950,6 +950,10 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
             # leaders, the Agreement was signed by A and B", names no witness after it)
             stop = _WITNESS.search(sentence, verb.end())
             until = s_start + stop.start() if stop else s_end
+            # ("... by A and B, during Prime Minister Modi's visit": the occasion's
+            # clause ends the signers' list)
+            occasion = _OCCASION_AFTER.search(sentence, verb.end(), until - s_start)
+            until = s_start + occasion.start() if occasion else until
             out |= {m.start for m in in_sentence if after <= m.start < until}
             if pattern is _SIGNED_WITH:
                 # the subject who signed "with" them
@@ -958,6 +962,8 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
     return out
 
 
+_OCCASION_AFTER = re.compile(r"\b(?:during|following|ahead of|on the (?:sidelines|margins) of|as part of|"
+                             r"at the invitation of|on the occasion of)\b", re.I)
 _LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
                            r"dr\.?|mr\.?|mrs\.?|ms\.?|rt\.?)\s+)*$", re.IGNORECASE)
 

@@ -913,3 +913,12 @@ def test_both_ministers_signed_refers_to_the_two_named_before_a_possessive(extra
         "Ukraine.\n\nFollowing their meeting today, both ministers signed a Memorandum of Cooperation on "
         "Development Finance.")
     assert set(_signatories(record)) == {"Antony J. Blinken", "Kamikawa Yoko"}
+
+
+def test_the_occasions_clause_after_a_by_list_names_no_signer(extract_text):
+    record = extract_text(
+        "UK and India sign landmark trade deal\n\nPublished 24 July 2025\n\nThe agreement was signed at Chequers "
+        "on Thursday 24 July 2025 by the Business and Trade Secretary, Jonathan Reynolds, and India's Minister of "
+        "Commerce and Industry, Piyush Goyal, during Prime Minister Narendra Modi's visit to the UK.")
+    assert set(_signatories(record)) == {"Jonathan Reynolds", "Piyush Goyal"}
+    assert [p.name for p in record.people] == ["Narendra Modi"]
