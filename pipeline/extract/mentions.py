@@ -129,6 +129,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         shared = inherited
         for run, start in _split_coordinated(run, m.start(), body if in_heading else None):
             mention, shared = _read_piece(ctx, run, start, shared)
+            if mention is None and not in_heading:
+                mention = _after_portfolio_parts(ctx, run, start)
             if shared:
                 carry = (start + len(run.rstrip()), shared, _LIST_JOINT)
             if mention and in_heading:
@@ -218,6 +220,27 @@ _SPACE = stdre.compile(r"\s")
 # does a meeting verb that ends the run ("Under Secretary Fernandez Meet with").
 _HEADLINE_VERB = stdre.compile(r"\s[A-Z][a-z]+ing\s+(?:the|a|an|its|their|our|his|her)\s|"
                                r"\s(?:Meets?|Speaks?|Talks?)$")
+
+
+# The joint before a portfolio's last part: "..., Energy, and the Environment Jose W. Fernandez"
+_PORTFOLIO_JOINT_BEFORE = stdre.compile(r",\s+(?:and\s+)?(?:the\s+)?$")
+
+
+def _after_portfolio_parts(ctx: Context, run: str, start: int) -> Mention | None:
+    """"Under Secretary of State for Economic Growth, Energy, and the
+    Environment Jose W. Fernandez": the run after the portfolio's last comma
+    holds its last part and the name, which a given name opens; the name is
+    read from there, its title back over the commas to the office."""
+    if not _PORTFOLIO_JOINT_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return None
+    words = run.split()
+    k = next((i for i, w in enumerate(words) if i and is_given_name(w)), None)
+    if k is None:
+        return None
+    at = start + run.index(words[k], len(" ".join(words[:k])))
+    mention = _mention_from_run(ctx, run[at - start:], at)
+    # (only as a titled official's: "the National Museum and Art Gallery" names no one)
+    return mention if mention is not None and mention.title else None
 
 
 def _before_headline_verb(run: str) -> str:

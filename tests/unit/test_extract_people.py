@@ -1361,3 +1361,13 @@ def test_the_office_only_one_person_holds_says_their_quotation_to_the_rules():
         "Ministers meet\n\nForeign Minister Tom Reid met Foreign Minister Ana Ruiz today. “We agree,” the "
         "Foreign Minister said.")
     assert shared == {"Tom Reid": ["verdict:other"], "Ana Ruiz": ["verdict:other"]}
+
+
+def test_a_name_after_a_portfolio_set_out_with_commas_has_that_title(extract_text):
+    record = extract_text(
+        "Readout of the Dialogue\n\nUnder Secretary of State for Economic Growth, Energy, and the Environment "
+        "Jose W. Fernandez and Mongolian Minister of Foreign Affairs Batmunkh Battsetseg co-chaired the Dialogue "
+        "in Ulaanbaatar. The Under Secretary also visited the PNG National Museum and Art Gallery.")
+    people = {p.name: p for p in record.people}
+    assert people["Jose W. Fernandez"].title == "Under Secretary of State for Economic Growth, Energy, and the Environment"
+    assert "Art Gallery" not in people
