@@ -820,6 +820,7 @@ _BACK_REFERENCE = re.compile(r"\b(?:these|those|the above|such)\s+(?:[a-z]+\s+){
 
 #: The longest bullet read as a phrase whose "and" may join two principles.
 BULLET_PHRASE_WORDS = 6
+_HEAD_OF_BOTH = re.compile(r"\w+\s+(?:of|for|to)\s+[^,]+?\s+and\s+\w+$", re.I)
 _MODAL = re.compile(r"\b(?:should|must|shall|may|might|need|needs)\b", re.I)
 
 
@@ -846,8 +847,11 @@ def _items(ctx: Context, run: list, group: str, intro: str):
         # a numbered principle is its whole sentence, a label stays whole)
         # (a bullet that is a sentence, "Refunds and rebates should be paid
         # ...", is one item whatever its "and" joins)
-        phrase = len(body.split()) <= BULLET_PHRASE_WORDS and not _CLAUSE_WORD.search(body) \
-            and not _MODAL.search(body)
+        # (nor one whose commas join qualifiers, "high environmental, social, and
+        # governance standards", or whose head scopes over both halves,
+        # "freedom of navigation and overflight")
+        phrase = (len(body.split()) <= BULLET_PHRASE_WORDS and not _CLAUSE_WORD.search(body)
+                  and not _MODAL.search(body) and "," not in body and not _HEAD_OF_BOTH.match(body))
         pieces = _split_and(body, at) if phrase and not (numbered or label) else [(body, at)]
         for piece, piece_at in pieces:
             yield (piece, piece_at, group, "numbered" if numbered else "bulleted", intro, len(run))

@@ -1489,10 +1489,12 @@ def test_a_bulleted_principle_of_two_that_stand_alone_is_split(extract_text):
     record = extract_text(
         "Joint Statement on Shared Principles for an Open Internet\n\nThe two governments share the following "
         "principles:\n\n- Openness and interoperability\n- Privacy and data protection\n- Balancing innovation "
-        "and accountability\n- Inclusive and affordable access\n- Data should be shared and protected by law\n")
+        "and accountability\n- Inclusive and affordable access\n- Data should be shared and protected by law\n"
+        "- Freedom of navigation and overflight\n- High environmental, social, and governance standards\n")
     assert [p.text for p in record.principles] == [
         "Openness", "interoperability", "Privacy", "data protection", "Balancing innovation and accountability",
-        "Inclusive and affordable access", "Data should be shared and protected by law"]
+        "Inclusive and affordable access", "Data should be shared and protected by law",
+        "Freedom of navigation and overflight", "High environmental, social, and governance standards"]
 
 
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
