@@ -1466,18 +1466,14 @@ def test_a_numbered_list_run_into_what_the_recommendations_propose(extract_text)
 
 
 def test_a_fact_sheets_title_case_labels_read_as_labels_not_commitments():
-    from pipeline.extract import REGISTRY, load_extractors, make_context
     from pipeline.extract.recommendations import candidates
-    from pipeline.parse.text import parse_text
+    from tests.conftest import context_from_text
 
-    load_extractors()
-    ctx = make_context(parse_text(
+    ctx = context_from_text(
         "FACT SHEET: U.S.-Mexico Joint Economic Dialogue\n\nThe two governments will undertake the following:\n\n"
         "- Trade Facilitation and Infrastructure\n- Coordinate on critical industries to mitigate supply chain "
         "disruptions\n- Improve Access to Medical Devices for Public Health Emergencies in Both Countries Through "
-        "Joint Procurement and Shared Standards\n"))
-    for field in ("title", "kind"):
-        ctx.results[field] = REGISTRY[field](ctx)
+        "Joint Procurement and Shared Standards\n")
     shapes = {c.text: "item:title_case" in c.features for c in candidates(ctx)}
     assert shapes == {"Trade Facilitation and Infrastructure": True,
                       "Coordinate on critical industries to mitigate supply chain disruptions": False,
@@ -1498,9 +1494,8 @@ def test_a_bulleted_principle_of_two_that_stand_alone_is_split(extract_text):
 
 
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
-    from pipeline.extract import REGISTRY, load_extractors, make_context
     from pipeline.extract.parties import candidates
-    from pipeline.parse.text import parse_text
+    from tests.conftest import context_from_text
 
     names = ["Australia", "Canada", "Estonia", "Germany", "Latvia", "Lithuania", "the Netherlands",
              "United Kingdom", "United States"]
@@ -1508,13 +1503,8 @@ def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
             "members of the Media Freedom Coalition condemn the continued detention of journalists in Belarus.\n\n")
     lines = head + "Signed by the Governments of:\n\n" + "".join(f"- {n}\n" for n in names)
     inline = head + "Signed by the Governments of: " + ", ".join(names[:-1]) + ", and " + names[-1] + ".\n"
-    load_extractors()
-
     def cues(text):
-        ctx = make_context(parse_text(text))
-        for field in ("title", "kind"):
-            ctx.results[field] = REGISTRY[field](ctx)
-        return {c.code: {k for k, v in c.features.items() if v == 1.0} for c in candidates(ctx)}
+        return {c.code: {k for k, v in c.features.items() if v == 1.0} for c in candidates(context_from_text(text))}
 
     by_line, by_sentence = cues(lines), cues(inline)
     assert set(by_line) == set(by_sentence)
