@@ -510,10 +510,7 @@ def _leader_alone(text: str, run: str, start: int) -> Mention | None:
         title_end = m.end(1) + _portfolio_goes_on_after(m.group(1), after[m.end(1):])
         mention.title, mention.country = clean_title(after[m.start(1):title_end])
         mention.extent_end = mention.end + title_end
-        mention.title, mention.organization = split_org(mention.title)
-        if not mention.country:
-            mention.country = trailing_country(f"{mention.title} of {mention.organization}" if mention.organization
-                                               else mention.title)
+        _settle_title(mention)
     return mention
 
 
@@ -1074,12 +1071,18 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     if run_country:
         mention.country = mention.country or run_country
         mention.extent_end = max(mention.extent_end, run_end)
+    _settle_title(mention)
+    return mention
+
+
+def _settle_title(mention: Mention) -> None:
+    """The organisation a title names, and the country it ends on where no
+    other says it ("Minister of Foreign Affairs of the People's Republic of China")."""
     if mention.title and not mention.organization:
         mention.title, mention.organization = split_org(mention.title)
     if not mention.country:
         mention.country = trailing_country(f"{mention.title} of {mention.organization}" if mention.organization
                                            else mention.title)
-    return mention
 
 
 _LABELS_QUOTE = stdre.compile(r"\s*:\s*[“\"]")

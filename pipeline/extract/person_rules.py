@@ -818,6 +818,7 @@ _PORTFOLIO_OFFICE = (r"(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}(?:Minister|Secretary|P
                      r"Governor)(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?")
 _SIGNED_BY_OFFICE_AND = re.compile(rf"\bsigned\b[^.;]{{0,80}}?\bby\s+the\s+(?P<office>{_PORTFOLIO_OFFICE})\s+and\s+$")
 _SIGNED_BY_BEFORE = re.compile(r"\bsigned\b[^.;]{0,80}?\bby\s+$")
+_SIGNED_BY_BEFORE_ANY = re.compile(r"\bsigned\b[^.;]{0,80}?\bby\b")  # (a screen: the by-phrase before the name)
 _AND_THE_OFFICE_ENDS = re.compile(rf",?\s+and\s+the\s+(?P<office>{_PORTFOLIO_OFFICE})\s*(?:[.;]|$)", re.M)
 
 
@@ -859,13 +860,13 @@ def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[in
         # "... was signed by the Business and Trade Secretary and Ghana's Minister
         # for Trade, K.T. Hammond", "... signed by Minister X and the Foreign
         # Secretary": a signing's by-phrase pairs an office with a named person
-        s_start, _ = ctx.sentence_at(named.start)
-        office = _SIGNED_BY_OFFICE_AND.search(text, s_start, named.extent_start)
-        if office is None and _SIGNED_BY_BEFORE.search(text, s_start, named.extent_start):
-            office = _AND_THE_OFFICE_ENDS.match(text, named.end)
-        if office is not None:
-            s_start, s_end = ctx.sentence_at(named.start)
-            out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
+        s_start, s_end = ctx.sentence_at(named.start)
+        if ctx.found(_SIGNED_BY_BEFORE_ANY, s_start, named.extent_start):
+            office = _SIGNED_BY_OFFICE_AND.search(text, s_start, named.extent_start)
+            if office is None and _SIGNED_BY_BEFORE.search(text, s_start, named.extent_start):
+                office = _AND_THE_OFFICE_ENDS.match(text, named.end)
+            if office is not None:
+                out.update(_pair(ctx, mentions, s_start, s_end, [office.group("office")], named))
         # "The Prime Minister and President Widodo signed ...": the office before
         # "and" was read as the first half of the named person's title
         shared = _SHARED_TITLE.fullmatch(named.title) if " and " in (named.title or "") else None
