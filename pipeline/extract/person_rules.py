@@ -103,8 +103,10 @@ _INVITER_APPOSITION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:the\s+)?(?:
 _HOST_APPOSITION = re.compile(r"\b(?:our|the)\s+(?:co-?)?hosts?,?\s+(?:(?-i:[A-Z][^\s,]*+)\s+|of\s+|for\s+|the\s+)*+$",
                               re.IGNORECASE)
 # (after a name's suffix, its full stop: "Joseph R. Biden Jr., welcomed")
+# ("President Joseph R. Biden, Jr. is hosting President Yoon": the progressive too)
 _HOST_SUBJECT = re.compile(r"^(?:\.,)?[\s,]*(?:who\s+)?(?:(?:today|yesterday|also|warmly|will|to)\s+)?"
-                           r"(?:co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
+                           r"(?:(?:is|was|will\s+be)\s+(?:co-?)?hosting|hosts|"
+                           r"co-?hosted|hosted|co-?chaired|chaired|convened|convene|host|chair|"
                            # welcoming guests, not a development ("welcomed the agreement"):
                            # a titled guest whatever words stand before the title ("welcomed
                            # Indian External Affairs Minister Dr. S. Jaishankar")

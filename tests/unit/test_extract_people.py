@@ -1371,3 +1371,11 @@ def test_a_name_after_a_portfolio_set_out_with_commas_has_that_title(extract_tex
     people = {p.name: p for p in record.people}
     assert people["Jose W. Fernandez"].title == "Under Secretary of State for Economic Growth, Energy, and the Environment"
     assert "Art Gallery" not in people
+
+
+def test_a_host_in_the_progressive(extract_text):
+    record = extract_text(
+        "FACT SHEET: Republic of Korea State Visit to the United States\n\nApril 26, 2023\n\nPresident Joseph R. "
+        "Biden, Jr. is hosting President Yoon Suk Yeol of the Republic of Korea for a State Visit to the United "
+        "States.")
+    assert {p.name: p.role.value for p in record.people}["Joseph R. Biden, Jr."] == "host"
