@@ -172,7 +172,12 @@ SUBJECT_WITHIN = 60
 # (compiled once: they are read for every mention)
 # (matched at the sentence start: "We, ...", "Today, we—Prime Minister A of X, ...—met")
 _WE_LEAD = re.compile(r"\s*(?:(?:Today|Together|Now|Here),?\s+)?(?:We|we)\s*(?:,\s|[—–]\s*)")
-_ATTRIBUTABLE_TO = re.compile(r"attributable to\s*$", re.IGNORECASE)
+# (the office may stand between: "Quotes attributable to the Minister for
+# Foreign Affairs, Senator the Hon Penny Wong:")
+_ATTRIBUTABLE_TO = re.compile(r"attributable to\s+(?:(?-i:[A-Z][\w’'.-]*)[\s,]+|(?:of|for|and|the)\s+){0,10}$",
+                              re.IGNORECASE)
+#: How far before a name "attributable to" is read.
+ATTRIBUTION_REACH = 120
 _SAY_LATER = re.compile(rf"^[^.“”]{{0,200}}?\b{_SAY}\b")
 _TO_QUOTE = re.compile(r"^\s*to\s+[“\"]")
 # A quotation's attribution after a dash: "“... lies.” – Secretary Blinken",
@@ -276,7 +281,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.author, "people.released_by"
     if block is not None and _STATEMENT_BETWEEN.match(text, block.start, m.extent_start):
         return PersonRole.author, "people.statement_between"
-    if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - 40):m.extent_start]):
+    if _ATTRIBUTABLE_TO.search(text[max(0, m.extent_start - ATTRIBUTION_REACH):m.extent_start]):
         return PersonRole.author, "people.attributable_to"
     # "The U.S. delegation was led by X": a delegation's head is a member (DESIGN)
     if before_has(_DELEGATION_LED_BY):

@@ -1379,3 +1379,11 @@ def test_a_host_in_the_progressive(extract_text):
         "Biden, Jr. is hosting President Yoon Suk Yeol of the Republic of Korea for a State Visit to the United "
         "States.")
     assert {p.name: p.role.value for p in record.people}["Joseph R. Biden, Jr."] == "host"
+
+
+def test_quotes_attributable_to_an_office_and_its_holder_name_the_author(extract_text):
+    record = extract_text(
+        "Australia and Fiji sign partnership\n\nJoint media release\n\n12 March 2025\n\nAustralia and Fiji today "
+        "signed a partnership on climate resilience.\n\nQuotes attributable to the Minister for Foreign Affairs, "
+        "Senator the Hon Penny Wong:\n\n\"Australia is proud to stand with Fiji.\"\n")
+    assert {p.name: p.role.value for p in record.people}["Penny Wong"] == "author"
