@@ -610,7 +610,7 @@ _VERB_AFTER = re.compile(
     # ("the Prime Minister of Papua New Guinea, James Marape, and I signed")
     r"(?:,?\s*and\s+I(?=\s))?"
     r"[\s,]*+(?:who\s+)?"  # "..., Minister of Foreign Affairs, who signed the Agreement on behalf of"
-    r"(?:(?:today|also|have|has|had|both|together|[a-z]+ly)\s+)*"
+    r"(?:(?:today|also|have|has|had|both|together|then|later|[a-z]+ly)\s+)*"
     # ("A and B sign the Agreement": a headline's or a caption's present tense)
     # ("signed off on", "signed up for": approved, enrolled; nothing was signed)
     # ("inked the Arrangement": the press's word for it)

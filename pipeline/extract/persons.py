@@ -393,6 +393,8 @@ def country_signed_for(ctx: Context, mention: Mention) -> tuple[str, int] | None
     before it ("signed on behalf of Australia by Minister X"), and where the
     evidence ends; None where it names none."""
     s_start, s_end = ctx.sentence_at(mention.start)
+    if not ctx.found(_SIGN_WORD, s_start, s_end):
+        return None  # ("welcomed ... Boris Pistorius ... for talks on continued support for Ukraine")
     before = [m for m in _FOR_COUNTRY.finditer(ctx.text, max(s_start, mention.start - 300), mention.start)
               if _SIGNER_FOLLOWS.match(ctx.text, m.end())]
     if before and mention.start - before[-1].end() <= _TITLE_BEFORE_SIGNER:

@@ -922,3 +922,13 @@ def test_the_occasions_clause_after_a_by_list_names_no_signer(extract_text):
         "Commerce and Industry, Piyush Goyal, during Prime Minister Narendra Modi's visit to the UK.")
     assert set(_signatories(record)) == {"Jonathan Reynolds", "Piyush Goyal"}
     assert [p.name for p in record.people] == ["Narendra Modi"]
+
+
+def test_the_two_ministers_then_signed_and_a_country_only_supported_is_none_of_theirs(extract_text):
+    record = extract_text(
+        "UK and Germany sign landmark defence agreement\n\nPublished 23 October 2024\n\nDefence Secretary John "
+        "Healey welcomed his German counterpart, Federal Minister of Defence Boris Pistorius, to London for talks "
+        "on European security and continued support for Ukraine.\n\nAfter the meeting, the two ministers then "
+        "signed the Trinity House Agreement.")
+    assert _signatories(record) == {"John Healey": ("Defence Secretary", "", ""),
+                                    "Boris Pistorius": ("Federal Minister of Defence", "", "")}
