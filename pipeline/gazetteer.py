@@ -72,6 +72,7 @@ SPOUSE_OFFICES: set[str] = set(_TITLES["spouse_offices"])
 PLACE_HEADS: frozenset[str] = frozenset(_TITLES["place_heads"])
 #: The styles of peers ("Lord Ahmad of Wimbledon") and the words after "Lord" that make an office.
 PEERAGE_STYLES: frozenset[str] = frozenset(_TITLES["peerage_styles"])
+ROYAL_STYLES: frozenset[str] = frozenset(_TITLES["royal_styles"])
 PEERAGE_OFFICES: frozenset[str] = frozenset(_TITLES["peerage_offices"])
 #: Last words of buildings' and venues' names ("Windsor Castle"), read after "to" or "at".
 VENUE_HEADS: frozenset[str] = frozenset(_TITLES["venue_heads"])

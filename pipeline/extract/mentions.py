@@ -62,6 +62,7 @@ from pipeline.gazetteer import (
     VENUE_HEADS,
     PLURAL_HONORIFICS,
     POST_NOMINALS,
+    ROYAL_STYLES,
     SENTENCE_OPENERS,
     STYLE_WORDS,
     TITLE_HEAD_WORDS,
@@ -1042,7 +1043,10 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
         return None  # a seat of government is a place: "Kuala Lumpur, I will also meet ..."
     # "Name, Title[, Organisation]," after the name.
     m = _TITLE_AFTER.match(after)
-    if m and not mention.title and title_like(m.group(1)):
+    # (a royal style is a rank, the office after the comma the title: "Prince
+    # Faisal bin Farhan Al Saud, Minister of Foreign Affairs of ...")
+    if m and (not mention.title or mention.title in ROYAL_STYLES) and title_like(m.group(1)):
+        mention.country = None if mention.title in ROYAL_STYLES else mention.country
         title_end = m.end(1) + _portfolio_goes_on_after(m.group(1), after[m.end(1):])
         mention.title, country = clean_title(after[m.start(1):title_end])
         mention.country = mention.country or country

@@ -763,10 +763,14 @@ _HEADS = r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|S
          r"Taoiseach|Chief Minister|Governor)\b"
 _GROUP_OFFICES = {
     "leaders": re.compile(_HEADS), "heads of state": re.compile(_HEADS), "heads of government": re.compile(_HEADS),
-    "ministers": re.compile(r"\bMinister\b|\bSecretary\b"), "presidents": re.compile(r"\bPresident\b"),
+    # (not the Prime Minister: "both Ministers signed" after the Prime Minister received
+    # them; "the two Prime Ministers" are theirs)
+    "ministers": re.compile(r"(?<!Prime )\bMinister\b|\bSecretary\b"),
+    "prime ministers": re.compile(r"\bPrime Minister\b"), "presidents": re.compile(r"\bPresident\b"),
     "premiers": re.compile(r"\bPremier\b"), "secretaries": re.compile(r"\bSecretary\b"),
     "chancellors": re.compile(r"\bChancellor\b"), "governors": re.compile(r"\bGovernor\b"),
 }
+_PRIME_MINISTERS = re.compile(r"\bprime\s+ministers\b", re.IGNORECASE)
 # "They signed ...": the pronoun's persons are those its sentence follows.
 _THEY_SIGNED = re.compile(r"\bThey\s+(?:(?:also|then|later|jointly|together|formally)\s+)?signed\b")
 #: The most persons "They" may stand for: more are a crowd, not a pair of signers.
@@ -794,7 +798,8 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[
         wanted = {"the two": 2, "both": 2, "both the": 2, "the three": 3}.get(
             re.sub(r"\s+", " ", g.group("det").lower()))
         window_start = _paragraphs_back(ctx, s_start)
-        office = _GROUP_OFFICES[re.sub(r"\s+", " ", g.group("group").lower())]
+        group = re.sub(r"\s+", " ", g.group("group").lower())
+        office = _GROUP_OFFICES["prime ministers" if _PRIME_MINISTERS.search(g.group(0)) else group]
         named: dict[str, int] = {}
         for m in reversed([m for m in mentions if window_start <= m.start < s_start and office.search(m.title)]):
             named.setdefault(m.name, m.start)

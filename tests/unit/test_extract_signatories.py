@@ -932,3 +932,15 @@ def test_the_two_ministers_then_signed_and_a_country_only_supported_is_none_of_t
         "signed the Trinity House Agreement.")
     assert _signatories(record) == {"John Healey": ("Defence Secretary", "", ""),
                                     "Boris Pistorius": ("Federal Minister of Defence", "", "")}
+
+
+def test_both_ministers_are_the_ministers_not_the_prime_minister_and_a_princes_office_after_the_comma(extract_text):
+    record = extract_text(
+        "JOINT PRESS STATEMENT ON THE OFFICIAL VISIT OF THE MINISTER OF FOREIGN AFFAIRS OF SAUDI ARABIA\n\n"
+        "1. His Highness Prince Faisal bin Farhan Al Saud, Minister of Foreign Affairs of the Kingdom of Saudi "
+        "Arabia, undertook an Official Visit to Malaysia at the invitation of Dato' Seri Diraja Dr. Zambry Abd "
+        "Kadir, Minister of Foreign Affairs of Malaysia.\n\n2. On 7 June 2023, His Highness paid a courtesy call "
+        "on the Prime Minister of Malaysia, Dato' Seri Anwar Ibrahim.\n\n3. Following the meeting, both Ministers "
+        "signed the Memorandum of Understanding on Bilateral Political Consultations.")
+    assert set(_signatories(record)) == {"Faisal bin Farhan Al Saud", "Zambry Abd Kadir"}
+    assert _signatories(record)["Faisal bin Farhan Al Saud"][2] == "Saudi Arabia"
