@@ -159,6 +159,13 @@ _INSTRUMENT = re.compile(r"\b(?:memorand(?:um|a)|mou|agreements?|declarations?|t
 # "the Trade and Investment Framework Agreement, signed on July 16, 1996": a
 # participle set off after an instrument's name dates an earlier one
 _SIGNED_APPOSED = re.compile(r",\s+signed\s+(?:[\w.-]+\s+){0,4}?(?:on|in)\s+(?:\w+day,?\s+)?$", re.I)
+# "the Mutual Defense Treaty signed on October 1, 1953", "the Memorandum of
+# Understanding ... signed in Santiago on November 18, 2025": a participle
+# after an instrument's name, with no auxiliary before it, dates an earlier
+# one too (the page's own signing is told with a subject or "was signed")
+_SIGNED_PARTICIPLE = re.compile(_INSTRUMENT.pattern + r"(?:(?!\b(?:was|were|been|is|are|be|being|today)\b)[^.;,])"
+                                r"{0,80}?(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)(?<!\bare)(?<!\bbe)"
+                                r"\s+signed\s+(?:(?!today\b)[\w.-]+\s+){0,3}?(?:on|in)\s+(?:\w+day,?\s+)?$", re.I)
 # (a signing done, not one to come: "committed to sign ... at the July 2008 meeting")
 _SIGNED_DONE = re.compile(r"\bsigned\b|\bsigning of\b", re.I)
 # ("Under the arrangement signed today, those who arrived before 25 July ...")
@@ -776,6 +783,7 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
     if (kind in (Kind.press_release, Kind.joint_statement, Kind.other) and len(cand.value) == 10
             and found_in(_SIGNED_BEFORE, max(s_start, cand.start - 80), cand.start)
             and not _SIGNED_APPOSED.search(text, max(s_start, cand.start - 80), cand.start)
+            and not _SIGNED_PARTICIPLE.search(text, max(s_start, cand.start - 160), cand.start)
             and not ctx.found(_EARLIER_INSTRUMENT, s_start, s_end) and _signs_an_instrument(ctx, s_start, s_end)
             and (_in_lead(ctx, cand.start) or re.search(r"\bthis (?:statement|agreement|memorandum|mou|arrangement|declaration)\b", sentence, re.I))):
         return DateRole.signed, "role.signed_on", 0.75

@@ -29,6 +29,7 @@ from pipeline.extract.names import (
     WEEKDAYS,
     Mention,
     clean_title,
+    country_ends_at,
     holds_name,
     is_name_suffix,
     is_name_word,
@@ -946,7 +947,9 @@ def _read_run(run: str) -> _RunReading | None:
         title_head(title_words[-1]) in TITLE_HEAD_SET or person_title
         or (len(words) >= 2 and any(title_head(w) in TITLE_HEAD_SET for w in title_words)
             and not title_words[-1].islower()
-            and (given or _ends_in_portfolio(title_words) or not any(is_name_word(w) for w in title_words))))
+            and (given or _ends_in_portfolio(title_words) or not any(is_name_word(w) for w in title_words)
+                 # ("Ambassador to the United States Akosua Frimpong-Boateng")
+                 or country_ends_at(list(title_words), len(title_words)))))
     if anchored_by_title and len(words) == 1 and not person_title:
         return None  # "Executive Branch", "Space Council"
     return _RunReading(length, run_country, name, at, tuple(words), tuple(title_words), honorific,
@@ -1045,7 +1048,8 @@ def _mention_from_run(ctx: Context, run: str, start: int) -> Mention | None:
     m = _TITLE_AFTER.match(after)
     # (a royal style is a rank, the office after the comma the title: "Prince
     # Faisal bin Farhan Al Saud, Minister of Foreign Affairs of ...")
-    if m and (not mention.title or mention.title in ROYAL_STYLES) and title_like(m.group(1)):
+    if (m and (not mention.title or mention.title in ROYAL_STYLES) and title_like(m.group(1))
+            and not _reads_as_clause(m.group(1))):
         mention.country = None if mention.title in ROYAL_STYLES else mention.country
         title_end = m.end(1) + _portfolio_goes_on_after(m.group(1), after[m.end(1):])
         mention.title, country = clean_title(after[m.start(1):title_end])
@@ -1193,12 +1197,24 @@ def _title_before(before: str) -> tuple[int, str] | None:
         opening = intro[-1].end() if intro else 0
         skip = max(opening, _title_start(group))
         title = group[skip:]
-        if title_like(title) and not honorific_only(title) and not holds_name(title):
+        if (title_like(title) and not honorific_only(title) and not holds_name(title)
+                and not _reads_as_clause(title)):
             # (the mention's extent keeps the words that join it to a list, "and
             # the visiting Minister for Transport, Dr X", unless the clause
             # before its title is long: "... was an achievement for the Minister")
             return m.start(1) + (opening if title_like(group[opening:]) else skip), title
         pos = m.start() + 1
+
+
+#: The most lower-case words (connectors aside) a title set off before a name
+#: holds ("the foreign minister of Japan"): past them it is a clause ("the
+#: Prime Minister in April 1997 and presented its final report, Staying
+#: Connected, ...": a report's name after it).
+TITLE_LOWER_WORDS = 2
+
+
+def _reads_as_clause(title: str) -> bool:
+    return sum(1 for w in title.split() if w.islower() and w not in _TITLE_CONNECTORS) > TITLE_LOWER_WORDS
 
 
 # A portfolio's further words after a comma: "Energy", "and the Environment"

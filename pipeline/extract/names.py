@@ -239,7 +239,7 @@ def split_run(run: str) -> tuple[str, str]:
         i -= 1
     # ("Mohamad bin Haji Hasan": after "bin" an honorific is the father's,
     # inside the name; so is "Haji" between two names, "Mohamad Haji Hasan")
-    while i > 0 and (is_name_word(words[i - 1]) or (
+    while i > 0 and not country_ends_at(words, i) and (is_name_word(words[i - 1]) or (
             is_name_suffix(words[i - 1]) and i == len(words)) or (
             i >= 2 and words[i - 2] in _PATRONYMIC and words[i - 1].rstrip(".") in HONORIFIC_SET) or (
             i >= 2 and i < len(words) and words[i - 1] in INNER_HONORIFICS and is_name_word(words[i - 2]))):
@@ -266,6 +266,18 @@ def split_run(run: str) -> tuple[str, str]:
                 i = j
                 break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def country_ends_at(words: list[str], i: int) -> bool:
+    """A country's name of several words ends before ``words[i]`` ("Ambassador
+    to the United States Akosua Frimpong-Boateng": its words are the title's,
+    not the name's, whether or not the given name is a known one)."""
+    names = country_names()
+    return any(" ".join(words[i - k:i]) in names for k in range(2, min(i, _COUNTRY_WORDS) + 1))
+
+
+#: The most words of a country's name looked for before a name.
+_COUNTRY_WORDS = 4
 
 
 @lru_cache(maxsize=50000)

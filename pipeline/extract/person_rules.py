@@ -37,8 +37,13 @@ _SAY = (r"(?:said|says|stated|noted|added|remarked|explained|emphasized|emphasis
 # (the "by" of a signing between them is the signing's: "welcomed the signing
 # of the Agreement by A and B"; so is an attendance's: "X chaired the
 # meeting, which was attended by Y" makes Y a guest)
-_HOST_BY = re.compile(r"\b(?:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led|received)\b"
+# ("Chaired by Professor X, the Panel ...": the verb may open the sentence)
+_HOST_BY = re.compile(r"\b(?i:welcomed|hosted|co-?hosted|co-?chaired|chaired|convened|moderated|co-?led|led|received)\b"
                       r"(?:(?!\bsign|\b(?:attended|joined|accompanied)\s+by\b)[^.;]){0,80}?\bby\s++(?:co-chairs\s++|chairs\s++|co-hosts\s++|hosts\s++)?(?P<list>(?:[A-Z(][^\s]*+|of|for|at|to|on|in|and|the|,|\s)*+)$")
+# "appointed under the chairmanship of Mr D. C. Pettigrew": the chair's name
+# after the office's noun
+_HOST_CHAIRMANSHIP = re.compile(r"\b(?i:co-?)?(?i:chair(?:man|woman|person)?ship)\s+of\s+"
+                                r"(?P<list>(?:[A-Z(][^\s]*+|of|for|and|the|,|\s)*+)$")
 # ("X is honored to welcome Prime Minister Y", "X served as Chair")
 # "a luncheon hosted by the Prime Minister in Mr X's honour": the guest of honour
 _HONOURED = re.compile(r"^[’']s\s+hono(?:u)?r\b")
@@ -129,6 +134,9 @@ _ABBREVIATION_PERIOD = r"(?<=[A-Z])\.|(?<=\b(?:" + _HONORIFIC_WORDS + r"))\."
 # before that point fails too (see persons._SIGNED_BY).
 _MEMBER_BEFORE = regex.compile(r"\b(?:joined by|accompanied by|with the participation of|"
                                r"delegations?\s+(?:(?:that|which)\s+)?(?:included|comprised|was|were)|"
+                               # ("the Panel also included A and B")
+                               r"(?:task ?force|committee|panel|board|group|team|council|commission)\s+"
+                               r"(?:(?:that|which)\s+)?(?:also\s+)?(?:included|comprised)|"
                                r"(?:task ?force|committee|panel|board|delegation|group|team|council)\s+members|"
                                r"(?:participants|attendees|members)\s+(?:included|were|are|:)|"
                                # "Ministers present were", "Those present in the Cabinet room
@@ -288,7 +296,7 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.member, "people.delegation"
     if (before_has(_HOST_BY) and not _HONOURED.match(after)) or _HOST_AFTER.match(after) \
             or before_has(_HOST_LED) or _inviter_apposed(ctx, m, before_has(_INVITER_APPOSITION), before) \
-            or before_has(_HOST_APPOSITION) \
+            or before_has(_HOST_APPOSITION) or before_has(_HOST_CHAIRMANSHIP) \
             or _invited_by(text, m, s_start) \
             or _HOST_SUBJECT.match(after) or _hosts_with_next(ctx, m):
         return PersonRole.host, "people.hosted_by"
@@ -787,7 +795,7 @@ def _referred_signers(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[
     paragraphs just before it, nearest first; as many as the group counts.
     Each mention's start, with the signing sentence that refers to it."""
     text = ctx.text
-    out = _they_signed(ctx, mentions) | _offices_signed(ctx, mentions)
+    out = _they_signed(ctx, mentions) | _offices_signed(ctx, mentions) | _offices_by_title(ctx, mentions)
     if not ctx.may_match(_SIGNING_GROUP, 0, len(text)):
         return out
     for g in _SIGNING_GROUP.finditer(text):
@@ -886,6 +894,45 @@ def _offices_signed(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[in
             s_start, s_end = ctx.sentence_at(named.start)
             if _VERB_AFTER.match(text[named.end:s_end]):
                 out.update(_pair(ctx, mentions, s_start, s_end, [shared.group("office")], named))
+    return out
+
+
+# "(i) Memorandum of Understanding on ..., signed by the Minister of Investment,
+# Trade and Industry of Malaysia and the Cabinet Secretary for Investments,
+# Trade and Industry of Kenya;": a signing's by-phrase of offices alone, each
+# written as the text titled a person before it
+_SIGNED_BY_THE = re.compile(r"\bsigned\s+by\s+(?=the\s+[A-Z])")
+_OFFICE_JOINT = re.compile(r",?\s+and\s+(?=the\s+[A-Z])")
+# (what may follow an office's title in the by-phrase: its country, the end)
+_AFTER_OFFICE = re.compile(r"\s*(?:$|[;,.]|\s(?:of|on|in|at)\s)")
+
+
+def _offices_by_title(ctx: Context, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
+    """The persons of a signing's by-phrase that names offices only ("signed
+    by the Minister of Foreign Affairs of Malaysia and the Prime Cabinet
+    Secretary ... of Kenya"): each office the title of a person named before
+    the sentence (the nearest such), all of them or none."""
+    text = ctx.text
+    out: dict[int, tuple[int, int]] = {}
+    if not ctx.may_match(_SIGNED_BY_THE, 0, len(text)):
+        return out
+    titled = [m for m in mentions if m.title and len(m.title.split()) >= 2]
+    for by in _SIGNED_BY_THE.finditer(text):
+        s_start, s_end = ctx.sentence_at(by.start())
+        phrase_end = min((i for i in (text.find(";", by.end(), s_end), s_end) if i >= 0))
+        segments = _OFFICE_JOINT.split(text[by.end():phrase_end])
+        earlier = [m for m in titled if m.start < s_start]
+        picked: list[Mention] = []
+        for segment in segments:
+            office = re.sub(r"^the\s+", "", segment.strip())
+            found = max((m for m in earlier if m not in picked and office.lower().startswith(m.title.lower())
+                         and _AFTER_OFFICE.match(office, len(m.title))),
+                        key=lambda m: (len(m.title), m.start), default=None)
+            if found is None:
+                picked = []
+                break
+            picked.append(found)
+        out.update(dict.fromkeys((m.start for m in picked), (s_start, s_end)))
     return out
 
 

@@ -362,6 +362,12 @@ def test_the_signing_date_of_an_instrument_the_page_announces(extract_text, text
     ("Joint Statement on Reciprocal Trade\n\nJuly 22, 2025\n\nThe two countries recalled their earlier "
      "cooperation, including the Trade and Investment Framework Agreement, signed on July 16, 1996.",
      "1996-07-16", "signed"),
+    # (an earlier instrument, its participle right after its name)
+    ("Joint Fact Sheet: The United States and Chile Launch a Partnership\n\nApril 9, 2026\n\nThe Dialogue "
+     "builds on the Memorandum of Understanding on Critical Minerals Cooperation signed in Santiago on "
+     "November 18, 2025.", "2025-11-18", "signed"),
+    ("Joint Statement on the Alliance\n\nNovember 12, 2026\n\nThe two Presidents welcomed the strength of "
+     "the Alliance, founded on the Mutual Defense Treaty signed on October 1, 1953.", "1953-10-01", "signed"),
     # (a year in an instrument's name)
     ("U.S. and Colombia Sign Protocol\n\nMedia Note\n\nToday, the two governments signed a protocol of "
      "amendment to the 2011 U.S.-Colombia Air Transport Agreement in Bogota.", "2011", "signed"),

@@ -1387,3 +1387,32 @@ def test_quotes_attributable_to_an_office_and_its_holder_name_the_author(extract
         "signed a partnership on climate resilience.\n\nQuotes attributable to the Minister for Foreign Affairs, "
         "Senator the Hon Penny Wong:\n\n\"Australia is proud to stand with Fiji.\"\n")
     assert {p.name: p.role.value for p in record.people}["Penny Wong"] == "author"
+
+
+def test_a_title_ending_on_a_country_of_several_words_anchors_an_unknown_given_name(extract_text):
+    record = extract_text(
+        "The Third U.S.-Ghana Bi-National Commission\n\nThe Ghanaian delegation included Minister of Trade and "
+        "Industry Kwabena Owusu-Ansah and Ghana’s Ambassador to the United States Akosua Frimpong-Boateng.")
+    people = {p.name: p for p in record.people}
+    assert people["Akosua Frimpong-Boateng"].title == "Ambassador to the United States"
+
+
+def test_a_chair_before_the_panel_and_a_chairmanship_host_and_the_panel_members(extract_text):
+    record = extract_text(
+        "Regional housing panel reports\n\nMedia release\n\nChaired by Professor Ngaire Whitfield, the Panel "
+        "also included Dr Aaron Tjandra and Ms Leanne Clarke.\n\nThe Committee was appointed in July 1976 "
+        "under the chairmanship of Mr D. C. Pettigrew. The other members of the Committee were Mr A. J. "
+        "Corrigan and Miss M. E. Halloran.")
+    roles = {p.name: p.role.value for p in record.people}
+    assert roles["Ngaire Whitfield"] == "host" and roles["D. C. Pettigrew"] == "host"
+    assert roles["Aaron Tjandra"] == roles["Leanne Clarke"] == "member"
+    assert "M. E. Halloran" in roles
+
+
+def test_a_clause_before_a_comma_is_no_title_and_what_follows_it_no_name(extract_text):
+    record = extract_text(
+        "Government acts on Taskforce report\n\nThe Taskforce, chaired by Ms Bernadette Kilroy, was established "
+        "by the Prime Minister in April 1997 and presented its final report, Staying Connected, in December 1997.")
+    people = {p.name: p for p in record.people}
+    assert "Staying Connected" not in people
+    assert people["Bernadette Kilroy"].title == ""

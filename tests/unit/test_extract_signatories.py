@@ -944,3 +944,28 @@ def test_both_ministers_are_the_ministers_not_the_prime_minister_and_a_princes_o
         "signed the Memorandum of Understanding on Bilateral Political Consultations.")
     assert set(_signatories(record)) == {"Faisal bin Farhan Al Saud", "Zambry Abd Kadir"}
     assert _signatories(record)["Faisal bin Farhan Al Saud"][2] == "Saudi Arabia"
+
+
+def test_a_by_phrase_of_offices_names_the_persons_titled_so_before(extract_text):
+    record = extract_text(
+        "Joint Statement between Malaysia and the Republic of Kenya\n\n1. The President was accompanied by "
+        "Hon. Grace Wanjiru Kamau, Cabinet Secretary for Investments, Trade and Industry.\n\n2. The Prime "
+        "Minister was joined by YB Senator Tengku Datuk Seri Tengku Arif Putra Tengku Mansor, Minister of "
+        "Investment, Trade and Industry.\n\n3. The two Leaders witnessed the exchange of:\n\n(i) Memorandum "
+        "of Understanding on Trade and Investment Cooperation, signed by the Minister of Investment, Trade and "
+        "Industry of Malaysia and the Cabinet Secretary for Investments, Trade and Industry of Kenya;\n\n(ii) "
+        "Memorandum of Understanding on Diplomatic Training, signed by the Minister of Foreign Affairs of "
+        "Malaysia and the Cabinet Secretary for Foreign Affairs of Kenya.")
+    # (the second pair: no person was titled so before it, so neither is read)
+    assert set(_signatories(record)) == {"Grace Wanjiru Kamau", "Tengku Arif Putra Tengku Mansor"}
+
+
+def test_malay_honorifics_with_a_full_stop_keep_the_signers_sentence_whole(extract_text):
+    record = extract_text(
+        "Malaysia and Viet Nam Exchange Instruments\n\nPUTRAJAYA, 10 JUNE 2025 - Memorandum of Understanding on "
+        "Higher Education, signed by YB Dato' Ir. Dr. Siti Norhayati binti Abdul Rahman, Minister of Higher "
+        "Education, and H.E. Hoang Thi Lan Anh, Deputy Minister of Education and Training of Viet Nam; and a "
+        "Letter of Intent, signed by Encik Mohd Faizal bin Abdul Rahim, Chief Executive Officer of MPOC, and "
+        "Mr. Joseph Mwangi Njoroge, Chief Executive of KAM.")
+    assert set(_signatories(record)) == {"Siti Norhayati binti Abdul Rahman", "Hoang Thi Lan Anh",
+                                         "Mohd Faizal bin Abdul Rahim", "Joseph Mwangi Njoroge"}
