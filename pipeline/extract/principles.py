@@ -552,6 +552,9 @@ def _split_and(piece: str, offset: int) -> list[tuple[str, int]]:
     # ("developing a framework and focussing on priorities": two actions)
     if (_GERUND.match(left) and not _GERUND.match(right) or not left or not right or len(left.split()) > 4
             or _qualifies_the_last([re.sub(r"^(?:a|an|the)\s+", "", left, flags=re.I), right])
+            # ("promotion of sustainable and inclusive development": the word
+            # before "and" qualifies the noun after it)
+            or (len(left.split()) > 1 and _modifier(left.split()[-1]) and len(right.split()) >= 2)
             or re.search(r"\bbetween\b", left)  # "a balance between openness and security"
             # (unless an article opens a noun phrase of its own: "freedom and the rule of law",
             # or the preposition is the complement of the right's own noun: "democracy
@@ -645,6 +648,8 @@ def _listed_principles(ctx: Context):
             # (a colon, or a heading: "Our values" over "Respect: we treat ...")
             if len(run) < 2 and (last_sentence.rstrip().endswith(":") or _heading_like(block, last_sentence)):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
+            if len(run) < 2 and last_sentence.rstrip().endswith(":"):
+                run = _numbered_with_explanations(blocks[i + 1:])
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
                 run = _short_lines(ctx, blocks[i + 1:])
             if len(run) >= 2:
@@ -853,8 +858,34 @@ def _items(ctx: Context, run: list, group: str, intro: str):
         phrase = (len(body.split()) <= BULLET_PHRASE_WORDS and not _CLAUSE_WORD.search(body)
                   and not _MODAL.search(body) and "," not in body and not _HEAD_OF_BOTH.match(body))
         pieces = _split_and(body, at) if phrase and not (numbered or label) else [(body, at)]
+        if len(pieces) == 1 and not (numbered or label):
+            # ("(c) equality, mutual trust and mutual benefit;": an item that is itself a list)
+            pieces = _listed_in_item(body, at) or pieces
         for piece, piece_at in pieces:
             yield (piece, piece_at, group, "numbered" if numbered else "bulleted", intro, len(run))
+
+
+#: The longest piece of an item that is itself a list ("mutual trust").
+ITEM_LIST_PIECE_WORDS = 3
+_ITEM_LIST_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_in_item(body: str, at: int) -> list[tuple[str, int]]:
+    """A bulleted item that lists three short noun phrases or more, "equality,
+    mutual trust and mutual benefit": each is an item (DESIGN.md splits what
+    stands alone); none when a piece holds a preposition or a verb, whose head
+    may scope over the rest ("respect for the independence, sovereignty and
+    territorial integrity of States")."""
+    pieces, position = [], 0
+    for joint in [*_ITEM_LIST_JOINT.finditer(body), None]:
+        end = joint.start() if joint else len(body)
+        piece = body[position:end]
+        if (not piece.strip() or len(piece.split()) > ITEM_LIST_PIECE_WORDS or _PREP.search(piece)
+                or _CLAUSE_WORD.search(piece) or _MODAL.search(piece) or re.search(r"\d", piece)):
+            return []
+        pieces.append((piece.strip(), at + position + len(piece) - len(piece.lstrip())))
+        position = joint.end() if joint else len(body)
+    return pieces if len(pieces) >= 3 else []
 
 
 # A sentence that opens by pointing back at what the sentences before it
@@ -1041,6 +1072,28 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
 
 
 LABELLED_GAP = 2
+
+
+def _numbered_with_explanations(following) -> list:
+    """'... the following guiding principles:' then "1. Decisions should be
+    taken ...", a paragraph that explains it, "2. Each partner should ...":
+    the numbered items are the list, their numbers going on across the
+    explanations (a paragraph or two each); a heading, a number out of turn
+    or a longer gap ends it."""
+    run, unnumbered = [], 0
+    for block in following:
+        if block.kind is BlockKind.heading:
+            break
+        if block.kind is BlockKind.list_item:
+            if _number(block) != (_number(run[-1]) + 1 if run else 1):
+                break
+            run.append(block)
+            unnumbered = 0
+        else:
+            unnumbered += 1
+            if unnumbered == LABELLED_GAP + 1 or not run:
+                break
+    return run
 #: The most words of a line read as an unmarked item.
 LINE_ITEM_WORDS = 6
 _ENDS_SENTENCE = re.compile(r"[.!?;,]\s*$")

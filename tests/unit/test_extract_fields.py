@@ -1493,6 +1493,33 @@ def test_a_bulleted_principle_of_two_that_stand_alone_is_split(extract_text):
         "Freedom of navigation and overflight", "High environmental, social, and governance standards"]
 
 
+def test_a_bulleted_item_that_lists_short_phrases_is_split_and_a_shared_modifier_keeps_it_whole(extract_text):
+    record = extract_text(
+        "Joint Statement on the Strategic Partnership\n\n3. The Strategic Partnership shall be founded on the "
+        "following principles:\n\n(a) respect for the independence, sovereignty and territorial integrity of "
+        "States;\n\n(b) equality, mutual trust and mutual benefit;\n\n(c) moderation, tolerance and "
+        "inter-religious harmony; and\n\n(d) promotion of sustainable and inclusive development.\n")
+    assert _principles(record) == [
+        "respect for the independence, sovereignty and territorial integrity of States", "equality",
+        "mutual trust", "mutual benefit", "moderation", "tolerance", "inter-religious harmony",
+        "promotion of sustainable and inclusive development"]
+
+
+def test_numbered_principles_each_explained_by_a_paragraph_are_one_list(extract_text):
+    record = extract_text(
+        "Working together: a framework for partnership\n\nPolicy paper\n\n2. Guiding principles\n\n"
+        "Strategic authorities and councils should apply the following guiding principles in all their joint "
+        "working:\n\n1. Decisions should be taken at the level closest to the residents they affect.\n\nThis "
+        "means that strategic authorities should not take on functions that councils deliver well.\n\n2. Each "
+        "partner should respect the democratic mandate of the others.\n\n3. Resources should follow "
+        "responsibilities.\n\nWhere a function moves between tiers, the funding should move with it.\n\n"
+        "3. Governance\n\nEach strategic authority should agree a protocol by 31 March 2026.\n")
+    assert _principles(record) == [
+        "Decisions should be taken at the level closest to the residents they affect",
+        "Each partner should respect the democratic mandate of the others",
+        "Resources should follow responsibilities"]
+
+
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     from pipeline.extract.parties import candidates
     from tests.conftest import context_from_text
