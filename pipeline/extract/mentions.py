@@ -272,11 +272,20 @@ def _without_headline_verb(run: str, body_names: Container[str]) -> str:
     a headline's verb closes the run when the body never writes the word
     capitalised."""
     words = run.split()
+    # ("PM Anwar Holds Bilateral Meeting": a verb of the headline's present
+    # tense ends the name, whatever follows it)
+    verb = next((m for k, m in enumerate(_WORD_SPAN.finditer(run)) if k and m.group() in _HEADLINE_VERBS), None)
+    if verb is not None:
+        return run[:verb.start()].rstrip()
     # (a possessive is no verb: "President Joe Biden’s Call with ...")
     if (len(words) >= 3 and words[-1].endswith(("s", "ing")) and not words[-1].endswith(("’s", "'s"))
             and words[-1] not in body_names):
         return run[:run.rstrip().rfind(words[-1])].rstrip()
     return run
+
+
+_HEADLINE_VERBS = frozenset(load_data("title_ending_verbs")["headline_verbs"])
+_WORD_SPAN = stdre.compile(r"\S+")
 
 
 # "\b[A-Z]\w+" written to open with the capital (the engine skips to one):
@@ -1255,6 +1264,11 @@ def _portfolio_goes_on_after(title: str, rest: str) -> int:
     parts = clause.split(",")
     for k in range(1, min(len(parts), PORTFOLIO_PARTS + 1)):
         part = parts[k]
+        # ("..., Industry and Energy of the Republic of Korea": the last part
+        # may close on the office's country)
+        country = _OF_COUNTRY_END.search(part)
+        if country and lookup_country(country.group(1)):
+            part = part[:country.start()]
         words = [w for w in part.split() if w not in ("and", "the", "of")]
         if (not _PORTFOLIO_PART.fullmatch(part) or lookup_country(" ".join(words)) is not None
                 or _another_official(part) or any(w in HONORIFIC_SET for w in words)
@@ -1264,6 +1278,9 @@ def _portfolio_goes_on_after(title: str, rest: str) -> int:
             # (the part that holds "and" closes the portfolio)
             return len(",".join(parts[:k + 1]).rstrip())
     return 0
+
+
+_OF_COUNTRY_END = stdre.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})\s*$")
 
 
 # Where a clause ends after a title: a full stop, a semicolon or a colon

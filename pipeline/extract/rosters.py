@@ -16,6 +16,9 @@ _ROSTER_LINE = re.compile(
     rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?P<hon>(?:{HON}\s+|(?:Professor|Sir|Dame)\s+)*)(?P<name>{UP}[\p{{L}}.'’-]+(?:\s+(?:{PARTICLE}\s+)?{UP}[\p{{L}}.'’-]+){{0,4}})(?:\s+\((?P<role>[^)]{{1,40}})\))?,\s+(?P<rest>.{{1,160}})$")
 
 
+_ATTRIBUTION_END = stdre.compile(r"\b(?:said|says|added|adds|commented|stated|noted|remarked|explained)\s*:?\s*$")
+
+
 def roster_mentions(ctx: Context) -> list[Mention]:
     """Lines 'Name, Title/Agency' in a run under a heading: committee rosters."""
     blocks = ctx.blocks()
@@ -26,6 +29,8 @@ def roster_mentions(ctx: Context) -> list[Mention]:
         line = ctx.block_text(block)
         if line.rstrip().endswith(".") and len(line.split()) > 8:
             continue  # a sentence about someone, not a roster line
+        if _ATTRIBUTION_END.search(line):
+            continue  # "Name, Title, said:" opens a quotation, whatever lines like it stand near
         m = _ROSTER_LINE.match(line)
         if not m or not all(is_name_word(w) for w in m.group("name").split()):
             continue

@@ -1416,3 +1416,34 @@ def test_a_clause_before_a_comma_is_no_title_and_what_follows_it_no_name(extract
     people = {p.name: p for p in record.people}
     assert "Staying Connected" not in people
     assert people["Bernadette Kilroy"].title == ""
+
+
+def test_a_headline_verb_ends_the_name_and_a_headline_preposition_is_no_name(extract_text):
+    record = extract_text(
+        "PM Anwar Holds Bilateral Meeting with Polish Prime Minister Marek Zieliński\n\nWARSAW, 23 OCTOBER 2025 - "
+        "Prime Minister Datuk Seri Anwar Ibrahim today held a bilateral meeting with Prime Minister Marek "
+        "Zieliński.\n\nG7 Statement on the UN General Assembly Special Session Against Corruption\n\nThe G7 "
+        "welcomed the session.")
+    names = {p.name for p in record.people}
+    assert "Anwar Holds Bilateral" not in names and "Session Against Corruption" not in names
+    assert {"Anwar Ibrahim", "Marek Zieliński"} <= names
+
+
+def test_quotation_lead_ins_name_title_said_are_no_roster(extract_text):
+    record = extract_text(
+        "New framework for local partnership\n\nLucy Brannigan, Minister of State for Local Government, said:\n\n"
+        "The best places are the ones where leaders trust each other.\n\nCouncillor Martin Hebden, Chair of the "
+        "Local Government Association’s People and Places Board, said:\n\nWe welcome a framework that "
+        "recognises councils as equal partners.\n")
+    people = {p.name: p for p in record.people}
+    assert people["Martin Hebden"].title == "Councillor"
+    assert "Councillor Martin Hebden" not in people
+
+
+def test_a_body_and_a_states_style_are_not_part_of_the_name_after_them(extract_text):
+    record = extract_text(
+        "Visit to Viet Nam and Sabah\n\nPrime Minister Lowry met Chairwoman of the National Assembly Võ Thị "
+        "Hạnh in Hanoi. The Chief Minister of Sabah, YAB Datuk Seri Panglima Haji Jainal bin Amit, hosted a "
+        "dinner, joined by YBhg. Dato' Indera Hajah Noor Azlina binti Mohamed Nordin, Ambassador of Malaysia.")
+    names = {p.name for p in record.people}
+    assert {"Võ Thị Hạnh", "Jainal bin Amit", "Noor Azlina binti Mohamed Nordin"} <= names

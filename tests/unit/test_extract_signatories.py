@@ -969,3 +969,13 @@ def test_malay_honorifics_with_a_full_stop_keep_the_signers_sentence_whole(extra
         "Mr. Joseph Mwangi Njoroge, Chief Executive of KAM.")
     assert set(_signatories(record)) == {"Siti Norhayati binti Abdul Rahman", "Hoang Thi Lan Anh",
                                          "Mohd Faizal bin Abdul Rahim", "Joseph Mwangi Njoroge"}
+
+
+def test_a_signers_portfolio_runs_on_past_its_commas_to_its_country(extract_text):
+    record = extract_text(
+        "Joint Fact Sheet: The United States and the Republic of Korea\n\nNovember 12, 2026\n\nAlso today in "
+        "Shenzhen, Park Ji-hoon, Minister of Trade, Industry and Energy of the Republic of Korea, and Jonathan R. "
+        "Avery, U.S. Deputy Secretary of Energy, signed a Memorandum of Understanding on Nuclear Fuel Supply.")
+    signers = _signatories(record)
+    assert set(signers) == {"Park Ji-hoon", "Jonathan R. Avery"}
+    assert signers["Park Ji-hoon"][0].startswith("Minister of Trade, Industry and Energy")
