@@ -155,7 +155,8 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|sign|signs|signing)\b[^.;]{0,50}?\b(?:
 # signing of what the page announces
 _INSTRUMENT = re.compile(r"\b(?:memorand(?:um|a)|mou|agreements?|declarations?|treaty|treaties|accords?|"
                          r"arrangements?|protocols?|frameworks?|letters? of intent|statements? of intent|charter|"
-                         r"conventions?|covenants?|partnership)\b", re.I)
+                         r"conventions?|covenants?|partnership|instruments?|joint\s+statements?|"
+                         r"joint\s+communiqu[eé]s?)\b", re.I)
 # "the Trade and Investment Framework Agreement, signed on July 16, 1996": a
 # participle set off after an instrument's name dates an earlier one
 _SIGNED_APPOSED = re.compile(r",\s+signed\s+(?:[\w.-]+\s+){0,4}?(?:on|in)\s+(?:\w+day,?\s+)?$", re.I)
@@ -410,14 +411,16 @@ def extract_dates(ctx: Context) -> list[DateItem]:
             add(cand, ranked[1][0], ranked[1][1], "date_role.model")
         if ranked[0][0] == "published":
             # DESIGN: a dateline also dates the "today" occasion it stands over.
-            occasion = _today_occasion(ctx, cand)
-            if occasion:
+            for occasion in _today_occasions(ctx, cand):
                 add(cand, occasion, ranked[0][1], "role.dateline_today")
         elif _opens_its_block(ctx, cand) or _front_dateline(ctx, cand):
             # ("PUTRAJAYA, 25 January 2022 - The Prime Minister today met ...",
             # "KUALA LUMPUR, 8 JUNE 2023 - ... paid an Official Visit on 8 June
             # 2023": the occasion won, and the dateline still dates the page)
             add(cand, "published", ranked[0][1], "role.dateline")
+            for occasion in _today_occasions(ctx, cand):
+                if occasion != ranked[0][0]:
+                    add(cand, occasion, ranked[0][1], "role.dateline_today")
     return sorted(items.values(), key=lambda d: d.evidence.start)
 
 
@@ -433,9 +436,10 @@ def _ranges(ctx: Context, cands: list[Candidate]) -> list[tuple[int, int]]:
             and _RANGE_JOINT.fullmatch(ctx.text, cands[i].end, cands[i + 1].start) is not None]
 
 
-def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
+def _today_occasions(ctx: Context, cand: Candidate) -> list[str]:
     """'NEW DELHI, 22 February 2024 – India and Chile today signed ...': the
-    role of the occasion a dateline's "today" refers to."""
+    roles of the occasions a dateline's "today" refers to (a meeting "today",
+    and "Also today, A and B signed ..." below it: both)."""
     block = ctx.block_at(cand.start)
     following = ctx.text[cand.end:ctx.sentence_at(cand.end)[1]] if block else ""
     at = cand.end
@@ -443,9 +447,9 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
         # "CANBERRA 12 February 1971" under the text: its "today" is above
         today = _TODAY.search(ctx.text, 0, block.start)
         if today is None:
-            return None
+            return []
         s_start, s_end = ctx.sentence_at(today.start())
-        return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
+        return ["signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"]
     # (a date, or a place and date, on its own line; or a "Published 17
     # December 2021" line over the text)
     if block is not None and (any(_block_shape(ctx, block)) or _published_line(ctx, block, cand)):
@@ -453,11 +457,25 @@ def _today_occasion(ctx: Context, cand: Candidate) -> str | None:
         following, at = (ctx.block_text(nxt), nxt.start) if nxt else ("", at)
     today = _TODAY.search(following[:300])
     if today is None:
-        return None
+        return []
     # (the sentence of "today" says what it was: "met ... today. The leaders
     # welcomed the signing on June 21 of ..." is a meeting's day)
     s_start, s_end = ctx.sentence_at(at + today.start())
-    return "signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"
+    roles = ["signed" if ctx.found(_SIGN_WORDS, s_start, s_end) else "event"]
+    # ("Also today, the two ministers signed ...": a signing the lead's later
+    # paragraphs date by the same "today")
+    if roles == ["event"]:
+        lead_end = min(len(ctx.text), s_end + TODAY_LEAD_CHARS)
+        for later in _TODAY.finditer(ctx.text, s_end, lead_end):
+            l_start, l_end = ctx.sentence_at(later.start())
+            if ctx.found(_SIGNED_DONE, l_start, l_end) and _signs_an_instrument(ctx, l_start, l_end):
+                roles.append("signed")
+                break
+    return roles
+
+
+#: How far after the dateline's first "today" a signing's "today" is read.
+TODAY_LEAD_CHARS = 1500
 
 
 def _published_line(ctx: Context, block, cand: Candidate) -> bool:

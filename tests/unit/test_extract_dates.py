@@ -375,3 +375,26 @@ def test_the_signing_date_of_an_instrument_the_page_announces(extract_text, text
 def test_no_signing_date_for_an_order_an_earlier_instrument_or_a_year_in_a_name(extract_text, text, value, role):
     roles = {d.role.value for d in extract_text(text).dates if d.value == value}
     assert role not in roles
+
+
+def test_a_datelines_today_dates_the_meeting_and_the_signing_also_today(extract_text):
+    record = extract_text(
+        "Joint Fact Sheet: The United States and Chile Launch a Partnership\n\nApril 9, 2026\n\nToday in "
+        "Washington, D.C., Deputy Secretary of State Margaret L. Hollis and Chilean Minister of Mining Javiera "
+        "Sepúlveda Rojas convened the inaugural meeting of the Critical Minerals Dialogue.\n\nThe Dialogue "
+        "reviewed cooperation on copper and lithium.\n\nAlso today, USTDA Director Kevin R. Marsh and Chilean "
+        "Ambassador Felipe Andrés Vial signed a grant agreement for a feasibility study.")
+    roles = {d.role.value for d in record.dates if d.value == "2026-04-09"}
+    assert {"event", "signed"} <= roles
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("The United States Endorses the Lisbon Principles\n\nOffice of the Spokesperson\n\nOn June 5, 2025, "
+     "U.S. Ambassador to Portugal Karen L. Whitlock signed the instrument of endorsement of the Lisbon "
+     "Principles on behalf of the United States.", "2025-06-05"),
+    ("Fact Sheet: President Hosts Prime Minister of Norway\n\nMay 19, 2026\n\nToday, the President welcomed "
+     "Prime Minister Eirik Solheim of Norway to the White House.\n\n- During today’s meeting, the President "
+     "and Prime Minister Solheim signed a Joint Statement on Arctic Security Cooperation.", "2026-05-19"),
+])
+def test_an_instrument_of_endorsement_and_a_joint_statement_are_signed_instruments(extract_text, text, signed):
+    assert "signed" in {d.role.value for d in extract_text(text).dates if d.value == signed}
