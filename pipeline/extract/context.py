@@ -21,8 +21,8 @@ from pipeline.models import Block, BlockKind, Evidence, Kind, ParsedDocument
 # ends an abbreviation or an initial ("U.S. Government", "Dr. Kang", "J. Smith").
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # (and the honorifics written with a full stop in ``data/titles.toml``: "YBhg.
-# Dato' X", "Dato' Ir. Dr. Y" go on)
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Nos|vs|Co|Inc|Ltd|"
+# Dato' X", "Dato' Ir. Dr. Y" go on; so does "then-U.S. Ambassador")
+_ABBREVIATION = re.compile(r"(?:^|[\s(/-])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|No|Nos|vs|Co|Inc|Ltd|"
                            r"Hon|Rt|Gen|Sen|Rep|Gov|Amb|Prof|Rev|Lt|Col|Capt|Adm|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|"
                            r"Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|etc|approx|Art|Para|Sec|Fig|Vol|p|pp|"
                            + "|".join(sorted({re.escape(h[:-1]) for h in HONORIFICS if h.endswith(".") and " " not in h},

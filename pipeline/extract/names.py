@@ -64,8 +64,10 @@ WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}
          # (a regnal number's period ends the sentence: "Queen Elizabeth II.")
          rf"(?!(?:{'|'.join(sorted(REGNAL_NUMBERS, key=len, reverse=True))})\.){UP}{{2,}}\.?|U\.S\.|U\.K\.|"
          rf"(?![AI][ \t]){UP}(?=[ \t]{UP}))")
+# (with the Malaysian Indian patronymic "a/l", "a/p": son, daughter of)
 PARTICLES = {"de", "da", "del", "della", "der", "den", "ter", "ten", "van", "von", "bin", "binti", "bint",
-              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "los", "las", "y", "i", "zu"}
+              "ibn", "al", "el", "la", "le", "du", "di", "dos", "das", "do", "los", "las", "y", "i", "zu",
+              "a/l", "a/p"}
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 _REGNAL = "|".join(sorted(REGNAL_NUMBERS, key=len, reverse=True))
 SUFFIX = rf"(?:,?\s(?:Jr\.|Sr\.|JR\.|SR\.|{_REGNAL})(?!\w))"

@@ -13,8 +13,9 @@ from pipeline.gazetteer import PEERAGE_OFFICES, PEERAGE_STYLES, PLACE_HEADS, TIT
 
 _STYLE = "|".join(sorted(PEERAGE_STYLES, key=len, reverse=True))
 # (a lookahead first: the engine skips to capitals instead of trying each style everywhere)
+# (the seat's words stay on the line: "Baroness Pennant of Rhyl" over a paragraph)
 _PEER = re.compile(rf"(?<![\w-])(?=[A-Z])(?P<style>{_STYLE})\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                   r"(?P<seat>\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?(?![\w-])")
+                   r"(?P<seat>[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?(?![\w-])")
 # "First Lady Jill Biden", "Second Lady": an office's "Lady"
 _OFFICE_BEFORE = re.compile(r"\b(?:First|Second)\s+$")
 _TITLE_AFTER = re.compile(r",\s+(?:the\s+)?([^,;.“”\"\n]{3,80}?),")

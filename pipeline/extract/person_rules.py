@@ -18,7 +18,7 @@ from pipeline.extract.attributions import TITLE_HEADS_PATTERN, bare_offices, by_
 from pipeline.extract.context import Context
 from pipeline.extract.literals import may_occur, occurs_in
 from pipeline.extract.mentions import Mention, find_mentions
-from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, title_like
+from pipeline.extract.names import ATTRIBUTING_GENRE, HONORIFIC_SET, holds_name, title_like
 from pipeline.extract.signature_blocks import attested, closing_parts, in_closing
 from pipeline.gazetteer import ROSTER_LABELS, STYLE_WORDS, lookup_country
 from pipeline.models import BlockKind, PersonRole
@@ -388,14 +388,15 @@ def _under_roster_label(ctx: Context, m: Mention) -> bool:
 
 # A line that reads as a sentence: four lower-case words in a row.
 _PROSE = re.compile(r"(?:\b[a-z]+\b[^\w\n]+){3}\b[a-z]+\b")
-SIGN_OFF_TAIL_BLOCKS, SIGN_OFF_LINE_CHARS = 10, 80
+SIGN_OFF_TAIL_BLOCKS, SIGN_OFF_LINE_CHARS = 10, 120
 
 
 def _signs_off(ctx: Context, m: Mention) -> bool:
     """A name on a line of its own after the document's last paragraph (only
     names, titles, places and dates follow): the sign-off of a report or
     letter, which names its authors."""
-    if m.rule not in ("people.name_line", "people.name_comma_title", "people.honorific_name"):
+    if m.rule not in ("people.name_line", "people.name_comma_title", "people.honorific_name") and not (
+            m.rule == "people.given_name_only" and _name_over_title(ctx, m)):
         return False
     i = ctx.block_index(m.start)
     first = _sign_off_tail(ctx)
@@ -403,6 +404,18 @@ def _signs_off(ctx: Context, m: Mention) -> bool:
         return False
     block = ctx.parsed.blocks[i]
     return block.end - block.start <= SIGN_OFF_LINE_CHARS and m.extent_start - block.start <= SIGN_OFF_NAME_WITHIN
+
+
+def _name_over_title(ctx: Context, m: Mention) -> bool:
+    """The name is its line's whole text and a title is the next line's
+    ("Kristjan Saar" over "Minister of Foreign Affairs of the Republic of
+    Estonia"): a signature's two lines, though the body named them before."""
+    i = ctx.block_index(m.start)
+    blocks = ctx.parsed.blocks
+    if i is None or i + 1 >= len(blocks) or ctx.block_text(blocks[i]).strip() != m.name:
+        return False
+    below = ctx.block_text(blocks[i + 1]).strip()
+    return title_like(below) and not holds_name(below)
 
 
 def _in_sign_off_tail(ctx: Context, m: Mention) -> bool:
@@ -451,6 +464,7 @@ def _holds_mention(ctx: Context, block) -> bool:
 # A lead-in that lists who took part, ending its line: "The following were
 # present:", "On the Australian side:-", "The delegation comprised:".
 _ATTENDANCE_LEAD = re.compile(r"\b(?:were present|present (?:at|during|were)|attended by|attendees|participants|"
+                              r"participated|took part|"
                               r"delegations?|(?:on|for) the [\w\s'’-]{1,40} side|members|included|comprised|"
                               r"consisted of|accompanied by)\b[^.]{0,80}?(?::-?|[-–—])\s*$", re.IGNORECASE)
 ATTENDANCE_LINE_CHARS, ATTENDANCE_RUN = 160, 40
@@ -1022,8 +1036,10 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
     return out
 
 
+# (or another "by" clause: "..., at talks convened by the African Union's envoy, Dr X")
 _OCCASION_AFTER = re.compile(r"\b(?:during|following|ahead of|on the (?:sidelines|margins) of|as part of|"
-                             r"at the invitation of|on the occasion of)\b", re.I)
+                             r"at the invitation of|on the occasion of|"
+                             r"(?:convened|hosted|chaired|organi[sz]ed|facilitated|mediated|brokered)\s+by)\b", re.I)
 _LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
                            r"dr\.?|mr\.?|mrs\.?|ms\.?|rt\.?)\s+)*$", re.IGNORECASE)
 

@@ -1447,3 +1447,20 @@ def test_a_body_and_a_states_style_are_not_part_of_the_name_after_them(extract_t
         "dinner, joined by YBhg. Dato' Indera Hajah Noor Azlina binti Mohamed Nordin, Ambassador of Malaysia.")
     names = {p.name for p in record.people}
     assert {"Võ Thị Hạnh", "Jainal bin Amit", "Noor Azlina binti Mohamed Nordin"} <= names
+
+
+def test_a_president_pro_tempore_and_participants_listed_under_their_lead_in(extract_text):
+    record = extract_text(
+        "Deputy Secretary’s Meeting with a Delegation\n\nThe Deputy Secretary met a delegation led by Senate "
+        "President Pro Tempore Ramon Dela Cruz Villanueva.\n\nThe following countries participated in the "
+        "meeting:\n\n- Kyrgyz Republic: Minister of Foreign Affairs Temirbek Asanaliev\n- Republic of "
+        "Tajikistan: Minister of Foreign Affairs Farrukh Nazarzoda\n\nThe Member States of the Organisation "
+        "welcomed the meeting.")
+    people = {p.name: p for p in record.people}
+    assert people["Ramon Dela Cruz Villanueva"].title == "Senate President Pro Tempore"
+    assert "States" not in people
+    assert rule_roles_of(record, ["Temirbek Asanaliev", "Farrukh Nazarzoda"]) == {"member"}
+
+
+def rule_roles_of(record, names):
+    return {p.role.value for p in record.people if p.name in names}

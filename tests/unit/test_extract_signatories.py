@@ -979,3 +979,41 @@ def test_a_signers_portfolio_runs_on_past_its_commas_to_its_country(extract_text
     signers = _signatories(record)
     assert set(signers) == {"Park Ji-hoon", "Jonathan R. Avery"}
     assert signers["Park Ji-hoon"][0].startswith("Minister of Trade, Industry and Energy")
+
+
+def test_a_then_ambassador_signs_and_a_treatys_subject_before_signed_is_no_one(extract_text):
+    record = extract_text(
+        "U.S.-Uruguay Extradition Treaty Enters into Force\n\nMedia Note\n\nThe Treaty was signed in Montevideo "
+        "on September 10, 2021, by then-U.S. Ambassador to Uruguay Margaret L. Denholm and Uruguayan Minister of "
+        "Foreign Relations Santiago Ferreira Olivera. It replaces the Treaty on Extradition and Cooperation in "
+        "Penal Matters signed at Washington on April 6, 1973.")
+    assert set(_signatories(record)) == {"Margaret L. Denholm", "Santiago Ferreira Olivera"}
+
+
+def test_a_convening_clause_ends_the_signers_list(extract_text):
+    record = extract_text(
+        "Minister for Development welcomes peace agreement\n\nPublished 15 October 2025\n\nFrom: Foreign, "
+        "Commonwealth & Development Office and Baroness Pennant of Rhyl\n\nCommenting on the Agreement, the "
+        "Minister for Development, Baroness Pennant of Rhyl said: \"We welcome it.\"\n\nThe agreement was signed "
+        "by Burundi’s Minister of Foreign Affairs, Édouard Niyonzima, and Rwanda’s Minister of Foreign Affairs, "
+        "Jean-Paul Mugabo, at talks convened by the African Union High Representative, Dr Amara Kouyaté.")
+    assert set(_signatories(record)) == {"Édouard Niyonzima", "Jean-Paul Mugabo"}
+    assert "Baroness Pennant of Rhyl" in {p.name for p in record.people}
+
+
+def test_a_joint_statements_closing_names_over_long_titles_sign_it(extract_text):
+    record = extract_text(
+        "UK-Estonia Strategic Dialogue 2025: joint statement\n\nForeign Secretary David Lammy welcomed Estonian "
+        "Foreign Minister Kristjan Saar to London.\n\n1. We reaffirm our commitment to our alliance.\n\n2. We "
+        "agree to hold the next Strategic Dialogue in Tallinn in 2026.\n\nThe Rt Hon David Lammy MP\n\n"
+        "Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom\n\n"
+        "Kristjan Saar\n\nMinister of Foreign Affairs of the Republic of Estonia\n")
+    assert set(_signatories(record)) == {"David Lammy", "Kristjan Saar"}
+
+
+def test_malaysian_and_thai_styles_around_signers_names(extract_text):
+    record = extract_text(
+        "Joint Communique of the Annual Consultation\n\n(b) Memorandum of Understanding on the Halal Industry, "
+        "signed by YB Tuan Ganesan a/l Subramaniam, Minister of Investment, Trade and Industry, and H.E. Pol. "
+        "Gen. Surachet Boonmee, Minister of Interior of the Kingdom of Thailand.")
+    assert set(_signatories(record)) == {"Ganesan a/l Subramaniam", "Surachet Boonmee"}
