@@ -649,7 +649,7 @@ def _listed_principles(ctx: Context):
             if len(run) < 2 and (last_sentence.rstrip().endswith(":") or _heading_like(block, last_sentence)):
                 run = _labelled_paragraphs(ctx, blocks[i + 1:])
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
-                run = _numbered_with_explanations(blocks[i + 1:])
+                run = _items_with_explanations(blocks[i + 1:])
             if len(run) < 2 and last_sentence.rstrip().endswith(":"):
                 run = _short_lines(ctx, blocks[i + 1:])
             if len(run) >= 2:
@@ -858,8 +858,9 @@ def _items(ctx: Context, run: list, group: str, intro: str):
         phrase = (len(body.split()) <= BULLET_PHRASE_WORDS and not _CLAUSE_WORD.search(body)
                   and not _MODAL.search(body) and "," not in body and not _HEAD_OF_BOTH.match(body))
         pieces = _split_and(body, at) if phrase and not (numbered or label) else [(body, at)]
-        if len(pieces) == 1 and not (numbered or label):
-            # ("(c) equality, mutual trust and mutual benefit;": an item that is itself a list)
+        if len(pieces) == 1 and not numbered:
+            # ("(c) equality, mutual trust and mutual benefit;", "- Diversity, Openness,
+            # and Predictability: ...": an item or a label that is itself a list)
             pieces = _listed_in_item(body, at) or pieces
         for piece, piece_at in pieces:
             yield (piece, piece_at, group, "numbered" if numbered else "bulleted", intro, len(run))
@@ -1074,24 +1075,28 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
 LABELLED_GAP = 2
 
 
-def _numbered_with_explanations(following) -> list:
+def _items_with_explanations(following) -> list:
     """'... the following guiding principles:' then "1. Decisions should be
     taken ...", a paragraph that explains it, "2. Each partner should ...":
-    the numbered items are the list, their numbers going on across the
-    explanations (a paragraph or two each); a heading, a number out of turn
-    or a longer gap ends it."""
-    run, unnumbered = [], 0
+    the items are the list, their numbers going on across the explanations
+    (a paragraph or two each), or their bullets alike ("- Transparency: ...",
+    a paragraph, "- Security: ..."); a heading, an item out of turn or a
+    longer gap ends it."""
+    run, unlisted = [], 0
     for block in following:
         if block.kind is BlockKind.heading:
             break
         if block.kind is BlockKind.list_item:
-            if _number(block) != (_number(run[-1]) + 1 if run else 1):
+            numbered = _number(run[0]) is not None if run else _number(block) is not None
+            if numbered and _number(block) != (_number(run[-1]) + 1 if run else 1):
+                break
+            if not numbered and run and block.meta.get("marker") != run[0].meta.get("marker"):
                 break
             run.append(block)
-            unnumbered = 0
+            unlisted = 0
         else:
-            unnumbered += 1
-            if unnumbered == LABELLED_GAP + 1 or not run:
+            unlisted += 1
+            if unlisted == LABELLED_GAP + 1 or not run:
                 break
     return run
 #: The most words of a line read as an unmarked item.

@@ -1520,6 +1520,17 @@ def test_numbered_principles_each_explained_by_a_paragraph_are_one_list(extract_
         "Resources should follow responsibilities"]
 
 
+def test_labelled_bullets_each_explained_by_paragraphs_are_one_list_and_a_listing_label_is_split(extract_text):
+    record = extract_text(
+        "Chair’s Statement on Principles for Resilient Supply Chains\n\nWe discussed strengthening three key "
+        "pillars of supply chain resilience:\n\n- Transparency: Improving information sharing between countries "
+        "will help all countries respond to shocks.\n\nTransparency at the governmental level also helps.\n\n"
+        "- Diversity, Openness, and Predictability: Open global markets are fundamental.\n\nDiverse suppliers "
+        "promote resilience.\n\nPredictability is important to reliable supply chains.\n\n- Security: "
+        "Security needs to be recognized as a high priority.\n")
+    assert _principles(record) == ["Transparency", "Diversity", "Openness", "Predictability", "Security"]
+
+
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     from pipeline.extract.parties import candidates
     from tests.conftest import context_from_text
