@@ -886,6 +886,10 @@ def _listed_in_item(body: str, at: int) -> list[tuple[str, int]]:
             return []
         pieces.append((piece.strip(), at + position + len(piece) - len(piece.lstrip())))
         position = joint.end() if joint else len(body)
+    # ("high environmental, social, and governance standards": qualifiers that
+    # share the last piece's noun)
+    if any(_modifier(piece.split()[-1]) for piece, _ in pieces[:-1]):
+        return []
     return pieces if len(pieces) >= 3 else []
 
 
