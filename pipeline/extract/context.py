@@ -37,6 +37,15 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(/-])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Ms|Mrs|Dr|St|
 MAX_SENTENCE = 5000
 
 
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence's end ("U.S. assistance should be
+    aligned ..." runs past "U.S.")."""
+    for m in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            return text[:m.end()]
+    return text
+
+
 def split_sentences(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans covering the text, never crossing a block boundary
     (nor longer than ``MAX_SENTENCE``)."""

@@ -89,7 +89,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     mentions: list[Mention] = []
     roster = roster_mentions(ctx)
-    taken = [(m.start, m.end) for m in roster]
+    # (a roster line's office before the name is its too: "Councillor Joanne Bright, Chair, ...")
+    taken = [(m.extent_start, m.end) for m in roster]
     mentions += roster
     mentions += signature_block_mentions(ctx)
     mentions += capitals_mentions(ctx)

@@ -56,10 +56,11 @@ HON = r"(?:(?:Dr|Mr|Ms|Mrs|Mx|Prof|Gen|Sen|Rep|Gov|Amb|Hon|Rev|Lt|Col|Capt|Adm|S
 # capital before a space; not "A" or "I", which are words.
 # ("al-Alimi": an article joined to a surname by a hyphen, written in lower case)
 # ("‘Ofakivahafolau": a Polynesian name opens with its glottal stop, the okina;
-# a quotation's opening word closes its quote mark right after)
+# a quotation's opening word closes its quote mark right after; inside a
+# name it joins its syllables: "Taʻase")
 # Honorifics written with a closing apostrophe ("Dato'", "Dato’"): a word of a run too
 _APOSTROPHE_HON = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True) if h[-1] in "'’")
-WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’]{UP}?{LO}+)*|{UP}\.|"
+WORD = (rf"(?:{HON}|{_APOSTROPHE_HON}|(?:{UP}\.){{2,3}}|{UP}['’]{UP}{LO}+|{UP}{LO}*{UP}{LO}+|{UP}{LO}+(?:[-'’ʻ]{UP}?{LO}+)*|{UP}\.|"
          rf"(?:al|el)-{UP}{LO}+|[‘ʻ]{UP}{LO}{{2,}}(?![’'])|"
          # (a regnal number's period ends the sentence: "Queen Elizabeth II.")
          rf"(?!(?:{'|'.join(sorted(REGNAL_NUMBERS, key=len, reverse=True))})\.){UP}{{2,}}\.?|U\.S\.|U\.K\.|"

@@ -1039,7 +1039,9 @@ def _named_by_signing(ctx: Context, s_start: int, s_end: int, in_sentence: list[
 # (or another "by" clause: "..., at talks convened by the African Union's envoy, Dr X")
 _OCCASION_AFTER = re.compile(r"\b(?:during|following|ahead of|on the (?:sidelines|margins) of|as part of|"
                              r"at the invitation of|on the occasion of|"
-                             r"(?:convened|hosted|chaired|organi[sz]ed|facilitated|mediated|brokered)\s+by)\b", re.I)
+                             r"(?:convened|hosted|chaired|organi[sz]ed|facilitated|mediated|brokered)\s+by|"
+                             # ("a petition signed by 130,000 Australians that was presented ... by X")
+                             r"(?:that|which|who)\s+(?:was|were|is|are|has|have|had)\b)\b", re.I)
 _LINE_OPENING = re.compile(r"^[\s(]*(?:(?:the|his|her)\s+)?(?:(?:excellency|honou?rable|hon\.?|h\.\s?e\.|"
                            r"dr\.?|mr\.?|mrs\.?|ms\.?|rt\.?)\s+)*$", re.IGNORECASE)
 

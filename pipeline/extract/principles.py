@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.extract import literals, register
-from pipeline.extract.context import Context
+from pipeline.extract.context import Context, first_sentence
 from pipeline.extract.kind import feature_kind
 from pipeline.gazetteer import lookup_country
 from pipeline.models import BlockKind, Principle
@@ -112,6 +112,9 @@ _FOLLOWING = re.compile(r"\bfollowing\s+(?:\w+\s+)?$|\bfollowing\s", re.I)
 # individual liberty, and the rule of law."); else a new clause (", and the
 # ministers agreed ...").
 _AND_THE = re.compile(r"\s*and\s+the\s", re.I)
+_SIGNERS_LEAD = re.compile(r"\s*(?:for|on behalf of)\s+(?:the\s+)?\w", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:and\s+|but\s+)?(?:we|they|it|he|she|i)\b", re.I)
+_NEW_PREDICATE = re.compile(r"\s*and\s+(?:also\s+)?[a-z]+ed\s+(?:the|their|its|a|an|that|to)\b")
 _GERUND = re.compile(r"^\w+ing\b")
 _MODIFIER_WORDS = load_data("modifiers")
 _ADJECTIVE_ENDINGS = tuple(_MODIFIER_WORDS["suffixes"])
@@ -382,9 +385,13 @@ def _list_items(text: str, pos: int, single: bool = False) -> list[tuple[str, in
         and end <= pos + 600
     pieces_of_segment = _comma_pieces(segment, pos)
     for k, (piece, offset) in enumerate(pieces_of_segment):
-        if parts and _CLAUSE_GOES_ON.match(piece):
-            break
-        if _AND_THE.match(piece) and not (sentence_end and offset - pos + len(piece) == len(segment)):
+        if parts and (_CLAUSE_GOES_ON.match(piece) or _PRONOUN_SUBJECT.match(piece)):
+            break  # (", and we will continue ...": a new clause, its subject a pronoun)
+        # ("the principles of A, B, and the peaceful resolution of disputes, and
+        # stressed ...": the last item before a new clause's verb closes the list)
+        clause_next = k + 1 < len(pieces_of_segment) and _NEW_PREDICATE.match(pieces_of_segment[k + 1][0])
+        if _AND_THE.match(piece) and not (sentence_end and offset - pos + len(piece) == len(segment)) \
+                and not clause_next:
             break
         # "universality and, specifically, the availability of ...": the
         # conjunction before a comma and the adverb set off by commas are not items.
@@ -620,6 +627,8 @@ def _listed_principles(ctx: Context):
         speaks = ctx.may_match(_LIST_INTRO, block.start, block.end)
         if not speaks and not declared:
             continue  # (its last sentence cannot speak of them either)
+        if not speaks and _SIGNERS_LEAD.match(ctx.block_text(block)):
+            continue  # ("FOR THE GOVERNMENT OF ZAMBIA:" over a signature: no list of principles)
         intro = ctx.block_text(block)
         last_sentence = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
         m = _LIST_INTRO.search(last_sentence) if speaks else None
@@ -742,8 +751,10 @@ def _run_under(ctx: Context, blocks, start: int) -> list:
     for j in range(start, len(blocks)):
         block = blocks[j]
         if block.kind is BlockKind.list_item:
-            # (the lettered items under a numbered one explain it: they are no principles of their own)
-            if not (run and _marker_class(run[0]) == "number" and _marker_class(block) == "letter"):
+            # (the lettered items under a numbered one explain it, the roman ones
+            # under a lettered one too: they are no principles of their own)
+            if not (run and ((_marker_class(run[0]) == "number" and _marker_class(block) == "letter")
+                             or _roman_under_letter(run, block))):
                 run.append(block)
             continue
         following = blocks[j + 1] if j + 1 < len(blocks) else None
@@ -775,6 +786,22 @@ def _marker_class(block) -> str:
     if re.fullmatch(r"\(?[a-z][.)]|\(?[ivx]{1,5}[.)]", marker, re.I):
         return "letter"
     return "bullet"
+
+
+def _letter(block) -> str | None:
+    marker = re.fullmatch(r"\(?([a-z]+)[.)]", block.meta.get("marker", ""))
+    return marker.group(1) if marker else None
+
+
+def _roman_under_letter(run: list, block) -> bool:
+    """"(i)" after "(a)": a roman numeral that does not go on with the
+    letters of the run's items ("(i)" would follow "(h)") opens a sub-item."""
+    letters = [_letter(b) for b in run if _letter(b) and len(_letter(b)) == 1]
+    mark = _letter(block)
+    # (a run that opens on "(i)" is numbered in roman numerals itself)
+    if not letters or letters[0] == "i" or not mark or not re.fullmatch(r"[ivx]+", mark):
+        return False
+    return len(mark) > 1 or mark != chr(ord(letters[-1]) + 1)
 
 
 def _number(block) -> int | None:
@@ -843,7 +870,7 @@ def _items(ctx: Context, run: list, group: str, intro: str):
         if label and not numbered:
             body = label.group(1)
         else:
-            body = re.split(r"(?<=[.!?])\s+", body.strip())[0]
+            body = first_sentence(body.strip()).rstrip()
         # ("Non-interference in each other's affairs;", "..., and": the list's joints)
         body = re.sub(r"\s*[;,]\s*(?:and|or)?$", "", body.rstrip(".").rstrip())
         at = item.start + (marker.end() if marker else 0)

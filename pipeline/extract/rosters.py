@@ -9,6 +9,7 @@ import regex as re
 
 from pipeline.extract.context import Context
 from pipeline.extract.names import ACRONYM, HON, PARTICLE, UP, Mention, is_name_word, org_like
+from pipeline.gazetteer import PERSON_TITLES
 from pipeline.models import BlockKind
 
 
@@ -16,6 +17,8 @@ _ROSTER_LINE = re.compile(
     rf"^(?:(?P<label>[A-Z][\w -]{{1,40}}):\s+)?(?P<hon>(?:{HON}\s+|(?:Professor|Sir|Dame)\s+)*)(?P<name>{UP}[\p{{L}}.'’-]+(?:\s+(?:{PARTICLE}\s+)?{UP}[\p{{L}}.'’-]+){{0,4}})(?:\s+\((?P<role>[^)]{{1,40}})\))?,\s+(?P<rest>.{{1,160}})$")
 
 
+_OFFICE_BEFORE_NAME = stdre.compile(r"(?:" + "|".join(sorted(map(stdre.escape, PERSON_TITLES), key=len, reverse=True))
+                                    + r")\s+")
 _ATTRIBUTION_END = stdre.compile(r"\b(?:said|says|added|adds|commented|stated|noted|remarked|explained)\s*:?\s*$")
 
 
@@ -50,9 +53,13 @@ def roster_mentions(ctx: Context) -> list[Mention]:
         title = ", ".join(parts[:-1]) if org else rest
         heading = ctx.heading_before(block.start)
         heading_text = m.group("role") or m.group("label") or (ctx.block_text(heading) if heading else "")
-        start = block.start + m.start("name")
+        # ("Councillor Joanne Bright, Chair, ...": an office before the name is none of it)
+        name, start = m.group("name"), block.start + m.start("name")
+        office = _OFFICE_BEFORE_NAME.match(name)
+        if office and len(name[office.end():].split()) >= 2:
+            name, start = name[office.end():], start + office.end()
         mentions.append(Mention(
-            name=m.group("name"), start=start, end=start + len(m.group("name")),
+            name=name, start=start, end=start + len(name),
             title=title or heading_text, organization=org, extent_start=block.start,
             extent_end=block.end, rule="people.roster_line", confidence=0.8,
             roster_heading=heading_text, tags={"roster"}))

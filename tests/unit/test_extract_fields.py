@@ -1531,6 +1531,39 @@ def test_labelled_bullets_each_explained_by_paragraphs_are_one_list_and_a_listin
     assert _principles(record) == ["Transparency", "Diversity", "Openness", "Predictability", "Security"]
 
 
+@pytest.mark.parametrize("text, principles", [
+    # (the last item before a new clause's verb; a pronoun's clause after the list)
+    ("Deputy Secretary meets Deputy Foreign Minister\n\nBoth officials underscored their commitment to the "
+     "principles of sovereignty, territorial integrity, and the peaceful resolution of disputes, and stressed "
+     "the importance of freedom of navigation.",
+     ["sovereignty", "territorial integrity", "peaceful resolution of disputes"]),
+    ("Joint Statement of the Leaders\n\nOur partnership is based on the values of democracy and human rights "
+     "and the rule of law, and we will continue to uphold them at home and abroad.",
+     ["democracy", "human rights", "rule of law"]),
+])
+def test_an_inline_list_ends_where_a_new_clause_begins(extract_text, text, principles):
+    assert _principles(extract_text(text)) == principles
+
+
+def test_a_full_sentence_principle_runs_past_an_abbreviations_stop(extract_text):
+    record = extract_text(
+        "Statement of Principles on Health Cooperation\n\nThe Participants share these principles:\n\n- Health "
+        "priorities should be set by the Government.\n- U.S. assistance should be delivered through national "
+        "systems. It should be audited.\n")
+    assert _principles(record) == ["Health priorities should be set by the Government",
+                                   "U.S. assistance should be delivered through national systems"]
+
+
+def test_roman_sub_points_under_lettered_principles_and_a_signature_blocks_lead_in_are_no_principles(extract_text):
+    record = extract_text(
+        "Statement of Principles on Health Cooperation\n\nThe Participants are guided by the following "
+        "principles:\n\n(a) Country ownership: Each Partner sets its own priorities.\n\n(i) Support should be "
+        "aligned with national policies.\n\n(ii) National regulators should be engaged early.\n\n(b) Mutual "
+        "accountability: Each Participant should be accountable to the other.\n\nSigned at Lusaka, on September 18, 2024.\n\nFOR THE "
+        "GOVERNMENT OF THE REPUBLIC OF ZAMBIA:\n\nChileshe M. Banda\n\nMinister of Health\n")
+    assert _principles(record) == ["Country ownership", "Mutual accountability"]
+
+
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     from pipeline.extract.parties import candidates
     from tests.conftest import context_from_text

@@ -1464,3 +1464,14 @@ def test_a_president_pro_tempore_and_participants_listed_under_their_lead_in(ext
 
 def rule_roles_of(record, names):
     return {p.role.value for p in record.people if p.name in names}
+
+
+def test_a_roster_lines_office_a_storm_and_indonesian_forms_of_address_are_no_names(extract_text):
+    record = extract_text(
+        "Independent review of flood resilience\n\nThe panel's members:\n\n- Dr Sarah Penrose, Chair, Flood "
+        "Institute\n- Councillor Joanne Bright, Chair, Rural Services Network\n- Professor Tom Reid, Director, "
+        "Water Centre\n\nStorm Henk flooded 2,000 homes. The Prime Minister thanked Bapak Bambang Suryadi for "
+        "his introduction.")
+    names = {p.name for p in record.people}
+    assert {"Joanne Bright", "Bambang Suryadi"} <= names
+    assert not names & {"Councillor Joanne Bright", "Storm Henk", "Bapak Bambang Suryadi"}

@@ -1017,3 +1017,18 @@ def test_malaysian_and_thai_styles_around_signers_names(extract_text):
         "signed by YB Tuan Ganesan a/l Subramaniam, Minister of Investment, Trade and Industry, and H.E. Pol. "
         "Gen. Surachet Boonmee, Minister of Interior of the Kingdom of Thailand.")
     assert set(_signatories(record)) == {"Ganesan a/l Subramaniam", "Surachet Boonmee"}
+
+
+def test_an_okina_inside_a_name_keeps_the_signers_chain(extract_text):
+    record = extract_text(
+        "Australia and Samoa sign Vaʻa Partnership\n\nPrime Minister Ben Kearsley and the Prime Minister of "
+        "Samoa, Leota Fonoti Taʻase, today signed the Vaʻa Partnership.")
+    assert set(_signatories(record)) == {"Ben Kearsley", "Leota Fonoti Taʻase"}
+
+
+def test_a_relative_clause_ends_a_petitions_signers(extract_text):
+    record = extract_text(
+        "Digital duty of care becomes law\n\nMedia release\n\nIt follows a petition signed by more than "
+        "130,000 Australians that was presented to the House of Representatives in August 2024 by the Member "
+        "for Bass, Rebecca Lindholm.")
+    assert _signatories(record) == {}
