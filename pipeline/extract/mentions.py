@@ -1118,7 +1118,7 @@ _TITLE_ENDING_VERBS = load_data("title_ending_verbs")
 # (a country's initials may open the title: "Rahm Emanuel, U.S. Ambassador to Japan")
 # (a verb's clause is none: "..., met the Minister for Foreign Affairs of Botswana")
 _TITLE_AFTER = stdre.compile(
-    r"(?:,|[ \t]+[-–—])\s+(?!and\s|or\s)(?![a-z][\w-]*\s+(?:the|a|an|with|to|on|at|in|for|by)\s)((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;.]|$|"
+    r"(?:,|[ \t]+[-–—])\s+(?!and\s|or\s)(?![a-z][\w-]*\s+(?:the|a|an|with|to|on|at|in|for|by)\s)((?:the\s+)?(?:(?:[A-Z]\.){2,}\s+)?[^,;:.“”\"]+?(?:\([A-Z]{2,}\))?)(?=[,;:.]|$|"
     r"\s+(?:(?:jointly|today|also|both)\s+)?(?:"
     + "|".join(map(stdre.escape, _TITLE_ENDING_VERBS["auxiliaries"] + _TITLE_ENDING_VERBS["verbs"])) + r")\b|"
     r"\s+and\s+(?:the\s+)?(?:" + "|".join(sorted((stdre.escape(h) for h in HONORIFIC_SET), key=len, reverse=True))

@@ -312,6 +312,10 @@ def mention_role(ctx: Context, m: Mention) -> tuple[PersonRole, str]:
         return PersonRole.quoted, "people.said"
     if _TO_QUOTE.match(after) or _QUOTE_FOLLOWS.match(after):
         return PersonRole.quoted, "people.quote_follows"
+    # "Dr Anjali Mehta-Cole, Chief Executive of the Council:" over the quotation's block
+    if (block is not None and m.extent_start - block.start <= SIGN_OFF_NAME_WITHIN
+            and ctx.block_text(block).rstrip().endswith(":") and following.lstrip()[:1] in ("“", '"')):
+        return PersonRole.quoted, "people.label_over_quote"
     if has_quote and m.extent_start - s_start <= SUBJECT_WITHIN and _pronoun_says_next(ctx, s_end, block):
         return PersonRole.quoted, "people.said"  # (the pronoun says it for them)
     if _dash_attributed(ctx, m, block):

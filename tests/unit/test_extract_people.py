@@ -1475,3 +1475,13 @@ def test_a_roster_lines_office_a_storm_and_indonesian_forms_of_address_are_no_na
     names = {p.name for p in record.people}
     assert {"Joanne Bright", "Bambang Suryadi"} <= names
     assert not names & {"Councillor Joanne Bright", "Storm Henk", "Bapak Bambang Suryadi"}
+
+
+def test_a_name_and_title_line_over_a_quotation_block_is_quoted(extract_text):
+    record = extract_text(
+        "Offshore wind skills fund opens\n\nPublished 3 June 2025\n\nIndustry reaction\n\nDr Anjali "
+        "Mehta-Cole, Chief Executive of the Offshore Wind Industry Council:\n\n“Skills shortages are one of the "
+        "biggest risks to delivering new wind farms.”\n")
+    person = {p.name: p for p in record.people}["Anjali Mehta-Cole"]
+    assert person.role.value == "quoted"
+    assert ":" not in person.title + person.organization
