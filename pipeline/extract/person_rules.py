@@ -691,10 +691,17 @@ _COUNTERPART = re.compile(r"(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+){0,2}count
 _OWNING_COUNTRY = re.compile(r"(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?")
 
 
+_RELATIVE_ASIDE = re.compile(r"^,\s+(?:who|which)\s+(?!signed\b)[^,;.]{1,80}(?=,)")
+
+
 def _chained(gap: str) -> bool:
     """Two signers joined by 'and', possibly with the second one's title
     between them that was not read with the name ('…, and the Netherlands'
     Minister of Education, Culture and Science, Mr Pieter van der Linden')."""
+    # ("the Energy Secretary, Helen Marchant, who joined the Prime Minister for the
+    # talks, and Norway's Minister of Energy, Terje Bakken, signed": a relative
+    # clause set off by commas is an aside)
+    gap = _RELATIVE_ASIDE.sub("", gap, count=1)
     if _CHAIN_GAP.match(gap):
         return True
     rest = re.sub(r"^\s*+,?\s*+(?:and|as well as|(?:together|along)\s+with)\s+", "", gap)  # possessive: one split of the spaces

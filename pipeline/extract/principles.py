@@ -502,6 +502,14 @@ def _semicolon_items(text: str, pos: int) -> list[tuple[str, int]]:
             bare, bare_at = bare[article.end():], bare_at + article.end()
         if not bare or len(bare.split()) > 12 or _BAD_START.match(bare) or _NAMED_ITEM.search(bare):
             return []
+        # ("...; and mutual respect and mutual benefit": two short phrases that
+        # stand alone are two items, as DESIGN.md splits them; a gerund's two
+        # objects are one: "protecting human rights and human security")
+        halves = bare.split(" and ")
+        if len(halves) == 2 and all(1 <= len(h.split()) <= 3 and not _PREP.search(h) for h in halves) \
+                and not _qualifies_the_last(halves) and not _GERUND.match(halves[0]):
+            out += [(halves[0], bare_at), (halves[1], bare_at + len(halves[0]) + len(" and "))]
+            continue
         out.append((bare, bare_at))
     return out
 

@@ -1564,6 +1564,18 @@ def test_roman_sub_points_under_lettered_principles_and_a_signature_blocks_lead_
     assert _principles(record) == ["Country ownership", "Mutual accountability"]
 
 
+def test_a_semicolon_lists_short_halves_are_split_and_a_gerunds_objects_kept(extract_text):
+    record = extract_text(
+        "Joint Statement of the C5+1 Ministerial\n\nThe Ministers reaffirmed that the C5+1 is guided by the "
+        "shared principles of sovereign equality; respect for the independence and territorial integrity of "
+        "states; the peaceful settlement of disputes; and mutual respect and mutual benefit.\n\nWe intend to "
+        "strengthen our shared values and ideals, including the rule of law; protecting human rights and human "
+        "security; and promoting sustainable development.")
+    principles = _principles(record)
+    assert {"mutual respect", "mutual benefit", "protecting human rights and human security"} <= set(principles)
+    assert "respect for the independence and territorial integrity of states" in principles
+
+
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     from pipeline.extract.parties import candidates
     from tests.conftest import context_from_text

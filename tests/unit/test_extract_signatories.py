@@ -1032,3 +1032,11 @@ def test_a_relative_clause_ends_a_petitions_signers(extract_text):
         "130,000 Australians that was presented to the House of Representatives in August 2024 by the Member "
         "for Bass, Rebecca Lindholm.")
     assert _signatories(record) == {}
+
+
+def test_a_relative_clause_set_off_by_commas_keeps_a_signers_chain(extract_text):
+    record = extract_text(
+        "PM meeting with Prime Minister of Norway: 3 June 2025\n\nDuring the visit, the Energy Secretary, Helen "
+        "Marchant, who joined the Prime Minister for the talks, and Norway’s Minister of Energy, Terje Bakken, "
+        "signed a Memorandum of Understanding on Carbon Capture and Storage.")
+    assert set(_signatories(record)) == {"Helen Marchant", "Terje Bakken"}
