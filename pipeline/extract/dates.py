@@ -823,6 +823,12 @@ def assign_role(ctx: Context, cand: Candidate, kind: Kind) -> tuple[DateRole, st
                 and _signs_an_instrument(ctx, s_start, s_end)):
             return DateRole.signed, "role.on_date_signed", 0.75
         return DateRole.event, "role.on_date", 0.7
+    # ("On March 6, Assistant Secretary A and Principal Secretary B signed ...":
+    # a day without its year is the occasion's, wherever its paragraph stands)
+    if (opening and cand.value.startswith("--") and kind is not Kind.report
+            and ctx.found(_SIGNED_DONE, s_start, s_end) and not ctx.found(_EARLIER_INSTRUMENT, s_start, s_end)
+            and _signs_an_instrument(ctx, s_start, s_end)):
+        return DateRole.signed, "role.on_date_signed", 0.75
     if cand.rule == "dates.year_range" and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", before, re.I):
         return DateRole.other, "role.period", 0.7
     if re.search(r"\(\s*(?:since|through|until|from)\s*$", before, re.I):

@@ -398,3 +398,15 @@ def test_a_datelines_today_dates_the_meeting_and_the_signing_also_today(extract_
 ])
 def test_an_instrument_of_endorsement_and_a_joint_statement_are_signed_instruments(extract_text, text, signed):
     assert "signed" in {d.role.value for d in extract_text(text).dates if d.value == signed}
+
+
+def test_a_signing_on_a_day_without_its_year_is_the_occasions_wherever_it_stands(extract_text):
+    record = extract_text(
+        "Joint Statement on the Fourth U.S.-Kenya Strategic Dialogue\n\nThe United States and Kenya held the "
+        "fourth Strategic Dialogue in Washington on March 5-6, 2025, co-chaired by the Secretary of State and "
+        "the Prime Cabinet Secretary of Kenya.\n\nThe delegations reviewed trade, health and security "
+        "cooperation, and welcomed progress on the Kenya Vision 2030 projects.\n\nOn the margins of the "
+        "Dialogue, the two governments signed instruments to advance cooperation. On March 6, Assistant Secretary "
+        "of State Laura M. Pruitt and Principal Secretary Alex Wambua signed a Memorandum of Understanding on "
+        "Energy Cooperation.")
+    assert "signed" in {d.role.value for d in record.dates if d.value == "--03-06"}
