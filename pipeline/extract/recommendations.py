@@ -47,6 +47,19 @@ _ACTOR = re.compile(r"^(?P<actor>(?:The\s+)?[A-Z][\w.\s,-]{1,80}?)\s+(?:should|m
 # "The Home Office should:" over a numbered list: an inspection report's way
 # of writing its recommendations, each item the actor's action ("1. Ensure
 # that ...")
+def _marker_class(marker: str, lead_in: str | None) -> str:
+    """A list marker's class: number, letter, roman or bullet ("(i)" after a
+    letter's lead-in is roman, a sub-item's)."""
+    bare = marker.strip("().")
+    if bare.isdigit():
+        return "number"
+    if bare and set(bare) <= set("ivx") and (len(bare) > 1 or lead_in == "letter"):
+        return "roman"
+    if len(bare) == 1 and bare.isalpha():
+        return "letter"
+    return "bullet"
+
+
 _ACTOR_LEAD_IN = re.compile(r"(?P<actor>(?:The\s+)?[A-Z][\w’'.\s,-]{1,80}?)\s+(?:should|must)(?:\s+\w+){0,2}\s*:\s*")
 # "2.45 The Committee recommends that ...": a report's paragraph number
 # before its recommendation's sentence is no part of it
@@ -145,6 +158,7 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
     intro, intro_recommends, intro_joint, run_length = "", False, False, 0
     intro_actor = None
     explaining = joint_subject = False
+    lead_in_class = None  # the marker class of the last item when it leads in sub-items ("3. ..., including:")
     label_alone = None  # "Recommendation 4" on a line of its own: its text is the next block
     unmarked = _unmarked_items(ctx, blocks)
     columns = None  # a table's recommendation column, number column and width, from its header row
@@ -258,10 +272,20 @@ def candidates(ctx: Context) -> list[RecommendationCandidate]:
         if ctx.may_match(_FILE_LINK, block.start, block.end) and _FILE_LINK.search(raw):
             continue  # a link to an attached document ("Statement on X [PDF 69KB]")
         numbered = _NUMBERED.match(raw)
+        # "3. That the Commonwealth ... fund measures, including:" over "(a) ...",
+        # "(b) ...": a report's sub-items are no recommendations of their own
+        # (DESIGN.md; a fact sheet's "recommends that" list gives each one)
+        marker_class = _marker_class(block.meta.get("marker", ""), lead_in_class)
+        if lead_in_class and marker_class != lead_in_class:
+            if kind != "other":
+                continue
+        else:
+            lead_in_class = None
         if labelled:
             source, m = "labelled", labelled
         elif intro_recommends:
             source, m = "recommends_list", numbered
+            lead_in_class = marker_class if raw.rstrip().endswith(":") and marker_class != "bullet" else None
             if _REPORTED.match(raw) and not _ITEM_CUES["should"].search(raw):
                 continue  # what was agreed or done, listed under what a review recommended
         elif (reportish and numbered and not _PRINCIPLES_INTRO.search(intro[-200:])

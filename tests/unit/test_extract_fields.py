@@ -1576,6 +1576,22 @@ def test_a_semicolon_lists_short_halves_are_split_and_a_gerunds_objects_kept(ext
     assert "respect for the independence and territorial integrity of states" in principles
 
 
+def test_a_reports_sub_items_under_a_lead_in_recommendation_are_not_recommendations(extract_text):
+    record = extract_text(
+        "REPORT OF THE COMMITTEE ON RURAL HEALTH\n\nThe Committee recommended:\n\n1. That a Rural Health "
+        "Training Scheme be established.\n2. That the Commonwealth and the States jointly fund measures to "
+        "attract health workers to country areas, including:\n(a) an extension of the network of community "
+        "health centres; and\n(b) assistance with housing for nurses.\n3. That the arrangements be reviewed "
+        "before the end of 1984.\n\nThe Taskforce recommends:\n\n(a) that the Strategy be given a dedicated "
+        "budget. This should include:\n(i) additional entomologists; and\n(ii) more targeted surveys;\n\n(b) "
+        "that the States agree a written protocol within 12 months.\n")
+    assert [r.text for r in record.recommendations] == [
+        "That a Rural Health Training Scheme be established",
+        "That the Commonwealth and the States jointly fund measures to attract health workers to country areas, "
+        "including", "That the arrangements be reviewed before the end of 1984",
+        "that the Strategy be given a dedicated budget", "that the States agree a written protocol within 12 months"]
+
+
 def test_governments_listed_one_to_a_line_read_as_the_same_list_inline():
     from pipeline.extract.parties import candidates
     from tests.conftest import context_from_text
