@@ -1097,21 +1097,7 @@ def _labelled_paragraphs(ctx: Context, following) -> list:
     though the page set them as paragraphs.  A label's explanation may run
     on for a paragraph or two without a label before the next one;
     three such paragraphs in a row, or a heading, end the list."""
-    run, unlabelled = [], 0
-    for block in following:
-        if block.kind is BlockKind.heading:
-            break
-        if _LABEL.match(ctx.block_text(block)):
-            run.append(block)
-            unlabelled = 0
-        else:
-            unlabelled += 1
-            if unlabelled == LABELLED_GAP + 1 or not run:
-                break
-    return run
-
-
-LABELLED_GAP = 2
+    return _items_across_gaps(following, lambda block, run: True if _LABEL.match(ctx.block_text(block)) else None)
 
 
 def _items_with_explanations(following) -> list:
@@ -1121,23 +1107,40 @@ def _items_with_explanations(following) -> list:
     (a paragraph or two each), or their bullets alike ("- Transparency: ...",
     a paragraph, "- Security: ..."); a heading, an item out of turn or a
     longer gap ends it."""
-    run, unlisted = [], 0
+    def takes(block, run) -> bool | None:
+        if block.kind is not BlockKind.list_item:
+            return None
+        if (_number(run[0]) if run else _number(block)) is not None:
+            return _number(block) == (_number(run[-1]) + 1 if run else 1)
+        return not run or block.meta.get("marker") == run[0].meta.get("marker")
+    return _items_across_gaps(following, takes)
+
+
+#: The most blocks between two items of a list read across them.
+LABELLED_GAP = 2
+
+
+def _items_across_gaps(following, takes) -> list:
+    """The blocks ``takes(block, run)`` calls the list's items (True), across
+    up to LABELLED_GAP blocks between two of them that are none (None); a
+    heading, a block it refuses (False) or a longer gap ends the list."""
+    run, gap = [], 0
     for block in following:
         if block.kind is BlockKind.heading:
             break
-        if block.kind is BlockKind.list_item:
-            numbered = _number(run[0]) is not None if run else _number(block) is not None
-            if numbered and _number(block) != (_number(run[-1]) + 1 if run else 1):
-                break
-            if not numbered and run and block.meta.get("marker") != run[0].meta.get("marker"):
-                break
+        verdict = takes(block, run)
+        if verdict is False:
+            break
+        if verdict:
             run.append(block)
-            unlisted = 0
+            gap = 0
         else:
-            unlisted += 1
-            if unlisted == LABELLED_GAP + 1 or not run:
+            gap += 1
+            if gap == LABELLED_GAP + 1 or not run:
                 break
     return run
+
+
 #: The most words of a line read as an unmarked item.
 LINE_ITEM_WORDS = 6
 _ENDS_SENTENCE = re.compile(r"[.!?;,]\s*$")
