@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from pipeline.extract import register
-from pipeline.extract.context import Context
+from pipeline.extract.context import Context, first_sentence
 from pipeline.extract.kind import feature_kind
 from pipeline.models import BlockKind, Recommendation
 from pipeline.resources import trained
@@ -64,17 +64,6 @@ _ACTOR_LEAD_IN = re.compile(r"(?P<actor>(?:The\s+)?[A-Z][\w’'.\s,-]{1,80}?)\s+
 # "2.45 The Committee recommends that ...": a report's paragraph number
 # before its recommendation's sentence is no part of it
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\s+(?=[A-Z])")
-# A sentence ends at ". " before a capital, unless the period ends an
-# abbreviation ("U.S. Government", "Dr. Kang", "No. 5").
-_PERIOD = re.compile(r"[.!?](?=\s+[A-Z“\"(])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|No|St|Jr|Sr|vs|Co|Inc|Hon|Gen|Sen|Rep|e\.g|i\.e))$")
-
-
-def first_sentence(text: str) -> str:
-    for m in _PERIOD.finditer(text):
-        if not _ABBREVIATION.search(text[:m.start()]):
-            return text[:m.end()]
-    return text
 
 
 _ITEM_CUES = {
